@@ -1,0 +1,1 @@
+"""Speech: read Guardian's words aloud without ever blocking the window."""

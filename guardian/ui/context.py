@@ -1,0 +1,123 @@
+"""What every screen is handed: strings, language, text size, speech and navigation."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Protocol
+
+from PySide6.QtCore import QObject, Signal
+
+from guardian.core.i18n import DEFAULT_LANG, Catalog, Lang, Text
+from guardian.speech.speaker import Speaker
+from guardian.ui.theme import DEFAULT_TEXT_STEP, Theme, clamp_step
+
+if TYPE_CHECKING:
+    from guardian.ui.screen import Screen
+
+
+class Navigator(Protocol):
+    """Moves between screens; the main window is the real one."""
+
+    def open(self, route: str, **kwargs: Any) -> None:
+        """Show the screen for ``route`` on top of the current one."""
+
+    def show_screen(self, screen: Screen) -> None:
+        """Show an already built screen on top of the current one."""
+
+    def back(self) -> None:
+        """Return to the previous screen."""
+
+    def home(self) -> None:
+        """Return to the home screen."""
+
+
+class AppContext(QObject):
+    """Shared state and services for the screens, handed to each through its constructor.
+
+    Args:
+        catalog: the UI strings.
+        speaker: reads text aloud.
+        lang: the starting language.
+        text_step: the starting text-size step.
+        auto_read: whether each screen is read aloud when it opens.
+        services: other services by name (storage, content, alerts...), for screens that need them.
+
+    Signals:
+        language_changed(str): the language changed.
+        text_step_changed(int): the text size changed.
+    """
+
+    language_changed = Signal(str)
+    text_step_changed = Signal(int)
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        speaker: Speaker,
+        *,
+        lang: Lang = DEFAULT_LANG,
+        text_step: int = DEFAULT_TEXT_STEP,
+        auto_read: bool = True,
+        services: dict[str, Any] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.speaker = speaker
+        self.auto_read = auto_read
+        self.services: dict[str, Any] = dict(services or {})
+        self.nav: Navigator | None = None
+        self._lang: Lang = lang
+        self._text_step = clamp_step(text_step)
+
+    @property
+    def lang(self) -> Lang:
+        """The language the screens speak."""
+        return self._lang
+
+    def set_lang(self, lang: Lang) -> None:
+        """Switch the language and tell every listener."""
+        if lang != self._lang:
+            self._lang = lang
+            self.language_changed.emit(lang)
+
+    @property
+    def text_step(self) -> int:
+        """The current text-size step."""
+        return self._text_step
+
+    @property
+    def theme(self) -> Theme:
+        """The theme for the current text size."""
+        return Theme(self._text_step)
+
+    def set_text_step(self, step: int) -> None:
+        """Change the text size (clamped to the available steps) and tell every listener."""
+        step = clamp_step(step)
+        if step != self._text_step:
+            self._text_step = step
+            self.text_step_changed.emit(step)
+
+    def t(self, key: str, **values: object) -> str:
+        """Return the UI string ``key`` in the current language."""
+        return self.catalog.get(self._lang, key, **values)
+
+    def pick(self, text: Text) -> str:
+        """Return a piece of content text in the current language."""
+        return text.get(self._lang)
+
+    def sentences(self, *parts: str) -> str:
+        """Join ``parts`` into sentences for reading aloud in the current language."""
+        stop = "。" if self._lang == "zh" else ". "
+        cleaned = [part.strip().rstrip("。.!！?？") for part in parts if part and part.strip()]
+        return stop.join(cleaned) + (stop.strip() if cleaned else "")
+
+    def say(self, text: str) -> None:
+        """Read ``text`` aloud in the current language (interrupting anything being read)."""
+        if text.strip():
+            self.speaker.say(text, self._lang)
+
+    def navigator(self) -> Navigator:
+        """Return the navigator; raises if no window has attached one."""
+        if self.nav is None:
+            raise RuntimeError("no navigator attached")
+        return self.nav

@@ -1,0 +1,61 @@
+"""Choosing a font that really draws Chinese, and saying so plainly when none does."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+
+log = logging.getLogger(__name__)
+
+# Preferred families, in order: Windows, macOS, then the common Linux fonts.
+CJK_FAMILIES = ("Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei")
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    """The family chosen for the whole app, and the characters it cannot draw."""
+
+    family: str | None
+    missing: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def covers_chinese(self) -> bool:
+        """Whether the chosen family draws every character that was checked."""
+        return self.family is not None and not self.missing
+
+
+def missing_characters(family: str, texts: Iterable[str]) -> frozenset[str]:
+    """Return the non-ASCII characters of ``texts`` that ``family`` has no glyph for."""
+    metrics = QFontMetrics(QFont(family))
+    wanted = {ch for text in texts for ch in text if ord(ch) > 0x7F and not ch.isspace()}
+    return frozenset(ch for ch in wanted if not metrics.inFontUcs4(ord(ch)))
+
+
+def choose_cjk_family(texts: Iterable[str], preferred: Iterable[str] = CJK_FAMILIES) -> FontChoice:
+    """Pick the first installed preferred family, else any family that writes Chinese.
+
+    Args:
+        texts: the Chinese strings the app shows, used to check real coverage.
+        preferred: families to try first, in order.
+    """
+    sample = list(texts)
+    installed = set(QFontDatabase.families())
+    candidates = [name for name in preferred if name in installed]
+    candidates += sorted(
+        name
+        for name in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+        if name not in candidates
+    )
+    for family in candidates:
+        missing = missing_characters(family, sample)
+        if not missing:
+            return FontChoice(family)
+        log.info("font %s lacks %d characters", family, len(missing))
+    if candidates:
+        best = candidates[0]
+        return FontChoice(best, missing_characters(best, sample))
+    log.warning("no installed font can draw Chinese")
+    return FontChoice(None, frozenset({"中"}))

@@ -1,0 +1,276 @@
+"""The main window: a fixed header (back, title, listen again, home) over a stack of screens."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guardian.ui.context import AppContext
+from guardian.ui.fonts import FontChoice
+from guardian.ui.placeholder import PlaceholderScreen
+from guardian.ui.screen import Screen
+from guardian.ui.widgets import BigButton, icon_label, label
+
+log = logging.getLogger(__name__)
+
+ScreenFactory = Callable[..., Screen]
+
+
+class MainWindow(QMainWindow):
+    """Holds the header and the screen stack, and is the app's navigator.
+
+    Args:
+        ctx: the shared app context; the window attaches itself as ``ctx.nav``.
+        routes: screen factories by route name; a route without one opens a placeholder.
+        home_factory: builds the home screen (rebuilt when language or text size changes).
+        font_choice: the font picked at start-up; a banner says so when Chinese cannot be drawn.
+    """
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        routes: Mapping[str, ScreenFactory],
+        home_factory: ScreenFactory,
+        font_choice: FontChoice | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.routes = dict(routes)
+        self._home_factory = home_factory
+        self._font_choice = font_choice
+        ctx.nav = self
+        self.resize(1280, 860)
+        self.setMinimumSize(1024, 720)
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.header = QWidget()
+        self.header.setObjectName("header")
+        self.header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        outer.addWidget(self.header)
+        self.font_banner = label("", "banner")
+        self.font_banner.setVisible(False)
+        outer.addWidget(self.font_banner)
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_header()
+        ctx.speaker.availability_changed.connect(self._update_voice_status)
+        ctx.language_changed.connect(self._rebuild)
+        ctx.text_step_changed.connect(self._rebuild)
+        QShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), self, self.back)
+        QShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Home), self, self.home)
+        self._rebuild()
+
+    # -- header ------------------------------------------------------------------------------
+
+    def _build_header(self) -> None:
+        old = self.header.layout()
+        if old is not None:
+            QWidget().setLayout(old)  # hand the old layout and its children to a throwaway
+        layout = QHBoxLayout(self.header)
+        layout.setContentsMargins(24, 10, 24, 10)
+        layout.setSpacing(16)
+        px = self.ctx.theme.button_icon_px
+        self.back_button = BigButton(
+            self.ctx.t("nav.back"),
+            "back",
+            role=None,
+            icon_px=px,
+            description=self.ctx.t("nav.back_description"),
+        )
+        self.back_button.clicked.connect(self.back)
+        self.title_label = label("", "title", wrap=True)
+        self.voice_status = QWidget()
+        status_layout = QHBoxLayout(self.voice_status)
+        status_layout.setContentsMargins(0, 0, 0, 0)
+        status_layout.addWidget(icon_label("speaker_off", px))
+        self.voice_status_text = label(self.ctx.t("voice.unavailable"), "soft", wrap=False)
+        status_layout.addWidget(self.voice_status_text)
+        self.replay_button = BigButton(
+            self.ctx.t("nav.replay"),
+            "speaker",
+            role=None,
+            icon_px=px,
+            description=self.ctx.t("nav.replay_description"),
+        )
+        self.replay_button.clicked.connect(self.replay)
+        self.home_button = BigButton(
+            self.ctx.t("nav.home"),
+            "home",
+            role=None,
+            icon_px=px,
+            description=self.ctx.t("nav.home_description"),
+        )
+        self.home_button.clicked.connect(self.home)
+        for widget in (self.back_button, self.replay_button, self.home_button):
+            widget.setSizePolicy(
+                widget.sizePolicy().horizontalPolicy().Fixed,
+                widget.sizePolicy().verticalPolicy().Fixed,
+            )
+        layout.addWidget(self.back_button)
+        layout.addWidget(self.title_label, 1)
+        layout.addWidget(self.voice_status)
+        layout.addWidget(self.replay_button)
+        layout.addWidget(self.home_button)
+        self._update_voice_status()
+
+    def _update_voice_status(self, *_: object) -> None:
+        speaker = self.ctx.speaker
+        self.voice_status.setVisible(not speaker.available)
+        reason = speaker.unavailable_reason
+        self.voice_status.setToolTip(reason)
+        self.voice_status.setAccessibleName(self.ctx.t("voice.unavailable"))
+        self.voice_status.setAccessibleDescription(reason)
+
+    def _update_header(self) -> None:
+        screen = self.current_screen()
+        if screen is None:
+            return
+        self.title_label.setText(screen.title())
+        navigation = screen.shows_navigation and self.stack.count() > 1
+        self.back_button.setVisible(navigation)
+        self.home_button.setVisible(navigation)
+        self.setWindowTitle(f"{self.ctx.t('app.title')} - {screen.title()}")
+
+    def _update_font_banner(self) -> None:
+        choice = self._font_choice
+        missing = choice is not None and not choice.covers_chinese
+        self.font_banner.setVisible(missing)
+        if missing:
+            self.font_banner.setText(self.ctx.t("font.missing"))
+
+    # -- navigation --------------------------------------------------------------------------
+
+    def current_screen(self) -> Screen | None:
+        """The screen being shown."""
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Screen) else None
+
+    def open(self, route: str, **kwargs: Any) -> None:
+        """Show the screen for ``route``; a route not built yet shows an honest placeholder."""
+        factory = self.routes.get(route)
+        if factory is None:
+            log.info("route %s has no screen yet", route)
+            self.show_screen(PlaceholderScreen(self.ctx, route))
+            return
+        self.show_screen(factory(self.ctx, **kwargs))
+
+    def show_screen(self, screen: Screen) -> None:
+        """Show ``screen`` on top of the current one."""
+        self._leave_current()
+        self.stack.addWidget(screen)
+        self._enter(screen)
+
+    def replace_screen(self, screen: Screen) -> None:
+        """Show ``screen`` in place of the current one (which is closed)."""
+        self._leave_current()
+        if self.stack.count() > 1:
+            self._drop(self.stack.count() - 1)
+        self.stack.addWidget(screen)
+        self._enter(screen)
+
+    def back(self) -> None:
+        """Close the current screen and show the one before it."""
+        if self.stack.count() <= 1:
+            return
+        self._leave_current()
+        self._drop(self.stack.count() - 1)
+        self._enter_current()
+
+    def home(self) -> None:
+        """Close every screen above the home screen."""
+        if self.stack.count() <= 1:
+            return
+        self._leave_current()
+        while self.stack.count() > 1:
+            self._drop(self.stack.count() - 1)
+        self._enter_current()
+
+    def replay(self) -> None:
+        """Read the current screen aloud again."""
+        screen = self.current_screen()
+        if screen is not None:
+            self.ctx.say(screen.spoken_text())
+
+    def _drop(self, index: int) -> None:
+        """Remove the screen at ``index`` from the stack and delete it."""
+        widget = self.stack.widget(index)
+        if widget is not None:
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+
+    def _leave_current(self) -> None:
+        screen = self.current_screen()
+        self.ctx.speaker.stop()
+        if screen is not None:
+            screen.leaving()
+
+    def _enter(self, screen: Screen) -> None:
+        self.stack.setCurrentWidget(screen)
+        self._enter_current()
+
+    def _enter_current(self) -> None:
+        self.stack.setCurrentIndex(self.stack.count() - 1)
+        screen = self.current_screen()
+        self._update_header()
+        if screen is None:
+            return
+        screen.entered()
+        if self.ctx.auto_read:
+            self.ctx.say(screen.spoken_text())
+
+    def _rebuild(self, *_: object) -> None:
+        """Apply the text size and language: restyle, and rebuild the header and home screen."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setStyleSheet(self.ctx.theme.stylesheet())
+        self._leave_current()
+        while self.stack.count():
+            self._drop(0)
+        self._build_header()
+        self._update_font_banner()
+        self.stack.addWidget(self._home_factory(self.ctx))
+        self._update_header()
+        screen = self.current_screen()
+        if screen is not None:
+            screen.entered()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Stop speech before the window goes."""
+        self.ctx.speaker.stop()
+        super().closeEvent(event)
+
+
+class FirstPaintWatcher(QObject):
+    """Calls ``callback`` once, right after ``widget`` is first painted."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback: Callable[[], None] | None = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Fire the callback after the first paint event."""
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            callback, self._callback = self._callback, None
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, callback)
+        return False

@@ -1,0 +1,41 @@
+"""The base of every screen: a title, what it reads aloud, and entering and leaving."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from guardian.ui.context import AppContext
+
+
+class Screen(QWidget):
+    """One full screen of the app, shown below the shared header.
+
+    Subclasses set ``title_key`` (or override ``title``), build their widgets in ``__init__``
+    and override ``spoken_text`` with what the screen reads aloud.
+
+    Args:
+        ctx: the shared app context.
+    """
+
+    title_key = ""
+    #: Whether the header shows "back" and "home" on this screen.
+    shows_navigation = True
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("screen")
+
+    def title(self) -> str:
+        """The screen's title for the header."""
+        return self.ctx.t(self.title_key) if self.title_key else ""
+
+    def spoken_text(self) -> str:
+        """What the screen reads aloud when it opens and when "listen again" is pressed."""
+        return self.title()
+
+    def entered(self) -> None:
+        """Called each time the screen becomes the visible one."""
+
+    def leaving(self) -> None:
+        """Called when the screen stops being the visible one."""

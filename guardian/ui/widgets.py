@@ -1,0 +1,161 @@
+"""Shared big widgets: pictogram buttons, labels with roles, scrolling pages."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guardian.assets import icon_path
+
+log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=512)
+def svg_pixmap(name: str, px: int, ratio: float = 1.0) -> QPixmap:
+    """Render the pictogram ``name`` as a square pixmap of ``px`` logical pixels.
+
+    A missing or broken pictogram gives a transparent pixmap (and a log line), never a crash.
+    """
+    size = max(1, round(px * ratio))
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    path = icon_path(name)
+    renderer = QSvgRenderer(str(path)) if path.is_file() else None
+    if renderer is not None and renderer.isValid():
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter)
+        painter.end()
+    else:
+        log.warning("pictogram %r is missing or invalid", name)
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+def label(text: str, role: str | None = None, *, wrap: bool = True) -> QLabel:
+    """Return a label with a style role ("title", "headline", "soft", "banner")."""
+    widget = QLabel(text)
+    widget.setWordWrap(wrap)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    if role:
+        widget.setProperty("role", role)
+    return widget
+
+
+def icon_label(name: str, px: int) -> QLabel:
+    """Return a label showing the pictogram ``name`` at ``px`` pixels."""
+    widget = QLabel()
+    widget.setPixmap(svg_pixmap(name, px))
+    widget.setFixedSize(QSize(px, px))
+    widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return widget
+
+
+class BigButton(QPushButton):
+    """A large button with a pictogram and words that wrap; reads its words to screen readers.
+
+    Args:
+        text: the words on the button.
+        icon: pictogram name, or None for words only.
+        role: style role: "tile", "primary", "danger", "answer", "key", or None.
+        icon_px: pictogram size in pixels.
+        vertical: pictogram above the words (True) or beside them (False).
+        description: the accessible description (what pressing it does).
+    """
+
+    def __init__(
+        self,
+        text: str,
+        icon: str | None = None,
+        *,
+        role: str | None = "tile",
+        icon_px: int = 48,
+        vertical: bool = False,
+        description: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._text = text
+        if role:
+            self.setProperty("role", role)
+        self.setAccessibleName(text)
+        self.setAccessibleDescription(description or text)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAutoDefault(False)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        direction = (
+            QBoxLayout.Direction.TopToBottom if vertical else QBoxLayout.Direction.LeftToRight
+        )
+        layout = QBoxLayout(direction, self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(12)
+        self.icon_widget: QLabel | None = None
+        if icon:
+            self.icon_widget = icon_label(icon, icon_px)
+            self.icon_widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            align = Qt.AlignmentFlag.AlignHCenter if vertical else Qt.AlignmentFlag.AlignVCenter
+            layout.addWidget(self.icon_widget, 0, align)
+        self.text_widget = QLabel(text)
+        self.text_widget.setWordWrap(True)
+        self.text_widget.setAlignment(
+            Qt.AlignmentFlag.AlignCenter if vertical or not icon else Qt.AlignmentFlag.AlignVCenter
+        )
+        self.text_widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout.addWidget(self.text_widget, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def label(self) -> str:
+        """The words on the button."""
+        return self._text
+
+    def sizeHint(self) -> QSize:
+        """Room for the pictogram, the words, and the padding."""
+        layout = self.layout()
+        hint = layout.sizeHint() if layout is not None else QSize(64, 64)
+        return QSize(max(hint.width(), 64), max(hint.height(), 64))
+
+    def minimumSizeHint(self) -> QSize:
+        """Never smaller than the words and pictogram need."""
+        return self.sizeHint()
+
+
+def hbox(*widgets: QWidget, spacing: int = 16) -> QHBoxLayout:
+    """Return a horizontal layout holding ``widgets``."""
+    layout = QHBoxLayout()
+    layout.setSpacing(spacing)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return layout
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """Wrap ``content`` so it scrolls vertically when the text is very large."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    content.setObjectName("screen")
+    area.setWidget(content)
+    return area
+
+
+def page_layout(widget: QWidget) -> QVBoxLayout:
+    """Return the standard generous vertical layout of a screen's body."""
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(40, 28, 40, 28)
+    layout.setSpacing(24)
+    return layout

@@ -1,0 +1,39 @@
+"""Test configuration shared by every test: offscreen Qt and honest handling of system tools."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Qt draws offscreen in tests; set before anything imports PySide6.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def require_program(name: str) -> str:
+    """Return the path of the system program ``name``.
+
+    Under CI (``CI=true``) a missing program fails the test: the Makefile installs it, so its
+    absence is a defect. Elsewhere the test is skipped with the reason.
+    """
+    path = shutil.which(name)
+    if path:
+        return path
+    message = f"system program {name!r} is not installed (make test installs it)"
+    if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Point every test at its own empty data folder, so nothing touches a real one."""
+    folder = tmp_path_factory.mktemp("guardian-data")
+    monkeypatch.setenv("GUARDIAN_DATA_DIR", str(folder))
+    return folder

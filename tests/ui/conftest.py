@@ -1,0 +1,59 @@
+"""Fixtures for screen tests: a speaker that records what would be said, a context, a window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from guardian.assets import load_catalog
+from guardian.core.i18n import Lang
+from guardian.speech.speaker import Speaker
+from guardian.ui.context import AppContext
+from guardian.ui.home import HomeScreen
+from guardian.ui.main_window import MainWindow
+from guardian.ui.routes import build_routes
+
+
+class RecordingSpeaker(Speaker):
+    """A speaker that plays nothing and remembers every utterance."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.said: list[tuple[str, str]] = []
+        self.stops = 0
+
+    @property
+    def available(self) -> bool:
+        return True
+
+    def say(self, text: str, lang: Lang) -> None:
+        self.said.append((text, lang))
+        self.started.emit()
+
+    def stop(self) -> None:
+        self.stops += 1
+
+    def last(self) -> str:
+        return self.said[-1][0] if self.said else ""
+
+
+@pytest.fixture
+def speaker() -> RecordingSpeaker:
+    return RecordingSpeaker()
+
+
+@pytest.fixture
+def ctx(qapp: QApplication, speaker: RecordingSpeaker) -> AppContext:
+    return AppContext(load_catalog(), speaker, lang="zh")
+
+
+@pytest.fixture
+def window(qtbot, ctx: AppContext) -> Iterator[MainWindow]:
+    win = MainWindow(ctx, build_routes(), HomeScreen)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
