@@ -67,8 +67,15 @@ def run_gui(args: argparse.Namespace) -> int:
     if options.quit_after_start:
         FirstPaintWatcher(window, app.quit)
     code = app.exec()
-    window.ctx.speaker.shutdown()
+    shutdown(window)
     return int(code)
+
+
+def shutdown(window: MainWindow) -> None:
+    """Stop speech and let the disk worker finish every queued write."""
+    window.ctx.speaker.shutdown()
+    if window.ctx.disk is not None:
+        window.ctx.disk.shutdown()
 
 
 def build_window(app: object, options: StartOptions) -> MainWindow:
@@ -82,6 +89,8 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
     from PySide6.QtWidgets import QApplication
 
     from guardian.speech.speaker import NullSpeaker
+    from guardian.storage.paths import data_dir, database_path
+    from guardian.storage.worker import DiskWorker
     from guardian.ui.context import AppContext
     from guardian.ui.fonts import choose_cjk_family
     from guardian.ui.home import HomeScreen
@@ -101,5 +110,6 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
             "no font covers every Chinese character shown; missing %d", len(font_choice.missing)
         )
     speaker = NullSpeaker()
-    ctx = AppContext(catalog, speaker, lang=options.lang)
+    disk = DiskWorker(database_path(data_dir()))
+    ctx = AppContext(catalog, speaker, lang=options.lang, disk=disk)
     return MainWindow(ctx, build_routes(), HomeScreen, font_choice)

@@ -7,15 +7,20 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
-from guardian.app import StartOptions, build_window
+from guardian.app import StartOptions, build_window, shutdown
 from guardian.core.i18n import LANGS
+from guardian.core.risk import Answer
+from guardian.ui.check_call import CheckCallScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.theme import TEXT_SIZES_PT
 
@@ -31,8 +36,101 @@ def placeholder(window: MainWindow) -> None:
     window.open("demo")
 
 
+def check(window: MainWindow) -> CheckCallScreen:
+    """Open the suspicious-call check."""
+    window.open("check_call")
+    screen = window.current_screen()
+    assert isinstance(screen, CheckCallScreen)
+    return screen
+
+
+def check_number(window: MainWindow) -> None:
+    """The caller's number, half typed."""
+    screen = check(window)
+    for key in "1701234":
+        screen.number_step.keys[key].click()
+
+
+def check_caller(window: MainWindow) -> None:
+    """Who did the caller say they were?"""
+    check(window).number_step.skip_button.click()
+
+
+def check_question(window: MainWindow) -> None:
+    """The first question for a caller who said they were the police."""
+    screen = check(window)
+    screen.number_step.skip_button.click()
+    screen.caller_step.buttons["police"].click()
+
+
+def answer_all(window: MainWindow, number: str, caller: str, answers: dict[str, str]) -> None:
+    """Run a whole check: answers by signal id, "no" for every other question."""
+    screen = check(window)
+    if number:
+        screen.number_step.field.setText(number)
+        screen.number_step.next_button.click()
+    else:
+        screen.number_step.skip_button.click()
+    screen.caller_step.buttons[caller].click()
+    while screen.verdict is None:
+        signal = screen.question_step.signal
+        assert signal is not None
+        screen.question_step.buttons[Answer(answers.get(signal.id, "no"))].click()
+        QApplication.processEvents()
+        wait_for(lambda s=signal: screen.verdict is not None or screen.question_step.signal != s)
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 10.0) -> None:
+    """Let the event loop run until ``condition`` holds (the disk worker answers quickly)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the screen did not change")
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+        time.sleep(0.002)
+
+
+def verdict_high(window: MainWindow) -> None:
+    """Fake police asking for a transfer to a "safe account": stopped at once."""
+    answer_all(window, "", "police", {"safe_account": "yes", "official_wants_money": "yes"})
+
+
+def verdict_medium(window: MainWindow) -> None:
+    """A "grandchild" in trouble: one strong signal."""
+    answer_all(window, "", "relative", {"relative_in_trouble": "yes"})
+
+
+def verdict_low(window: MainWindow) -> None:
+    """An ordinary call: every answer "no"."""
+    answer_all(window, "", "courier", {})
+
+
+def hotline_110(window: MainWindow) -> None:
+    """The 110 card."""
+    window.open("call_police")
+
+
+def hotline_96110(window: MainWindow) -> None:
+    """The 96110 card."""
+    window.open("call_antifraud")
+
+
+def tip(window: MainWindow) -> None:
+    """Today's tip."""
+    window.open("tip")
+
+
 SCENES: dict[str, Scene] = {
     "home": home,
+    "check-number": check_number,
+    "check-caller": check_caller,
+    "check-question": check_question,
+    "verdict-high": verdict_high,
+    "verdict-medium": verdict_medium,
+    "verdict-low": verdict_low,
+    "hotline-110": hotline_110,
+    "hotline-96110": hotline_96110,
+    "tip": tip,
     "placeholder": placeholder,
 }
 
@@ -54,6 +152,7 @@ def shoot(
     path = out / f"{name}-{lang}{suffix}.png"
     window.grab().save(str(path))
     window.close()
+    shutdown(window)
     window.deleteLater()
     app.processEvents()
     return path
@@ -63,6 +162,8 @@ def main() -> int:
     """Write every scene in every language, at the default and the largest text size."""
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
+    # Screenshots never touch a real history.
+    os.environ["GUARDIAN_DATA_DIR"] = tempfile.mkdtemp(prefix="guardian-screenshots-")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     only = set(sys.argv[2:])

@@ -1,1 +1,1 @@
-"""The pure core of Guardian: content, risk engine, wizard flow, analysis. No Qt, no I/O libraries."""
+"""The pure core of Guardian: content, risk engine, wizard, analysis. No Qt, no I/O libraries."""

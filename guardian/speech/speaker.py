@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import ClassVar
+
 from PySide6.QtCore import QObject, Signal
 
 from guardian.core.i18n import Lang
@@ -24,7 +28,7 @@ class Speaker(QObject):
 
     #: Speaking speed in words per minute for each language when none is chosen: slower than
     #: ordinary speech, for older listeners.
-    DEFAULT_RATE: dict[Lang, int] = {"zh": 140, "en": 150}  # noqa: RUF012
+    DEFAULT_RATE: ClassVar[Mapping[Lang, int]] = MappingProxyType({"zh": 140, "en": 150})
     #: Loudness from 0.0 (silent) to 1.0 (loudest) when none is chosen.
     DEFAULT_VOLUME = 0.6
 

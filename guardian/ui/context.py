@@ -11,6 +11,8 @@ from guardian.speech.speaker import Speaker
 from guardian.ui.theme import DEFAULT_TEXT_STEP, Theme, clamp_step
 
 if TYPE_CHECKING:
+    from guardian.core.content import Content
+    from guardian.storage.worker import DiskWorker
     from guardian.ui.screen import Screen
 
 
@@ -39,7 +41,9 @@ class AppContext(QObject):
         lang: the starting language.
         text_step: the starting text-size step.
         auto_read: whether each screen is read aloud when it opens.
-        services: other services by name (storage, content, alerts...), for screens that need them.
+        content: the signals, questions, tips and hotlines (loaded from assets when omitted).
+        disk: the one worker that reads and writes the database (None: nothing is saved).
+        services: other services by name, for screens that need them.
 
     Signals:
         language_changed(str): the language changed.
@@ -57,6 +61,8 @@ class AppContext(QObject):
         lang: Lang = DEFAULT_LANG,
         text_step: int = DEFAULT_TEXT_STEP,
         auto_read: bool = True,
+        content: Content | None = None,
+        disk: DiskWorker | None = None,
         services: dict[str, Any] | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -66,8 +72,19 @@ class AppContext(QObject):
         self.auto_read = auto_read
         self.services: dict[str, Any] = dict(services or {})
         self.nav: Navigator | None = None
+        self.disk = disk
+        self._content = content
         self._lang: Lang = lang
         self._text_step = clamp_step(text_step)
+
+    @property
+    def content(self) -> Content:
+        """The signals, questions, tips and hotlines."""
+        if self._content is None:
+            from guardian.content_loader import load_content
+
+            self._content = load_content()
+        return self._content
 
     @property
     def lang(self) -> Lang:

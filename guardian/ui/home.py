@@ -68,6 +68,7 @@ class HomeScreen(Screen):
             "language",
             role=None,
             icon_px=theme.button_icon_px,
+            wrap=False,
             description=ctx.t("home.other_language_description"),
         )
         self.language.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QMainWindow,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -93,21 +94,25 @@ class MainWindow(QMainWindow):
             "back",
             role=None,
             icon_px=px,
+            wrap=False,
             description=self.ctx.t("nav.back_description"),
         )
         self.back_button.clicked.connect(self.back)
-        self.title_label = label("", "title", wrap=True)
+        self.title_label = label("", "heading", wrap=True)
         self.voice_status = QWidget()
         status_layout = QHBoxLayout(self.voice_status)
         status_layout.setContentsMargins(0, 0, 0, 0)
         status_layout.addWidget(icon_label("speaker_off", px))
         self.voice_status_text = label(self.ctx.t("voice.unavailable"), "soft", wrap=False)
         status_layout.addWidget(self.voice_status_text)
+        # At the largest sizes the title needs the room: the pictogram alone says "no voice".
+        self.voice_status_text.setVisible(self.ctx.theme.body_pt <= 24)
         self.replay_button = BigButton(
             self.ctx.t("nav.replay"),
             "speaker",
             role=None,
             icon_px=px,
+            wrap=False,
             description=self.ctx.t("nav.replay_description"),
         )
         self.replay_button.clicked.connect(self.replay)
@@ -116,14 +121,12 @@ class MainWindow(QMainWindow):
             "home",
             role=None,
             icon_px=px,
+            wrap=False,
             description=self.ctx.t("nav.home_description"),
         )
         self.home_button.clicked.connect(self.home)
         for widget in (self.back_button, self.replay_button, self.home_button):
-            widget.setSizePolicy(
-                widget.sizePolicy().horizontalPolicy().Fixed,
-                widget.sizePolicy().verticalPolicy().Fixed,
-            )
+            widget.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.back_button)
         layout.addWidget(self.title_label, 1)
         layout.addWidget(self.voice_status)
@@ -175,6 +178,7 @@ class MainWindow(QMainWindow):
     def show_screen(self, screen: Screen) -> None:
         """Show ``screen`` on top of the current one."""
         self._leave_current()
+        screen.header_changed.connect(self._update_header)
         self.stack.addWidget(screen)
         self._enter(screen)
 
@@ -183,11 +187,16 @@ class MainWindow(QMainWindow):
         self._leave_current()
         if self.stack.count() > 1:
             self._drop(self.stack.count() - 1)
+        screen.header_changed.connect(self._update_header)
         self.stack.addWidget(screen)
         self._enter(screen)
 
     def back(self) -> None:
-        """Close the current screen and show the one before it."""
+        """Go back one step in the current screen, or close it and show the one before it."""
+        screen = self.current_screen()
+        if screen is not None and screen.handle_back():
+            self._update_header()
+            return
         if self.stack.count() <= 1:
             return
         self._leave_current()

@@ -3,10 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from guardian.ui.context import AppContext
 from guardian.ui.screen import Screen
+
+
+def _check_call(ctx: AppContext, **_: Any) -> Screen:
+    from guardian.ui.check_call import CheckCallScreen
+
+    return CheckCallScreen(ctx)
+
+
+def _hotline(hotline_id: str) -> Callable[..., Screen]:
+    def build(ctx: AppContext, **_: Any) -> Screen:
+        from guardian.ui.hotline import HotlineScreen
+
+        return HotlineScreen(ctx, hotline_id)
+
+    return build
+
+
+def _tip(ctx: AppContext, **_: Any) -> Screen:
+    from guardian.ui.tip import TipScreen
+
+    return TipScreen(ctx)
 
 
 def build_routes() -> dict[str, Callable[..., Screen]]:
     """Return the screen factory of every route that has a screen."""
-    return {}
+    return {
+        "check_call": _check_call,
+        "call_police": _hotline("police"),
+        "call_antifraud": _hotline("antifraud"),
+        "tip": _tip,
+    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from guardian.ui.context import AppContext
@@ -15,7 +16,12 @@ class Screen(QWidget):
 
     Args:
         ctx: the shared app context.
+
+    Signals:
+        header_changed: the title changed, or whether back/home show.
     """
+
+    header_changed = Signal()
 
     title_key = ""
     #: Whether the header shows "back" and "home" on this screen.
@@ -33,6 +39,10 @@ class Screen(QWidget):
     def spoken_text(self) -> str:
         """What the screen reads aloud when it opens and when "listen again" is pressed."""
         return self.title()
+
+    def handle_back(self) -> bool:
+        """Go back one step inside the screen; return False when the screen itself should close."""
+        return False
 
     def entered(self) -> None:
         """Called each time the screen becomes the visible one."""

@@ -91,6 +91,7 @@ class Theme:
 QWidget {{ color: {c.ink}; font-size: {body}pt; }}
 QMainWindow, QStackedWidget, QWidget#screen {{ background: {c.background}; }}
 QLabel[role="title"] {{ font-size: {title}pt; font-weight: bold; }}
+QLabel[role="heading"] {{ font-size: {body}pt; font-weight: bold; }}
 QLabel[role="headline"] {{ font-size: {round(title * 1.2)}pt; font-weight: bold; }}
 QLabel[role="soft"] {{ color: {c.ink_soft}; }}
 QLabel[role="banner"] {{

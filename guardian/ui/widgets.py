@@ -75,6 +75,8 @@ class BigButton(QPushButton):
         icon_px: pictogram size in pixels.
         vertical: pictogram above the words (True) or beside them (False).
         description: the accessible description (what pressing it does).
+        wrap: whether the words may wrap onto more lines (False keeps them on one line).
+        lines: lines of words to reserve room for below a pictogram (vertical buttons).
     """
 
     def __init__(
@@ -86,6 +88,8 @@ class BigButton(QPushButton):
         icon_px: int = 48,
         vertical: bool = False,
         description: str = "",
+        wrap: bool = True,
+        lines: int = 0,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -110,13 +114,14 @@ class BigButton(QPushButton):
             align = Qt.AlignmentFlag.AlignHCenter if vertical else Qt.AlignmentFlag.AlignVCenter
             layout.addWidget(self.icon_widget, 0, align)
         self.text_widget = QLabel(text)
-        self.text_widget.setWordWrap(True)
+        self.text_widget.setWordWrap(wrap)
         self.text_widget.setAlignment(
             Qt.AlignmentFlag.AlignCenter if vertical or not icon else Qt.AlignmentFlag.AlignVCenter
         )
         self.text_widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout.addWidget(self.text_widget, 1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._reserve = (icon_px if icon else 0, lines)
 
     def label(self) -> str:
         """The words on the button."""
@@ -126,7 +131,16 @@ class BigButton(QPushButton):
         """Room for the pictogram, the words, and the padding."""
         layout = self.layout()
         hint = layout.sizeHint() if layout is not None else QSize(64, 64)
-        return QSize(max(hint.width(), 64), max(hint.height(), 64))
+        icon_px, lines = self._reserve
+        reserved = 0
+        if lines:
+            self.text_widget.ensurePolished()  # the style sheet sets the words' size
+            line_px = self.text_widget.fontMetrics().lineSpacing()
+            reserved = icon_px + lines * line_px + 50  # margins, spacing, border
+        # The style sheet's padding and border sit around the inner layout.
+        width = hint.width() + 2 * (20 + 3)
+        height = hint.height() + 2 * (8 + 3)
+        return QSize(max(width, 64), max(height, 64, reserved))
 
     def minimumSizeHint(self) -> QSize:
         """Never smaller than the words and pictogram need."""

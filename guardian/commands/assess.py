@@ -1,0 +1,143 @@
+"""``guardian assess``: the suspicious-call check from the command line.
+
+Example::
+
+    guardian assess --caller police --yes safe_account --no asks_code_or_password --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from guardian.core.i18n import DEFAULT_LANG, LANGS, Lang, Text
+
+_MESSAGES = {
+    "unknown_signal": Text("没有这个信号：{id}", "unknown signal id: {id}"),
+    "unknown_caller": Text(
+        "没有这种来电身份：{id}（可以用：{choices}）",
+        "unknown caller type: {id} (choose one of: {choices})",
+    ),
+    "answered_twice": Text(
+        "同一个信号只能回答一次：{id}", "a signal may be answered only once: {id}"
+    ),
+    "bad_content": Text("内容文件有错误：{error}", "the content files are broken: {error}"),
+    "number": Text("来电号码：{number}", "Caller number: {number}"),
+    "signals": Text("发现的危险信号：", "Warning signs found:"),
+    "advice": Text("请这样做：", "What to do:"),
+}
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``assess`` subcommand to ``subparsers``."""
+    parser = subparsers.add_parser(
+        "assess",
+        help="weigh answers to the suspicious-call questions and print the verdict",
+        description=(
+            "Weigh answers to the suspicious-call questions and print the verdict. "
+            "Signal ids are those in assets/content/signals.toml; caller types those in "
+            "assets/content/wizard.toml."
+        ),
+    )
+    for answer in ("yes", "no", "unsure"):
+        parser.add_argument(
+            f"--{answer}",
+            action="append",
+            default=[],
+            metavar="ID,...",
+            help=f"signal ids answered '{answer}' (comma-separated; may be repeated)",
+        )
+    parser.add_argument(
+        "--caller", metavar="TYPE", help="who the caller said they were (police, relative...)"
+    )
+    parser.add_argument(
+        "--number",
+        metavar="N",
+        help="the caller's number; only echoed in the output for now (not yet analysed)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=list(LANGS),
+        default=argparse.SUPPRESS,
+        help=f"language of the output (default: {DEFAULT_LANG})",
+    )
+    parser.add_argument("--json", action="store_true", help="print the verdict as JSON")
+    parser.set_defaults(func=run)
+
+
+def _split(values: list[str]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _fail(lang: Lang, key: str, **values: object) -> int:
+    print(_MESSAGES[key].get(lang).format(**values), file=sys.stderr)
+    return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the verdict for the answers in ``args``; return the exit code.
+
+    Returns:
+        0 on success; 2 when an id is unknown or a signal is answered twice; 1 when the
+        content files are broken.
+    """
+    from guardian.content_loader import load_content
+    from guardian.core.content import ContentError, UnknownIdError
+    from guardian.core.risk import Answer, assess
+
+    lang: Lang = getattr(args, "lang", None) or DEFAULT_LANG
+    answers: dict[str, Answer] = {}
+    for answer in Answer:
+        for signal_id in _split(getattr(args, answer.value)):
+            if signal_id in answers:
+                return _fail(lang, "answered_twice", id=signal_id)
+            answers[signal_id] = answer
+    try:
+        content = load_content()
+    except ContentError as error:
+        print(_MESSAGES["bad_content"].get(lang).format(error=error), file=sys.stderr)
+        return 1
+    try:
+        result = assess(content, answers, caller=args.caller)
+    except UnknownIdError as error:
+        if error.kind == "caller":
+            choices = ", ".join(caller.id for caller in content.wizard.callers)
+            return _fail(lang, "unknown_caller", id=error.id, choices=choices)
+        return _fail(lang, "unknown_signal", id=error.id)
+
+    if args.json:
+        output: dict[str, Any] = {
+            "level": result.level.value,
+            "headline": result.headline.get(lang),
+            "signals": [
+                {
+                    "id": finding.signal.id,
+                    "severity": finding.weight.label,
+                    "title": finding.signal.title.get(lang),
+                    "reason": finding.signal.reason.get(lang),
+                    "source": finding.source,
+                }
+                for finding in result.findings
+            ],
+            "advice": [item.get(lang) for item in result.advice],
+            "rules": result.rules.get(lang),
+        }
+        if args.number:
+            output["number"] = args.number
+        print(json.dumps(output, ensure_ascii=False, indent=2))
+        return 0
+
+    lines = [result.headline.get(lang), result.rules.get(lang)]
+    if args.number:
+        lines.append(_MESSAGES["number"].get(lang).format(number=args.number))
+    if result.findings:
+        lines += ["", _MESSAGES["signals"].get(lang)]
+        for finding in result.findings:
+            lines.append(f"  * {finding.signal.title.get(lang)}")
+            lines.append(f"    {finding.signal.reason.get(lang)}")
+    lines += ["", _MESSAGES["advice"].get(lang)]
+    lines += [f"  {number}. {item.get(lang)}" for number, item in enumerate(result.advice, 1)]
+    print("\n".join(lines))
+    return 0

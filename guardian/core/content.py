@@ -1,0 +1,674 @@
+"""The content catalog: red signals, the wizard flow, tips, hotlines and advice.
+
+The catalog lives as TOML files in ``assets/content`` with both languages side by side in every
+entry. :func:`parse_content` turns the parsed files into frozen objects and checks them strictly:
+unknown keys, missing keys, duplicate ids, dangling references, a missing language and text too
+long for a large-font screen are all refused with a :class:`ContentError` that names the file
+and the entry. Reading the files is not done here (the core does no I/O).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass
+from enum import Enum, IntEnum
+from types import MappingProxyType
+from typing import Any, NoReturn
+
+from guardian.core.i18n import LANGS, Text
+
+
+class ContentError(ValueError):
+    """A content file is malformed; the message names the file and the entry."""
+
+
+class UnknownIdError(KeyError):
+    """An id names nothing in the catalog.
+
+    Attributes:
+        kind: what was looked up ("signal", "caller", "hotline").
+        id: the id that was not found.
+    """
+
+    def __init__(self, kind: str, id: str) -> None:
+        super().__init__(kind, id)
+        self.kind = kind
+        self.id = id
+
+    def __str__(self) -> str:
+        return f"unknown {self.kind} id: {self.id!r}"
+
+
+class Severity(IntEnum):
+    """How strongly a signal points to fraud; a larger value is stronger."""
+
+    MODERATE = 1
+    STRONG = 2
+    DECISIVE = 3
+
+    @property
+    def label(self) -> str:
+        """The lower-case name used in the content files ("decisive"...)."""
+        return self.name.lower()
+
+
+class HotlineKind(str, Enum):
+    """What a fixed telephone number is for."""
+
+    EMERGENCY = "emergency"
+    ANTIFRAUD = "antifraud"
+    BANK = "bank"
+    WARNING_SMS = "warning_sms"
+
+
+@dataclass(frozen=True)
+class Limit:
+    """The longest a text may be in each language, in characters."""
+
+    zh: int
+    en: int
+
+
+TITLE_LIMIT = Limit(zh=14, en=48)
+REASON_LIMIT = Limit(zh=40, en=120)
+QUESTION_LIMIT = Limit(zh=24, en=80)
+SPOKEN_LIMIT = Limit(zh=60, en=180)
+LABEL_LIMIT = Limit(zh=10, en=32)
+TIP_LIMIT = Limit(zh=40, en=130)
+TIP_SPOKEN_LIMIT = Limit(zh=80, en=240)
+NAME_LIMIT = Limit(zh=14, en=48)
+LINE_LIMIT = Limit(zh=40, en=130)
+HEADLINE_LIMIT = Limit(zh=14, en=48)
+
+LEVEL_IDS: tuple[str, ...] = ("high", "medium", "low")
+ADVICE_ITEMS_MIN = 2
+ADVICE_ITEMS_MAX = 4
+WHAT_TO_SAY_MAX = 3
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_NUMBER = re.compile(r"^[0-9]+$")
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One red signal: a mark of telephone or text-message fraud.
+
+    Attributes:
+        id: stable id ("safe_account").
+        severity: how strongly it points to fraud.
+        icon: pictogram name in ``assets/icons`` (without ``.svg``).
+        title: short name shown on the verdict.
+        reason: one plain sentence on why it is fraud.
+        question: the yes/no question the wizard shows, or None when it is never asked
+            (number signals, text matches, running programs).
+        spoken: the fuller sentence read aloud with the question, or None with it.
+    """
+
+    id: str
+    severity: Severity
+    icon: str
+    title: Text
+    reason: Text
+    question: Text | None = None
+    spoken: Text | None = None
+
+    @property
+    def asked(self) -> bool:
+        """Whether the wizard can ask about this signal."""
+        return self.question is not None
+
+
+@dataclass(frozen=True)
+class CallerType:
+    """Who the caller said they were: one picture choice in the wizard.
+
+    Attributes:
+        id: stable id ("police").
+        icon: pictogram name.
+        label: caption under the picture.
+        spoken: the sentence read aloud for this choice.
+        implies: signal ids that choosing this caller adds by itself.
+        questions: signal ids asked for this caller, most telling first.
+    """
+
+    id: str
+    icon: str
+    label: Text
+    spoken: Text
+    implies: tuple[str, ...]
+    questions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class WizardFlow:
+    """Which questions the suspicious-call check asks, per caller type.
+
+    Attributes:
+        max_questions: the longest a path may be.
+        common: signal ids every path asks, after the caller's own questions.
+        callers: the caller types, in the order they are shown.
+        caller_question: the question above the caller pictures.
+        caller_spoken: the sentence read aloud with it.
+    """
+
+    max_questions: int
+    common: tuple[str, ...]
+    callers: tuple[CallerType, ...]
+    caller_question: Text
+    caller_spoken: Text
+
+    def caller(self, caller_id: str) -> CallerType:
+        """Return the caller type ``caller_id``.
+
+        Raises:
+            UnknownIdError: no caller type has that id.
+        """
+        for caller in self.callers:
+            if caller.id == caller_id:
+                return caller
+        raise UnknownIdError("caller", caller_id)
+
+    def questions_for(self, caller_id: str) -> tuple[str, ...]:
+        """Return the signal ids asked for ``caller_id``: its own, then the common ones.
+
+        Raises:
+            UnknownIdError: no caller type has that id.
+        """
+        caller = self.caller(caller_id)
+        return tuple(dict.fromkeys((*caller.questions, *self.common)))
+
+
+@dataclass(frozen=True)
+class Tip:
+    """A short piece of anti-fraud advice (tip of the day).
+
+    Attributes:
+        id: stable id.
+        text: the tip as shown.
+        spoken: the tip as read aloud (may be a little fuller).
+    """
+
+    id: str
+    text: Text
+    spoken: Text
+
+
+@dataclass(frozen=True)
+class Hotline:
+    """A fixed telephone number worth knowing.
+
+    Attributes:
+        id: stable id ("police", "icbc"...).
+        number: the digits to dial or to recognise.
+        kind: what the number is for.
+        name: who answers.
+        what_to_say: short lines on what to tell them (empty when not needed).
+    """
+
+    id: str
+    number: str
+    kind: HotlineKind
+    name: Text
+    what_to_say: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class LevelAdvice:
+    """The verdict words for one risk level.
+
+    Attributes:
+        headline: the verdict in a few words.
+        items: what to do, two to four short items.
+    """
+
+    headline: Text
+    items: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class Advice:
+    """The rules line and the verdict words for every risk level.
+
+    Attributes:
+        rules: 不听、不信、不汇款、不转账, in every language.
+        levels: advice keyed by level id ("high", "medium", "low").
+    """
+
+    rules: Text
+    levels: Mapping[str, LevelAdvice]
+
+    def for_level(self, level: str) -> LevelAdvice:
+        """Return the advice for ``level`` ("high", "medium", "low" or a ``Level``).
+
+        Raises:
+            KeyError: the level is unknown.
+        """
+        key = level.value if isinstance(level, Enum) else level
+        return self.levels[key]
+
+
+@dataclass(frozen=True)
+class Content:
+    """Every piece of checked content.
+
+    Attributes:
+        signals: every signal by id, in catalog order.
+        wizard: the question flow.
+        tips: every tip, in file order.
+        hotlines: every hotline by id, in file order.
+        advice: rules line and per-level verdict words.
+    """
+
+    signals: Mapping[str, Signal]
+    wizard: WizardFlow
+    tips: tuple[Tip, ...]
+    hotlines: Mapping[str, Hotline]
+    advice: Advice
+
+    def signal(self, signal_id: str) -> Signal:
+        """Return the signal ``signal_id``.
+
+        Raises:
+            UnknownIdError: no signal has that id.
+        """
+        try:
+            return self.signals[signal_id]
+        except KeyError:
+            raise UnknownIdError("signal", signal_id) from None
+
+    def hotline(self, hotline_id: str) -> Hotline:
+        """Return the hotline ``hotline_id``.
+
+        Raises:
+            UnknownIdError: no hotline has that id.
+        """
+        try:
+            return self.hotlines[hotline_id]
+        except KeyError:
+            raise UnknownIdError("hotline", hotline_id) from None
+
+    def hotline_by_number(self, number: str) -> Hotline | None:
+        """Return the hotline whose number is exactly ``number``, or None."""
+        for hotline in self.hotlines.values():
+            if hotline.number == number:
+                return hotline
+        return None
+
+    def caller(self, caller_id: str) -> CallerType:
+        """Return the caller type ``caller_id``.
+
+        Raises:
+            UnknownIdError: no caller type has that id.
+        """
+        return self.wizard.caller(caller_id)
+
+    def questions_for(self, caller_id: str) -> tuple[Signal, ...]:
+        """Return the signals asked, in order, when the caller said they were ``caller_id``.
+
+        Raises:
+            UnknownIdError: no caller type has that id.
+        """
+        return tuple(self.signals[sid] for sid in self.wizard.questions_for(caller_id))
+
+    def catalog_index(self, signal_id: str) -> int:
+        """Return the position of ``signal_id`` in the catalog.
+
+        Raises:
+            UnknownIdError: no signal has that id.
+        """
+        for index, known in enumerate(self.signals):
+            if known == signal_id:
+                return index
+        raise UnknownIdError("signal", signal_id)
+
+    def asked_signals(self) -> Iterator[Signal]:
+        """Yield every signal the wizard can ask about, in catalog order."""
+        return (signal for signal in self.signals.values() if signal.asked)
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing and validation
+
+
+class _Entry:
+    """One TOML table being read; every problem is reported with ``where`` in front.
+
+    Args:
+        where: names the file and the entry ("signals.toml, signal 'safe_account'").
+        table: the parsed table.
+        required: keys that must be present.
+        optional: keys that may be present.
+    """
+
+    def __init__(
+        self,
+        where: str,
+        table: object,
+        required: Collection[str],
+        optional: Collection[str] = (),
+    ) -> None:
+        self.where = where
+        if not isinstance(table, Mapping):
+            self.fail(f"expected a table, found {_type_name(table)}")
+        self.table: Mapping[str, Any] = table
+        unknown = [key for key in table if key not in required and key not in optional]
+        if unknown:
+            self.fail(f"unknown key {', '.join(map(repr, unknown))}")
+        for key in required:
+            if key not in table:
+                self.fail(f"{key} is missing")
+
+    def fail(self, problem: str) -> NoReturn:
+        """Raise a :class:`ContentError` about this entry."""
+        raise ContentError(f"{self.where}: {problem}")
+
+    def has(self, key: str) -> bool:
+        """Whether ``key`` is present."""
+        return key in self.table
+
+    def string(self, key: str) -> str:
+        """Return the non-empty string under ``key``."""
+        value = self.table[key]
+        if not isinstance(value, str):
+            self.fail(f"{key} must be a string, found {_type_name(value)}")
+        if not value.strip():
+            self.fail(f"{key} is empty")
+        return value
+
+    def ident(self, key: str) -> str:
+        """Return the id-like string (lower case, digits, underscores) under ``key``."""
+        value = self.string(key)
+        if not _ID.match(value):
+            self.fail(f"{key} {value!r} must be lower case letters, digits and underscores")
+        return value
+
+    def integer(self, key: str) -> int:
+        """Return the positive integer under ``key``."""
+        value = self.table[key]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            self.fail(f"{key} must be a positive whole number, found {value!r}")
+        return value
+
+    def ids(self, key: str) -> tuple[str, ...]:
+        """Return the list of ids under ``key``; an id may appear only once."""
+        value = self.table[key]
+        if not isinstance(value, list):
+            self.fail(f"{key} must be a list of ids, found {_type_name(value)}")
+        seen: list[str] = []
+        for item in value:
+            if not isinstance(item, str) or not _ID.match(item):
+                self.fail(f"{key} holds {item!r}, which is not an id")
+            if item in seen:
+                self.fail(f"{key} names {item!r} twice")
+            seen.append(item)
+        return tuple(seen)
+
+    def text(self, key: str, limit: Limit) -> Text:
+        """Return the text in every language under ``key``, within ``limit``."""
+        return _text(self, key, self.table[key], limit)
+
+    def optional_text(self, key: str, limit: Limit) -> Text | None:
+        """Return the text under ``key``, or None when the key is absent."""
+        return self.text(key, limit) if key in self.table else None
+
+    def texts(self, key: str, limit: Limit) -> tuple[Text, ...]:
+        """Return a list of texts under ``key`` (each a ``{zh = ..., en = ...}`` table)."""
+        value = self.table[key]
+        if not isinstance(value, list):
+            self.fail(f"{key} must be a list of {{zh = ..., en = ...}} texts")
+        return tuple(
+            _text(self, f"{key}[{index + 1}]", item, limit) for index, item in enumerate(value)
+        )
+
+    def table_list(self, key: str) -> list[Mapping[str, Any]]:
+        """Return the array of tables under ``key`` (``[[key]]`` in TOML)."""
+        value = self.table[key]
+        if not isinstance(value, list) or not value:
+            self.fail(f"{key} must be a non-empty array of tables ([[{key}]])")
+        return value
+
+
+def _type_name(value: object) -> str:
+    return {dict: "a table", list: "a list", str: "a string", int: "a number"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _text(entry: _Entry, key: str, value: object, limit: Limit) -> Text:
+    if not isinstance(value, Mapping):
+        entry.fail(f"{key} must give every language ({key}.zh = ..., {key}.en = ...)")
+    unknown = [lang for lang in value if lang not in LANGS]
+    if unknown:
+        entry.fail(f"unknown key {', '.join(repr(f'{key}.{lang}') for lang in unknown)}")
+    parts: dict[str, str] = {}
+    for lang in LANGS:
+        if lang not in value:
+            entry.fail(f"{key}.{lang} is missing")
+        part = value[lang]
+        if not isinstance(part, str):
+            entry.fail(f"{key}.{lang} must be a string, found {_type_name(part)}")
+        if not part.strip():
+            entry.fail(f"{key}.{lang} is empty")
+        if part != part.strip():
+            entry.fail(f"{key}.{lang} starts or ends with blank space")
+        longest = getattr(limit, lang)
+        if len(part) > longest:
+            entry.fail(f"{key}.{lang} is {len(part)} characters long; the limit is {longest}")
+        parts[lang] = part
+    return Text(zh=parts["zh"], en=parts["en"])
+
+
+def _file(raw: Mapping[str, Mapping[str, Any]], stem: str, keys: Collection[str]) -> _Entry:
+    if stem not in raw:
+        raise ContentError(f"{stem}.toml: the file is missing")
+    return _Entry(f"{stem}.toml", raw[stem], required=keys)
+
+
+def _entries(file: _Entry, key: str, kind: str) -> Iterator[tuple[str, Mapping[str, Any], str]]:
+    """Yield (id, table, where) for each ``[[key]]`` table, refusing duplicate ids."""
+    seen: dict[str, int] = {}
+    for number, table in enumerate(file.table_list(key), start=1):
+        where = f"{file.where}, {kind} #{number}"
+        if not isinstance(table, Mapping):
+            raise ContentError(f"{where}: expected a table, found {_type_name(table)}")
+        entry_id = table.get("id")
+        if entry_id is None:
+            raise ContentError(f"{where}: id is missing")
+        if not isinstance(entry_id, str) or not _ID.match(entry_id):
+            raise ContentError(
+                f"{where}: id {entry_id!r} must be lower case letters, digits and underscores"
+            )
+        where = f"{file.where}, {kind} {entry_id!r}"
+        if entry_id in seen:
+            raise ContentError(f"{where}: duplicate id (also {kind} #{seen[entry_id]})")
+        seen[entry_id] = number
+        yield entry_id, table, where
+
+
+def _parse_signals(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, Signal]:
+    file = _file(raw, "signals", ["signal"])
+    signals: dict[str, Signal] = {}
+    for signal_id, table, where in _entries(file, "signal", "signal"):
+        entry = _Entry(
+            where,
+            table,
+            required=["id", "severity", "icon", "title", "reason"],
+            optional=["question", "spoken"],
+        )
+        severity_name = entry.string("severity")
+        try:
+            severity = Severity[severity_name.upper()]
+        except KeyError:
+            entry.fail(
+                f"severity {severity_name!r} must be one of "
+                + ", ".join(s.label for s in sorted(Severity, reverse=True))
+            )
+        question = entry.optional_text("question", QUESTION_LIMIT)
+        spoken = entry.optional_text("spoken", SPOKEN_LIMIT)
+        if question is not None and spoken is None:
+            entry.fail("spoken is missing (every question is also read aloud)")
+        if spoken is not None and question is None:
+            entry.fail("question is missing (spoken is only used with a question)")
+        signals[signal_id] = Signal(
+            id=signal_id,
+            severity=severity,
+            icon=entry.ident("icon"),
+            title=entry.text("title", TITLE_LIMIT),
+            reason=entry.text("reason", REASON_LIMIT),
+            question=question,
+            spoken=spoken,
+        )
+    return signals
+
+
+def _parse_wizard(
+    raw: Mapping[str, Mapping[str, Any]], signals: Mapping[str, Signal]
+) -> WizardFlow:
+    file = _file(
+        raw, "wizard", ["max_questions", "common", "caller", "caller_question", "caller_spoken"]
+    )
+
+    def check_asked(entry: _Entry, key: str, ids: tuple[str, ...]) -> None:
+        for signal_id in ids:
+            if signal_id not in signals:
+                entry.fail(f"{key} names {signal_id!r}, which is not a signal in signals.toml")
+            if not signals[signal_id].asked:
+                entry.fail(f"{key} names {signal_id!r}, whose signal has no question text")
+
+    max_questions = file.integer("max_questions")
+    common = file.ids("common")
+    check_asked(file, "common", common)
+    callers: list[CallerType] = []
+    for caller_id, table, where in _entries(file, "caller", "caller"):
+        entry = _Entry(
+            where,
+            table,
+            required=["id", "icon", "label", "spoken", "implies", "questions"],
+        )
+        implies = entry.ids("implies")
+        for signal_id in implies:
+            if signal_id not in signals:
+                entry.fail(f"implies names {signal_id!r}, which is not a signal in signals.toml")
+        questions = entry.ids("questions")
+        check_asked(entry, "questions", questions)
+        for signal_id in questions:
+            if signal_id in implies:
+                entry.fail(f"questions asks {signal_id!r}, which this caller already implies")
+        path = dict.fromkeys((*questions, *common))
+        if len(path) > max_questions:
+            entry.fail(
+                f"the path has {len(path)} questions (its own and the common ones); "
+                f"max_questions is {max_questions}"
+            )
+        callers.append(
+            CallerType(
+                id=caller_id,
+                icon=entry.ident("icon"),
+                label=entry.text("label", LABEL_LIMIT),
+                spoken=entry.text("spoken", SPOKEN_LIMIT),
+                implies=implies,
+                questions=questions,
+            )
+        )
+    return WizardFlow(
+        max_questions=max_questions,
+        common=common,
+        callers=tuple(callers),
+        caller_question=file.text("caller_question", QUESTION_LIMIT),
+        caller_spoken=file.text("caller_spoken", SPOKEN_LIMIT),
+    )
+
+
+def _parse_tips(raw: Mapping[str, Mapping[str, Any]]) -> tuple[Tip, ...]:
+    file = _file(raw, "tips", ["tip"])
+    tips: list[Tip] = []
+    for tip_id, table, where in _entries(file, "tip", "tip"):
+        entry = _Entry(where, table, required=["id", "text", "spoken"])
+        tips.append(
+            Tip(
+                id=tip_id,
+                text=entry.text("text", TIP_LIMIT),
+                spoken=entry.text("spoken", TIP_SPOKEN_LIMIT),
+            )
+        )
+    return tuple(tips)
+
+
+def _parse_hotlines(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, Hotline]:
+    file = _file(raw, "hotlines", ["hotline"])
+    hotlines: dict[str, Hotline] = {}
+    numbers: dict[str, str] = {}
+    for hotline_id, table, where in _entries(file, "hotline", "hotline"):
+        entry = _Entry(
+            where, table, required=["id", "number", "kind", "name"], optional=["what_to_say"]
+        )
+        number = entry.string("number")
+        if not _NUMBER.match(number):
+            entry.fail(f"number {number!r} must be digits only")
+        if number in numbers:
+            entry.fail(f"number {number} is also hotline {numbers[number]!r}")
+        numbers[number] = hotline_id
+        kind_name = entry.string("kind")
+        try:
+            kind = HotlineKind(kind_name)
+        except ValueError:
+            entry.fail(
+                f"kind {kind_name!r} must be one of " + ", ".join(k.value for k in HotlineKind)
+            )
+        what_to_say = entry.texts("what_to_say", LINE_LIMIT) if entry.has("what_to_say") else ()
+        if entry.has("what_to_say") and not 1 <= len(what_to_say) <= WHAT_TO_SAY_MAX:
+            entry.fail(f"what_to_say must have 1 to {WHAT_TO_SAY_MAX} lines")
+        if kind in (HotlineKind.EMERGENCY, HotlineKind.ANTIFRAUD) and not what_to_say:
+            entry.fail(f"what_to_say is missing (every {kind.value} number needs it)")
+        hotlines[hotline_id] = Hotline(
+            id=hotline_id,
+            number=number,
+            kind=kind,
+            name=entry.text("name", NAME_LIMIT),
+            what_to_say=what_to_say,
+        )
+    return hotlines
+
+
+def _parse_advice(raw: Mapping[str, Mapping[str, Any]]) -> Advice:
+    file = _file(raw, "advice", ["rules", "level"])
+    rules = file.text("rules", LINE_LIMIT)
+    levels: dict[str, LevelAdvice] = {}
+    for level_id, table, where in _entries(file, "level", "level"):
+        entry = _Entry(where, table, required=["id", "headline", "items"])
+        if level_id not in LEVEL_IDS:
+            entry.fail(f"id must be one of {', '.join(LEVEL_IDS)}")
+        items = entry.texts("items", LINE_LIMIT)
+        if not ADVICE_ITEMS_MIN <= len(items) <= ADVICE_ITEMS_MAX:
+            entry.fail(
+                f"items has {len(items)} entries; give {ADVICE_ITEMS_MIN} to {ADVICE_ITEMS_MAX}"
+            )
+        levels[level_id] = LevelAdvice(headline=entry.text("headline", HEADLINE_LIMIT), items=items)
+    for level_id in LEVEL_IDS:
+        if level_id not in levels:
+            file.fail(f"level {level_id!r} is missing")
+    return Advice(rules=rules, levels=MappingProxyType({k: levels[k] for k in LEVEL_IDS}))
+
+
+def parse_content(raw: Mapping[str, Mapping[str, Any]]) -> Content:
+    """Check the parsed content files and build the catalog.
+
+    Args:
+        raw: every parsed TOML file of ``assets/content``, keyed by file stem ("signals",
+            "wizard", "tips", "hotlines", "advice"). Other stems are left to their own readers.
+
+    Returns:
+        The checked, frozen catalog.
+
+    Raises:
+        ContentError: a file is missing or malformed; the message names the file and entry.
+    """
+    signals = _parse_signals(raw)
+    return Content(
+        signals=MappingProxyType(signals),
+        wizard=_parse_wizard(raw, signals),
+        tips=_parse_tips(raw),
+        hotlines=MappingProxyType(_parse_hotlines(raw)),
+        advice=_parse_advice(raw),
+    )

@@ -1,0 +1,239 @@
+"""The suspicious-call check: number, who they said they were, questions, verdict.
+
+The check is saved as it goes (each answer), and the finished record is written before the
+verdict shows. Saving happens on the disk worker; the window never waits for the disk.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timezone
+
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from sqlite_utils import Database
+
+from guardian.core.records import CheckRecord
+from guardian.core.risk import Answer, Assessment
+from guardian.core.wizard import Wizard
+from guardian.storage.checks import CheckStore
+from guardian.ui.caller_choice import CallerChoiceStep
+from guardian.ui.context import AppContext
+from guardian.ui.number_entry import NumberEntryStep
+from guardian.ui.question_step import QuestionStep
+from guardian.ui.screen import Screen
+from guardian.ui.verdict import VerdictView
+
+log = logging.getLogger(__name__)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class _SavedId:
+    """The history number of the check being saved; only the disk worker's thread changes it."""
+
+    value: int | None = None
+
+
+class CheckCallScreen(Screen):
+    """Runs one suspicious-call check from the caller's number to the verdict.
+
+    Args:
+        ctx: the shared app context (its ``disk`` saves the check when present).
+    """
+
+    title_key = "check.title"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.steps = QStackedWidget()
+        layout.addWidget(self.steps)
+        self.number = ""
+        self.wizard: Wizard | None = None
+        self.verdict: VerdictView | None = None
+        self.saved = _SavedId()
+        self.save_problem: str | None = None
+        self.record = CheckRecord(kind="call", started_at=_now(), updated_at=_now(), lang=ctx.lang)
+        self.number_step = NumberEntryStep(ctx)
+        self.number_step.submitted.connect(self._number_given)
+        self.number_step.skipped.connect(lambda: self._number_given(""))
+        self.caller_step = CallerChoiceStep(ctx)
+        self.caller_step.chosen.connect(self._caller_chosen)
+        self.question_step = QuestionStep(ctx)
+        self.question_step.answered.connect(self._answered)
+        for step in (self.number_step, self.caller_step, self.question_step):
+            self.steps.addWidget(step)
+        self.steps.setCurrentWidget(self.number_step)
+
+    # -- what the header and the speaker ask ----------------------------------------------
+
+    def spoken_text(self) -> str:
+        """What the visible step reads aloud."""
+        step = self.steps.currentWidget()
+        if step is self.number_step:
+            return self.ctx.sentences(self.ctx.t("number.prompt"), self.ctx.t("number.hint"))
+        if isinstance(step, (CallerChoiceStep, QuestionStep, VerdictView)):
+            return step.spoken_text()
+        return self.title()
+
+    def entered(self) -> None:
+        """Start with the keyboard in the number field."""
+        if self.steps.currentWidget() is self.number_step:
+            self.number_step.focus_field()
+
+    def handle_back(self) -> bool:
+        """Step back inside the check; from the number step, close the check."""
+        step = self.steps.currentWidget()
+        if step is self.number_step:
+            return False
+        if step is self.caller_step:
+            self._show(self.number_step)
+            return True
+        assert self.wizard is not None
+        self.wizard.back()
+        if self.wizard.caller is None:
+            self._show(self.caller_step)
+        else:
+            self._show_question()
+        self._save()
+        return True
+
+    # -- steps ------------------------------------------------------------------------------
+
+    def _show(self, step: QWidget) -> None:
+        self.steps.setCurrentWidget(step)
+        self.header_changed.emit()
+        if self.ctx.auto_read:
+            self.ctx.say(self.spoken_text())
+
+    def _number_given(self, number: str) -> None:
+        self.number = number
+        self.wizard = Wizard(self.ctx.content, caller_number=number or None)
+        self.record.caller_number = number or None
+        self._save()
+        self._show(self.caller_step)
+
+    def _caller_chosen(self, caller_id: str) -> None:
+        assert self.wizard is not None
+        self.wizard.choose_caller(caller_id)
+        self._save()
+        self._show_question()
+
+    def _show_question(self) -> None:
+        assert self.wizard is not None
+        current = self.wizard.current
+        if current is None:
+            self._finish()
+            return
+        number, total = self.wizard.progress()
+        self.question_step.show_question(current, number, total)
+        self._show(self.question_step)
+
+    def _answered(self, answer: str) -> None:
+        assert self.wizard is not None
+        self.wizard.answer(Answer(answer))
+        if self.wizard.finished:
+            self._finish()
+        else:
+            self._save()
+            self._show_question()
+
+    def _finish(self) -> None:
+        """Save the finished check, then show the verdict (also if saving failed)."""
+        assert self.wizard is not None
+        assessment = self.wizard.assessment()
+        stopped_early = self.wizard.stopped_early
+        self._save(
+            on_saved=lambda _: self._show_verdict(assessment, stopped_early),
+            on_failed=lambda _: self._show_verdict(assessment, stopped_early),
+        )
+
+    def _show_verdict(self, assessment: Assessment, stopped_early: bool) -> None:
+        if self.verdict is not None:
+            self.steps.removeWidget(self.verdict)
+            self.verdict.deleteLater()
+        self.verdict = VerdictView(self.ctx, assessment, stopped_early=stopped_early)
+        self.verdict.action.connect(self._verdict_action)
+        if self.save_problem:
+            self.verdict.show_save_problem(self.save_problem)
+        self.steps.addWidget(self.verdict)
+        self._show(self.verdict)
+
+    def _verdict_action(self, action: str) -> None:
+        self.record.actions.append({"action": action, "at": _now().isoformat()})
+        self._save()
+        nav = self.ctx.navigator()
+        if action == "continue":
+            assert self.wizard is not None
+            self.wizard.continue_answering()
+            self._show_question()
+        elif action == "home":
+            nav.home()
+        else:
+            nav.open(action)
+
+    # -- saving -------------------------------------------------------------------------------
+
+    def snapshot(self) -> CheckRecord:
+        """The check as it stands now, ready to save."""
+        record = self.record
+        wizard = self.wizard
+        if wizard is not None:
+            record.caller_type = wizard.caller.id if wizard.caller else None
+            record.answers = {key: value.value for key, value in wizard.answers.items()}
+            record.stopped_early = wizard.stopped_early
+            if wizard.finished:
+                assessment = wizard.assessment()
+                record.level = assessment.level.value
+                record.signals = list(assessment.signal_ids)
+                record.status = "finished"
+            else:
+                record.level = None
+                record.signals = []
+                record.status = "in_progress"
+        record.updated_at = _now()
+        return replace(
+            record,
+            answers=dict(record.answers),
+            signals=list(record.signals),
+            actions=[dict(a) for a in record.actions],
+        )
+
+    def _save(
+        self,
+        on_saved: Callable[[int | None], None] | None = None,
+        on_failed: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Queue the check for saving; ``on_saved`` runs once it is on disk."""
+        snapshot = self.snapshot()
+        disk = self.ctx.disk
+        if disk is None:
+            if on_saved:
+                on_saved(None)
+            return
+        saved = self.saved
+
+        def job(db: Database) -> int:
+            snapshot.id = saved.value
+            check_id = CheckStore(db).save(snapshot)
+            saved.value = check_id
+            return check_id
+
+        def done(check_id: int) -> None:
+            self.record.id = check_id
+            self.save_problem = None
+            if on_saved:
+                on_saved(check_id)
+
+        def failed(error: Exception) -> None:
+            log.error("saving the check failed: %s", error)
+            self.save_problem = self.ctx.t("check.not_saved")
+            if on_failed:
+                on_failed(error)
+
+        disk.submit(job, on_done=done, on_error=failed)

@@ -1,0 +1,66 @@
+"""A hotline's card: the number in huge grouped digits, what to tell them, read aloud."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from guardian.ui.context import AppContext
+from guardian.ui.screen import Screen
+from guardian.ui.widgets import icon_label, label, page_layout
+
+HOTLINE_ICONS = {"110": "police", "96110": "hotline_96110"}
+
+
+def group_digits(number: str) -> str:
+    """Group a number for reading: 13812345678 -> 138 1234 5678; short numbers stay whole."""
+    digits = "".join(ch for ch in number if ch.isdigit() or ch == "+")
+    if len(digits) == 11 and digits.startswith("1"):
+        return f"{digits[:3]} {digits[3:7]} {digits[7:]}"
+    return digits
+
+
+class HotlineScreen(Screen):
+    """Shows a fixed number (110, 96110 or a bank) to dial, and what to tell them.
+
+    Args:
+        ctx: the shared app context.
+        hotline_id: the id of the hotline in the content.
+    """
+
+    def __init__(self, ctx: AppContext, hotline_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.hotline = ctx.content.hotline(hotline_id)
+        layout = page_layout(self)
+        layout.addWidget(
+            icon_label(HOTLINE_ICONS.get(self.hotline.number, "call"), ctx.theme.tile_icon_px),
+            0,
+            Qt.AlignmentFlag.AlignHCenter,
+        )
+        layout.addWidget(label(ctx.t("hotline.dial_on_phone"), "title"))
+        self.number_label = label(group_digits(self.hotline.number), "headline")
+        font = self.number_label.font()
+        font.setPointSize(ctx.theme.title_pt * 3)
+        font.setBold(True)
+        self.number_label.setFont(font)
+        self.number_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.number_label.setAccessibleName(self.hotline.number)
+        layout.addWidget(self.number_label)
+        self.what_to_say = [label(f"• {ctx.pick(line)}") for line in self.hotline.what_to_say]
+        for line in self.what_to_say:
+            layout.addWidget(line)
+        layout.addStretch(1)
+
+    def title(self) -> str:
+        """The hotline's name."""
+        return self.ctx.pick(self.hotline.name)
+
+    def spoken_text(self) -> str:
+        """The name, the number digit by digit, and what to tell them."""
+        ctx = self.ctx
+        return ctx.sentences(
+            self.title(),
+            ctx.t("hotline.dial_on_phone"),
+            ctx.t("hotline.say_digits", digits=self.hotline.number),
+            *(ctx.pick(line) for line in self.hotline.what_to_say),
+        )

@@ -1,0 +1,135 @@
+"""The verdict: level in words, icon and colour; each red signal and why; who to call."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from guardian.core.risk import Assessment
+from guardian.ui.context import AppContext
+from guardian.ui.widgets import BigButton, icon_label, label, scrolling
+
+# (action, catalog key, pictogram, style role)
+VERDICT_ACTIONS = (
+    ("call_family", "verdict.call_family", "family", "primary"),
+    ("call_police", "verdict.call_110", "police", "danger"),
+    ("call_antifraud", "verdict.call_96110", "hotline_96110", "tile"),
+    ("home", "verdict.home", "home", "tile"),
+)
+
+
+class VerdictView(QWidget):
+    """Shows an assessment and the buttons for what to do next.
+
+    Args:
+        ctx: the shared app context.
+        assessment: what the risk engine found.
+        stopped_early: a decisive answer ended the questions early ("continue answering" shows).
+
+    Signals:
+        action(str): a button was pressed: "call_family", "call_police", "call_antifraud",
+            "home" or "continue".
+    """
+
+    action = Signal(str)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        assessment: Assessment,
+        *,
+        stopped_early: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.assessment = assessment
+        theme = ctx.theme
+        level = assessment.level.value
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(36, 16, 36, 20)
+        outer.setSpacing(16)
+
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 12, 0)
+        body_layout.setSpacing(14)
+        self.banner = QFrame()
+        self.banner.setProperty("level", level)
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(24, 16, 24, 16)
+        banner_layout.setSpacing(24)
+        banner_layout.addWidget(icon_label(f"level_{level}", theme.tile_icon_px))
+        self.headline = label(ctx.pick(assessment.headline), "headline")
+        self.headline.setStyleSheet("background: transparent; border: none;")
+        banner_layout.addWidget(self.headline, 1)
+        body_layout.addWidget(self.banner)
+        self.save_notice = label("", "banner")
+        self.save_notice.setVisible(False)
+        body_layout.addWidget(self.save_notice)
+        self.signal_rows: list[QWidget] = []
+        for finding in assessment.findings:
+            row = QWidget()
+            row_layout = QHBoxLayout(row)
+            row_layout.setContentsMargins(0, 0, 0, 0)
+            row_layout.setSpacing(18)
+            row_layout.addWidget(
+                icon_label(finding.signal.icon, theme.button_icon_px), 0, Qt.AlignmentFlag.AlignTop
+            )
+            texts = QVBoxLayout()
+            texts.setSpacing(2)
+            texts.addWidget(label(ctx.pick(finding.signal.title), "title"))
+            texts.addWidget(label(ctx.pick(finding.signal.reason)))
+            row_layout.addLayout(texts, 1)
+            body_layout.addWidget(row)
+            self.signal_rows.append(row)
+        self.advice_labels = [label(f"• {ctx.pick(item)}") for item in assessment.advice]
+        for advice in self.advice_labels:
+            body_layout.addWidget(advice)
+        self.rules = label(ctx.pick(assessment.rules), "title")
+        body_layout.addWidget(self.rules)
+        self.buttons: dict[str, BigButton] = {}
+        if stopped_early:
+            more = BigButton(
+                ctx.t("verdict.continue"),
+                "next",
+                role=None,
+                icon_px=theme.button_icon_px,
+                description=ctx.t("verdict.continue_description"),
+            )
+            more.clicked.connect(lambda: self.action.emit("continue"))
+            body_layout.addWidget(more)
+            self.buttons["continue"] = more
+        body_layout.addStretch(1)
+        outer.addWidget(scrolling(body), 1)
+
+        buttons = QGridLayout()
+        buttons.setSpacing(16)
+        columns = 4 if theme.body_pt <= 24 else 2
+        for index, (name, key, icon, role) in enumerate(VERDICT_ACTIONS):
+            button = BigButton(
+                ctx.t(key),
+                icon,
+                role=role,
+                icon_px=theme.button_icon_px,
+                wrap=False,
+                description=ctx.t(f"{key}_description"),
+            )
+            button.clicked.connect(lambda _=False, n=name: self.action.emit(n))
+            buttons.addWidget(button, index // columns, index % columns)
+            self.buttons[name] = button
+        outer.addLayout(buttons)
+
+    def show_save_problem(self, message: str) -> None:
+        """Say plainly that the check could not be saved (the verdict stays on screen)."""
+        self.save_notice.setText(message)
+        self.save_notice.setVisible(True)
+
+    def spoken_text(self) -> str:
+        """The headline, each signal's title, the advice and the rules."""
+        ctx = self.ctx
+        parts = [ctx.pick(self.assessment.headline)]
+        parts += [ctx.pick(f.signal.title) for f in self.assessment.findings]
+        parts += [ctx.pick(item) for item in self.assessment.advice]
+        parts.append(ctx.pick(self.assessment.rules))
+        return ctx.sentences(*parts)

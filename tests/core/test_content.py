@@ -1,0 +1,489 @@
+"""The content catalog: every entry walked, and the loader's refusals."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from guardian.core.content import (
+    HEADLINE_LIMIT,
+    LABEL_LIMIT,
+    LINE_LIMIT,
+    NAME_LIMIT,
+    QUESTION_LIMIT,
+    REASON_LIMIT,
+    SPOKEN_LIMIT,
+    TIP_LIMIT,
+    TIP_SPOKEN_LIMIT,
+    TITLE_LIMIT,
+    Content,
+    ContentError,
+    HotlineKind,
+    Limit,
+    Severity,
+    UnknownIdError,
+    parse_content,
+)
+from guardian.core.i18n import LANGS, Text
+
+Raw = dict[str, dict[str, Any]]
+
+# The red-signal table of the product description, with the two signals added to it.
+REQUIRED_SIGNALS = {
+    "safe_account": Severity.DECISIVE,
+    "official_wants_money": Severity.DECISIVE,
+    "asks_code_or_password": Severity.DECISIVE,
+    "open_online_banking": Severity.DECISIVE,
+    "screen_share_or_app": Severity.DECISIVE,
+    "cash_pickup": Severity.DECISIVE,
+    "isolation": Severity.STRONG,
+    "freeze_or_arrest_threat": Severity.STRONG,
+    "official_claim": Severity.STRONG,
+    "transferred_to_police": Severity.STRONG,
+    "pay_first_to_receive": Severity.STRONG,
+    "relative_in_trouble": Severity.STRONG,
+    "new_number_acquaintance": Severity.STRONG,
+    "parcel_contraband": Severity.STRONG,
+    "card_misused": Severity.STRONG,
+    "phone_bill_or_suspension": Severity.MODERATE,
+    "refund_or_compensation": Severity.MODERATE,
+    "investment_high_return": Severity.STRONG,
+    "urgency": Severity.MODERATE,
+    "unknown_caller": Severity.MODERATE,
+    "overseas_number": Severity.STRONG,
+    "caller_id_110": Severity.STRONG,
+    "virtual_operator": Severity.MODERATE,
+    "phishing_link": Severity.STRONG,
+    "remote_app_running": Severity.STRONG,
+}
+# Found from the number or from the running programs, never asked.
+NOT_ASKED = {"overseas_number", "virtual_operator", "remote_app_running"}
+CALLER_IDS = (
+    "police",
+    "customer_service",
+    "operator",
+    "relative",
+    "government",
+    "courier",
+    "prize",
+    "unknown",
+)
+ICON_NAMES = {f"sig_{sid}" for sid in REQUIRED_SIGNALS} | {f"caller_{cid}" for cid in CALLER_IDS}
+BANK_NUMBERS = {
+    "95588", "95599", "95566", "95533", "95559", "95555", "95580", "95558",
+    "95595", "95568", "95561", "95528", "95511", "95577", "95508",
+}  # fmt: skip
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def all_texts(content: Content) -> list[tuple[str, Text]]:
+    """Every piece of text in the catalog, named by where it lives."""
+    texts: list[tuple[str, Text]] = []
+    for signal in content.signals.values():
+        for field in ("title", "reason", "question", "spoken"):
+            value = getattr(signal, field)
+            if value is not None:
+                texts.append((f"signal {signal.id} {field}", value))
+    texts.append(("wizard caller_question", content.wizard.caller_question))
+    texts.append(("wizard caller_spoken", content.wizard.caller_spoken))
+    for caller in content.wizard.callers:
+        texts += [(f"caller {caller.id} label", caller.label)]
+        texts += [(f"caller {caller.id} spoken", caller.spoken)]
+    for tip in content.tips:
+        texts += [(f"tip {tip.id} text", tip.text), (f"tip {tip.id} spoken", tip.spoken)]
+    for hotline in content.hotlines.values():
+        texts.append((f"hotline {hotline.id} name", hotline.name))
+        texts += [(f"hotline {hotline.id} line", line) for line in hotline.what_to_say]
+    texts.append(("advice rules", content.advice.rules))
+    for level_id, level in content.advice.levels.items():
+        texts.append((f"advice {level_id} headline", level.headline))
+        texts += [(f"advice {level_id} item", item) for item in level.items]
+    return texts
+
+
+def within(text: Text, limit: Limit) -> bool:
+    return all(len(text.get(lang)) <= getattr(limit, lang) for lang in LANGS)
+
+
+# --- the real catalog -------------------------------------------------------------------------
+
+
+def test_every_required_signal_is_there_with_its_severity(content: Content) -> None:
+    for signal_id, severity in REQUIRED_SIGNALS.items():
+        assert content.signal(signal_id).severity is severity, signal_id
+
+
+def test_every_text_has_both_languages(content: Content) -> None:
+    for where, text in all_texts(content):
+        assert text.zh.strip() and text.en.strip(), where
+        assert CJK.search(text.zh), f"{where}: the Chinese text has no Chinese characters"
+        assert not CJK.search(text.en), f"{where}: the English text has Chinese characters"
+
+
+def test_signal_texts_fit_the_screen(content: Content) -> None:
+    for signal in content.signals.values():
+        assert within(signal.title, TITLE_LIMIT), signal.id
+        assert within(signal.reason, REASON_LIMIT), signal.id
+        if signal.asked:
+            assert signal.question is not None and signal.spoken is not None
+            assert within(signal.question, QUESTION_LIMIT), signal.id
+            assert within(signal.spoken, SPOKEN_LIMIT), signal.id
+
+
+def test_every_question_is_a_question_and_is_read_aloud(content: Content) -> None:
+    for signal in content.asked_signals():
+        assert signal.question is not None and signal.spoken is not None
+        assert signal.question.zh.endswith("？") and signal.question.en.endswith("?"), signal.id
+        assert signal.spoken.zh.endswith("？") and signal.spoken.en.endswith("?"), signal.id
+
+
+def test_which_signals_are_asked(content: Content) -> None:
+    asked = {signal.id for signal in content.asked_signals()}
+    assert asked == set(REQUIRED_SIGNALS) - NOT_ASKED
+    for signal_id in NOT_ASKED:
+        assert content.signal(signal_id).spoken is None
+
+
+def test_every_icon_is_one_of_the_drawn_names(content: Content) -> None:
+    for signal in content.signals.values():
+        assert signal.icon in ICON_NAMES and signal.icon.startswith("sig_"), signal.id
+    for signal_id in REQUIRED_SIGNALS:
+        assert content.signal(signal_id).icon == f"sig_{signal_id}"
+    for caller in content.wizard.callers:
+        assert caller.icon == f"caller_{caller.id}"
+
+
+def test_caller_types(content: Content) -> None:
+    assert tuple(caller.id for caller in content.wizard.callers) == CALLER_IDS
+    for caller in content.wizard.callers:
+        assert within(caller.label, LABEL_LIMIT), caller.id
+        assert within(caller.spoken, SPOKEN_LIMIT), caller.id
+    assert content.caller("police").implies == ("official_claim",)
+    assert "official_claim" in content.caller("government").implies
+
+
+def test_wizard_paths(content: Content) -> None:
+    flow = content.wizard
+    assert flow.max_questions == 7
+    assert {"safe_account", "asks_code_or_password", "isolation", "screen_share_or_app"} <= set(
+        flow.common
+    )
+    for caller in flow.callers:
+        path = content.questions_for(caller.id)
+        assert 0 < len(path) <= flow.max_questions, caller.id
+        assert len({signal.id for signal in path}) == len(path), caller.id
+        assert path[0].severity is Severity.DECISIVE, f"{caller.id}: start with a decisive one"
+        own = [content.signal(sid).severity for sid in caller.questions]
+        first_other = next((i for i, s in enumerate(own) if s is not Severity.DECISIVE), len(own))
+        assert all(s is not Severity.DECISIVE for s in own[first_other:]), (
+            f"{caller.id}: its decisive questions must come first"
+        )
+
+
+def test_tips(content: Content) -> None:
+    assert len(content.tips) >= 30
+    assert len({tip.text.zh for tip in content.tips}) == len(content.tips)
+    for tip in content.tips:
+        assert within(tip.text, TIP_LIMIT), tip.id
+        assert within(tip.spoken, TIP_SPOKEN_LIMIT), tip.id
+    every_tip = " ".join(tip.text.zh for tip in content.tips)
+    for fact in ("110", "96110", "12381", "验证码", "安全账户", "自己查到的号码"):
+        assert fact in every_tip, fact
+
+
+def test_hotlines(content: Content) -> None:
+    numbers = {hotline.number: hotline for hotline in content.hotlines.values()}
+    assert numbers["110"].kind is HotlineKind.EMERGENCY
+    assert numbers["96110"].kind is HotlineKind.ANTIFRAUD
+    assert numbers["12381"].kind is HotlineKind.WARNING_SMS
+    assert set(numbers) >= BANK_NUMBERS
+    assert all(numbers[n].kind is HotlineKind.BANK for n in BANK_NUMBERS)
+    for number in ("110", "96110"):
+        assert len(numbers[number].what_to_say) == 2
+    for hotline in content.hotlines.values():
+        assert within(hotline.name, NAME_LIMIT), hotline.id
+        assert all(within(line, LINE_LIMIT) for line in hotline.what_to_say), hotline.id
+    assert content.hotline("police").number == "110"
+    assert content.hotline_by_number("96110") is numbers["96110"]
+    assert content.hotline_by_number("12345678") is None
+
+
+def test_advice(content: Content) -> None:
+    advice = content.advice
+    assert advice.rules.zh == "不听、不信、不汇款、不转账"
+    headlines = {level: advice.for_level(level).headline.zh for level in ("high", "medium", "low")}
+    assert headlines == {
+        "high": "极可能是诈骗",
+        "medium": "有诈骗嫌疑",
+        "low": "未发现典型诈骗特征",
+    }
+    for level in advice.levels.values():
+        assert 2 <= len(level.items) <= 4
+        assert within(level.headline, HEADLINE_LIMIT)
+    low = " ".join(item.zh for item in advice.for_level("low").items)
+    assert "陌生人转账" in low and "自己查到的号码" in low
+    low_en = " ".join(item.en for item in advice.for_level("low").items).lower()
+    assert "stranger" in low_en and "number you found yourself" in low_en
+
+
+def test_lookups_name_the_unknown_id(content: Content) -> None:
+    with pytest.raises(UnknownIdError, match="no_such_signal"):
+        content.signal("no_such_signal")
+    with pytest.raises(UnknownIdError, match="martian"):
+        content.caller("martian")
+    with pytest.raises(UnknownIdError, match="nowhere"):
+        content.hotline("nowhere")
+    with pytest.raises(UnknownIdError, match="nobody"):
+        content.wizard.questions_for("nobody")
+
+
+def test_other_content_files_are_left_alone(raw: Raw) -> None:
+    raw["scenarios"] = {"scenario": [{"anything": "goes"}]}
+    parse_content(raw)
+
+
+# --- refusals -----------------------------------------------------------------------------------
+
+
+def signal(raw: Raw, signal_id: str) -> dict[str, Any]:
+    return next(entry for entry in raw["signals"]["signal"] if entry["id"] == signal_id)
+
+
+def caller(raw: Raw, caller_id: str) -> dict[str, Any]:
+    return next(entry for entry in raw["wizard"]["caller"] if entry["id"] == caller_id)
+
+
+def hotline(raw: Raw, hotline_id: str) -> dict[str, Any]:
+    return next(entry for entry in raw["hotlines"]["hotline"] if entry["id"] == hotline_id)
+
+
+def level(raw: Raw, level_id: str) -> dict[str, Any]:
+    return next(entry for entry in raw["advice"]["level"] if entry["id"] == level_id)
+
+
+BREAKAGES: list[tuple[str, Callable[[Raw], object], str]] = [
+    (
+        "unknown key",
+        lambda r: signal(r, "safe_account").update(colour="red"),
+        "signals.toml, signal 'safe_account': unknown key 'colour'",
+    ),
+    (
+        "missing key",
+        lambda r: signal(r, "safe_account").pop("title"),
+        "signals.toml, signal 'safe_account': title is missing",
+    ),
+    (
+        "missing language",
+        lambda r: signal(r, "safe_account")["title"].pop("en"),
+        "signals.toml, signal 'safe_account': title.en is missing",
+    ),
+    (
+        "unknown language",
+        lambda r: signal(r, "isolation")["reason"].update(fr="Secret"),
+        "signals.toml, signal 'isolation': unknown key 'reason.fr'",
+    ),
+    (
+        "text not per language",
+        lambda r: signal(r, "isolation").update(reason="keep it secret"),
+        "signals.toml, signal 'isolation': reason must give every language",
+    ),
+    (
+        "empty text",
+        lambda r: signal(r, "urgency")["title"].update(zh="  "),
+        "signals.toml, signal 'urgency': title.zh is empty",
+    ),
+    (
+        "Chinese title too long",
+        lambda r: signal(r, "urgency")["title"].update(zh="快" * 15),
+        "signals.toml, signal 'urgency': title.zh is 15 characters long; the limit is 14",
+    ),
+    (
+        "English question too long",
+        lambda r: signal(r, "urgency")["question"].update(en="Hurry? " * 12),
+        "signals.toml, signal 'urgency': question.en",
+    ),
+    (
+        "spoken too long",
+        lambda r: signal(r, "urgency")["spoken"].update(zh="快" * 61),
+        "signals.toml, signal 'urgency': spoken.zh is 61 characters long; the limit is 60",
+    ),
+    (
+        "duplicate signal id",
+        lambda r: signal(r, "isolation").update(id="safe_account"),
+        "signals.toml, signal 'safe_account': duplicate id (also signal #1)",
+    ),
+    (
+        "missing id",
+        lambda r: r["signals"]["signal"][0].pop("id"),
+        "signals.toml, signal #1: id is missing",
+    ),
+    (
+        "bad severity",
+        lambda r: signal(r, "urgency").update(severity="fatal"),
+        "signals.toml, signal 'urgency': severity 'fatal' must be one of decisive, strong",
+    ),
+    (
+        "question without spoken",
+        lambda r: signal(r, "urgency").pop("spoken"),
+        "signals.toml, signal 'urgency': spoken is missing",
+    ),
+    (
+        "spoken without question",
+        lambda r: signal(r, "urgency").pop("question"),
+        "signals.toml, signal 'urgency': question is missing",
+    ),
+    (
+        "missing file",
+        lambda r: r.pop("tips"),
+        "tips.toml: the file is missing",
+    ),
+    (
+        "unknown top-level key",
+        lambda r: r["wizard"].update(max_question=7),
+        "wizard.toml: unknown key 'max_question'",
+    ),
+    (
+        "max_questions not a number",
+        lambda r: r["wizard"].update(max_questions="seven"),
+        "wizard.toml: max_questions must be a positive whole number",
+    ),
+    (
+        "common names an unknown signal",
+        lambda r: r["wizard"]["common"].append("nope"),
+        "wizard.toml: common names 'nope', which is not a signal",
+    ),
+    (
+        "caller question names an unknown signal",
+        lambda r: caller(r, "relative")["questions"].append("nope"),
+        "wizard.toml, caller 'relative': questions names 'nope', which is not a signal",
+    ),
+    (
+        "caller implies an unknown signal",
+        lambda r: caller(r, "police")["implies"].append("nope"),
+        "wizard.toml, caller 'police': implies names 'nope', which is not a signal",
+    ),
+    (
+        "question whose signal has no question text",
+        lambda r: caller(r, "relative")["questions"].append("overseas_number"),
+        "wizard.toml, caller 'relative': questions names 'overseas_number', whose signal has "
+        "no question text",
+    ),
+    (
+        "question asked twice",
+        lambda r: caller(r, "relative")["questions"].append("cash_pickup"),
+        "wizard.toml, caller 'relative': questions names 'cash_pickup' twice",
+    ),
+    (
+        "question already implied",
+        lambda r: caller(r, "government")["questions"].insert(0, "official_claim"),
+        "wizard.toml, caller 'government': questions asks 'official_claim', which this caller "
+        "already implies",
+    ),
+    (
+        "path too long",
+        lambda r: caller(r, "prize")["questions"].append("phishing_link"),
+        "wizard.toml, caller 'prize': the path has 8 questions",
+    ),
+    (
+        "shorter max_questions",
+        lambda r: r["wizard"].update(max_questions=3),
+        "wizard.toml, caller 'police': the path has 7 questions (its own and the common ones); "
+        "max_questions is 3",
+    ),
+    (
+        "duplicate caller",
+        lambda r: caller(r, "unknown").update(id="police"),
+        "wizard.toml, caller 'police': duplicate id (also caller #1)",
+    ),
+    (
+        "caller label too long",
+        lambda r: caller(r, "courier")["label"].update(en="A very long name for a courier company"),
+        "wizard.toml, caller 'courier': label.en is 38 characters long; the limit is 32",
+    ),
+    (
+        "caller unknown key",
+        lambda r: caller(r, "courier").update(picture="box"),
+        "wizard.toml, caller 'courier': unknown key 'picture'",
+    ),
+    (
+        "bad icon name",
+        lambda r: caller(r, "courier").update(icon="Caller Courier.svg"),
+        "wizard.toml, caller 'courier': icon 'Caller Courier.svg' must be lower case",
+    ),
+    (
+        "tip without spoken",
+        lambda r: r["tips"]["tip"][0].pop("spoken"),
+        "tips.toml, tip 'rules': spoken is missing",
+    ),
+    (
+        "duplicate tip",
+        lambda r: r["tips"]["tip"][1].update(id="rules"),
+        "tips.toml, tip 'rules': duplicate id (also tip #1)",
+    ),
+    (
+        "bad hotline kind",
+        lambda r: hotline(r, "police").update(kind="fire"),
+        "hotlines.toml, hotline 'police': kind 'fire' must be one of",
+    ),
+    (
+        "hotline number with letters",
+        lambda r: hotline(r, "icbc").update(number="955-88"),
+        "hotlines.toml, hotline 'icbc': number '955-88' must be digits only",
+    ),
+    (
+        "same number twice",
+        lambda r: hotline(r, "abc").update(number="95588"),
+        "hotlines.toml, hotline 'abc': number 95588 is also hotline 'icbc'",
+    ),
+    (
+        "emergency number without what to say",
+        lambda r: hotline(r, "police").pop("what_to_say"),
+        "hotlines.toml, hotline 'police': what_to_say is missing",
+    ),
+    (
+        "what to say missing a language",
+        lambda r: hotline(r, "antifraud")["what_to_say"][1].pop("zh"),
+        "hotlines.toml, hotline 'antifraud': what_to_say[2].zh is missing",
+    ),
+    (
+        "missing advice level",
+        lambda r: r["advice"]["level"].pop(),
+        "advice.toml: level 'low' is missing",
+    ),
+    (
+        "unknown advice level",
+        lambda r: level(r, "medium").update(id="maybe"),
+        "advice.toml, level 'maybe': id must be one of high, medium, low",
+    ),
+    (
+        "too few advice items",
+        lambda r: level(r, "high").update(items=level(r, "high")["items"][:1]),
+        "advice.toml, level 'high': items has 1 entries; give 2 to 4",
+    ),
+    (
+        "rules missing English",
+        lambda r: r["advice"]["rules"].pop("en"),
+        "advice.toml: rules.en is missing",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("breakage", "expected"),
+    [pytest.param(b, e, id=name) for name, b, e in BREAKAGES],
+)
+def test_bad_content_is_refused_naming_the_entry(
+    raw: Raw, breakage: Callable[[Raw], object], expected: str
+) -> None:
+    breakage(raw)
+    with pytest.raises(ContentError) as caught:
+        parse_content(raw)
+    assert str(caught.value).startswith(expected), str(caught.value)
+
+
+def test_content_error_is_a_value_error() -> None:
+    assert issubclass(ContentError, ValueError)
