@@ -6,13 +6,16 @@ import argparse
 import logging
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from guardian.assets import load_catalog
-from guardian.core.i18n import DEFAULT_LANG, LANGS, Lang, parse_lang
+from guardian.core.i18n import LANGS, Lang, parse_lang
+from guardian.core.preferences import SETTINGS_KEY, Preferences
+from guardian.storage.worker import DiskWorker
 
 if TYPE_CHECKING:
+    from guardian.ui.context import AppContext
     from guardian.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -29,14 +32,14 @@ def needs_screen() -> bool:
 class StartOptions:
     """How the window starts."""
 
-    lang: Lang = DEFAULT_LANG
+    lang: Lang | None = None
     quit_after_start: bool = False
     demo: bool = False
 
 
 def options_from_args(args: argparse.Namespace) -> StartOptions:
     """Translate parsed command-line arguments into start options."""
-    lang = parse_lang(args.lang) if getattr(args, "lang", None) else DEFAULT_LANG
+    lang = parse_lang(args.lang) if getattr(args, "lang", None) else None
     return StartOptions(
         lang=lang,
         quit_after_start=bool(getattr(args, "quit_after_start", False)),
@@ -88,9 +91,8 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
-    from guardian.speech.speaker import NullSpeaker
+    from guardian.speech.factory import create_speaker
     from guardian.storage.paths import data_dir, database_path
-    from guardian.storage.worker import DiskWorker
     from guardian.ui.context import AppContext
     from guardian.ui.fonts import choose_cjk_family
     from guardian.ui.home import HomeScreen
@@ -109,7 +111,58 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         log.warning(
             "no font covers every Chinese character shown; missing %d", len(font_choice.missing)
         )
-    speaker = NullSpeaker()
     disk = DiskWorker(database_path(data_dir()))
-    ctx = AppContext(catalog, speaker, lang=options.lang, disk=disk)
+    prefs = load_preferences(disk)
+    speaker = create_speaker(
+        prefs.speech_engine if prefs.speech_engine != "auto" else None,
+        rate=prefs.speech_rate,
+        volume=prefs.speech_volume,
+    )
+    ctx = AppContext(
+        catalog,
+        speaker,
+        lang=options.lang or prefs.lang,
+        text_step=prefs.text_step,
+        auto_read=prefs.auto_read,
+        disk=disk,
+    )
+    keep_preferences(ctx, prefs)
     return MainWindow(ctx, build_routes(), HomeScreen, font_choice)
+
+
+def load_preferences(disk: DiskWorker, timeout_ms: int = 3000) -> Preferences:
+    """Read the saved preferences before the window exists (defaults if the disk is slow or bad)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from guardian.storage.settings import SettingsStore
+
+    result: list[Preferences] = []
+    loop = QEventLoop()
+
+    def done(data: object) -> None:
+        result.append(Preferences.from_mapping(data))
+        loop.quit()
+
+    def failed(error: Exception) -> None:
+        log.warning("preferences could not be read, using defaults: %s", error)
+        loop.quit()
+
+    disk.submit(lambda db: SettingsStore(db).get(SETTINGS_KEY), on_done=done, on_error=failed)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    if not result:
+        loop.exec()
+    return result[0] if result else Preferences()
+
+
+def keep_preferences(ctx: AppContext, prefs: Preferences) -> None:
+    """Save the preferences whenever the language or the text size changes."""
+    from guardian.storage.settings import SettingsStore
+
+    def save(*_: object) -> None:
+        current = replace(prefs, lang=ctx.lang, text_step=ctx.text_step, auto_read=ctx.auto_read)
+        data = current.to_mapping()
+        assert ctx.disk is not None
+        ctx.disk.submit(lambda db: SettingsStore(db).set(SETTINGS_KEY, data))
+
+    ctx.language_changed.connect(save)
+    ctx.text_step_changed.connect(save)

@@ -36,4 +36,6 @@ def _isolated_data_dir(
     """Point every test at its own empty data folder, so nothing touches a real one."""
     folder = tmp_path_factory.mktemp("guardian-data")
     monkeypatch.setenv("GUARDIAN_DATA_DIR", str(folder))
+    # Screens under test stay silent unless a test asks for a real engine.
+    monkeypatch.setenv("GUARDIAN_SPEECH", "none")
     return folder

@@ -66,6 +66,7 @@ class CheckCallScreen(Screen):
         self.caller_step.chosen.connect(self._caller_chosen)
         self.question_step = QuestionStep(ctx)
         self.question_step.answered.connect(self._answered)
+        self.question_step.back_requested.connect(lambda: self.ctx.navigator().back())
         for step in (self.number_step, self.caller_step, self.question_step):
             self.steps.addWidget(step)
         self.steps.setCurrentWidget(self.number_step)
@@ -135,7 +136,8 @@ class CheckCallScreen(Screen):
         self._show(self.question_step)
 
     def _answered(self, answer: str) -> None:
-        assert self.wizard is not None
+        if self.wizard is None or self.wizard.current is None:
+            return  # a press that arrives while the verdict is being saved
         self.wizard.answer(Answer(answer))
         if self.wizard.finished:
             self._finish()

@@ -123,10 +123,17 @@ class AppContext(QObject):
         return text.get(self._lang)
 
     def sentences(self, *parts: str) -> str:
-        """Join ``parts`` into sentences for reading aloud in the current language."""
-        stop = "。" if self._lang == "zh" else ". "
-        cleaned = [part.strip().rstrip("。.!！?？") for part in parts if part and part.strip()]
-        return stop.join(cleaned) + (stop.strip() if cleaned else "")
+        """Join ``parts`` into sentences for reading aloud, keeping their own end marks."""
+        zh = self._lang == "zh"
+        out = []
+        for part in parts:
+            part = part.strip()
+            if not part:
+                continue
+            if part[-1] not in "。.!！?？；;：:":
+                part += "。" if zh else "."
+            out.append(part)
+        return ("" if zh else " ").join(out)
 
     def say(self, text: str) -> None:
         """Read ``text`` aloud in the current language (interrupting anything being read)."""

@@ -27,9 +27,11 @@ class QuestionStep(QWidget):
 
     Signals:
         answered(str): the answer given ("yes", "no" or "unsure").
+        back_requested: Backspace was pressed.
     """
 
     answered = Signal(str)
+    back_requested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,7 +88,10 @@ class QuestionStep(QWidget):
         )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Keys 1, 2 and 3 answer yes, no and not sure."""
+        """Keys 1, 2 and 3 answer yes, no and not sure; Backspace goes back."""
+        if event.key() == Qt.Key.Key_Backspace:
+            self.back_requested.emit()
+            return
         for answer, _, _, key in ANSWERS:
             if event.key() == key:
                 self.answered.emit(answer.value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel
 
-from guardian.app import StartOptions, build_window
+from guardian.app import StartOptions, build_window, shutdown
 from guardian.ui.fonts import FontChoice, choose_cjk_family
 from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
@@ -33,6 +33,7 @@ def test_the_app_font_covers_every_chinese_string_on_the_home_screen(
     }
     assert missing == set(), f"{family} cannot draw {sorted(missing)}"
     assert not window.font_banner.isVisible()
+    shutdown(window)
 
 
 def test_a_cjk_family_is_found_and_checked(qapp: QApplication) -> None:

@@ -1,0 +1,279 @@
+"""The suspicious-call check driven as a person would, with the stored record checked each time."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from guardian.assets import load_catalog
+from guardian.core.records import CheckRecord
+from guardian.core.risk import Answer
+from guardian.storage.worker import DiskWorker
+from guardian.ui.check_call import CheckCallScreen
+from guardian.ui.context import AppContext
+from guardian.ui.home import HomeScreen
+from guardian.ui.hotline import HotlineScreen
+from guardian.ui.main_window import MainWindow
+from guardian.ui.routes import build_routes
+from guardian.ui.verdict import VerdictView
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "guardian.db"
+
+
+@pytest.fixture
+def disk(qapp, db_path: Path) -> Iterator[DiskWorker]:
+    worker = DiskWorker(db_path)
+    yield worker
+    worker.shutdown()
+
+
+@pytest.fixture
+def check_window(qtbot, speaker, disk: DiskWorker) -> Iterator[MainWindow]:
+    ctx = AppContext(load_catalog(), speaker, lang="zh", disk=disk)
+    window = MainWindow(ctx, build_routes(), HomeScreen)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.close()
+
+
+def stored_checks(db_path: Path) -> list[CheckRecord]:
+    """Read the database the way a later start of the app would: a fresh connection."""
+    with sqlite3.connect(db_path) as connection:
+        connection.row_factory = sqlite3.Row
+        rows = connection.execute("select * from checks order by id").fetchall()
+    return [CheckRecord.from_row(dict(row)) for row in rows]
+
+
+class Person:
+    """Presses buttons on the check and counts the presses."""
+
+    def __init__(self, window: MainWindow, qtbot) -> None:
+        self.window = window
+        self.qtbot = qtbot
+        self.taps = 0
+
+    def press(self, button) -> None:
+        self.taps += 1
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def type_number(self, number: str) -> None:
+        """Typing the number on the keypad is optional, so it does not count as taps."""
+        for key in number:
+            self.qtbot.mouseClick(self.screen.number_step.keys[key], Qt.MouseButton.LeftButton)
+
+    @property
+    def screen(self) -> CheckCallScreen:
+        screen = self.window.current_screen()
+        assert isinstance(screen, CheckCallScreen)
+        return screen
+
+    def start(self) -> None:
+        home = self.window.current_screen()
+        assert isinstance(home, HomeScreen)
+        self.press(home.buttons["check_call"])
+
+    def answer_until_verdict(self, answers: dict[str, str]) -> VerdictView:
+        screen = self.screen
+        for _ in range(10):
+            if screen.steps.currentWidget() is screen.verdict or screen.wizard.finished:
+                break
+            signal = screen.question_step.signal
+            assert signal is not None
+            before = screen.question_step.signal
+            self.press(screen.question_step.buttons[Answer(answers.get(signal.id, "no"))])
+            self.qtbot.waitUntil(
+                lambda b=before: (
+                    screen.verdict is not None
+                    or screen.question_step.signal is not b
+                    or (screen.wizard is not None and screen.wizard.finished)
+                ),
+                timeout=5000,
+            )
+        self.qtbot.waitUntil(lambda: screen.steps.currentWidget() is screen.verdict, timeout=5000)
+        assert screen.verdict is not None
+        return screen.verdict
+
+
+def test_fake_police_asking_for_a_safe_account_stops_at_once(check_window, qtbot, db_path, speaker):
+    person = Person(check_window, qtbot)
+    person.start()
+    person.type_number("01012345678")
+    person.press(person.screen.number_step.next_button)
+    person.press(person.screen.caller_step.buttons["police"])
+    first = person.screen.question_step.signal
+    assert first is not None and first.severity.name == "DECISIVE"
+    assert speaker.last() == person.screen.question_step.spoken_text()
+    verdict = person.answer_until_verdict({first.id: "yes"})
+    assert person.taps <= 10
+    assert verdict.assessment.level.value == "high"
+    assert verdict.headline.text() == "极可能是诈骗"
+    assert "continue" in verdict.buttons
+    # The verdict was read aloud, and the record was on disk before it showed.
+    assert speaker.last() == verdict.spoken_text()
+    assert "极可能是诈骗" in speaker.last()
+    [record] = stored_checks(db_path)
+    assert record.status == "finished"
+    assert record.level == "high"
+    assert record.stopped_early is True
+    assert record.caller_type == "police"
+    assert record.caller_number == "01012345678"
+    assert record.answers == {first.id: "yes"}
+    assert first.id in record.signals and "official_claim" in record.signals
+
+
+def test_a_grandchild_in_trouble_is_suspicious(check_window, qtbot, db_path):
+    person = Person(check_window, qtbot)
+    person.start()
+    person.press(person.screen.number_step.skip_button)
+    person.press(person.screen.caller_step.buttons["relative"])
+    verdict = person.answer_until_verdict({"relative_in_trouble": "yes"})
+    assert person.taps <= 10
+    assert verdict.assessment.level.value == "medium"
+    assert verdict.headline.text() == "有诈骗嫌疑"
+    assert "continue" not in verdict.buttons
+    [record] = stored_checks(db_path)
+    assert record.level == "medium" and record.status == "finished"
+    assert record.caller_number is None
+    assert record.signals == ["relative_in_trouble"]
+    assert len(record.answers) == len(person.screen.wizard.questions)
+    assert set(record.answers.values()) == {"yes", "no"}
+
+
+def test_an_ordinary_call_answered_no_never_says_safe(check_window, qtbot, db_path):
+    person = Person(check_window, qtbot)
+    person.start()
+    person.press(person.screen.number_step.skip_button)
+    person.press(person.screen.caller_step.buttons["courier"])
+    verdict = person.answer_until_verdict({})
+    assert person.taps <= 10
+    assert verdict.assessment.level.value == "low"
+    assert verdict.headline.text() == "未发现典型诈骗特征"
+    spoken = verdict.spoken_text()
+    assert "不转账" in spoken
+    assert "安全" not in spoken.replace("安全账户", "")
+    [record] = stored_checks(db_path)
+    assert record.level == "low" and record.signals == []
+    assert set(record.answers.values()) == {"no"}
+
+
+def test_every_caller_path_reaches_a_verdict_within_ten_taps(check_window, qtbot):
+    content = check_window.ctx.content
+    for caller in content.wizard.callers:
+        person = Person(check_window, qtbot)
+        person.start()
+        person.press(person.screen.number_step.skip_button)
+        person.press(person.screen.caller_step.buttons[caller.id])
+        person.answer_until_verdict({})
+        assert person.taps <= 10, caller.id
+        check_window.home()
+
+
+def test_a_check_in_progress_is_saved_as_it_goes(check_window, qtbot, db_path):
+    person = Person(check_window, qtbot)
+    person.start()
+    person.press(person.screen.number_step.skip_button)
+    person.press(person.screen.caller_step.buttons["government"])
+    person.press(person.screen.question_step.buttons[Answer.NO])
+    qtbot.waitUntil(lambda: [bool(c.answers) for c in stored_checks(db_path)] == [True])
+    [record] = stored_checks(db_path)
+    assert record.status == "in_progress"
+    assert record.caller_type == "government"
+    assert list(record.answers.values()) == ["no"]
+
+
+def test_keys_answer_and_backspace_goes_back(check_window, qtbot):
+    person = Person(check_window, qtbot)
+    person.start()
+    person.press(person.screen.number_step.skip_button)
+    person.press(person.screen.caller_step.buttons["operator"])
+    step = person.screen.question_step
+    first = step.signal
+    qtbot.keyClick(step, Qt.Key.Key_2)
+    assert step.signal is not first
+    assert person.screen.question_step.progress.text() == "第 2 题 / 共 7 题"
+    qtbot.keyClick(step, Qt.Key.Key_Backspace)
+    assert step.signal is first
+    assert step.progress.text() == "第 1 题 / 共 7 题"
+    qtbot.keyClick(step, Qt.Key.Key_Backspace)
+    assert person.screen.steps.currentWidget() is person.screen.caller_step
+    check_window.back()
+    assert person.screen.steps.currentWidget() is person.screen.number_step
+    check_window.back()
+    assert isinstance(check_window.current_screen(), HomeScreen)
+
+
+def test_continue_answering_after_an_early_stop(check_window, qtbot, db_path):
+    person = Person(check_window, qtbot)
+    person.start()
+    person.press(person.screen.number_step.skip_button)
+    person.press(person.screen.caller_step.buttons["customer_service"])
+    first = person.screen.question_step.signal
+    verdict = person.answer_until_verdict({first.id: "yes"})
+    person.press(verdict.buttons["continue"])
+    assert person.screen.steps.currentWidget() is person.screen.question_step
+    assert person.screen.question_step.signal is not first
+    person.answer_until_verdict({})
+    qtbot.waitUntil(lambda: stored_checks(db_path)[0].actions != [])
+    [record] = stored_checks(db_path)
+    assert len(record.answers) == 7
+    assert record.level == "high"
+    assert record.actions[0]["action"] == "continue"
+
+
+def test_replay_reads_the_question_again(check_window, qtbot, speaker):
+    person = Person(check_window, qtbot)
+    person.start()
+    person.press(person.screen.number_step.skip_button)
+    person.press(person.screen.caller_step.buttons["prize"])
+    said = len(speaker.said)
+    check_window.replay_button.click()
+    assert len(speaker.said) == said + 1
+    signal = person.screen.question_step.signal
+    assert signal is not None and signal.spoken is not None
+    assert signal.spoken.zh in speaker.last()
+
+
+def test_verdict_buttons_open_the_hotline_cards(check_window, qtbot):
+    person = Person(check_window, qtbot)
+    person.start()
+    person.press(person.screen.number_step.skip_button)
+    person.press(person.screen.caller_step.buttons["unknown"])
+    verdict = person.answer_until_verdict({})
+    person.press(verdict.buttons["call_antifraud"])
+    card = check_window.current_screen()
+    assert isinstance(card, HotlineScreen)
+    assert card.number_label.text() == "96110"
+    assert "96110" in card.spoken_text()
+    check_window.back()
+    person.press(person.screen.verdict.buttons["call_police"])
+    assert check_window.current_screen().number_label.text() == "110"
+
+
+def test_a_disk_that_fails_still_shows_the_verdict_and_says_so(qtbot, speaker, tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the database folder should be")
+    worker = DiskWorker(blocked / "guardian.db")
+    try:
+        ctx = AppContext(load_catalog(), speaker, lang="en", disk=worker)
+        window = MainWindow(ctx, build_routes(), HomeScreen)
+        qtbot.addWidget(window)
+        window.show()
+        person = Person(window, qtbot)
+        person.start()
+        person.press(person.screen.number_step.skip_button)
+        person.press(person.screen.caller_step.buttons["police"])
+        first = person.screen.question_step.signal
+        verdict = person.answer_until_verdict({first.id: "yes"})
+        assert verdict.save_notice.isVisibleTo(verdict)
+        assert "could not be saved" in verdict.save_notice.text()
+        assert verdict.assessment.level.value == "high"
+    finally:
+        worker.shutdown()
