@@ -125,6 +125,7 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         text_step=prefs.text_step,
         auto_read=prefs.auto_read,
         disk=disk,
+        services={"bank_hotline": prefs.bank_hotline},
     )
     keep_preferences(ctx, prefs)
     return MainWindow(ctx, build_routes(), HomeScreen, font_choice)

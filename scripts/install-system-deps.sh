@@ -13,7 +13,7 @@ packages=(
   fonts-noto-cjk espeak-ng alsa-utils
 )
 if [ "$purpose" = "test" ]; then
-  packages+=(xvfb xauth)
+  packages+=(xvfb xauth poppler-utils)
 fi
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then

@@ -22,6 +22,7 @@ from guardian.core.i18n import LANGS
 from guardian.core.risk import Answer
 from guardian.ui.check_call import CheckCallScreen
 from guardian.ui.main_window import MainWindow
+from guardian.ui.report_card import ReportCardScreen
 from guardian.ui.theme import TEXT_SIZES_PT
 
 Scene = Callable[[MainWindow], None]
@@ -120,6 +121,27 @@ def tip(window: MainWindow) -> None:
     window.open("tip")
 
 
+def money_sent(window: MainWindow) -> None:
+    """The steps after money was sent."""
+    window.open("money_sent")
+
+
+def bank_choice(window: MainWindow) -> None:
+    """Which bank to call."""
+    window.open("call_bank")
+
+
+def report_card(window: MainWindow) -> None:
+    """The report card, partly filled in."""
+    window.open("report_card")
+    screen = window.current_screen()
+    assert isinstance(screen, ReportCardScreen)
+    wait_for(lambda: screen.fields["amount"].isEnabled())
+    screen.fields["receiving_account"].setText("6222 0212 3456 7890")
+    screen.fields["receiving_name"].setText("王某某" if window.ctx.lang == "zh" else "Wang")
+    screen.fields["amount"].setText("50000")
+
+
 SCENES: dict[str, Scene] = {
     "home": home,
     "check-number": check_number,
@@ -131,6 +153,9 @@ SCENES: dict[str, Scene] = {
     "hotline-110": hotline_110,
     "hotline-96110": hotline_96110,
     "tip": tip,
+    "money-sent": money_sent,
+    "bank-choice": bank_choice,
+    "report-card": report_card,
     "placeholder": placeholder,
 }
 
@@ -141,6 +166,8 @@ def shoot(
     app: QApplication, out: Path, name: str, scene: Scene, lang: str, step: int | None
 ) -> Path:
     """Build a fresh window, play ``scene`` on it, and save what it shows."""
+    # A fresh, empty data folder each time: nothing carries over from one picture to the next.
+    os.environ["GUARDIAN_DATA_DIR"] = tempfile.mkdtemp(prefix="guardian-screenshots-")
     window = build_window(app, StartOptions(lang=lang))  # type: ignore[arg-type]
     if step is not None:
         window.ctx.set_text_step(step)
@@ -162,8 +189,6 @@ def main() -> int:
     """Write every scene in every language, at the default and the largest text size."""
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    # Screenshots never touch a real history.
-    os.environ["GUARDIAN_DATA_DIR"] = tempfile.mkdtemp(prefix="guardian-screenshots-")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     only = set(sys.argv[2:])

@@ -25,6 +25,7 @@ class Preferences:
         speech_rate: words per minute, or None for each language's default (slower than usual).
         speech_volume: loudness from 0.0 to 1.0.
         speech_engine: "auto", "espeak", "pyttsx3" or "none".
+        bank_hotline: the hotline id of the person's own bank, when the family set it.
     """
 
     lang: Lang = DEFAULT_LANG
@@ -33,6 +34,7 @@ class Preferences:
     speech_rate: int | None = None
     speech_volume: float = 0.8
     speech_engine: str = "auto"
+    bank_hotline: str | None = None
 
     def to_mapping(self) -> dict[str, Any]:
         """Return the preferences as JSON-ready data."""
@@ -47,6 +49,7 @@ class Preferences:
         lang = data.get("lang")
         auto_read = data.get("auto_read")
         engine = data.get("speech_engine")
+        bank = data.get("bank_hotline")
         volume = _number_in(data.get("speech_volume"), 0.0, 1.0)
         step = _number_in(data.get("text_step"), 0, 10)
         rate = _number_in(data.get("speech_rate"), *RATE_RANGE)
@@ -57,6 +60,7 @@ class Preferences:
             speech_rate=int(rate) if rate is not None and rate == int(rate) else None,
             speech_volume=float(volume) if volume is not None else default.speech_volume,
             speech_engine=engine if engine in ENGINES else default.speech_engine,
+            bank_hotline=bank if isinstance(bank, str) and 0 < len(bank) <= 32 else None,
         )
 
 

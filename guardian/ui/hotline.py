@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from guardian.core.content import HotlineKind
 from guardian.ui.context import AppContext
 from guardian.ui.screen import Screen
 from guardian.ui.widgets import icon_label, label, page_layout
@@ -46,7 +47,11 @@ class HotlineScreen(Screen):
         self.number_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.number_label.setAccessibleName(self.hotline.number)
         layout.addWidget(self.number_label)
-        self.what_to_say = [label(f"• {ctx.pick(line)}") for line in self.hotline.what_to_say]
+        lines = [ctx.pick(line) for line in self.hotline.what_to_say]
+        if not lines and self.hotline.kind == HotlineKind.BANK:
+            lines = [ctx.t("hotline.bank_line1"), ctx.t("hotline.bank_line2")]
+        self.lines = lines
+        self.what_to_say = [label(f"• {line}") for line in lines]
         for line in self.what_to_say:
             layout.addWidget(line)
         layout.addStretch(1)
@@ -62,5 +67,5 @@ class HotlineScreen(Screen):
             self.title(),
             ctx.t("hotline.dial_on_phone"),
             ctx.t("hotline.say_digits", digits=self.hotline.number),
-            *(ctx.pick(line) for line in self.hotline.what_to_say),
+            *self.lines,
         )

@@ -98,8 +98,9 @@ class MainWindow(QMainWindow):
             description=self.ctx.t("nav.back_description"),
         )
         self.back_button.clicked.connect(self.back)
-        self.title_label = label("", "heading", wrap=True)
+        self.title_label = label("", "heading", wrap=False)
         self.voice_status = QWidget()
+        self.voice_status.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         status_layout = QHBoxLayout(self.voice_status)
         status_layout.setContentsMargins(0, 0, 0, 0)
         status_layout.addWidget(icon_label("speaker_off", px))

@@ -30,11 +30,36 @@ def _tip(ctx: AppContext, **_: Any) -> Screen:
     return TipScreen(ctx)
 
 
+def _money_sent(ctx: AppContext, **_: Any) -> Screen:
+    from guardian.ui.money_sent import MoneySentScreen
+
+    return MoneySentScreen(ctx)
+
+
+def _call_bank(ctx: AppContext, **_: Any) -> Screen:
+    """The bank the family chose, else the list of banks."""
+    bank = ctx.services.get("bank_hotline")
+    if isinstance(bank, str) and bank in ctx.content.hotlines:
+        return _hotline(bank)(ctx)
+    from guardian.ui.bank_choice import BankChoiceScreen
+
+    return BankChoiceScreen(ctx)
+
+
+def _report_card(ctx: AppContext, **_: Any) -> Screen:
+    from guardian.ui.report_card import ReportCardScreen
+
+    return ReportCardScreen(ctx)
+
+
 def build_routes() -> dict[str, Callable[..., Screen]]:
     """Return the screen factory of every route that has a screen."""
     return {
         "check_call": _check_call,
         "call_police": _hotline("police"),
         "call_antifraud": _hotline("antifraud"),
+        "call_bank": _call_bank,
+        "money_sent": _money_sent,
+        "report_card": _report_card,
         "tip": _tip,
     }

@@ -1,0 +1,83 @@
+"""I already sent money: calm, numbered steps, each with one big button, in the right order."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from guardian.ui.context import AppContext
+from guardian.ui.screen import Screen
+from guardian.ui.widgets import BigButton, label, scrolling
+
+# (step key, route the button opens or None, pictogram, style role)
+STEPS = (
+    ("money.step_110", "call_police", "police", "danger"),
+    ("money.step_bank", "call_bank", "call", "primary"),
+    ("money.step_sharing", None, "sig_screen_share_or_app", None),
+    ("money.step_family", "call_family", "family", "tile"),
+    ("money.step_card", "report_card", "printer", "tile"),
+)
+
+
+class MoneySentScreen(Screen):
+    """Walks the person through the calls that can still stop the money.
+
+    Args:
+        ctx: the shared app context.
+    """
+
+    title_key = "money.title"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        theme = ctx.theme
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(36, 20, 36, 24)
+        layout.setSpacing(18)
+        self.calm = label(ctx.t("money.calm"), "title")
+        layout.addWidget(self.calm)
+        self.buttons: dict[str, BigButton] = {}
+        self.step_texts: list[QLabel] = []
+        for number, (key, route, icon, role) in enumerate(STEPS, start=1):
+            card = QFrame()
+            card.setProperty("role", "card")
+            row = QHBoxLayout(card)
+            row.setContentsMargins(20, 14, 20, 14)
+            row.setSpacing(20)
+            badge = label(str(number), "headline", wrap=False)
+            badge.setFixedWidth(theme.title_pt * 2)
+            badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            row.addWidget(badge)
+            text = label(ctx.t(key))
+            self.step_texts.append(text)
+            row.addWidget(text, 1)
+            if route is not None:
+                button = BigButton(
+                    ctx.t(f"{key}_button"),
+                    icon,
+                    role=role,
+                    icon_px=theme.button_icon_px,
+                    wrap=False,
+                    description=ctx.t(key),
+                )
+                button.setSizePolicy(
+                    button.sizePolicy().Policy.Fixed, button.sizePolicy().Policy.Fixed
+                )
+                button.clicked.connect(lambda _=False, r=route: ctx.navigator().open(r))
+                row.addWidget(button)
+                self.buttons[route] = button
+            layout.addWidget(card)
+        layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(body))
+
+    def spoken_text(self) -> str:
+        """The calm opening and every step, numbered."""
+        ctx = self.ctx
+        steps = [
+            ctx.t("money.step_spoken", number=number, text=ctx.t(key))
+            for number, (key, *_) in enumerate(STEPS, start=1)
+        ]
+        return ctx.sentences(ctx.t("money.calm"), *steps)
