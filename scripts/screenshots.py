@@ -10,6 +10,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -19,8 +20,11 @@ from PySide6.QtWidgets import QApplication
 
 from guardian.app import StartOptions, build_window, shutdown
 from guardian.core.i18n import LANGS
+from guardian.core.records import CheckRecord
 from guardian.core.risk import Answer
+from guardian.storage.checks import CheckStore
 from guardian.ui.check_call import CheckCallScreen
+from guardian.ui.history import HistoryScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.report_card import ReportCardScreen
 from guardian.ui.theme import TEXT_SIZES_PT
@@ -142,6 +146,49 @@ def report_card(window: MainWindow) -> None:
     screen.fields["amount"].setText("50000")
 
 
+def seed_history(window: MainWindow, count: int = 30) -> None:
+    """Save ``count`` example checks spread over the last weeks."""
+    now = datetime.now(timezone.utc)
+    levels = ("high", "medium", "low", "low", "medium")
+    records = [
+        CheckRecord(
+            kind="call",
+            status="finished",
+            started_at=now - timedelta(hours=index * 13),
+            updated_at=now - timedelta(hours=index * 13),
+            caller_number=f"+86 170 {1000 + index * 37:04d} 5678" if index % 2 else None,
+            caller_type="police" if index % 3 == 0 else "relative",
+            level=levels[index % len(levels)],
+            signals=["official_claim", "safe_account"] if index % 5 == 0 else [],
+            answers={"safe_account": "yes" if index % 5 == 0 else "no"},
+            lang=window.ctx.lang,
+        )
+        for index in range(count)
+    ]
+    done: list[bool] = []
+    assert window.ctx.disk is not None
+    window.ctx.disk.submit(
+        lambda db: [CheckStore(db).save(r) for r in records], on_done=lambda _: done.append(True)
+    )
+    wait_for(lambda: bool(done))
+
+
+def history(window: MainWindow) -> None:
+    """The family's history with its weekly chart."""
+    seed_history(window)
+    screen = HistoryScreen(window.ctx)
+    window.show_screen(screen)
+    wait_for(lambda: len(screen.rows) > 0)
+
+
+def history_detail(window: MainWindow) -> None:
+    """One check in full."""
+    history(window)
+    screen = window.current_screen()
+    assert isinstance(screen, HistoryScreen)
+    screen.rows[screen.records[0].id or 0].click()
+
+
 SCENES: dict[str, Scene] = {
     "home": home,
     "check-number": check_number,
@@ -156,6 +203,8 @@ SCENES: dict[str, Scene] = {
     "money-sent": money_sent,
     "bank-choice": bank_choice,
     "report-card": report_card,
+    "history": history,
+    "history-detail": history_detail,
     "placeholder": placeholder,
 }
 

@@ -1,0 +1,258 @@
+"""History for the family: every check, newest first, a weekly chart, details, delete, export.
+
+Everything is read and written through the disk worker; pages of 20 keep a long history as
+quick to open as a short one.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QGridLayout, QVBoxLayout, QWidget
+from sqlite_utils import Database
+
+from guardian.core.history_chart import WeekBucket
+from guardian.core.records import CheckRecord
+from guardian.storage.checks import CheckStore
+from guardian.storage.history_io import export_csv, export_json, import_json
+from guardian.storage.history_stats import weekly_counts_sql
+from guardian.ui.context import AppContext
+from guardian.ui.screen import Screen
+from guardian.ui.weekly_chart import WeeklyChart
+from guardian.ui.widgets import BigButton, label, scrolling
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 20
+
+
+def local_time(moment: datetime) -> str:
+    """A check's time as the person's computer shows it."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class HistoryScreen(Screen):
+    """The list of checks with the weekly chart above and the family's tools.
+
+    Args:
+        ctx: the shared app context (its ``disk`` reads the history).
+    """
+
+    title_key = "history.title"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.records: list[CheckRecord] = []
+        self.total = 0
+        self.rows: dict[int, BigButton] = {}
+        body = QWidget()
+        self.body_layout = QVBoxLayout(body)
+        self.body_layout.setContentsMargins(36, 16, 36, 24)
+        self.body_layout.setSpacing(12)
+        names = {
+            lv: ctx.pick(ctx.content.advice.for_level(lv).headline)
+            for lv in ("high", "medium", "low")
+        }
+        self.chart = WeeklyChart([], names, ctx.t("history.week_format"), ctx.theme.body_pt)
+        self.body_layout.addWidget(self.chart)
+        self.summary = label("", "title")
+        self.body_layout.addWidget(self.summary)
+        self.list_layout = QVBoxLayout()
+        self.list_layout.setSpacing(10)
+        self.body_layout.addLayout(self.list_layout)
+        self.more_button = BigButton(
+            ctx.t("history.more"), "next", role=None, icon_px=ctx.theme.button_icon_px
+        )
+        self.more_button.clicked.connect(self.load_more)
+        self.more_button.setVisible(False)
+        self.body_layout.addWidget(self.more_button)
+        self.message = label("", "banner")
+        self.message.setVisible(False)
+        self.body_layout.addWidget(self.message)
+        self.body_layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(body), 1)
+        tools = QGridLayout()
+        tools.setContentsMargins(36, 8, 36, 16)
+        tools.setSpacing(12)
+        px = ctx.theme.button_icon_px
+        self.export_csv_button = BigButton(ctx.t("history.export_csv"), None, role=None, wrap=False)
+        self.export_csv_button.clicked.connect(lambda: self._export("csv"))
+        self.export_json_button = BigButton(
+            ctx.t("history.export_json"), None, role=None, wrap=False
+        )
+        self.export_json_button.clicked.connect(lambda: self._export("json"))
+        self.import_button = BigButton(ctx.t("history.import"), None, role=None, wrap=False)
+        self.import_button.clicked.connect(self._choose_import)
+        self.delete_all_button = BigButton(
+            ctx.t("history.delete_all"), "answer_no", role=None, icon_px=px, wrap=False
+        )
+        self.delete_all_button.clicked.connect(self._confirm_delete_all)
+        buttons = (
+            self.export_csv_button,
+            self.export_json_button,
+            self.import_button,
+            self.delete_all_button,
+        )
+        columns = 4 if ctx.theme.body_pt <= 24 else 2
+        for index, button in enumerate(buttons):
+            tools.addWidget(button, index // columns, index % columns)
+        outer.addLayout(tools)
+        self.reload()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the first page, the count and the chart again."""
+        for row in self.rows.values():
+            self.list_layout.removeWidget(row)
+            row.deleteLater()
+        self.rows.clear()
+        self.records = []
+        today = date.today()
+        disk = self.ctx.disk
+        if disk is None:
+            return
+
+        def first_page(db: Database) -> tuple[int, list[CheckRecord], list[WeekBucket]]:
+            store = CheckStore(db)
+            return store.count(), store.page(0, PAGE_SIZE), weekly_counts_sql(db, today=today)
+
+        disk.submit(first_page, on_done=self._show_first_page, on_error=self._read_failed)
+
+    def load_more(self) -> None:
+        """Read the next page of older checks."""
+        offset = len(self.records)
+        if self.ctx.disk is not None:
+            self.ctx.disk.submit(
+                lambda db: CheckStore(db).page(offset, PAGE_SIZE),
+                on_done=self._append,
+                on_error=self._read_failed,
+            )
+
+    def _show_first_page(self, result: tuple[int, list[CheckRecord], list[WeekBucket]]) -> None:
+        self.total, records, weeks = result
+        self.chart.set_weeks(weeks)
+        self.summary.setText(self.ctx.t("history.count", count=self.total))
+        self._append(records)
+
+    def _append(self, records: list[CheckRecord]) -> None:
+        for record in records:
+            if record.id is None or record.id in self.rows:
+                continue
+            row = BigButton(
+                self.row_text(record),
+                self.row_icon(record),
+                role=None,
+                icon_px=self.ctx.theme.button_icon_px,
+            )
+            row.clicked.connect(lambda _=False, r=record: self._open(r))
+            self.list_layout.addWidget(row)
+            self.rows[record.id] = row
+            self.records.append(record)
+        self.more_button.setVisible(len(self.records) < self.total)
+
+    def _read_failed(self, error: Exception) -> None:
+        log.error("the history could not be read: %s", error)
+        self._show_message(self.ctx.t("history.read_failed"))
+
+    def row_icon(self, record: CheckRecord) -> str:
+        """The level's pictogram, or the history pictogram for an unfinished check."""
+        return f"level_{record.level}" if record.level else "history"
+
+    def row_text(self, record: CheckRecord) -> str:
+        """One line for the list: time, what it was, the verdict, the number."""
+        ctx = self.ctx
+        level = (
+            ctx.pick(ctx.content.advice.for_level(record.level).headline)
+            if record.level
+            else ctx.t("history.unfinished")
+        )
+        parts = [local_time(record.started_at), ctx.t(f"history.kind_{record.kind}"), level]
+        if record.caller_number:
+            parts.append(record.caller_number)
+        return "   ".join(parts)
+
+    def _open(self, record: CheckRecord) -> None:
+        from guardian.ui.history_detail import HistoryDetailScreen
+
+        detail = HistoryDetailScreen(self.ctx, record)
+        detail.deleted.connect(lambda _: self.reload())
+        self.ctx.navigator().show_screen(detail)
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(True)
+        self.ctx.say(text)
+
+    # -- family tools --------------------------------------------------------------------------
+
+    def _confirm_delete_all(self) -> None:
+        if self.delete_all_button.property("confirming"):
+            self.delete_all()
+            return
+        self.delete_all_button.setProperty("confirming", True)
+        self.delete_all_button.text_widget.setText(self.ctx.t("history.delete_all_confirm"))
+        self.ctx.say(self.ctx.t("history.delete_all_confirm"))
+
+    def delete_all(self) -> None:
+        """Delete every check (after the second press), then show the empty history."""
+        self.delete_all_button.setProperty("confirming", False)
+        self.delete_all_button.text_widget.setText(self.ctx.t("history.delete_all"))
+        if self.ctx.disk is not None:
+            self.ctx.disk.submit(
+                lambda db: CheckStore(db).delete_all(), on_done=lambda _: self.reload()
+            )
+
+    def export_to(self, kind: str, path: Path) -> None:
+        """Export every check to ``path`` as CSV or JSON, off the window's thread."""
+        writer = export_csv if kind == "csv" else export_json
+        if self.ctx.disk is None:
+            return
+        self.ctx.disk.submit(
+            lambda db: writer(db, path),
+            on_done=lambda count: self._show_message(
+                self.ctx.t("history.exported", count=count, path=str(path))
+            ),
+            on_error=lambda error: self._show_message(self.ctx.t("history.export_failed")),
+        )
+
+    def import_from(self, path: Path) -> None:
+        """Merge checks from a JSON export at ``path`` (all or nothing), then reload."""
+        if self.ctx.disk is None:
+            return
+
+        def done(result: object) -> None:
+            added = getattr(result, "added", 0)
+            skipped = getattr(result, "skipped", 0)
+            self.reload()
+            self._show_message(self.ctx.t("history.imported", added=added, skipped=skipped))
+
+        def failed(error: Exception) -> None:
+            log.warning("import refused: %s", error)
+            self._show_message(self.ctx.t("history.import_failed", reason=str(error)))
+
+        self.ctx.disk.submit(lambda db: import_json(db, path), on_done=done, on_error=failed)
+
+    def _documents(self) -> Path:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(folder or Path.home())
+
+    def _export(self, kind: str) -> None:
+        name = self.ctx.t(f"history.file_{kind}", date=date.today().isoformat())
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.ctx.t(f"history.export_{kind}"), str(self._documents() / name)
+        )
+        if chosen:
+            self.export_to(kind, Path(chosen))
+
+    def _choose_import(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.ctx.t("history.import"), str(self._documents()), "JSON (*.json)"
+        )
+        if chosen:
+            self.import_from(Path(chosen))
