@@ -15,6 +15,7 @@ from guardian.core.preferences import SETTINGS_KEY, Preferences
 from guardian.storage.worker import DiskWorker
 
 if TYPE_CHECKING:
+    from guardian.guard.watcher import RemoteAppWatcher
     from guardian.ui.context import AppContext
     from guardian.ui.main_window import MainWindow
 
@@ -77,6 +78,9 @@ def run_gui(args: argparse.Namespace) -> int:
 def shutdown(window: MainWindow) -> None:
     """Stop speech and let the disk worker finish every queued write."""
     window.ctx.speaker.shutdown()
+    guard = window.ctx.services.get("guard")
+    if guard is not None:
+        guard.shutdown()
     if window.ctx.disk is not None:
         window.ctx.disk.shutdown()
 
@@ -128,7 +132,25 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         services={"bank_hotline": prefs.bank_hotline},
     )
     keep_preferences(ctx, prefs)
+    guard = start_guard()
+    if guard is not None:
+        ctx.services["guard"] = guard
     return MainWindow(ctx, build_routes(), HomeScreen, font_choice)
+
+
+def start_guard() -> RemoteAppWatcher | None:
+    """The remote-app watcher, with one scan at start; None when its data file is broken."""
+    from guardian.guard.scan import load_remote_apps
+    from guardian.guard.watcher import RemoteAppWatcher
+
+    try:
+        apps = load_remote_apps()
+    except (OSError, ValueError) as error:
+        log.error("the remote-app list cannot be read, the guard is off: %s", error)
+        return None
+    watcher = RemoteAppWatcher(apps)
+    watcher.scan_once()
+    return watcher
 
 
 def load_preferences(disk: DiskWorker, timeout_ms: int = 3000) -> Preferences:

@@ -21,11 +21,14 @@ from PySide6.QtWidgets import QApplication
 from guardian.app import StartOptions, build_window, shutdown
 from guardian.core.i18n import LANGS
 from guardian.core.records import CheckRecord
+from guardian.core.remote_apps import ProcessInfo, match_processes
 from guardian.core.risk import Answer
+from guardian.guard.scan import load_remote_apps
 from guardian.storage.checks import CheckStore
 from guardian.ui.check_call import CheckCallScreen
 from guardian.ui.history import HistoryScreen
 from guardian.ui.main_window import MainWindow
+from guardian.ui.remote_warning import RemoteAppWarningScreen
 from guardian.ui.report_card import ReportCardScreen
 from guardian.ui.theme import TEXT_SIZES_PT
 
@@ -189,6 +192,14 @@ def history_detail(window: MainWindow) -> None:
     screen.rows[screen.records[0].id or 0].click()
 
 
+def remote_warning(window: MainWindow) -> None:
+    """The warning when a remote-control program runs during a check."""
+    window.open("check_call")
+    apps = load_remote_apps()
+    found = match_processes(apps, [ProcessInfo(4242, "ToDesk.exe", None)], "win32")
+    window.show_screen(RemoteAppWarningScreen(window.ctx, found))
+
+
 SCENES: dict[str, Scene] = {
     "home": home,
     "check-number": check_number,
@@ -205,6 +216,7 @@ SCENES: dict[str, Scene] = {
     "report-card": report_card,
     "history": history,
     "history-detail": history_detail,
+    "remote-warning": remote_warning,
     "placeholder": placeholder,
 }
 

@@ -47,11 +47,27 @@ class Wizard:
         self._given: dict[str, Answer] = {}
         self._stopped_early = False
         self._reviewing = False
+        # Signals noticed on the computer while the check runs (e.g. a remote-control program).
+        self._noticed: dict[str, str] = {}
 
     @property
     def caller_number(self) -> str | None:
         """The number the call came from, if known."""
         return self._caller_number
+
+    def notice(self, signal_id: str, source: str) -> None:
+        """Count ``signal_id``, found outside the questions (``source`` "apps", "text"...).
+
+        Raises:
+            UnknownIdError: the signal is not in the catalog.
+        """
+        self._content.signal(signal_id)
+        self._noticed[signal_id] = source
+
+    @property
+    def noticed(self) -> dict[str, str]:
+        """Signals found outside the questions, by id, with their source."""
+        return dict(self._noticed)
 
     @property
     def number_signals(self) -> tuple[str, ...]:
@@ -209,5 +225,6 @@ class Wizard:
             self._content,
             self.answers,
             caller=self._caller.id if self._caller is not None else None,
-            extra=[(signal_id, "number") for signal_id in self._number_signals],
+            extra=[(signal_id, "number") for signal_id in self._number_signals]
+            + list(self._noticed.items()),
         )

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
 from guardian.core.records import CheckRecord
+from guardian.core.remote_apps import Found
 from guardian.core.risk import Answer, Assessment
 from guardian.core.wizard import Wizard
 from guardian.storage.checks import CheckStore
@@ -22,6 +23,7 @@ from guardian.ui.caller_choice import CallerChoiceStep
 from guardian.ui.context import AppContext
 from guardian.ui.number_entry import NumberEntryStep
 from guardian.ui.question_step import QuestionStep
+from guardian.ui.remote_warning import RemoteAppAlert
 from guardian.ui.screen import Screen
 from guardian.ui.verdict import VerdictView
 
@@ -57,6 +59,7 @@ class CheckCallScreen(Screen):
         self.wizard: Wizard | None = None
         self.verdict: VerdictView | None = None
         self.saved = _SavedId()
+        self.remote_apps_running = False
         self.save_problem: str | None = None
         self.record = CheckRecord(kind="call", started_at=_now(), updated_at=_now(), lang=ctx.lang)
         self.number_step = NumberEntryStep(ctx)
@@ -70,6 +73,8 @@ class CheckCallScreen(Screen):
         for step in (self.number_step, self.caller_step, self.question_step):
             self.steps.addWidget(step)
         self.steps.setCurrentWidget(self.number_step)
+        self.remote_apps = RemoteAppAlert(ctx, self._remote_apps_found, parent=self)
+        self.remote_apps.start()
 
     # -- what the header and the speaker ask ----------------------------------------------
 
@@ -86,6 +91,17 @@ class CheckCallScreen(Screen):
         """Start with the keyboard in the number field."""
         if self.steps.currentWidget() is self.number_step:
             self.number_step.focus_field()
+
+    def closing(self) -> None:
+        """Stop watching for remote-control programs."""
+        self.remote_apps.stop()
+
+    def _remote_apps_found(self, found: list[Found]) -> None:
+        """A remote-control program is running: a strong signal in this check's verdict."""
+        self.remote_apps_running = True
+        if self.wizard is not None:
+            self.wizard.notice("remote_app_running", "apps")
+            self._save()
 
     def handle_back(self) -> bool:
         """Step back inside the check; from the number step, close the check."""
@@ -115,6 +131,8 @@ class CheckCallScreen(Screen):
     def _number_given(self, number: str) -> None:
         self.number = number
         self.wizard = Wizard(self.ctx.content, caller_number=number or None)
+        if self.remote_apps_running:
+            self.wizard.notice("remote_app_running", "apps")
         self.record.caller_number = number or None
         self._save()
         self._show(self.caller_step)

@@ -222,6 +222,8 @@ class MainWindow(QMainWindow):
     def _drop(self, index: int) -> None:
         """Remove the screen at ``index`` from the stack and delete it."""
         widget = self.stack.widget(index)
+        if isinstance(widget, Screen):
+            widget.closing()
         if widget is not None:
             self.stack.removeWidget(widget)
             widget.deleteLater()

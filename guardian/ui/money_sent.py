@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from guardian.ui.context import AppContext
+from guardian.ui.remote_warning import RemoteAppAlert
 from guardian.ui.screen import Screen
 from guardian.ui.widgets import BigButton, label, scrolling
 
@@ -72,6 +73,12 @@ class MoneySentScreen(Screen):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scrolling(body))
+        self.remote_apps = RemoteAppAlert(ctx, parent=self)
+        self.remote_apps.start()
+
+    def closing(self) -> None:
+        """Stop watching for remote-control programs."""
+        self.remote_apps.stop()
 
     def spoken_text(self) -> str:
         """The calm opening and every step, numbered."""

@@ -49,3 +49,6 @@ class Screen(QWidget):
 
     def leaving(self) -> None:
         """Called when the screen stops being the visible one."""
+
+    def closing(self) -> None:
+        """Called once when the screen is closed for good (back, home, or replaced)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
@@ -24,17 +24,27 @@ from guardian.assets import icon_path
 log = logging.getLogger(__name__)
 
 
+INK = "#1f2a37"
+ON_DARK_INK = "#ffffff"
+
+
 @lru_cache(maxsize=512)
-def svg_pixmap(name: str, px: int, ratio: float = 1.0) -> QPixmap:
+def svg_pixmap(name: str, px: int, ratio: float = 1.0, on_dark: bool = False) -> QPixmap:
     """Render the pictogram ``name`` as a square pixmap of ``px`` logical pixels.
 
-    A missing or broken pictogram gives a transparent pixmap (and a log line), never a crash.
+    ``on_dark`` draws the ink in white, for buttons with a dark background. A missing or broken
+    pictogram gives a transparent pixmap (and a log line), never a crash.
     """
     size = max(1, round(px * ratio))
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     path = icon_path(name)
-    renderer = QSvgRenderer(str(path)) if path.is_file() else None
+    renderer = None
+    if path.is_file():
+        data = path.read_bytes()
+        if on_dark:
+            data = data.replace(INK.encode(), ON_DARK_INK.encode())
+        renderer = QSvgRenderer(QByteArray(data))
     if renderer is not None and renderer.isValid():
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -56,13 +66,17 @@ def label(text: str, role: str | None = None, *, wrap: bool = True) -> QLabel:
     return widget
 
 
-def icon_label(name: str, px: int) -> QLabel:
+def icon_label(name: str, px: int, *, on_dark: bool = False) -> QLabel:
     """Return a label showing the pictogram ``name`` at ``px`` pixels."""
     widget = QLabel()
-    widget.setPixmap(svg_pixmap(name, px))
+    widget.setPixmap(svg_pixmap(name, px, on_dark=on_dark))
     widget.setFixedSize(QSize(px, px))
     widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return widget
+
+
+# Button roles drawn on a dark background, whose pictograms are drawn in white.
+DARK_ROLES = frozenset({"primary", "danger"})
 
 
 class BigButton(QPushButton):
@@ -109,7 +123,7 @@ class BigButton(QPushButton):
         layout.setSpacing(12)
         self.icon_widget: QLabel | None = None
         if icon:
-            self.icon_widget = icon_label(icon, icon_px)
+            self.icon_widget = icon_label(icon, icon_px, on_dark=role in DARK_ROLES)
             self.icon_widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             align = Qt.AlignmentFlag.AlignHCenter if vertical else Qt.AlignmentFlag.AlignVCenter
             layout.addWidget(self.icon_widget, 0, align)

@@ -250,3 +250,16 @@ def test_any_sequence_of_actions_keeps_the_state_sound(caller: str, actions: lis
             for sid in wizard.answers
         ):
             assert wizard.assessment().level is Level.HIGH
+
+
+def test_a_signal_noticed_on_the_computer_counts_in_the_verdict(content) -> None:
+    wizard = Wizard(content)
+    wizard.choose_caller("customer_service")
+    while not wizard.finished:
+        wizard.answer(Answer.NO)
+    assert wizard.assessment().level.value == "low"
+    wizard.notice("remote_app_running", "apps")
+    assessment = wizard.assessment()
+    assert assessment.level.value == "medium"
+    assert [(f.signal.id, f.source) for f in assessment.findings] == [("remote_app_running", "apps")]
+    assert wizard.noticed == {"remote_app_running": "apps"}
