@@ -96,7 +96,9 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
     from PySide6.QtWidgets import QApplication
 
     from guardian.speech.factory import create_speaker
+    from guardian.storage.backup import backups_dir
     from guardian.storage.paths import data_dir, database_path
+    from guardian.storage.startup import RecoveringOpener, daily_backup
     from guardian.ui.context import AppContext
     from guardian.ui.fonts import choose_cjk_family
     from guardian.ui.home import HomeScreen
@@ -115,7 +117,10 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         log.warning(
             "no font covers every Chinese character shown; missing %d", len(font_choice.missing)
         )
-    disk = DiskWorker(database_path(data_dir()))
+    folder = data_dir()
+    db_path = database_path(folder)
+    opener = RecoveringOpener(backups_dir(folder))
+    disk = DiskWorker(db_path, opener=opener)
     prefs = load_preferences(disk)
     speaker = create_speaker(
         prefs.speech_engine if prefs.speech_engine != "auto" else None,
@@ -132,10 +137,16 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         services={"bank_hotline": prefs.bank_hotline},
     )
     keep_preferences(ctx, prefs)
+    ctx.services["data_dir"] = folder
     guard = start_guard()
     if guard is not None:
         ctx.services["guard"] = guard
-    return MainWindow(ctx, build_routes(), HomeScreen, font_choice)
+    window = MainWindow(ctx, build_routes(), HomeScreen, font_choice)
+    if opener.message is not None:
+        window.show_notice(ctx.pick(opener.message))
+    # The daily backup runs on the disk worker after everything queued before it.
+    disk.submit(lambda db: daily_backup(db_path, backups_dir(folder)))
+    return window
 
 
 def start_guard() -> RemoteAppWatcher | None:

@@ -58,9 +58,11 @@ class _DiskThread(QThread):
         jobs: queue.SimpleQueue[_Job[Any] | None],
         outcomes: queue.SimpleQueue[_Outcome],
         notify: Callable[[], None],
+        opener: Callable[[Path], Database] = open_database,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._opener = opener
         self._path = path
         self._jobs = jobs
         self._outcomes = outcomes
@@ -71,7 +73,7 @@ class _DiskThread(QThread):
         db: Database | None = None
         open_error: Exception | None = None
         try:
-            db = open_database(self._path)
+            db = self._opener(self._path)
         except Exception as error:
             _log.exception("cannot open the database %s", self._path)
             open_error = error
@@ -125,6 +127,7 @@ class DiskWorker(QObject):
 
     Args:
         path: the database file, opened by :func:`~guardian.storage.database.open_database`.
+        opener: opens the database instead (on the worker's thread), e.g. with recovery.
         parent: the usual Qt parent.
 
     Signals:
@@ -134,12 +137,20 @@ class DiskWorker(QObject):
 
     failed = Signal(str)
 
-    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        parent: QObject | None = None,
+        *,
+        opener: Callable[[Path], Database] = open_database,
+    ) -> None:
         super().__init__(parent)
         self._jobs: queue.SimpleQueue[_Job[Any] | None] = queue.SimpleQueue()
         self._outcomes: queue.SimpleQueue[_Outcome] = queue.SimpleQueue()
         self._stopped = False
-        self._thread = _DiskThread(path, self._jobs, self._outcomes, self._wake, parent=self)
+        self._thread = _DiskThread(
+            path, self._jobs, self._outcomes, self._wake, opener=opener, parent=self
+        )
         self._thread.setObjectName("guardian-disk")
         self._thread.start()
         _running.add(self)

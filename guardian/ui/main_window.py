@@ -67,6 +67,16 @@ class MainWindow(QMainWindow):
         self.font_banner = label("", "banner")
         self.font_banner.setVisible(False)
         outer.addWidget(self.font_banner)
+        self.notice = QWidget()
+        notice_layout = QHBoxLayout(self.notice)
+        notice_layout.setContentsMargins(24, 8, 24, 8)
+        self.notice_text = label("", "banner")
+        notice_layout.addWidget(self.notice_text, 1)
+        self.notice_button = BigButton(ctx.t("notice.ok"), "answer_yes", role=None, wrap=False)
+        self.notice_button.clicked.connect(lambda: self.notice.setVisible(False))
+        notice_layout.addWidget(self.notice_button)
+        self.notice.setVisible(False)
+        outer.addWidget(self.notice)
         self.stack = QStackedWidget()
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -152,6 +162,12 @@ class MainWindow(QMainWindow):
         self.back_button.setVisible(navigation)
         self.home_button.setVisible(navigation)
         self.setWindowTitle(f"{self.ctx.t('app.title')} - {screen.title()}")
+
+    def show_notice(self, text: str) -> None:
+        """Show ``text`` above every screen until the person presses "OK", and read it aloud."""
+        self.notice_text.setText(text)
+        self.notice.setVisible(True)
+        self.ctx.say(text)
 
     def _update_font_banner(self) -> None:
         choice = self._font_choice
@@ -257,6 +273,7 @@ class MainWindow(QMainWindow):
         while self.stack.count():
             self._drop(0)
         self._build_header()
+        self.notice_button.text_widget.setText(self.ctx.t("notice.ok"))
         self._update_font_banner()
         self.stack.addWidget(self._home_factory(self.ctx))
         self._update_header()

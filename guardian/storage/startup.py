@@ -1,0 +1,47 @@
+"""How the app opens its database: with recovery from backups, and a daily backup after."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from guardian.core.i18n import Text
+from guardian.storage.backup import daily_backup_due, make_backup, prune_backups
+from guardian.storage.recovery import open_or_recover
+
+log = logging.getLogger(__name__)
+
+
+class RecoveringOpener:
+    """Opens the database on the disk worker's thread, recovering a damaged file from backups.
+
+    Args:
+        backup_dir: the folder of daily backups.
+
+    Attributes:
+        message: what recovery did, for the person and the family (None when nothing happened).
+    """
+
+    def __init__(self, backup_dir: Path) -> None:
+        self.backup_dir = backup_dir
+        self.message: Text | None = None
+
+    def __call__(self, path: Path) -> Database:
+        """Open ``path`` (called once, on the worker's thread)."""
+        outcome = open_or_recover(path, self.backup_dir, datetime.now().astimezone())
+        self.message = outcome.message
+        return outcome.db
+
+
+def daily_backup(db_path: Path, backup_dir: Path) -> Path | None:
+    """Make today's backup if there is none yet and keep the last seven; return the new file."""
+    now = datetime.now().astimezone()
+    if not daily_backup_due(backup_dir, now):
+        return None
+    made = make_backup(db_path, backup_dir, now)
+    prune_backups(backup_dir)
+    log.info("daily backup written to %s", made)
+    return made
