@@ -1,0 +1,188 @@
+"""``guardian check-text``: look for the marks of fraud in a text message or a caller's words.
+
+Examples::
+
+    guardian check-text "您的账户涉嫌洗钱，请把钱转到安全账户"
+    echo "Transfer your savings to a safe account" | guardian check-text --json --lang en
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+from guardian.core.i18n import DEFAULT_LANG, LANGS, Lang, Text
+
+if TYPE_CHECKING:
+    from guardian.core.content import Signal
+    from guardian.core.risk import Assessment
+    from guardian.core.text_check import TextResult
+
+MAX_TEXT_CHARS = 20_000
+"""The longest text the command accepts (a long letter, far beyond any SMS)."""
+
+MESSAGES = {
+    "no_text": Text(
+        "请给出要检查的短信内容（写在命令后面，或者从标准输入传入）。",
+        "Give the message to check (after the command, or on standard input).",
+    ),
+    "empty": Text("要检查的内容是空的。", "The message to check is empty."),
+    "too_long": Text(
+        f"内容太长了，最多{MAX_TEXT_CHARS}个字。",
+        f"The message is too long; the limit is {MAX_TEXT_CHARS} characters.",
+    ),
+    "not_utf8": Text("输入不是UTF-8编码的文字。", "The input is not text in the UTF-8 encoding."),
+    "bad_content": Text("内容文件有错误：{error}", "the content files are broken: {error}"),
+    "signals": Text("发现的危险信号：", "Warning signs found:"),
+    "none_found": Text("没有发现典型的诈骗说法。", "No typical fraud phrases were found."),
+    "advice_only": Text(
+        "以下说法是作为提醒出现的，没有计入：", "These appear only as advice or a warning:"
+    ),
+    "marked": Text("标出的说法：", "Marked phrases:"),
+    "advice": Text("请这样做：", "What to do:"),
+}
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``check-text`` subcommand to ``subparsers``."""
+    parser = subparsers.add_parser(
+        "check-text",
+        help="look for signs of fraud in a text message or what a caller said",
+        description=(
+            "Look for signs of fraud in a text message, or in what a caller said. "
+            "The text is the argument, or standard input when there is none."
+        ),
+    )
+    parser.add_argument("text", nargs="?", metavar="TEXT", help="the message (default: stdin)")
+    parser.add_argument(
+        "--lang",
+        choices=list(LANGS),
+        default=argparse.SUPPRESS,
+        help=f"language of the output (default: {DEFAULT_LANG})",
+    )
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.set_defaults(func=run)
+
+
+def fail(lang: Lang, message: Text, code: int = 2, **values: object) -> int:
+    """Print ``message`` in ``lang`` to standard error and return ``code``."""
+    print(message.get(lang).format(**values), file=sys.stderr)
+    return code
+
+
+def signal_json(signal: Signal, severity: str, lang: Lang, spans: Any = ()) -> dict[str, Any]:
+    """Return the JSON form of one signal found."""
+    return {
+        "id": signal.id,
+        "severity": severity,
+        "title": signal.title.get(lang),
+        "reason": signal.reason.get(lang),
+        "spans": [[start, end] for start, end in spans],
+    }
+
+
+def verdict_json(assessment: Assessment, lang: Lang) -> dict[str, Any]:
+    """Return the level, headline, advice and rules of a verdict as JSON."""
+    return {
+        "level": assessment.level.value,
+        "headline": assessment.headline.get(lang),
+        "advice": [item.get(lang) for item in assessment.advice],
+        "rules": assessment.rules.get(lang),
+    }
+
+
+def verdict_lines(assessment: Assessment, lang: Lang) -> tuple[list[str], list[str]]:
+    """Return the plain-text head (headline, rules) and tail (advice) of a verdict."""
+    head = [assessment.headline.get(lang), assessment.rules.get(lang)]
+    tail = ["", MESSAGES["advice"].get(lang)]
+    tail += [f"  {number}. {item.get(lang)}" for number, item in enumerate(assessment.advice, 1)]
+    return head, tail
+
+
+def _read_text(args: argparse.Namespace, lang: Lang) -> str | int:
+    if args.text is not None:
+        return str(args.text)
+    if sys.stdin is None or sys.stdin.isatty():
+        return fail(lang, MESSAGES["no_text"])
+    data = sys.stdin.buffer.read(MAX_TEXT_CHARS * 4 + 1)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return fail(lang, MESSAGES["not_utf8"])
+
+
+def _marked(result: TextResult) -> str:
+    spans = sorted(span for match in result.matches for span in match.spans)
+    pieces: list[str] = []
+    position = 0
+    for start, end in spans:
+        if start < position:
+            continue
+        pieces += [result.text[position:start], "【", result.text[start:end], "】"]
+        position = end
+    pieces.append(result.text[position:])
+    return "".join(pieces)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the text in ``args`` and print the result; return the exit code.
+
+    Returns:
+        0 when the text was checked (whatever the level); 2 when there is no usable text;
+        1 when the content files are broken.
+    """
+    from guardian.content_loader import load_content
+    from guardian.core.content import ContentError
+    from guardian.core.text_check import check_text
+    from guardian.phrases_loader import load_phrases
+
+    lang: Lang = getattr(args, "lang", None) or DEFAULT_LANG
+    text = _read_text(args, lang)
+    if isinstance(text, int):
+        return text
+    if not text.strip():
+        return fail(lang, MESSAGES["empty"])
+    if len(text) > MAX_TEXT_CHARS:
+        return fail(lang, MESSAGES["too_long"])
+    try:
+        content = load_content()
+        phrases = load_phrases()
+    except ContentError as error:
+        return fail(lang, MESSAGES["bad_content"], 1, error=error)
+    result = check_text(text, content, phrases)
+    weights = {f.signal.id: f.weight.label for f in result.assessment.findings}
+
+    if args.json:
+        output: dict[str, Any] = verdict_json(result.assessment, lang)
+        output["signals"] = [
+            signal_json(m.signal, weights[m.signal.id], lang, m.spans) for m in result.matches
+        ]
+        output["advice_only"] = [
+            signal_json(m.signal, m.signal.severity.label, lang, m.spans)
+            for m in result.advice_only
+        ]
+        output["amounts"] = [
+            {"text": a.text, "yuan": a.yuan, "span": [a.start, a.end]} for a in result.amounts
+        ]
+        output["links"] = [[start, end] for start, end in result.links]
+        print(json.dumps(output, ensure_ascii=False, indent=2))
+        return 0
+
+    head, tail = verdict_lines(result.assessment, lang)
+    lines = [*head, ""]
+    if result.matches:
+        lines += [MESSAGES["marked"].get(lang), "  " + _marked(result), ""]
+        lines.append(MESSAGES["signals"].get(lang))
+        for match in result.matches:
+            quoted = "、".join(f"“{phrase}”" for phrase in match.phrases)
+            lines.append(f"  * {match.signal.title.get(lang)}  {quoted}")
+            lines.append(f"    {match.signal.reason.get(lang)}")
+    else:
+        lines.append(MESSAGES["none_found"].get(lang))
+    if result.advice_only:
+        lines += ["", MESSAGES["advice_only"].get(lang)]
+        lines += [f"  - {match.signal.title.get(lang)}" for match in result.advice_only]
+    print("\n".join(lines + tail))
+    return 0
