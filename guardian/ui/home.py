@@ -50,7 +50,7 @@ class HomeScreen(Screen):
 
         top = QHBoxLayout()
         top.setSpacing(16)
-        self.clock = label("", "soft", wrap=False)
+        self.clock = label("", "soft", wrap=True)
         self._clock_timer = QTimer(self)
         self._clock_timer.timeout.connect(self._update_clock)
         self._update_clock()

@@ -108,7 +108,7 @@ class MainWindow(QMainWindow):
             description=self.ctx.t("nav.back_description"),
         )
         self.back_button.clicked.connect(self.back)
-        self.title_label = label("", "heading", wrap=False)
+        self.title_label = label("", "heading", wrap=True)
         self.voice_status = QWidget()
         self.voice_status.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         status_layout = QHBoxLayout(self.voice_status)

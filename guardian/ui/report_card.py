@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
+    QGridLayout,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -80,9 +80,10 @@ class ReportCardScreen(Screen):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scrolling(body), 1)
-        actions = QHBoxLayout()
+        actions = QGridLayout()
         actions.setContentsMargins(36, 8, 36, 16)
         actions.setSpacing(16)
+        columns = 2 if ctx.theme.body_pt <= 28 else 1
         px = ctx.theme.button_icon_px
         self.read_button = BigButton(
             ctx.t("card.read"),
@@ -102,8 +103,8 @@ class ReportCardScreen(Screen):
             description=ctx.t("card.pdf_description"),
         )
         self.pdf_button.clicked.connect(self._choose_pdf)
-        actions.addWidget(self.read_button)
-        actions.addWidget(self.pdf_button)
+        actions.addWidget(self.read_button, 0, 0)
+        actions.addWidget(self.pdf_button, 0 if columns == 2 else 1, 1 if columns == 2 else 0)
         outer.addLayout(actions)
         self._loading = True
         self._set_fields_enabled(False)

@@ -52,6 +52,12 @@ def _report_card(ctx: AppContext, **_: Any) -> Screen:
     return ReportCardScreen(ctx)
 
 
+def _history(ctx: AppContext, **_: Any) -> Screen:
+    from guardian.ui.history import HistoryScreen
+
+    return HistoryScreen(ctx)
+
+
 def build_routes() -> dict[str, Callable[..., Screen]]:
     """Return the screen factory of every route that has a screen."""
     return {
@@ -62,4 +68,5 @@ def build_routes() -> dict[str, Callable[..., Screen]]:
         "money_sent": _money_sent,
         "report_card": _report_card,
         "tip": _tip,
+        "history": _history,
     }

@@ -34,7 +34,7 @@ class Colours:
     low_bg: str = "#e0eaff"
     low_edge: str = "#175cd3"
     banner_bg: str = "#fef0c7"
-    disabled_ink: str = "#4b5563"
+    disabled_ink: str = "#374151"
 
 
 COLOURS = Colours()

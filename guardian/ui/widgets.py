@@ -152,7 +152,7 @@ class BigButton(QPushButton):
             line_px = self.text_widget.fontMetrics().lineSpacing()
             reserved = icon_px + lines * line_px + 50  # margins, spacing, border
         # The style sheet's padding and border sit around the inner layout.
-        width = hint.width() + 2 * (20 + 3)
+        width = hint.width() + 2 * (20 + 6)
         height = hint.height() + 2 * (8 + 3)
         return QSize(max(width, 64), max(height, 64, reserved))
 

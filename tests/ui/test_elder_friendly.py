@@ -1,0 +1,274 @@
+"""Every screen, both languages, smallest and largest text: size, targets, names, clipping.
+
+The bar: body text of at least 18 pt at the smallest setting and 30 pt available at the
+largest; every pressable thing at least 64 x 64 px; every control named for screen readers;
+no words cut off; text colours at 7:1 or better. A screen added to the app and not to this
+walk fails ``test_every_screen_is_walked``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+import guardian.ui
+from guardian.assets import load_catalog
+from guardian.core.records import CheckRecord
+from guardian.core.remote_apps import ProcessInfo, match_processes
+from guardian.core.risk import Answer
+from guardian.guard.scan import load_remote_apps
+from guardian.storage.checks import CheckStore
+from guardian.storage.database import open_database
+from guardian.storage.worker import DiskWorker
+from guardian.ui.check_call import CheckCallScreen
+from guardian.ui.context import AppContext
+from guardian.ui.home import HomeScreen
+from guardian.ui.main_window import MainWindow
+from guardian.ui.remote_warning import RemoteAppWarningScreen
+from guardian.ui.routes import build_routes
+from guardian.ui.screen import Screen
+from guardian.ui.theme import COLOURS, TEXT_SIZES_PT
+
+MIN_TEXT_PT = 18
+LARGEST_BODY_PT = 30
+MIN_TARGET_PX = 64
+
+
+def _check(window: MainWindow) -> CheckCallScreen:
+    window.open("check_call")
+    screen = window.current_screen()
+    assert isinstance(screen, CheckCallScreen)
+    return screen
+
+
+def _to_question(window: MainWindow) -> None:
+    screen = _check(window)
+    screen.number_step.skip_button.click()
+    screen.caller_step.buttons["police"].click()
+
+
+def _to_caller(window: MainWindow) -> None:
+    _check(window).number_step.skip_button.click()
+
+
+def _verdict(answer: Answer) -> Callable[[MainWindow], None]:
+    def play(window: MainWindow) -> None:
+        screen = _check(window)
+        screen.number_step.skip_button.click()
+        screen.caller_step.buttons["police"].click()
+        while screen.wizard.current is not None:
+            screen.question_step.buttons[answer].click()
+        wait(lambda: screen.verdict is not None)
+
+    return play
+
+
+def _history(window: MainWindow) -> None:
+    window.open("history")
+    screen = window.current_screen()
+    wait(lambda: bool(screen.rows))
+
+
+def _history_detail(window: MainWindow) -> None:
+    _history(window)
+    next(iter(window.current_screen().rows.values())).click()
+
+
+def _remote_warning(window: MainWindow) -> None:
+    found = match_processes(load_remote_apps(), [ProcessInfo(1, "AnyDesk.exe", None)], "win32")
+    window.show_screen(RemoteAppWarningScreen(window.ctx, found))
+
+
+def _open(route: str) -> Callable[[MainWindow], None]:
+    return lambda window: window.open(route)
+
+
+# Every screen, reached the way a person reaches it. The Screen class each scene ends on is
+# recorded, so a new screen that no scene reaches is noticed.
+SCENES: dict[str, Callable[[MainWindow], None]] = {
+    "home": lambda window: None,
+    "number": lambda window: _check(window) and None,
+    "caller": _to_caller,
+    "question": _to_question,
+    "verdict-high": _verdict(Answer.YES),
+    "verdict-low": _verdict(Answer.NO),
+    "hotline": _open("call_antifraud"),
+    "tip": _open("tip"),
+    "money-sent": _open("money_sent"),
+    "bank-choice": _open("call_bank"),
+    "report-card": _open("report_card"),
+    "history": _history,
+    "history-detail": _history_detail,
+    "remote-warning": _remote_warning,
+    "placeholder": _open("no_such_route"),
+}
+
+# Screens that are reached only in other ways and are walked by their own tests.
+WALKED_ELSEWHERE: set[str] = set()
+
+
+def wait(condition: Callable[[], bool]) -> None:
+    for _ in range(5000):
+        if condition():
+            return
+        QApplication.processEvents()
+    raise AssertionError("the screen did not settle")
+
+
+@pytest.fixture
+def make_window(qtbot, speaker, tmp_path) -> Iterator[Callable[[str, int], MainWindow]]:
+    db_path = tmp_path / "guardian.db"
+    db = open_database(db_path)
+    now = datetime.now(timezone.utc)
+    CheckStore(db).save(
+        CheckRecord(
+            kind="call",
+            status="finished",
+            level="high",
+            signals=["safe_account"],
+            answers={"safe_account": "yes"},
+            caller_number="+8617012345678",
+            caller_type="police",
+            started_at=now,
+            updated_at=now,
+            lang="zh",
+        )
+    )
+    db.close()
+    made: list[tuple[MainWindow, DiskWorker]] = []
+
+    def make(lang: str, step: int) -> MainWindow:
+        disk = DiskWorker(db_path)
+        ctx = AppContext(load_catalog(), speaker, lang=lang, text_step=step, disk=disk)  # type: ignore[arg-type]
+        window = MainWindow(ctx, build_routes(), HomeScreen)
+        qtbot.addWidget(window)
+        window.resize(1280, 860)
+        window.show()
+        made.append((window, disk))
+        return window
+
+    yield make
+    for window, disk in made:
+        window.close()
+        disk.shutdown()
+
+
+def visible(window: QWidget, kind: type) -> list:
+    return [w for w in window.findChildren(kind) if w.isVisibleTo(window)]
+
+
+def problems_on(window: MainWindow, step: int) -> list[str]:
+    problems: list[str] = []
+    screen = window.current_screen()
+    name = type(screen).__name__
+    for text_widget in visible(window, QLabel) + visible(window, QLineEdit):
+        size = text_widget.font().pointSizeF()
+        shown = text_widget.text() if hasattr(text_widget, "text") else ""
+        if shown and size < MIN_TEXT_PT:
+            problems.append(f"{name}: text {shown[:20]!r} is {size} pt")
+        if isinstance(text_widget, QLabel) and shown and text_widget.pixmap().isNull() is not False:
+            pass
+        if isinstance(text_widget, QLabel) and shown:
+            hint = text_widget.sizeHint()
+            if text_widget.wordWrap():
+                needed = text_widget.heightForWidth(text_widget.width())
+                if needed > text_widget.height() + 2:
+                    problems.append(
+                        f"{name}: {shown[:20]!r} is cut off ({needed} > {text_widget.height()})"
+                    )
+            elif hint.width() > text_widget.width() + 2:
+                problems.append(
+                    f"{name}: {shown[:20]!r} is cut off ({hint.width()} > {text_widget.width()})"
+                )
+    for button in visible(window, QAbstractButton):
+        if button.width() < MIN_TARGET_PX or button.height() < MIN_TARGET_PX:
+            problems.append(
+                f"{name}: button {button.accessibleName()!r} is {button.width()}x{button.height()}"
+            )
+        if not button.accessibleName():
+            problems.append(f"{name}: a button has no accessible name")
+    for field in visible(window, QLineEdit) + visible(window, QPlainTextEdit):
+        if not field.accessibleName():
+            problems.append(f"{name}: a text field has no accessible name")
+    return problems
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("step", [0, len(TEXT_SIZES_PT) - 1])
+@pytest.mark.parametrize("scene", list(SCENES))
+def test_the_screen_meets_the_bar(make_window, scene: str, lang: str, step: int) -> None:
+    window = make_window(lang, step)
+    SCENES[scene](window)
+    QApplication.processEvents()
+    assert problems_on(window, step) == []
+
+
+def test_text_sizes_reach_the_bar() -> None:
+    assert min(TEXT_SIZES_PT) >= MIN_TEXT_PT
+    assert max(TEXT_SIZES_PT) >= LARGEST_BODY_PT
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+# Every pair of text colour and the background it is drawn on in the style sheet.
+TEXT_PAIRS = [
+    (COLOURS.ink, COLOURS.background),
+    (COLOURS.ink, COLOURS.surface),
+    (COLOURS.ink_soft, COLOURS.background),
+    (COLOURS.ink_soft, COLOURS.surface),
+    (COLOURS.on_primary, COLOURS.primary),
+    (COLOURS.on_danger, COLOURS.danger),
+    (COLOURS.ink, COLOURS.high_bg),
+    (COLOURS.ink, COLOURS.medium_bg),
+    (COLOURS.ink, COLOURS.low_bg),
+    (COLOURS.ink, COLOURS.banner_bg),
+    (COLOURS.disabled_ink, "#eceff3"),
+]
+
+
+@pytest.mark.parametrize(("text", "background"), TEXT_PAIRS)
+def test_text_contrast_is_at_least_seven_to_one(text: str, background: str) -> None:
+    assert contrast(text, background) >= 7.0
+
+
+def test_every_screen_is_walked(make_window) -> None:
+    for info in pkgutil.walk_packages(guardian.ui.__path__, "guardian.ui."):
+        importlib.import_module(info.name)
+    every = {cls.__name__ for cls in _all_subclasses(Screen)}
+    reached = set()
+    for scene in SCENES.values():
+        window = make_window("zh", 1)
+        scene(window)
+        QApplication.processEvents()
+        reached.add(type(window.current_screen()).__name__)
+    missing = every - reached - WALKED_ELSEWHERE
+    assert missing == set(), f"screens no scene reaches: {sorted(missing)}"
+
+
+def _all_subclasses(cls: type) -> set[type]:
+    found = set()
+    for sub in cls.__subclasses__():
+        found.add(sub)
+        found |= _all_subclasses(sub)
+    return found
