@@ -68,6 +68,84 @@ def m001_checks_and_settings(db: Database) -> None:
     db.table("settings").create({"key": str, "value_json": str}, pk="key", not_null=["value_json"])
 
 
+@_migration
+def m002_contacts_and_alert_channels(db: Database) -> None:
+    """Schema v2: family contacts, and the alert channels of each contact.
+
+    A channel keeps its fields (tokens and passwords included) only here; the outbox refers to
+    it by id. A channel removed while alerts queued before its removal still wait for it is
+    kept, with ``removed_at`` set and no contact, until those alerts are done (so a warning that
+    the settings were changed still reaches the channels the family had set up); then it is
+    deleted.
+    """
+    db.execute(
+        """
+        CREATE TABLE contacts (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            relationship TEXT NOT NULL DEFAULT '',
+            phone_e164 TEXT NOT NULL,
+            phone_display TEXT NOT NULL,
+            phone_short INTEGER NOT NULL DEFAULT 0,
+            photo_path TEXT,
+            position INTEGER NOT NULL,
+            is_primary INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_contacts_position ON contacts (position)")
+    db.execute(
+        """
+        CREATE TABLE alert_channels (
+            id INTEGER PRIMARY KEY,
+            contact_id INTEGER REFERENCES contacts (id) ON DELETE SET NULL,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            fields_json TEXT NOT NULL,
+            removed_at TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_alert_channels_contact ON alert_channels (contact_id, position)")
+
+
+@_migration
+def m003_outbox(db: Database) -> None:
+    """Schema v3: the outbox, where every alert is queued before it is sent.
+
+    ``channel_id`` becomes NULL when the channel is deleted; such a message is never sent (the
+    family removed that channel) and is marked failed. ``contact_name`` and ``channel_kind``
+    keep saying where it was for, without any token. ``check_id`` becomes NULL when the
+    check is deleted from the history; the alert itself stays.
+    """
+    db.execute(
+        """
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            event TEXT NOT NULL,
+            channel_id INTEGER REFERENCES alert_channels (id) ON DELETE SET NULL,
+            contact_name TEXT NOT NULL DEFAULT '',
+            channel_kind TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            status TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            last_attempt_at TEXT,
+            last_error TEXT,
+            delivered_at TEXT,
+            check_id INTEGER REFERENCES checks (id) ON DELETE SET NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_outbox_status ON outbox (status, next_attempt_at)")
+    db.execute("CREATE INDEX idx_outbox_channel ON outbox (channel_id)")
+    db.execute("CREATE INDEX idx_outbox_check ON outbox (check_id)")
+
+
 SCHEMA_VERSION = len(KNOWN_MIGRATIONS)
 """How many migrations this code knows; the schema version it writes."""
 

@@ -57,7 +57,8 @@ def test_schema_v1(db: Database) -> None:
     assert db.table("checks").pks == ["id"]
     assert [index.columns for index in db.table("checks").indexes] == [["started_at"]]
     assert db.table("settings").pks == ["key"]
-    assert SCHEMA_VERSION == len(KNOWN_MIGRATIONS) == 1
+    assert KNOWN_MIGRATIONS[0] == "m001_checks_and_settings"
+    assert SCHEMA_VERSION == len(KNOWN_MIGRATIONS)
 
 
 @posix_only
@@ -100,7 +101,7 @@ def test_opening_twice_applies_the_migrations_once_and_keeps_data(db_path: Path)
     for _ in range(2):
         again = open_database(db_path)
         applied = list(again.table("_sqlite_migrations").rows_where(select="migration_set, name"))
-        assert applied == [{"migration_set": MIGRATION_SET, "name": KNOWN_MIGRATIONS[0]}]
+        assert applied == [{"migration_set": MIGRATION_SET, "name": n} for n in KNOWN_MIGRATIONS]
         assert CheckStore(again).get(check_id) == full_record(id=check_id)
         again.close()
 

@@ -1,0 +1,311 @@
+"""The one sender of alerts: a worker thread that delivers the outbox, in order, until it arrives.
+
+Alerts are queued first (:meth:`~guardian.storage.outbox.OutboxStore.enqueue`, through the
+app's :class:`~guardian.storage.worker.DiskWorker`), then :meth:`OutboxWorker.wake` tells this
+worker to look. The worker has its own database connection on its own thread (SQLite's
+write-ahead log lets it work next to the disk worker's connection) and never touches the GUI
+thread except to report.
+
+Delivery is at least once. Before a try the message is marked ``sending`` and committed; after
+the channel accepts it, it is marked ``delivered`` and committed, and a delivered message is
+never picked again. If the program stops between the channel accepting a message and that
+commit (a window of a few milliseconds, or of a failed disk write), the message is found as
+``sending`` at the next start and sent again: the family may get a duplicate, never nothing.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
+from sqlite_utils import Database
+
+from guardian.alerts.delivery import DEFAULT_TIMEOUT, DeliveryResult, deliver
+from guardian.core.alert_message import compose_alert
+from guardian.core.contacts import Contact
+from guardian.core.i18n import Lang
+from guardian.storage.database import open_database
+from guardian.storage.outbox import CHANNEL_REMOVED, CHANNEL_UNUSABLE, OutboxStore
+from guardian.storage.worker import DiskWorker
+
+_log = logging.getLogger(__name__)
+
+DEFAULT_BACKOFF: tuple[float, ...] = (10.0, 30.0, 120.0, 600.0, 1800.0)
+"""Seconds to wait after the 1st, 2nd, 3rd... failed try; the last one repeats for ever."""
+
+POLL_SECONDS = 30.0
+"""The longest the worker sleeps without looking at the outbox (catches alerts queued without a
+call to :meth:`OutboxWorker.wake`)."""
+
+Sender = Callable[[str, str, str, float, tuple[str, ...]], DeliveryResult]
+"""Sends (url, title, body, timeout, secrets) and says whether it arrived."""
+
+# Workers not yet shut down: the strong reference keeps a running QThread from being collected
+# (which would abort the process), and at exit they are shut down cleanly.
+_running: set[OutboxWorker] = set()
+
+
+@atexit.register
+def _shut_down_remaining_workers() -> None:
+    for worker in list(_running):
+        worker.shutdown()
+
+
+@dataclass(frozen=True)
+class _Report:
+    message_id: int
+    delivered: bool
+    error: str = ""
+
+
+class _OutboxThread(QThread):
+    """Opens the database, then sends due messages until told to stop."""
+
+    def __init__(
+        self,
+        path: Path,
+        backoff: Sequence[float],
+        timeout: float,
+        poll_seconds: float,
+        sender: Sender,
+        report: Callable[[_Report], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._path = path
+        self._backoff = tuple(backoff)
+        self._timeout = timeout
+        self._poll = poll_seconds
+        self._sender = sender
+        self._report = report
+        self.stop_requested = threading.Event()
+        self.wake_requested = threading.Event()
+        self.retry_requested = threading.Event()
+
+    def run(self) -> None:
+        """Send the outbox until :attr:`stop_requested` is set."""
+        while not self.stop_requested.is_set():
+            try:
+                db = open_database(self._path)
+            except Exception:
+                _log.exception("the outbox cannot open the database %s", self._path)
+                self._sleep(self._poll)
+                continue
+            try:
+                self._serve(OutboxStore(db))
+            except Exception:
+                _log.exception("the outbox stopped on an error; it starts again")
+                self._sleep(self._poll)
+            finally:
+                db.close()
+
+    def _serve(self, store: OutboxStore) -> None:
+        recovered = store.recover_interrupted()
+        if recovered:
+            _log.info("alerts interrupted while sending are queued again: %s", recovered)
+        while not self.stop_requested.is_set():
+            if self.retry_requested.is_set():
+                self.retry_requested.clear()
+                store.retry_now()
+            for message_id in store.fail_orphans():
+                self._report(_Report(message_id, False, CHANNEL_REMOVED))
+            message = store.next_due()
+            if message is None:
+                self._sleep(self._seconds_until(store.next_attempt_at()))
+                continue
+            if not store.claim(message.id):
+                continue
+            destination = store.destination(message)
+            if destination is None:
+                error = CHANNEL_REMOVED if message.channel_id is None else CHANNEL_UNUSABLE
+                store.mark_failed(message.id, error)
+                self._report(_Report(message.id, False, error))
+                continue
+            result = self._sender(
+                destination.url, message.title, message.body, self._timeout, destination.secrets
+            )
+            if result.ok:
+                self._mark_delivered(store, message.id)
+                self._report(_Report(message.id, True))
+            else:
+                attempts = message.attempts + 1
+                delay = self._backoff[min(attempts, len(self._backoff)) - 1]
+                store.mark_retry(message.id, result.error, delay)
+                self._report(_Report(message.id, False, result.error))
+
+    def _mark_delivered(self, store: OutboxStore, message_id: int) -> None:
+        # Worth a few tries: if this write is lost the message is sent again after a restart.
+        for attempt in range(3):
+            try:
+                store.mark_delivered(message_id)
+                return
+            except Exception:
+                if attempt == 2:
+                    raise
+                _log.warning("marking alert %s delivered failed; trying again", message_id)
+                time.sleep(0.5)
+
+    def _seconds_until(self, due: datetime | None) -> float:
+        if due is None:
+            return self._poll
+        seconds = (due - datetime.now(timezone.utc)).total_seconds()
+        return min(self._poll, max(0.0, seconds))
+
+    def _sleep(self, seconds: float) -> None:
+        if seconds > 0 and self.wake_requested.wait(seconds):
+            self.wake_requested.clear()
+
+
+class OutboxWorker(QObject):
+    """Delivers queued alerts off the GUI thread, retrying each until its channel accepts it.
+
+    Messages are tried oldest first; each channel gets its messages in order, and a channel
+    that is down does not hold up the others. After a failed try a message waits according to
+    ``backoff`` (10 s, 30 s, 2 min, 10 min, then every 30 min) and stays ``queued``, with its
+    redacted ``last_error``, until it is delivered. Messages left over from the last run,
+    including one interrupted while sending, are sent after a restart (see the module notes:
+    at least once).
+
+    Args:
+        path: the database file (the worker opens its own connection to it).
+        backoff: seconds to wait after the 1st, 2nd... failed try; the last value repeats.
+        timeout: seconds each try may wait to connect and for an answer.
+        poll_seconds: the longest the worker sleeps without looking at the outbox.
+        sender: sends one message; :func:`~guardian.alerts.delivery.deliver` by default.
+        parent: the usual Qt parent.
+
+    Signals:
+        delivered(int): a message (by id) was accepted by its channel.
+        failed(int, str): a try of a message failed, or the message cannot be sent at all;
+            carries the reason with every token hidden. A failed try is tried again later
+            unless the message's status became ``failed``.
+    """
+
+    delivered = Signal(int)
+    failed = Signal(int, str)
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        backoff: Sequence[float] = DEFAULT_BACKOFF,
+        timeout: float = DEFAULT_TIMEOUT,
+        poll_seconds: float = POLL_SECONDS,
+        sender: Sender = deliver,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if not backoff or any(delay < 0 for delay in backoff):
+            raise ValueError("backoff needs at least one delay, none negative")
+        self._reports: queue.SimpleQueue[_Report] = queue.SimpleQueue()
+        self._stopped = False
+        self._thread = _OutboxThread(
+            path, backoff, timeout, poll_seconds, sender, self._queue_report, parent=self
+        )
+        self._thread.setObjectName("guardian-outbox")
+        self._thread.start()
+        _running.add(self)
+
+    def wake(self) -> None:
+        """Look for due messages now (call it after queuing an alert)."""
+        self._thread.wake_requested.set()
+
+    def retry_now(self) -> None:
+        """Try every waiting message now, without waiting for its next scheduled try."""
+        self._thread.retry_requested.set()
+        self._thread.wake_requested.set()
+
+    def shutdown(self) -> None:
+        """Stop the worker: finish the try under way (if any), close the database, stop.
+
+        Blocks until the thread ends, at most about twice the ``timeout`` when a try is under
+        way. Messages not yet delivered stay queued and are sent after the next start. Calling
+        it again does nothing.
+        """
+        if self._stopped:
+            return
+        self._stopped = True
+        self._thread.stop_requested.set()
+        self._thread.wake_requested.set()
+        self._thread.wait()
+        _running.discard(self)
+        self._flush()
+
+    def is_running(self) -> bool:
+        """Return whether the worker thread is running."""
+        return self._thread.isRunning()
+
+    def _queue_report(self, report: _Report) -> None:
+        # Called on the worker thread: hand the report to this object's thread.
+        self._reports.put(report)
+        QMetaObject.invokeMethod(self, "_flush", Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _flush(self) -> None:
+        while True:
+            try:
+                report = self._reports.get_nowait()
+            except queue.Empty:
+                return
+            if report.delivered:
+                self.delivered.emit(report.message_id)
+            else:
+                self.failed.emit(report.message_id, report.error)
+
+
+def send_test_alert(
+    contact: Contact,
+    disk: DiskWorker,
+    outbox: OutboxWorker,
+    *,
+    person_name: str,
+    lang: Lang,
+    when: datetime | None = None,
+    on_queued: Callable[[list[int]], None] | None = None,
+    on_error: Callable[[Exception], None] | None = None,
+) -> None:
+    """Queue a test alert to every channel of a saved contact, then wake the outbox.
+
+    The messages go through the outbox like any alert, so the family sees them arrive (or
+    why not) through :attr:`OutboxWorker.delivered` and :attr:`OutboxWorker.failed`.
+
+    Args:
+        contact: a saved contact (with an id); its stored channels are used.
+        disk: the app's disk worker, which writes the messages.
+        outbox: the outbox worker, woken once they are written.
+        person_name: how the family calls the person, for the message.
+        lang: the language of the message.
+        when: the time to show; now (local time) by default.
+        on_queued: called on the GUI thread with the new message ids (empty when the contact
+            has no channel).
+        on_error: called on the GUI thread if the messages cannot be written.
+
+    Raises:
+        ValueError: the contact has not been saved.
+    """
+    if contact.id is None:
+        raise ValueError("save the contact before sending it a test alert")
+    contact_id = contact.id
+    title, body = compose_alert(
+        "test", person_name=person_name, when=when or datetime.now().astimezone(), lang=lang
+    )
+
+    def queue_messages(db: Database) -> list[int]:
+        return OutboxStore(db).enqueue_for_contacts(
+            title, body, event="test", contact_id=contact_id
+        )
+
+    def queued(ids: list[int]) -> None:
+        outbox.wake()
+        if on_queued is not None:
+            on_queued(ids)
+
+    disk.submit(queue_messages, on_done=queued, on_error=on_error)

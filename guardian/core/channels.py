@@ -1,0 +1,666 @@
+"""Alert channels described by plain fields, turned into apprise URLs, and redacted for display.
+
+A family member sets up a channel by filling in a short form (an SMTP server and address, a
+DingTalk robot token, a Telegram bot...), never by writing a URL. :data:`CHANNEL_KINDS` holds
+each kind's fields as data (name, label in both languages, required, secret), so a screen can
+build its form from it. :func:`validate_channel` says what is wrong with each field,
+:func:`build_apprise_url` makes the URL apprise sends to, and :func:`redact` and
+:func:`redact_text` hide tokens and passwords before a URL or an error message is logged or
+shown.
+
+Token fields also accept the whole webhook address that the chat app shows (for example
+DingTalk's ``https://oapi.dingtalk.com/robot/send?access_token=...``): :func:`normalize_channel`
+takes the token out of it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
+
+from guardian.core.i18n import Text
+
+FieldType = Literal["text", "host", "port", "email", "emails", "url", "choice", "token"]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a channel's form.
+
+    Attributes:
+        name: the key in the channel's fields mapping.
+        label: what the form calls it.
+        required: whether the channel cannot work without it.
+        secret: whether it is a password or token (shown as dots, hidden in logs).
+        type: how it is checked: ``text``, ``host``, ``port``, ``email``, ``emails`` (one or
+            more, separated by commas), ``url`` (http or https), ``choice`` or ``token``.
+        choices: for ``choice`` fields, each value with its label.
+        default: the value used when the field is left empty.
+        hint: a short example or help line, or ``None``.
+    """
+
+    name: str
+    label: Text
+    required: bool = False
+    secret: bool = False
+    type: FieldType = "text"
+    choices: tuple[tuple[str, Text], ...] = ()
+    default: str = ""
+    hint: Text | None = None
+
+
+@dataclass(frozen=True)
+class ChannelKind:
+    """A kind of alert channel and its form.
+
+    Attributes:
+        id: the stable id stored with the channel (``email``, ``dingtalk``...).
+        label: the kind's name on screen.
+        fields: the form, in display order.
+    """
+
+    id: str
+    label: Text
+    fields: tuple[FieldSpec, ...]
+
+    def field(self, name: str) -> FieldSpec | None:
+        """Return the field called ``name``, or ``None``."""
+        for spec in self.fields:
+            if spec.name == name:
+                return spec
+        return None
+
+
+SECURITY_CHOICES: tuple[tuple[str, Text], ...] = (
+    ("ssl", Text(zh="SSL/TLS（常用端口 465）", en="SSL/TLS (usually port 465)")),
+    ("starttls", Text(zh="STARTTLS（常用端口 587）", en="STARTTLS (usually port 587)")),
+    ("none", Text(zh="不加密（常用端口 25）", en="None (usually port 25)")),
+)
+_DEFAULT_PORTS = {"ssl": 465, "starttls": 587, "none": 25}
+_APPRISE_MODES = {"ssl": "ssl", "starttls": "starttls", "none": "insecure"}
+
+_TOKEN_HINT = Text(
+    zh="可以粘贴整条网址（Webhook），会自动取出其中的密钥",
+    en="You can paste the whole webhook address; the key is taken from it",
+)
+
+CHANNEL_KINDS: dict[str, ChannelKind] = {
+    kind.id: kind
+    for kind in (
+        ChannelKind(
+            "email",
+            Text(zh="电子邮件", en="Email"),
+            (
+                FieldSpec(
+                    "host",
+                    Text(zh="发信服务器（SMTP）", en="Mail server (SMTP)"),
+                    required=True,
+                    type="host",
+                    hint=Text(zh="例如 smtp.qq.com", en="For example smtp.qq.com"),
+                ),
+                FieldSpec(
+                    "security",
+                    Text(zh="加密方式", en="Security"),
+                    type="choice",
+                    choices=SECURITY_CHOICES,
+                    default="ssl",
+                ),
+                FieldSpec(
+                    "port",
+                    Text(zh="端口", en="Port"),
+                    type="port",
+                    hint=Text(
+                        zh="不填则按加密方式自动选择", en="Leave empty to match the security"
+                    ),
+                ),
+                FieldSpec("username", Text(zh="登录用户名", en="User name")),
+                FieldSpec(
+                    "password",
+                    Text(zh="密码或授权码", en="Password or app password"),
+                    secret=True,
+                ),
+                FieldSpec(
+                    "from",
+                    Text(zh="发件人邮箱", en="From address"),
+                    required=True,
+                    type="email",
+                ),
+                FieldSpec(
+                    "to",
+                    Text(zh="收件人邮箱", en="To address"),
+                    required=True,
+                    type="emails",
+                    hint=Text(zh="多个邮箱用逗号隔开", en="Separate several addresses with commas"),
+                ),
+            ),
+        ),
+        ChannelKind(
+            "dingtalk",
+            Text(zh="钉钉群机器人", en="DingTalk group robot"),
+            (
+                FieldSpec(
+                    "token",
+                    Text(zh="机器人 access_token", en="Robot access token"),
+                    required=True,
+                    secret=True,
+                    type="token",
+                    hint=_TOKEN_HINT,
+                ),
+                FieldSpec(
+                    "secret",
+                    Text(zh="加签密钥（SEC 开头，可不填）", en="Signing secret (SEC..., optional)"),
+                    secret=True,
+                    type="token",
+                ),
+            ),
+        ),
+        ChannelKind(
+            "wecom",
+            Text(zh="企业微信群机器人", en="WeCom group robot"),
+            (
+                FieldSpec(
+                    "key",
+                    Text(zh="机器人 Webhook key", en="Robot webhook key"),
+                    required=True,
+                    secret=True,
+                    type="token",
+                    hint=_TOKEN_HINT,
+                ),
+            ),
+        ),
+        ChannelKind(
+            "feishu",
+            Text(zh="飞书群机器人", en="Feishu group robot"),
+            (
+                FieldSpec(
+                    "token",
+                    Text(zh="机器人 Webhook 令牌", en="Robot webhook token"),
+                    required=True,
+                    secret=True,
+                    type="token",
+                    hint=_TOKEN_HINT,
+                ),
+            ),
+        ),
+        ChannelKind(
+            "telegram",
+            Text(zh="Telegram", en="Telegram"),
+            (
+                FieldSpec(
+                    "bot_token",
+                    Text(zh="机器人令牌", en="Bot token"),
+                    required=True,
+                    secret=True,
+                    type="token",
+                    hint=Text(zh="例如 123456789:ABC...", en="For example 123456789:ABC..."),
+                ),
+                FieldSpec("chat_id", Text(zh="聊天 ID", en="Chat ID"), required=True),
+            ),
+        ),
+        ChannelKind(
+            "ntfy",
+            Text(zh="ntfy 推送", en="ntfy push"),
+            (
+                FieldSpec(
+                    "server",
+                    Text(zh="服务器地址（可不填，默认 ntfy.sh）", en="Server (optional, ntfy.sh)"),
+                    type="url",
+                ),
+                FieldSpec(
+                    "topic",
+                    Text(zh="主题（相当于密码，请设得难猜）", en="Topic (acts as a password)"),
+                    required=True,
+                    secret=True,
+                    type="token",
+                ),
+            ),
+        ),
+        ChannelKind(
+            "bark",
+            Text(zh="Bark（iPhone 推送）", en="Bark (iPhone push)"),
+            (
+                FieldSpec(
+                    "server",
+                    Text(zh="服务器地址（可不填）", en="Server (optional)"),
+                    type="url",
+                    hint=Text(zh="默认 https://api.day.app", en="Default https://api.day.app"),
+                ),
+                FieldSpec(
+                    "device_key",
+                    Text(zh="设备密钥", en="Device key"),
+                    required=True,
+                    secret=True,
+                    type="token",
+                    hint=_TOKEN_HINT,
+                ),
+            ),
+        ),
+        ChannelKind(
+            "json",
+            Text(zh="网址回调（JSON）", en="JSON webhook"),
+            (
+                FieldSpec(
+                    "url",
+                    Text(zh="接收地址（http 或 https）", en="Address (http or https)"),
+                    required=True,
+                    secret=True,
+                    type="url",
+                ),
+            ),
+        ),
+        ChannelKind(
+            "custom",
+            Text(zh="其他（Apprise 地址）", en="Other (Apprise URL)"),
+            (
+                FieldSpec(
+                    "url",
+                    Text(zh="Apprise 地址", en="Apprise URL"),
+                    required=True,
+                    secret=True,
+                    hint=Text(
+                        zh="例如 pover://用户@令牌，见 Apprise 文档",
+                        en="For example pover://user@token; see the Apprise documentation",
+                    ),
+                ),
+            ),
+        ),
+    )
+}
+"""Every channel kind, by id, in the order a form lists them."""
+
+ERROR_UNKNOWN_KIND = Text(zh="不认识的通知方式", en="Unknown kind of channel")
+ERROR_REQUIRED = Text(zh="这一项必须填写", en="This is required")
+ERROR_NOT_TEXT = Text(zh="这一项只能填文字", en="This must be text")
+ERROR_TOO_LONG = Text(zh="内容太长了", en="This is too long")
+ERROR_HOST = Text(zh="服务器地址不对，例如 smtp.qq.com", en="Not a server name, e.g. smtp.qq.com")
+ERROR_PORT = Text(zh="端口是 1 到 65535 之间的数字", en="The port is a number from 1 to 65535")
+ERROR_EMAIL = Text(zh="邮箱地址不对，例如 name@qq.com", en="Not an email address, e.g. name@qq.com")
+ERROR_URL = Text(
+    zh="网址不对，要以 http:// 或 https:// 开头", en="Not a web address (http:// or https://)"
+)
+ERROR_CHOICE = Text(zh="请从列表中选择", en="Please choose from the list")
+ERROR_TOKEN = Text(
+    zh="只能包含字母、数字、下划线和短横线", en="Only letters, digits, _ and - are allowed"
+)
+ERROR_BOT_TOKEN = Text(
+    zh="机器人令牌不对，应像 123456789:ABC-def", en="Not a bot token; it looks like 123456789:ABC"
+)
+ERROR_CHAT_ID = Text(
+    zh="聊天 ID 不对，应是数字或 @频道名", en="Not a chat ID; use digits or @channel"
+)
+ERROR_APPRISE_URL = Text(
+    zh="地址不对，应像 名称://内容", en="Not an Apprise URL; it looks like name://..."
+)
+
+MAX_FIELD_LENGTH = 2000
+
+_HOST = re.compile(
+    r"(?=.{1,253}\Z)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
+)
+_EMAIL = re.compile(r"[^@\s,;:/?#<>\"'()\[\]\\]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}")
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
+_ALNUM_TOKEN = re.compile(r"[A-Za-z0-9]{1,256}")
+_BOT_TOKEN = re.compile(r"(?:bot)?[0-9]{1,20}:[A-Za-z0-9_-]{1,200}")
+_CHAT_ID = re.compile(r"-?[0-9]{1,32}|@?[A-Za-z_][A-Za-z0-9_]{1,64}")
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,31}")
+
+_TOKEN_FIELD_CHECKS: dict[tuple[str, str], tuple[re.Pattern[str], Text]] = {
+    ("dingtalk", "token"): (_ALNUM_TOKEN, ERROR_TOKEN),
+    ("dingtalk", "secret"): (_ALNUM_TOKEN, ERROR_TOKEN),
+    ("telegram", "bot_token"): (_BOT_TOKEN, ERROR_BOT_TOKEN),
+}
+
+
+def _raw_values(kind: object, fields: object) -> dict[str, object] | None:
+    """Return the kind's fields as given (text stripped, integers as text, missing ones empty).
+
+    Returns None when ``kind`` is unknown or ``fields`` is not a mapping.
+    """
+    spec = CHANNEL_KINDS.get(kind) if isinstance(kind, str) else None
+    if spec is None or not isinstance(fields, Mapping):
+        return None
+    values: dict[str, object] = {}
+    for field in spec.fields:
+        value = fields.get(field.name, "")
+        if value is None:
+            value = ""
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        values[field.name] = value.strip() if isinstance(value, str) else value
+    return values
+
+
+def normalize_channel(kind: str, fields: Mapping[str, object]) -> dict[str, str]:
+    """Return the fields of a ``kind`` channel cleaned up for storing and sending.
+
+    Text is stripped and full-width letters become plain ones; a whole webhook address pasted
+    into a token field is reduced to its token; a Bark address gives both server and key. Fields
+    the kind does not have are dropped. Values that are not text are left for
+    :func:`validate_channel` to report, as empty text.
+    """
+    values = _raw_values(kind, fields)
+    if values is None:
+        return {}
+    clean = {
+        name: unicodedata.normalize("NFKC", value) if isinstance(value, str) else ""
+        for name, value in values.items()
+    }
+    spec = CHANNEL_KINDS[kind]
+    for field in spec.fields:
+        if field.type == "token":
+            clean[field.name] = "".join(clean[field.name].split())
+    if kind == "dingtalk":
+        clean["token"] = _query_value(clean["token"], "access_token")
+    elif kind == "wecom":
+        clean["key"] = _query_value(clean["key"], "key")
+    elif kind == "feishu":
+        clean["token"] = _last_path_segment(clean["token"], "/hook/")
+    elif kind == "bark" and _looks_like_web_address(clean["device_key"]):
+        parts = urlsplit(clean["device_key"])
+        segments = [s for s in parts.path.split("/") if s]
+        if segments:
+            clean["device_key"] = segments[0]
+            if not clean["server"]:
+                clean["server"] = f"{parts.scheme}://{parts.netloc}"
+    elif kind == "email":
+        clean["security"] = clean["security"].lower() or "ssl"
+        clean["to"] = ", ".join(a.strip() for a in re.split(r"[,;，；]", clean["to"]) if a.strip())
+    return clean
+
+
+def validate_channel(kind: str, fields: Mapping[str, object]) -> dict[str, Text]:
+    """Return what is wrong with each field of a ``kind`` channel; empty when it can be used.
+
+    Never raises, whatever ``kind`` and ``fields`` hold. An unknown kind is reported under the
+    key ``"kind"``.
+
+    Args:
+        kind: one of :data:`CHANNEL_KINDS`.
+        fields: field name to value (text; a port may be an integer).
+
+    Returns:
+        Field name to the reason, in both languages.
+    """
+    try:
+        return _validate(kind, fields)
+    except Exception:  # a last guard: a form must get an answer, never a crash
+        return {"kind": ERROR_UNKNOWN_KIND}
+
+
+def _validate(kind: str, fields: Mapping[str, object]) -> dict[str, Text]:
+    raw = _raw_values(kind, fields)
+    if raw is None:
+        return {"kind": ERROR_UNKNOWN_KIND}
+    errors: dict[str, Text] = {}
+    for name, value in raw.items():
+        if not isinstance(value, str):
+            errors[name] = ERROR_NOT_TEXT
+    values = normalize_channel(kind, fields)
+    for field in CHANNEL_KINDS[kind].fields:
+        if field.name in errors:
+            continue
+        value = values[field.name]
+        if not value:
+            if field.required:
+                errors[field.name] = ERROR_REQUIRED
+            continue
+        if len(value) > MAX_FIELD_LENGTH or "\x00" in value:
+            errors[field.name] = ERROR_TOO_LONG
+            continue
+        problem = _check_field(kind, field, value)
+        if problem is not None:
+            errors[field.name] = problem
+    return errors
+
+
+def _check_field(kind: str, field: FieldSpec, value: str) -> Text | None:
+    special = _TOKEN_FIELD_CHECKS.get((kind, field.name))
+    if special is not None:
+        pattern, error = special
+        return None if pattern.fullmatch(value) else error
+    if kind == "telegram" and field.name == "chat_id":
+        return None if _CHAT_ID.fullmatch(value) else ERROR_CHAT_ID
+    if kind == "custom":
+        return None if _is_apprise_url(value) else ERROR_APPRISE_URL
+    if field.type == "host":
+        return None if _HOST.fullmatch(value) else ERROR_HOST
+    if field.type == "port":
+        return (
+            None if value.isascii() and value.isdigit() and 0 < int(value) < 65536 else ERROR_PORT
+        )
+    if field.type == "email":
+        return None if _EMAIL.fullmatch(value) else ERROR_EMAIL
+    if field.type == "emails":
+        addresses = [a.strip() for a in value.split(",")]
+        return None if all(_EMAIL.fullmatch(a) for a in addresses) else ERROR_EMAIL
+    if field.type == "url":
+        return None if _web_address(value) is not None else ERROR_URL
+    if field.type == "choice":
+        return None if value in {choice for choice, _ in field.choices} else ERROR_CHOICE
+    if field.type == "token":
+        return None if _TOKEN.fullmatch(value) else ERROR_TOKEN
+    return None
+
+
+def build_apprise_url(kind: str, fields: Mapping[str, object]) -> str:
+    """Return the apprise URL for a ``kind`` channel with these fields.
+
+    Raises:
+        ValueError: the fields do not pass :func:`validate_channel`; the message names the
+            fields (never their values).
+    """
+    errors = validate_channel(kind, fields)
+    if errors:
+        raise ValueError(f"the {kind!r} channel has problems in: {', '.join(sorted(errors))}")
+    v = normalize_channel(kind, fields)
+    if kind == "email":
+        security = v["security"]
+        port = int(v["port"]) if v["port"] else _DEFAULT_PORTS[security]
+        auth = ""
+        if v["username"]:
+            auth = _q(v["username"])
+            if v["password"]:
+                auth += ":" + _q(v["password"])
+            auth += "@"
+        query = urlencode(
+            {"smtp": v["host"], "from": v["from"], "to": v["to"], "mode": _APPRISE_MODES[security]},
+            quote_via=quote,
+            safe="@",
+        )
+        scheme = "mailto" if security == "none" else "mailtos"
+        return f"{scheme}://{auth}{v['host']}:{port}?{query}"
+    if kind == "dingtalk":
+        secret = f"{v['secret']}@" if v["secret"] else ""
+        return f"dingtalk://{secret}{v['token']}/"
+    if kind == "wecom":
+        return f"wecombot://{v['key']}"
+    if kind == "feishu":
+        return f"feishu://{v['token']}"
+    if kind == "telegram":
+        bot_token = v["bot_token"].removeprefix("bot")
+        return f"tgram://{bot_token}/{_q(v['chat_id'])}"
+    if kind == "ntfy":
+        server = _web_address(v["server"] or "https://ntfy.sh")
+        assert server is not None
+        scheme = "ntfys" if server[0] == "https" else "ntfy"
+        return f"{scheme}://{server[1]}{server[2].rstrip('/')}/{v['topic']}"
+    if kind == "bark":
+        server = _web_address(v["server"] or "https://api.day.app")
+        assert server is not None
+        scheme = "barks" if server[0] == "https" else "bark"
+        return f"{scheme}://{server[1]}{server[2].rstrip('/')}/{v['device_key']}"
+    if kind == "json":
+        parts = urlsplit(v["url"])
+        scheme = "jsons" if parts.scheme.lower() == "https" else "json"
+        # apprise passes query arguments written as "-name=value" on to the webhook.
+        params = [(f"-{name}", value) for name, value in _query_pairs(parts.query)]
+        query = f"?{urlencode(params, quote_via=quote)}" if params else ""
+        return f"{scheme}://{parts.netloc}{parts.path or '/'}{query}"
+    return v["url"]  # custom: the family wrote the URL themselves
+
+
+def secret_values(kind: str, fields: Mapping[str, object]) -> list[str]:
+    """Return the non-empty values of the secret fields of a ``kind`` channel."""
+    values = normalize_channel(kind, fields)
+    spec = CHANNEL_KINDS.get(kind)
+    if spec is None:
+        return []
+    return [values[f.name] for f in spec.fields if f.secret and values.get(f.name)]
+
+
+# Schemes whose host part is a real server name, not a token.
+_SERVER_SCHEMES = frozenset(
+    {"mailto", "mailtos", "json", "jsons", "xml", "xmls", "form", "forms", "bark", "barks"}
+    | {"ntfy", "ntfys", "http", "https", "gotify", "gotifys", "mqtt", "mqtts"}
+)
+REDACTED = "***"
+
+
+def redact(url: object) -> str:
+    """Return ``url`` with every password, token and address hidden, for logs and screens.
+
+    What stays: the scheme, and the server name and port for kinds whose host is a server
+    (email, webhooks, ntfy and Bark servers). User names, passwords, paths, query values and
+    hosts that are tokens (DingTalk, WeCom, Feishu, Telegram, unknown kinds) become ``***``.
+    Never raises.
+    """
+    if not isinstance(url, str) or "://" not in url:
+        return REDACTED
+    scheme, _, rest = url.strip().partition("://")
+    if not _SCHEME.fullmatch(scheme):
+        return REDACTED
+    scheme = scheme.lower()
+    rest, hash_mark, fragment = rest.partition("#")
+    rest, question, query = rest.partition("?")
+    netloc, _, path = rest.partition("/")
+    _, at, hostport = netloc.rpartition("@")
+    path_has_content = bool(path.strip("/"))
+    shown = _shown_host(scheme, hostport, path_has_content) or REDACTED
+    out = f"{scheme}://" + (f"{REDACTED}@" if at else "") + shown
+    if path_has_content:
+        out += f"/{REDACTED}"
+    if question and query:
+        out += f"?{REDACTED}"
+    if hash_mark and fragment:
+        out += f"#{REDACTED}"
+    return out
+
+
+def redact_text(text: object, url: str, extra_secrets: tuple[str, ...] = ()) -> str:
+    """Return ``text`` (an error message) with ``url`` and every secret part of it hidden.
+
+    The URL is replaced by :func:`redact` of it; then every part of it that could be a secret
+    (user name, password, token host, path pieces, query values), plain or URL-encoded, and
+    each of ``extra_secrets``, is replaced by ``***``. Parts shorter than 4 characters are left
+    (they cannot be told from ordinary words). Never raises.
+    """
+    if not isinstance(text, str):
+        text = str(text)
+    if isinstance(url, str) and url:
+        text = text.replace(url, redact(url))
+    candidates = set(_secret_parts(url)) | {s for s in extra_secrets if isinstance(s, str)}
+    variants: set[str] = set()
+    for part in candidates:
+        for variant in (part, unquote(part), quote(part, safe=""), quote(unquote(part), safe="")):
+            if len(variant) >= 4:
+                variants.add(variant)
+    for secret in sorted(variants, key=len, reverse=True):
+        text = text.replace(secret, REDACTED)
+    return text
+
+
+def _shown_host(scheme: str, hostport: str, path_has_content: bool) -> str | None:
+    """Return the host[:port] a redacted URL may show, or None when the host may be a token."""
+    # ntfy://topic (no path) names the topic, which is the secret, in the host's place.
+    if scheme not in _SERVER_SCHEMES or (scheme in {"ntfy", "ntfys"} and not path_has_content):
+        return None
+    host, colon, port = hostport.partition(":")
+    if _HOST.fullmatch(host) and (not colon or (port.isascii() and port.isdigit())):
+        return hostport
+    return None
+
+
+def _secret_parts(url: object) -> list[str]:
+    if not isinstance(url, str) or "://" not in url:
+        return [url] if isinstance(url, str) and url else []
+    scheme, _, rest = url.strip().partition("://")
+    rest, _, fragment = rest.partition("#")
+    rest, _, query = rest.partition("?")
+    netloc, _, path = rest.partition("/")
+    userinfo, at, hostport = netloc.rpartition("@")
+    parts: list[str] = []
+    if at:
+        parts.append(userinfo)
+        parts.extend(userinfo.split(":"))
+    if _shown_host(scheme.lower(), hostport, bool(path.strip("/"))) is None:
+        parts.append(hostport)
+        parts.extend(hostport.split(":"))
+    parts.extend(segment for segment in path.split("/") if segment)
+    for _name, value in _query_pairs(query):
+        parts.append(value)
+        parts.extend(re.split(r"[,;@ ]", value))
+    if fragment:
+        parts.append(fragment)
+    return [part for part in parts if part]
+
+
+def _q(value: str) -> str:
+    return quote(value, safe="")
+
+
+def _query_pairs(query: str) -> list[tuple[str, str]]:
+    try:
+        parsed = parse_qs(query, keep_blank_values=True)
+    except ValueError:
+        return []
+    return [(name, value) for name, values in parsed.items() for value in values]
+
+
+def _query_value(value: str, name: str) -> str:
+    if not _looks_like_web_address(value):
+        return value
+    found = parse_qs(urlsplit(value).query).get(name)
+    return found[0].strip() if found else value
+
+
+def _last_path_segment(value: str, marker: str) -> str:
+    if not _looks_like_web_address(value) or marker not in value:
+        return value
+    tail = value.split(marker, 1)[1]
+    return tail.split("?")[0].strip("/").split("/")[0] or value
+
+
+def _looks_like_web_address(value: str) -> bool:
+    return value.lower().startswith(("http://", "https://"))
+
+
+def _web_address(value: str) -> tuple[str, str, str] | None:
+    """Return (scheme, host[:port], path) of an http(s) address, or None when it is not one."""
+    if not _looks_like_web_address(value) or any(c.isspace() for c in value):
+        return None
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError:
+        return None
+    host = parts.hostname or ""
+    if not _HOST.fullmatch(host) or (port is not None and not 0 < port < 65536):
+        return None
+    netloc = host + (f":{port}" if port is not None else "")
+    if parts.username is not None or parts.password is not None:
+        netloc = parts.netloc
+    return parts.scheme.lower(), netloc, parts.path
+
+
+def _is_apprise_url(value: str) -> bool:
+    scheme, sep, rest = value.partition("://")
+    return (
+        bool(sep and rest.strip())
+        and bool(_SCHEME.fullmatch(scheme))
+        and not any(c.isspace() for c in value)
+    )

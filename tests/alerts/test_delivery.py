@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from email import message_from_bytes
+from email.header import decode_header, make_header
+
+from guardian.alerts.delivery import deliver, url_is_supported
+from guardian.core.channels import build_apprise_url, secret_values
+
+from .conftest import Mail, Webhook, free_port
+
+
+def test_json_webhook_receives_title_and_body(webhook: Webhook) -> None:
+    url = build_apprise_url("json", {"url": webhook.url})
+    result = deliver(url, "【防骗守护】测试通知", "这是一条测试", timeout=5)
+    assert result.ok and result.error == ""
+    (post,) = webhook.received()
+    assert post["title"] == "【防骗守护】测试通知"
+    assert post["message"] == "这是一条测试"
+    assert webhook.paths == ["/hook/tok-abc-12345?key=sekrit-value-999"]
+
+
+def test_an_error_answer_is_a_redacted_failure(webhook: Webhook) -> None:
+    webhook.status = 500
+    url = build_apprise_url("json", {"url": webhook.url})
+    result = deliver(url, "t", "b", timeout=5)
+    assert not result.ok
+    assert "500" in result.error
+    assert "tok-abc-12345" not in result.error and "sekrit-value-999" not in result.error
+
+
+def test_a_refused_connection_is_a_redacted_failure() -> None:
+    url = build_apprise_url("json", {"url": f"http://127.0.0.1:{free_port()}/x/tok-abc-12345"})
+    result = deliver(url, "t", "b", timeout=2)
+    assert not result.ok and result.error
+    assert "tok-abc-12345" not in result.error
+
+
+def test_unknown_url_is_a_failure_not_an_exception() -> None:
+    result = deliver("nosuchservice://token-123456", "t", "b", timeout=1)
+    assert not result.ok and "token-123456" not in result.error
+    assert not url_is_supported("nosuchservice://token-123456")
+    assert url_is_supported("json://127.0.0.1/")
+
+
+def _subject(raw: bytes) -> str:
+    return str(make_header(decode_header(message_from_bytes(raw)["Subject"])))
+
+
+def test_plain_smtp_without_login(smtp_server: Mail) -> None:
+    fields = {
+        "host": "127.0.0.1",
+        "port": str(smtp_server.port),
+        "security": "none",
+        "from": "guardian@example.com",
+        "to": "daughter@example.com",
+    }
+    result = deliver(build_apprise_url("email", fields), "【防骗守护】测试", "正文", timeout=5)
+    assert result.ok, result.error
+    (envelope,) = smtp_server.received()
+    assert envelope.mail_from == "guardian@example.com"
+    assert envelope.rcpt_tos == ["daughter@example.com"]
+    assert _subject(envelope.original_content or b"") == "【防骗守护】测试"
+
+
+def test_smtp_login_and_a_wrong_password_is_redacted(smtp_server: Mail) -> None:
+    fields = {
+        "host": "127.0.0.1",
+        "port": smtp_server.port,
+        "security": "none",
+        "username": "grandma",
+        "password": "pa:ss@word",
+        "from": "guardian@example.com",
+        "to": "son@example.com",
+    }
+    assert deliver(build_apprise_url("email", fields), "t", "b", timeout=5).ok
+    assert smtp_server.logins == [("grandma", "pa:ss@word")]
+    assert len(smtp_server.received()) == 1
+    fields["password"] = "wrong-secret-pw"
+    url = build_apprise_url("email", fields)
+    result = deliver(url, "t", "b", timeout=1, secrets=tuple(secret_values("email", fields)))
+    assert not result.ok
+    assert "wrong-secret-pw" not in result.error
+    assert len(smtp_server.received()) == 1

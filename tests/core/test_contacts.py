@@ -1,0 +1,180 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from guardian.core.contacts import (
+    ERROR_NAME_REQUIRED,
+    ERROR_NAME_TOO_LONG,
+    ERROR_PHONE_CHARACTERS,
+    ERROR_PHONE_INVALID,
+    ERROR_PHONE_REQUIRED,
+    ChannelConfig,
+    Phone,
+    parse_phone,
+    relationship_label,
+    validate_contact,
+)
+from guardian.core.i18n import Text
+
+
+@pytest.mark.parametrize(
+    ("raw", "e164", "display"),
+    [
+        ("13812345678", "+8613812345678", "138 1234 5678"),
+        ("138-1234-5678", "+8613812345678", "138 1234 5678"),
+        ("+86 138 1234 5678", "+8613812345678", "138 1234 5678"),
+        ("0086 13812345678", "+8613812345678", "138 1234 5678"),
+        ("１３８１２３４５６７８", "+8613812345678", "138 1234 5678"),
+        ("(010) 1234 5678", "+861012345678", "010 1234 5678"),
+        ("+1 650 253 0000", "+16502530000", "+1 650-253-0000"),
+    ],
+)
+def test_full_numbers_are_kept_in_e164_with_a_display_form(
+    raw: str, e164: str, display: str
+) -> None:
+    result = parse_phone(raw)
+    assert result.error is None
+    assert result.phone == Phone(e164, display, short=False)
+
+
+@pytest.mark.parametrize("raw", ["110", "96110", "95588", "12381", " 9 5 5 5 5 "])
+def test_service_short_numbers_are_accepted(raw: str) -> None:
+    result = parse_phone(raw)
+    assert result.phone is not None and result.phone.short
+    assert result.phone.e164 == "".join(raw.split())
+
+
+@pytest.mark.parametrize(
+    ("raw", "error"),
+    [
+        ("", ERROR_PHONE_REQUIRED),
+        ("   ", ERROR_PHONE_REQUIRED),
+        ("abc", ERROR_PHONE_CHARACTERS),
+        ("138*1234", ERROR_PHONE_CHARACTERS),
+        ("+", ERROR_PHONE_CHARACTERS),
+        ("+00 1234 567", ERROR_PHONE_INVALID),  # phonenumbers alone reads this as a US number
+        ("12", ERROR_PHONE_INVALID),
+        ("1381234567", ERROR_PHONE_INVALID),
+        ("1" * 41, None),
+    ],
+)
+def test_bad_numbers_say_why(raw: str, error: Text | None) -> None:
+    result = parse_phone(raw)
+    assert result.phone is None
+    assert result.error is not None and result.error.zh and result.error.en
+    if error is not None:
+        assert result.error == error
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=50), st.text(alphabet="+0123456789 -()０１２", max_size=25)))
+def test_any_phone_text_gives_a_phone_or_a_clear_error(raw: str) -> None:
+    result = parse_phone(raw)
+    assert (result.phone is None) != (result.error is None)
+    if result.error is not None:
+        assert result.error.zh and result.error.en
+    else:
+        assert result.phone is not None
+        again = parse_phone(result.phone.e164)
+        assert again.phone == result.phone
+
+
+def _form(**overrides: Any) -> dict[str, Any]:
+    form: dict[str, Any] = {
+        "name": "  小  红 ",
+        "relationship": "女儿",
+        "phone": "138 1234 5678",
+        "photo_path": "/home/gran/photos/xiaohong.png",
+        "channels": [
+            {"kind": "wecom", "fields": {"key": "https://qyapi.weixin.qq.com/x/send?key=abc-123"}},
+            ChannelConfig("ntfy", {"topic": "gran-alerts"}, id=7),
+        ],
+    }
+    form.update(overrides)
+    return form
+
+
+def test_a_good_contact_is_cleaned() -> None:
+    result = validate_contact(_form())
+    assert result.ok and result.errors == {}
+    contact = result.contact
+    assert contact is not None
+    assert contact.name == "小 红"
+    assert contact.relationship == "daughter"
+    assert contact.relationship_label("en") == "Daughter"
+    assert contact.phone.e164 == "+8613812345678"
+    assert contact.photo_path == "/home/gran/photos/xiaohong.png"
+    assert [(c.kind, c.fields, c.id) for c in contact.channels] == [
+        ("wecom", {"key": "abc-123"}, None),
+        ("ntfy", {"server": "", "topic": "gran-alerts"}, 7),
+    ]
+
+
+def test_free_text_relationship_is_kept() -> None:
+    contact = validate_contact(_form(relationship="楼下王阿姨")).contact
+    assert contact is not None and contact.relationship == "楼下王阿姨"
+    assert relationship_label("楼下王阿姨", "en") == "楼下王阿姨"
+
+
+def test_errors_per_field() -> None:
+    result = validate_contact(
+        _form(
+            name="",
+            phone="12",
+            relationship="x" * 21,
+            photo_path=5,
+            channels=[{"kind": "email", "fields": {"host": "smtp.qq.com"}}, {"kind": "carrier"}],
+        )
+    )
+    assert result.contact is None and not result.ok
+    assert result.errors["name"] == ERROR_NAME_REQUIRED
+    assert result.errors["phone"] == ERROR_PHONE_INVALID
+    assert set(result.errors) == {
+        "name",
+        "phone",
+        "relationship",
+        "photo_path",
+        "channels.0.from",
+        "channels.0.to",
+        "channels.1.kind",
+    }
+
+
+def test_name_length() -> None:
+    assert validate_contact(_form(name="一" * 20)).ok
+    assert validate_contact(_form(name="一" * 21)).errors["name"] == ERROR_NAME_TOO_LONG
+
+
+@pytest.mark.parametrize("fields", [None, 5, "name", [], {"name": b"x"}, {"channels": "x"}])
+def test_anything_else_is_an_error_not_an_exception(fields: object) -> None:
+    result = validate_contact(fields)
+    assert result.contact is None and result.errors
+
+
+_anything = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=30)),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=10,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["name", "relationship", "phone", "photo_path", "channels", "id"]),
+        _anything,
+    )
+)
+def test_arbitrary_fields_never_raise(fields: dict[str, Any]) -> None:
+    result = validate_contact(fields)
+    assert result.ok == (result.contact is not None)
+    for error in result.errors.values():
+        assert isinstance(error, Text) and error.zh and error.en
+    if result.contact is None:
+        assert result.errors
