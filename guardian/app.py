@@ -7,15 +7,14 @@ import logging
 import os
 import sys
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guardian.assets import load_catalog
 from guardian.core.i18n import LANGS, Lang, parse_lang
 from guardian.core.preferences import SETTINGS_KEY, Preferences
-from guardian.storage.worker import DiskWorker
 
 if TYPE_CHECKING:
-    from guardian.guard.watcher import RemoteAppWatcher
     from guardian.ui.context import AppContext
     from guardian.ui.main_window import MainWindow
 
@@ -78,9 +77,10 @@ def run_gui(args: argparse.Namespace) -> int:
 def shutdown(window: MainWindow) -> None:
     """Stop speech and let the disk worker finish every queued write."""
     window.ctx.speaker.shutdown()
-    guard = window.ctx.services.get("guard")
-    if guard is not None:
-        guard.shutdown()
+    for name in ("guard", "outbox"):
+        service = window.ctx.services.get(name)
+        if service is not None:
+            service.shutdown()
     if window.ctx.disk is not None:
         window.ctx.disk.shutdown()
 
@@ -88,21 +88,27 @@ def shutdown(window: MainWindow) -> None:
 def build_window(app: object, options: StartOptions) -> MainWindow:
     """Build the services and the main window (not shown yet).
 
+    Only what the first screen needs is done here. Opening the database (with recovery), the
+    daily backup, the remote-app guard and the content for the check start right after the
+    first paint (or half a second after building, if the window is never painted).
+
     Args:
         app: the running QApplication.
         options: how to start.
     """
+    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
     from guardian.speech.factory import create_speaker
     from guardian.storage.backup import backups_dir
     from guardian.storage.paths import data_dir, database_path
-    from guardian.storage.startup import RecoveringOpener, daily_backup
+    from guardian.storage.startup import RecoveringOpener, daily_backup, read_saved_setting
+    from guardian.storage.worker import DiskWorker
     from guardian.ui.context import AppContext
     from guardian.ui.fonts import choose_cjk_family
     from guardian.ui.home import HomeScreen
-    from guardian.ui.main_window import MainWindow
+    from guardian.ui.main_window import FirstPaintWatcher, MainWindow
     from guardian.ui.routes import build_routes
 
     assert isinstance(app, QApplication)
@@ -119,9 +125,9 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         )
     folder = data_dir()
     db_path = database_path(folder)
+    prefs = Preferences.from_mapping(read_saved_setting(db_path, SETTINGS_KEY))
     opener = RecoveringOpener(backups_dir(folder))
-    disk = DiskWorker(db_path, opener=opener)
-    prefs = load_preferences(disk)
+    disk = DiskWorker(db_path, opener=opener, autostart=False)
     speaker = create_speaker(
         prefs.speech_engine if prefs.speech_engine != "auto" else None,
         rate=prefs.speech_rate,
@@ -134,23 +140,47 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         text_step=prefs.text_step,
         auto_read=prefs.auto_read,
         disk=disk,
-        services={"bank_hotline": prefs.bank_hotline},
+        services={
+            "bank_hotline": prefs.bank_hotline,
+            "person_name": prefs.person_name,
+            "data_dir": folder,
+        },
     )
     keep_preferences(ctx, prefs)
-    ctx.services["data_dir"] = folder
-    guard = start_guard()
-    if guard is not None:
-        ctx.services["guard"] = guard
     window = MainWindow(ctx, build_routes(), HomeScreen, font_choice)
-    if opener.message is not None:
-        window.show_notice(ctx.pick(opener.message))
-    # The daily backup runs on the disk worker after everything queued before it.
-    disk.submit(lambda db: daily_backup(db_path, backups_dir(folder)))
+
+    def recovery_notice(message: object) -> None:
+        if message is not None:
+            window.show_notice(ctx.pick(message))  # type: ignore[arg-type]
+
+    started: list[bool] = []
+
+    def after_first_paint() -> None:
+        if started or not disk.accepting_jobs:
+            return  # already done, or the window closed before it was painted
+        started.append(True)
+        disk.start()
+        disk.submit(lambda db: opener.message, on_done=recovery_notice)
+        disk.submit(lambda db: daily_backup(db_path, backups_dir(folder)))
+        QTimer.singleShot(0, lambda: start_guard(ctx))
+        QTimer.singleShot(0, lambda: start_outbox(ctx, db_path))
+        QTimer.singleShot(0, lambda: ctx.content)  # the check's questions, ready before asked
+
+    FirstPaintWatcher(window, after_first_paint)
+    QTimer.singleShot(500, after_first_paint)
     return window
 
 
-def start_guard() -> RemoteAppWatcher | None:
-    """The remote-app watcher, with one scan at start; None when its data file is broken."""
+def start_outbox(ctx: AppContext, db_path: Path) -> None:
+    """Start delivering the family's alerts (queued ones from before a restart too)."""
+    from guardian.alerts.outbox_worker import OutboxWorker
+
+    if ctx.disk is not None and ctx.disk.accepting_jobs:
+        ctx.services["outbox"] = OutboxWorker(db_path)
+
+
+def start_guard(ctx: AppContext) -> None:
+    """Start the remote-app watcher with one scan; none when its data file is broken."""
     from guardian.guard.scan import load_remote_apps
     from guardian.guard.watcher import RemoteAppWatcher
 
@@ -158,34 +188,10 @@ def start_guard() -> RemoteAppWatcher | None:
         apps = load_remote_apps()
     except (OSError, ValueError) as error:
         log.error("the remote-app list cannot be read, the guard is off: %s", error)
-        return None
+        return
     watcher = RemoteAppWatcher(apps)
     watcher.scan_once()
-    return watcher
-
-
-def load_preferences(disk: DiskWorker, timeout_ms: int = 3000) -> Preferences:
-    """Read the saved preferences before the window exists (defaults if the disk is slow or bad)."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    from guardian.storage.settings import SettingsStore
-
-    result: list[Preferences] = []
-    loop = QEventLoop()
-
-    def done(data: object) -> None:
-        result.append(Preferences.from_mapping(data))
-        loop.quit()
-
-    def failed(error: Exception) -> None:
-        log.warning("preferences could not be read, using defaults: %s", error)
-        loop.quit()
-
-    disk.submit(lambda db: SettingsStore(db).get(SETTINGS_KEY), on_done=done, on_error=failed)
-    QTimer.singleShot(timeout_ms, loop.quit)
-    if not result:
-        loop.exec()
-    return result[0] if result else Preferences()
+    ctx.services["guard"] = watcher
 
 
 def keep_preferences(ctx: AppContext, prefs: Preferences) -> None:

@@ -11,8 +11,18 @@ from collections.abc import Sequence
 from guardian import __version__, commands
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Build the parser with the window's options and every subcommand module."""
+def command_names() -> list[str]:
+    """The subcommand module names, found without importing them."""
+    return sorted(info.name for info in pkgutil.iter_modules(commands.__path__))
+
+
+def build_parser(wanted: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """Build the parser with the window's options and the subcommands.
+
+    Args:
+        wanted: the subcommand modules to register (all when None). Starting the window
+            registers none, so it imports none of them.
+    """
     parser = argparse.ArgumentParser(
         prog="guardian",
         description="Guardian (防骗守护): check a suspicious call or message for signs of fraud.",
@@ -26,15 +36,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--demo", action="store_true", help="start in demo mode")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+    for name in command_names() if wanted is None else wanted:
+        module = importlib.import_module(f"{commands.__name__}.{name}")
         module.register(subparsers)
     return parser
 
 
+def _wanted_commands(argv: Sequence[str]) -> list[str] | None:
+    """Which subcommand modules ``argv`` needs: the one it names, all for help, else none."""
+    names = {name.replace("_", "-"): name for name in command_names()}
+    for arg in argv:
+        if arg in names:
+            return [names[arg]]
+        if arg in {"-h", "--help"}:
+            return None
+    return None if any(not arg.startswith("-") for arg in argv) else []
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run Guardian with ``argv`` (the process arguments by default); return the exit code."""
-    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(_wanted_commands(arguments)).parse_args(arguments)
     func = getattr(args, "func", None)
     if func is not None:
         return int(func(args))

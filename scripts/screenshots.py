@@ -26,6 +26,7 @@ from guardian.core.risk import Answer
 from guardian.guard.scan import load_remote_apps
 from guardian.storage.checks import CheckStore
 from guardian.ui.check_call import CheckCallScreen
+from guardian.ui.check_message import CheckMessageScreen
 from guardian.ui.history import HistoryScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.remote_warning import RemoteAppWarningScreen
@@ -200,6 +201,43 @@ def remote_warning(window: MainWindow) -> None:
     window.show_screen(RemoteAppWarningScreen(window.ctx, found))
 
 
+def message_fraud(window: MainWindow) -> None:
+    """A fraud text checked, with the matched phrases marked."""
+    window.open("check_message")
+    screen = window.current_screen()
+    assert isinstance(screen, CheckMessageScreen)
+    screen.text_field.setPlainText(
+        "【公安局】您的银行卡涉嫌洗钱，请在今天之内把存款转到安全账户配合调查，不要告诉家人。"
+        if window.ctx.lang == "zh"
+        else "Police notice: your bank card is linked to money laundering. Move your savings "
+        "to the safe account today and do not tell your family."
+    )
+    screen.check_text_button.click()
+
+
+def message_ordinary(window: MainWindow) -> None:
+    """An ordinary text checked."""
+    window.open("check_message")
+    screen = window.current_screen()
+    assert isinstance(screen, CheckMessageScreen)
+    screen.text_field.setPlainText(
+        "妈，我周六中午回家吃饭，帮我留点饺子。"
+        if window.ctx.lang == "zh"
+        else "Mum, I will be home for lunch on Saturday. Save me some dumplings."
+    )
+    screen.check_text_button.click()
+
+
+def number_result(window: MainWindow) -> None:
+    """An overseas number checked."""
+    window.open("check_message")
+    screen = window.current_screen()
+    assert isinstance(screen, CheckMessageScreen)
+    screen.to_number.click()
+    screen.number_field.setText("+44 20 7946 0958")
+    screen.check_number_button.click()
+
+
 SCENES: dict[str, Scene] = {
     "home": home,
     "check-number": check_number,
@@ -217,6 +255,9 @@ SCENES: dict[str, Scene] = {
     "history": history,
     "history-detail": history_detail,
     "remote-warning": remote_warning,
+    "message-fraud": message_fraud,
+    "message-ordinary": message_ordinary,
+    "number-result": number_result,
     "placeholder": placeholder,
 }
 

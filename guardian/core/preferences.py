@@ -26,6 +26,7 @@ class Preferences:
         speech_volume: loudness from 0.0 to 1.0.
         speech_engine: "auto", "espeak", "pyttsx3" or "none".
         bank_hotline: the hotline id of the person's own bank, when the family set it.
+        person_name: how the family calls the person in alerts (e.g. 妈妈); empty is neutral.
     """
 
     lang: Lang = DEFAULT_LANG
@@ -35,6 +36,7 @@ class Preferences:
     speech_volume: float = 0.8
     speech_engine: str = "auto"
     bank_hotline: str | None = None
+    person_name: str = ""
 
     def to_mapping(self) -> dict[str, Any]:
         """Return the preferences as JSON-ready data."""
@@ -50,6 +52,7 @@ class Preferences:
         auto_read = data.get("auto_read")
         engine = data.get("speech_engine")
         bank = data.get("bank_hotline")
+        name = data.get("person_name")
         volume = _number_in(data.get("speech_volume"), 0.0, 1.0)
         step = _number_in(data.get("text_step"), 0, 10)
         rate = _number_in(data.get("speech_rate"), *RATE_RANGE)
@@ -61,6 +64,7 @@ class Preferences:
             speech_volume=float(volume) if volume is not None else default.speech_volume,
             speech_engine=engine if engine in ENGINES else default.speech_engine,
             bank_hotline=bank if isinstance(bank, str) and 0 < len(bank) <= 32 else None,
+            person_name=name.strip()[:20] if isinstance(name, str) else default.person_name,
         )
 
 

@@ -79,7 +79,7 @@ def open_or_recover(db_path: Path, backup_dir: Path, now: datetime) -> RecoveryO
     else:
         # A missing file with backups beside it was lost (or a recovery was interrupted after
         # moving the damaged file aside): bring the history back rather than start empty.
-        _log.warning("the database %s is missing", db_path)
+        _log.info("the database %s does not exist yet; looking for backups", db_path)
     for backup in good_backups(backup_dir):
         db = _restore(backup, db_path)
         if db is not None:

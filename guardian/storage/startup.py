@@ -45,3 +45,28 @@ def daily_backup(db_path: Path, backup_dir: Path) -> Path | None:
     prune_backups(backup_dir)
     log.info("daily backup written to %s", made)
     return made
+
+
+def read_saved_setting(db_path: Path, key: str) -> object:
+    """Read one setting before the disk worker starts: a quick read-only look, None on any trouble.
+
+    The window needs the language and text size before it is built; opening the database
+    properly (migrations, recovery) happens on the disk worker right after the first paint.
+    """
+    import json
+    import sqlite3
+
+    if not db_path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True, timeout=0.5)
+        try:
+            row = connection.execute(
+                "select value_json from settings where key = ?", (key,)
+            ).fetchone()
+        finally:
+            connection.close()
+        return json.loads(row[0]) if row else None
+    except (sqlite3.Error, ValueError, TypeError) as error:
+        log.info("saved setting %s not read at start: %s", key, error)
+        return None

@@ -8,12 +8,20 @@ import queue
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import Q_ARG, QMetaObject, QObject, Qt, QThread, Signal, Slot
-from sqlite_utils import Database
 
-from guardian.storage.database import open_database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+def open_database(path: Path) -> Database:
+    """Open the database (sqlite-utils is imported here, on the worker's thread)."""
+    from guardian.storage.database import open_database as open_with_migrations
+
+    return open_with_migrations(path)
+
 
 _log = logging.getLogger(__name__)
 
@@ -128,6 +136,8 @@ class DiskWorker(QObject):
     Args:
         path: the database file, opened by :func:`~guardian.storage.database.open_database`.
         opener: opens the database instead (on the worker's thread), e.g. with recovery.
+        autostart: start the thread at once; with False, :meth:`start` starts it (for example
+            after the window's first paint, so opening the database does not delay it).
         parent: the usual Qt parent.
 
     Signals:
@@ -143,6 +153,7 @@ class DiskWorker(QObject):
         parent: QObject | None = None,
         *,
         opener: Callable[[Path], Database] = open_database,
+        autostart: bool = True,
     ) -> None:
         super().__init__(parent)
         self._jobs: queue.SimpleQueue[_Job[Any] | None] = queue.SimpleQueue()
@@ -152,8 +163,14 @@ class DiskWorker(QObject):
             path, self._jobs, self._outcomes, self._wake, opener=opener, parent=self
         )
         self._thread.setObjectName("guardian-disk")
-        self._thread.start()
         _running.add(self)
+        if autostart:
+            self.start()
+
+    def start(self) -> None:
+        """Start the worker thread (once); jobs submitted before it wait in order."""
+        if not self._thread.isRunning() and not self._thread.isFinished():
+            self._thread.start()
 
     def submit(
         self,
@@ -193,12 +210,18 @@ class DiskWorker(QObject):
         if self._stopped:
             return
         self._stopped = True
+        self.start()  # a worker never started still finishes what was queued
         self._jobs.put(None)
         self._thread.wait()
         _running.discard(self)
         # The results of the last jobs may still be waiting for the event loop; hand them over
         # now, so nobody waits for a callback that would never come.
         self._deliver()
+
+    @property
+    def accepting_jobs(self) -> bool:
+        """Whether :meth:`submit` still takes jobs (False after :meth:`shutdown`)."""
+        return not self._stopped
 
     def is_running(self) -> bool:
         """Return whether the worker thread is still running."""

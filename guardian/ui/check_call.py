@@ -14,13 +14,15 @@ from datetime import datetime, timezone
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
+from guardian.core.number_check import check_number
 from guardian.core.records import CheckRecord
 from guardian.core.remote_apps import Found
-from guardian.core.risk import Answer, Assessment
+from guardian.core.risk import Answer, Assessment, Level
 from guardian.core.wizard import Wizard
 from guardian.storage.checks import CheckStore
 from guardian.ui.caller_choice import CallerChoiceStep
 from guardian.ui.context import AppContext
+from guardian.ui.family_alerts import queue_family_alert
 from guardian.ui.number_entry import NumberEntryStep
 from guardian.ui.question_step import QuestionStep
 from guardian.ui.remote_warning import RemoteAppAlert
@@ -60,6 +62,7 @@ class CheckCallScreen(Screen):
         self.verdict: VerdictView | None = None
         self.saved = _SavedId()
         self.remote_apps_running = False
+        self.family_alerted = False
         self.save_problem: str | None = None
         self.record = CheckRecord(kind="call", started_at=_now(), updated_at=_now(), lang=ctx.lang)
         self.number_step = NumberEntryStep(ctx)
@@ -130,7 +133,8 @@ class CheckCallScreen(Screen):
 
     def _number_given(self, number: str) -> None:
         self.number = number
-        self.wizard = Wizard(self.ctx.content, caller_number=number or None)
+        signals = check_number(number, self.ctx.content).signals if number else ()
+        self.wizard = Wizard(self.ctx.content, caller_number=number or None, number_signals=signals)
         if self.remote_apps_running:
             self.wizard.notice("remote_app_running", "apps")
         self.record.caller_number = number or None
@@ -181,8 +185,24 @@ class CheckCallScreen(Screen):
         self.verdict.action.connect(self._verdict_action)
         if self.save_problem:
             self.verdict.show_save_problem(self.save_problem)
+        if assessment.level == Level.HIGH and not self.family_alerted:
+            self.family_alerted = True
+            queue_family_alert(
+                self.ctx,
+                "high_verdict",
+                level=assessment.level.value,
+                signal_ids=assessment.signal_ids,
+                caller_number=self.number or None,
+                check_id=self.record.id,
+                on_queued=self._family_alert_queued,
+            )
         self.steps.addWidget(self.verdict)
         self._show(self.verdict)
+
+    def _family_alert_queued(self, ids: list[int]) -> None:
+        if ids:
+            self.record.actions.append({"action": "alert_queued", "at": _now().isoformat()})
+            self._save()
 
     def _verdict_action(self, action: str) -> None:
         self.record.actions.append({"action": action, "at": _now().isoformat()})

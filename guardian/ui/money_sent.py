@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from guardian.ui.context import AppContext
+from guardian.ui.family_alerts import queue_family_alert
 from guardian.ui.remote_warning import RemoteAppAlert
 from guardian.ui.screen import Screen
 from guardian.ui.widgets import BigButton, label, scrolling
@@ -75,6 +76,7 @@ class MoneySentScreen(Screen):
         outer.addWidget(scrolling(body))
         self.remote_apps = RemoteAppAlert(ctx, parent=self)
         self.remote_apps.start()
+        queue_family_alert(ctx, "money_sent")
 
     def closing(self) -> None:
         """Stop watching for remote-control programs."""

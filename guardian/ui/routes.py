@@ -58,6 +58,12 @@ def _history(ctx: AppContext, **_: Any) -> Screen:
     return HistoryScreen(ctx)
 
 
+def _check_message(ctx: AppContext, **_: Any) -> Screen:
+    from guardian.ui.check_message import CheckMessageScreen
+
+    return CheckMessageScreen(ctx)
+
+
 def build_routes() -> dict[str, Callable[..., Screen]]:
     """Return the screen factory of every route that has a screen."""
     return {
@@ -69,4 +75,5 @@ def build_routes() -> dict[str, Callable[..., Screen]]:
         "report_card": _report_card,
         "tip": _tip,
         "history": _history,
+        "check_message": _check_message,
     }

@@ -40,38 +40,37 @@ def damage(path: Path) -> None:
         handle.write(b"this is not a database at all" * 4)
 
 
-def count_checks(window) -> int:
+def count_checks(window, qtbot) -> int:
     result: list[int] = []
     window.ctx.disk.submit(lambda db: CheckStore(db).count(), on_done=result.append)
-    from PySide6.QtCore import QCoreApplication
-
-    for _ in range(2000):
-        if result:
-            break
-        QCoreApplication.processEvents()
+    qtbot.waitUntil(lambda: bool(result))
     return result[0]
 
 
-def test_a_normal_start_makes_todays_backup(qapp: QApplication, _isolated_data_dir: Path) -> None:
+def test_a_normal_start_makes_todays_backup(
+    qapp: QApplication, qtbot, _isolated_data_dir: Path
+) -> None:
     window = build_window(qapp, StartOptions(lang="zh"))
+    window.show()
+    folder = backups_dir(_isolated_data_dir)
+    qtbot.waitUntil(lambda: folder.is_dir() and len(list_backups(folder)) == 1)
     shutdown(window)
-    backups = list_backups(backups_dir(_isolated_data_dir))
-    assert len(backups) == 1
     assert not window.notice.isVisibleTo(window)
 
 
 def test_a_damaged_database_is_set_aside_and_the_backup_restored(
-    qapp: QApplication, _isolated_data_dir: Path
+    qapp: QApplication, qtbot, _isolated_data_dir: Path
 ) -> None:
     db_path = _isolated_data_dir / "guardian.db"
     save_checks(db_path, 3)
     make_backup(db_path, backups_dir(_isolated_data_dir), datetime.now().astimezone())
     damage(db_path)
     window = build_window(qapp, StartOptions(lang="zh"))
+    window.show()
     try:
-        assert window.notice.isVisibleTo(window)
+        qtbot.waitUntil(lambda: window.notice.isVisibleTo(window))
         assert "备份" in window.notice_text.text()
-        assert count_checks(window) == 3
+        assert count_checks(window, qtbot) == 3
         aside = [p for p in _isolated_data_dir.iterdir() if ".corrupt-" in p.name]
         assert aside, "the damaged file must be kept, moved aside"
         window.notice_button.click()

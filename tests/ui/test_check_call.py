@@ -277,3 +277,16 @@ def test_a_disk_that_fails_still_shows_the_verdict_and_says_so(qtbot, speaker, t
         assert verdict.assessment.level.value == "high"
     finally:
         worker.shutdown()
+
+
+def test_an_overseas_number_counts_in_the_verdict(check_window, qtbot, db_path):
+    person = Person(check_window, qtbot)
+    person.start()
+    person.type_number("0044207946")
+    person.press(person.screen.number_step.next_button)
+    person.press(person.screen.caller_step.buttons["courier"])
+    verdict = person.answer_until_verdict({})
+    assert "overseas_number" in verdict.assessment.signal_ids
+    assert verdict.assessment.level.value == "medium"
+    [record] = stored_checks(db_path)
+    assert "overseas_number" in record.signals

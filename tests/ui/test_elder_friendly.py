@@ -91,6 +91,13 @@ def _remote_warning(window: MainWindow) -> None:
     window.show_screen(RemoteAppWarningScreen(window.ctx, found))
 
 
+def _message_result(window: MainWindow) -> None:
+    window.open("check_message")
+    screen = window.current_screen()
+    screen.text_field.setPlainText("您的账户涉嫌洗钱，请马上转到安全账户，不要告诉家人。")
+    screen.check_text_button.click()
+
+
 def _open(route: str) -> Callable[[MainWindow], None]:
     return lambda window: window.open(route)
 
@@ -112,6 +119,8 @@ SCENES: dict[str, Callable[[MainWindow], None]] = {
     "history": _history,
     "history-detail": _history_detail,
     "remote-warning": _remote_warning,
+    "check-message": _open("check_message"),
+    "check-message-result": _message_result,
     "placeholder": _open("no_such_route"),
 }
 
