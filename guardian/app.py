@@ -67,6 +67,8 @@ def run_gui(args: argparse.Namespace) -> int:
     assert isinstance(app, QApplication)
     window = build_window(app, options)
     window.show()
+    if options.demo:
+        window.open("demo")
     if options.quit_after_start:
         FirstPaintWatcher(window, app.quit)
     code = app.exec()
@@ -123,7 +125,7 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         log.warning(
             "no font covers every Chinese character shown; missing %d", len(font_choice.missing)
         )
-    folder = data_dir()
+    folder = demo_data_dir() if options.demo else data_dir()
     db_path = database_path(folder)
     prefs = Preferences.from_mapping(read_saved_setting(db_path, SETTINGS_KEY))
     opener = RecoveringOpener(backups_dir(folder))
@@ -149,9 +151,11 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
     keep_preferences(ctx, prefs)
     window = MainWindow(ctx, build_routes(), HomeScreen, font_choice)
 
-    def recovery_notice(message: object) -> None:
+    def database_ready(message: object) -> None:
+        # The database is open (recovered if it had to be): the outbox may open it too.
         if message is not None:
             window.show_notice(ctx.pick(message))  # type: ignore[arg-type]
+        start_outbox(ctx, db_path)
 
     started: list[bool] = []
 
@@ -160,15 +164,21 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
             return  # already done, or the window closed before it was painted
         started.append(True)
         disk.start()
-        disk.submit(lambda db: opener.message, on_done=recovery_notice)
+        disk.submit(lambda db: opener.message, on_done=database_ready)
         disk.submit(lambda db: daily_backup(db_path, backups_dir(folder)))
         QTimer.singleShot(0, lambda: start_guard(ctx))
-        QTimer.singleShot(0, lambda: start_outbox(ctx, db_path))
         QTimer.singleShot(0, lambda: ctx.content)  # the check's questions, ready before asked
 
     FirstPaintWatcher(window, after_first_paint)
     QTimer.singleShot(500, after_first_paint)
     return window
+
+
+def demo_data_dir() -> Path:
+    """A throwaway data folder for a demo session: the computer's real data is never opened."""
+    import tempfile
+
+    return Path(tempfile.mkdtemp(prefix="guardian-demo-"))
 
 
 def start_outbox(ctx: AppContext, db_path: Path) -> None:

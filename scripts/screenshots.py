@@ -27,6 +27,7 @@ from guardian.guard.scan import load_remote_apps
 from guardian.storage.checks import CheckStore
 from guardian.ui.check_call import CheckCallScreen
 from guardian.ui.check_message import CheckMessageScreen
+from guardian.ui.demo.screenshot_scenes import demo_line, demo_picker, demo_reveal
 from guardian.ui.history import HistoryScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.remote_warning import RemoteAppWarningScreen
@@ -239,6 +240,9 @@ def number_result(window: MainWindow) -> None:
 
 
 SCENES: dict[str, Scene] = {
+    "demo-picker": demo_picker,
+    "demo-line": demo_line,
+    "demo-reveal": demo_reveal,
     "home": home,
     "check-number": check_number,
     "check-caller": check_caller,

@@ -267,8 +267,9 @@ class MainWindow(QMainWindow):
     def _rebuild(self, *_: object) -> None:
         """Apply the text size and language: restyle, and rebuild the header and home screen."""
         app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.setStyleSheet(self.ctx.theme.stylesheet())
+        style = self.ctx.theme.stylesheet()
+        if isinstance(app, QApplication) and app.styleSheet() != style:
+            app.setStyleSheet(style)  # restyles every widget: only when the size really changed
         self._leave_current()
         while self.stack.count():
             self._drop(0)

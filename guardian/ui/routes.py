@@ -64,6 +64,12 @@ def _check_message(ctx: AppContext, **_: Any) -> Screen:
     return CheckMessageScreen(ctx)
 
 
+def _demo(ctx: AppContext, **_: Any) -> Screen:
+    from guardian.ui.demo import DemoScreen
+
+    return DemoScreen(ctx)
+
+
 def build_routes() -> dict[str, Callable[..., Screen]]:
     """Return the screen factory of every route that has a screen."""
     return {
@@ -76,4 +82,5 @@ def build_routes() -> dict[str, Callable[..., Screen]]:
         "tip": _tip,
         "history": _history,
         "check_message": _check_message,
+        "demo": _demo,
     }

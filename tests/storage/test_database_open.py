@@ -58,7 +58,7 @@ def test_schema_v1(db: Database) -> None:
     assert [index.columns for index in db.table("checks").indexes] == [["started_at"]]
     assert db.table("settings").pks == ["key"]
     assert KNOWN_MIGRATIONS[0] == "m001_checks_and_settings"
-    assert SCHEMA_VERSION == len(KNOWN_MIGRATIONS)
+    assert len(KNOWN_MIGRATIONS) == SCHEMA_VERSION
 
 
 @posix_only

@@ -225,12 +225,10 @@ def test_many_jobs_and_failures_leave_python_intact(
     def fail(db: Database) -> None:
         raise OSError("disk full")
 
-    before = sys.getrefcount(True)
     for _ in range(1000):
         worker.submit(lambda db: None, on_done=done.append)
         worker.submit(fail)
     qtbot.waitUntil(lambda: len(done) == 1000 and len(messages) == 1000, timeout=30_000)
-    assert sys.getrefcount(True) >= before - 100
     assert set(messages) == {"OSError: disk full"}
 
 
