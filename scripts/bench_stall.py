@@ -1,0 +1,252 @@
+"""How long the window stops answering while a whole suspicious-call check runs.
+
+A 10 ms QTimer heartbeat ticks on the GUI thread; the longest gap between two ticks is the
+longest time the window could not react (paint, take a click). The check is driven from inside
+the event loop by ``QTimer.singleShot`` steps, the way a person's clicks arrive: open the check,
+type the caller's number, choose who they said they were, answer every question "no" (the
+longest path), and wait for the verdict. Everything is real: ``build_window`` with a fresh data
+folder, the record saved by the DiskWorker, and speech read by the real EspeakSpeaker; only the
+sound device is a stand-in that takes the WAV at real-time pace (``bench_speech.sink_command``),
+because there may be no sound card.
+
+Each run is a fresh process, so each check is the first one after start-up (screens and
+modules loaded on demand count); a second check in the same process is measured too ("warm").
+Alert delivery to the family is not built yet, so it is not measured.
+
+Usage: python scripts/bench_stall.py [--runs N] [--pace-ms MS]
+
+Prints one JSON object on standard output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from typing import Any
+
+STALL_TARGET_MS = 50.0
+HEARTBEAT_MS = 10
+NUMBER = "17012345678"
+CALLER = "police"
+
+
+def one_process(pace_ms: int) -> dict[str, Any]:
+    """Build the app in this process and run two checks, the first one cold."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ["GUARDIAN_SPEECH"] = "espeak"
+    from bench_speech import sink_command
+    from PySide6.QtWidgets import QApplication
+
+    import guardian.speech.espeak
+
+    # The real EspeakSpeaker, with the stand-in for the sound device as its player.
+    guardian.speech.espeak.default_player = sink_command
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    return {"cold": run_check(app, pace_ms), "warm": run_check(app, pace_ms)}
+
+
+class Heartbeat:
+    """Notes the time of every tick of a 10 ms precise timer."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.ticks: list[int] = []
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(HEARTBEAT_MS)
+        self._timer.timeout.connect(lambda: self.ticks.append(time.monotonic_ns()))
+
+    def start(self) -> None:
+        """Start ticking."""
+        self.ticks.append(time.monotonic_ns())
+        self._timer.start()
+
+    def stop(self) -> list[float]:
+        """Stop, and return the gaps between ticks in ms."""
+        self._timer.stop()
+        self.ticks.append(time.monotonic_ns())
+        return [(b - a) / 1e6 for a, b in zip(self.ticks, self.ticks[1:], strict=False)]
+
+
+def run_check(app: Any, pace_ms: int) -> dict[str, Any]:
+    """Run one whole check under the heartbeat; return the gaps and the slowest steps."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from guardian.app import StartOptions, build_window, shutdown
+    from guardian.core.risk import Answer
+    from guardian.ui.check_call import CheckCallScreen
+
+    scratch = tempfile.mkdtemp(prefix="guardian-bench-stall-")
+    os.environ["GUARDIAN_DATA_DIR"] = scratch
+    window = build_window(app, StartOptions(lang="zh"))
+    window.show()
+    app.processEvents()
+    speaker = window.ctx.speaker
+    disk = window.ctx.disk
+    assert disk is not None
+    loop = QEventLoop()
+    heartbeat = Heartbeat()
+    step_ms: list[tuple[str, float]] = []
+    step_spans: list[tuple[int, int, str]] = []
+    outcome: dict[str, Any] = {}
+    screen_box: list[CheckCallScreen] = []
+
+    def timed(name: str, action: Callable[[], None]) -> None:
+        began = time.monotonic_ns()
+        action()
+        ended = time.monotonic_ns()
+        step_ms.append((name, (ended - began) / 1e6))
+        step_spans.append((began, ended, name))
+
+    def later(action: Callable[[], None], delay_ms: int = pace_ms) -> None:
+        QTimer.singleShot(delay_ms, action)
+
+    def open_check() -> None:
+        timed("open check", lambda: window.open("check_call"))
+        screen = window.current_screen()
+        assert isinstance(screen, CheckCallScreen)
+        screen_box.append(screen)
+        later(type_number)
+
+    def type_number() -> None:
+        screen = screen_box[0]
+        screen.number_step.field.setText(NUMBER)
+        timed("number", screen.number_step.next_button.click)
+        later(choose_caller)
+
+    def choose_caller() -> None:
+        timed("caller", screen_box[0].caller_step.buttons[CALLER].click)
+        later(answer)
+
+    def answer() -> None:
+        screen = screen_box[0]
+        if screen.verdict is not None:
+            later(confirm_saved)
+            return
+        signal = screen.question_step.signal
+        if screen.wizard is None or screen.wizard.current is None or signal is None:
+            later(answer, 5)  # the verdict is being saved
+            return
+        number, _ = screen.wizard.progress()
+        timed(f"question {number}", screen.question_step.buttons[Answer.NO].click)
+        later(answer)
+
+    def confirm_saved() -> None:
+        def saved(rows: list[str]) -> None:
+            outcome["saved"] = rows
+            later(finish)
+
+        disk.submit(
+            lambda db: [row["status"] for row in db.query("select status from checks")],
+            on_done=saved,
+        )
+
+    def finish() -> None:
+        outcome["gaps"] = heartbeat.stop()
+        loop.quit()
+
+    heartbeat.start()
+    later(open_check)
+    began = time.monotonic_ns()
+    loop.exec()
+    elapsed_ms = (time.monotonic_ns() - began) / 1e6
+    speech_available = speaker.available
+    window.close()
+    shutdown(window)
+    window.deleteLater()
+    app.processEvents()
+    gaps: list[float] = outcome["gaps"]
+    longest = max(range(len(gaps)), key=gaps.__getitem__)
+    gap_start, gap_end = heartbeat.ticks[longest], heartbeat.ticks[longest + 1]
+    during = [name for a, b, name in step_spans if a < gap_end and b > gap_start]
+    slowest = sorted(step_ms, key=lambda item: item[1], reverse=True)[:3]
+    return {
+        "max_gap_ms": round(max(gaps), 1),
+        "max_gap_during": ", ".join(during) or "between steps",
+        "p99_gap_ms": round(statistics.quantiles(gaps, n=100)[98], 1),
+        "ticks": len(gaps),
+        "check_ms": round(elapsed_ms, 1),
+        "slowest_steps_ms": {name: round(ms, 1) for name, ms in slowest},
+        "saved": outcome.get("saved"),
+        "speech_available": speech_available,
+    }
+
+
+def measure(runs: int, pace_ms: int) -> dict[str, Any]:
+    """Run ``runs`` fresh processes, one cold and one warm check each; return the figures."""
+    rows: list[dict[str, Any]] = []
+    for _ in range(runs):
+        child = subprocess.run(
+            [sys.executable, __file__, "--one", "--pace-ms", str(pace_ms)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        if child.returncode != 0:
+            raise RuntimeError(f"a stall run failed ({child.returncode}): {child.stderr[-2000:]}")
+        rows.append(json.loads(child.stdout.strip().splitlines()[-1]))
+    result: dict[str, Any] = {
+        "runs": runs,
+        "pace_ms": pace_ms,
+        "heartbeat_ms": HEARTBEAT_MS,
+        "speech": "EspeakSpeaker with a real-time stand-in player",
+        "alerts": "not yet measured (alert delivery is not built yet)",
+    }
+    for kind in ("cold", "warm"):
+        checks = [row[kind] for row in rows]
+        result[kind] = {
+            "max_gap_ms": round(statistics.median(c["max_gap_ms"] for c in checks), 1),
+            "p99_gap_ms": round(statistics.median(c["p99_gap_ms"] for c in checks), 1),
+            "max_gap_samples": [c["max_gap_ms"] for c in checks],
+            "max_gap_during": [c["max_gap_during"] for c in checks],
+            "slowest_steps_ms": [c["slowest_steps_ms"] for c in checks],
+            "all_saved_finished": all(c["saved"] == ["finished"] for c in checks),
+            "speech_available": all(c["speech_available"] for c in checks),
+        }
+    worst = max(result["cold"]["max_gap_ms"], result["warm"]["max_gap_ms"])
+    result["targets"] = [
+        {
+            "name": "GUI stall during a whole check (cold)",
+            "value": result["cold"]["max_gap_ms"],
+            "unit": "ms",
+            "target": f"< {STALL_TARGET_MS:g}",
+            "pass": result["cold"]["max_gap_ms"] < STALL_TARGET_MS,
+        },
+        {
+            "name": "GUI stall during a whole check (warm)",
+            "value": result["warm"]["max_gap_ms"],
+            "unit": "ms",
+            "target": f"< {STALL_TARGET_MS:g}",
+            "pass": result["warm"]["max_gap_ms"] < STALL_TARGET_MS,
+        },
+    ]
+    result["worst_max_gap_ms"] = worst
+    return result
+
+
+def main() -> int:
+    """Measure and print the figures as one JSON object."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="fresh processes (default 5)")
+    parser.add_argument("--pace-ms", type=int, default=250, help="time between clicks")
+    parser.add_argument("--one", action="store_true", help="run the checks in this process")
+    options = parser.parse_args()
+    if options.one:
+        print(json.dumps(one_process(options.pace_ms), ensure_ascii=False))
+    else:
+        print(json.dumps(measure(max(1, options.runs), options.pace_ms), ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,168 @@
+"""Cold start of Guardian next to a bare Qt window: time to first paint and peak memory.
+
+Each run starts a fresh process with the same Python and the same platform plugin:
+
+- ``bare``: ``scripts/bench_bare_window.py`` (a QWidget with a QLabel);
+- ``guardian_speech_none``: ``main.py --quit-after-start`` with ``GUARDIAN_SPEECH=none``;
+- ``guardian_speech_espeak``: the same with ``GUARDIAN_SPEECH=espeak`` (the Linux default).
+
+Both programs quit right after their first paint. ``exit_ms`` is the wall time from starting the
+process until it has exited (start, first paint, quit, tear-down), the figure the targets use.
+``paint_ms`` comes from separate runs in which ``QCoreApplication.quit`` is wrapped to note the
+moment of the quit that follows the first paint, so the tear-down shows as the difference.
+Peak memory is ``ru_maxrss`` of that child alone, and ``cpu_ms`` its user and system time, both
+from ``os.wait4``; CPU time hardly changes when other programs load the machine, wall time does,
+so the fastest run (``exit_ms_min``) and the CPU ratio are given beside the medians. Guardian
+gets a fresh, empty data folder for every run. The kinds are interleaved, so a slow moment of
+the machine does not fall on one kind only; each figure is the median of the runs.
+
+Usage: python scripts/bench_startup.py [--runs N]
+
+Prints one JSON object on standard output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from subprocess import DEVNULL, Popen
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+PLATFORM = "offscreen"
+RATIO_TARGET = 1.5
+EXTRA_MEMORY_TARGET_MB = 40.0
+
+# Runs the given script as __main__, wrapping QCoreApplication.quit so the quit that follows the
+# first paint writes the time (CLOCK_MONOTONIC, shared by every process) to a file.
+_MARK_QUIT = """
+import os, runpy, sys, time
+from PySide6.QtCore import QCoreApplication
+_quit = QCoreApplication.quit
+def _marked_quit():
+    with open(os.environ["BENCH_PAINT_MARK"], "w", encoding="ascii") as mark:
+        mark.write(str(time.monotonic_ns()))
+    _quit()
+QCoreApplication.quit = staticmethod(_marked_quit)
+sys.argv = sys.argv[1:]
+runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+KINDS: dict[str, tuple[list[str], dict[str, str]]] = {
+    "bare": (["scripts/bench_bare_window.py"], {}),
+    "guardian_speech_none": (["main.py", "--quit-after-start"], {"GUARDIAN_SPEECH": "none"}),
+    "guardian_speech_espeak": (["main.py", "--quit-after-start"], {"GUARDIAN_SPEECH": "espeak"}),
+}
+
+
+def run_once(args: list[str], env_extra: dict[str, str], *, mark_paint: bool) -> dict[str, float]:
+    """Start one process, wait for it with ``os.wait4`` and return its figures."""
+    with tempfile.TemporaryDirectory(prefix="guardian-bench-") as scratch:
+        env = dict(os.environ, QT_QPA_PLATFORM=PLATFORM, GUARDIAN_DATA_DIR=f"{scratch}/data")
+        env.update(env_extra)
+        mark = Path(scratch) / "paint"
+        command = [sys.executable, *args]
+        if mark_paint:
+            env["BENCH_PAINT_MARK"] = str(mark)
+            command = [sys.executable, "-c", _MARK_QUIT, *args]
+        with open(Path(scratch) / "stderr", "w+b") as errors:
+            started = time.monotonic_ns()
+            process = Popen(
+                command, cwd=ROOT, env=env, stdin=DEVNULL, stdout=DEVNULL, stderr=errors
+            )
+            _, status, usage = os.wait4(process.pid, 0)
+            ended = time.monotonic_ns()
+            process.returncode = os.waitstatus_to_exitcode(status)
+            if process.returncode != 0:
+                errors.seek(0)
+                detail = errors.read().decode("utf-8", "replace")[-2000:]
+                raise RuntimeError(f"{' '.join(args)} exited {process.returncode}: {detail}")
+        figures = {
+            "exit_ms": (ended - started) / 1e6,
+            "cpu_ms": (usage.ru_utime + usage.ru_stime) * 1000,
+            "peak_rss_mb": usage.ru_maxrss / 1024,
+        }
+        if mark_paint:
+            figures["paint_ms"] = (int(mark.read_text(encoding="ascii")) - started) / 1e6
+        return figures
+
+
+def median(values: list[float]) -> float:
+    """The median, rounded for reading."""
+    return round(statistics.median(values), 1)
+
+
+def measure(runs: int) -> dict[str, Any]:
+    """Run every kind ``runs`` times plain and ``runs`` times with the paint mark, interleaved."""
+    samples: dict[str, dict[str, list[float]]] = {
+        kind: {"exit_ms": [], "cpu_ms": [], "peak_rss_mb": [], "paint_ms": []} for kind in KINDS
+    }
+    # One unmeasured start of each kind first: the page cache then holds every file.
+    for args, env_extra in KINDS.values():
+        run_once(args, env_extra, mark_paint=False)
+    for _ in range(runs):
+        for kind, (args, env_extra) in KINDS.items():
+            plain = run_once(args, env_extra, mark_paint=False)
+            samples[kind]["exit_ms"].append(plain["exit_ms"])
+            samples[kind]["cpu_ms"].append(plain["cpu_ms"])
+            samples[kind]["peak_rss_mb"].append(plain["peak_rss_mb"])
+            marked = run_once(args, env_extra, mark_paint=True)
+            samples[kind]["paint_ms"].append(marked["paint_ms"])
+    result: dict[str, Any] = {"runs": runs, "platform": PLATFORM}
+    for kind, figures in samples.items():
+        result[kind] = {name: median(values) for name, values in figures.items()}
+        result[kind]["exit_ms_min"] = round(min(figures["exit_ms"]), 1)
+        result[kind]["samples"] = {
+            name: [round(v, 1) for v in values] for name, values in figures.items()
+        }
+    bare = result["bare"]
+    targets = []
+    for kind in ("guardian_speech_none", "guardian_speech_espeak"):
+        figures = result[kind]
+        ratio = round(figures["exit_ms"] / bare["exit_ms"], 2)
+        paint_ratio = round(figures["paint_ms"] / bare["paint_ms"], 2)
+        extra_mb = round(figures["peak_rss_mb"] - bare["peak_rss_mb"], 1)
+        figures["ratio_to_bare"] = ratio
+        figures["min_ratio_to_bare"] = round(figures["exit_ms_min"] / bare["exit_ms_min"], 2)
+        figures["cpu_ratio_to_bare"] = round(figures["cpu_ms"] / bare["cpu_ms"], 2)
+        figures["paint_ratio_to_bare"] = paint_ratio
+        figures["rss_over_bare_mb"] = extra_mb
+        targets.append(
+            {
+                "name": f"start-up {kind} / bare (exit)",
+                "value": ratio,
+                "unit": "x",
+                "target": f"<= {RATIO_TARGET}",
+                "pass": ratio <= RATIO_TARGET,
+            }
+        )
+        targets.append(
+            {
+                "name": f"peak RSS {kind} - bare",
+                "value": extra_mb,
+                "unit": "MB",
+                "target": f"<= {EXTRA_MEMORY_TARGET_MB:g}",
+                "pass": extra_mb <= EXTRA_MEMORY_TARGET_MB,
+            }
+        )
+    result["targets"] = targets
+    return result
+
+
+def main() -> int:
+    """Measure and print the figures as one JSON object."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs of each kind (default 7)")
+    options = parser.parse_args()
+    print(json.dumps(measure(max(1, options.runs)), ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
