@@ -6,7 +6,7 @@ import argparse
 import logging
 import os
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -103,8 +103,7 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
     from PySide6.QtWidgets import QApplication
 
     from guardian.speech.factory import create_speaker
-    from guardian.storage.backup import backups_dir
-    from guardian.storage.paths import data_dir, database_path
+    from guardian.storage.paths import backups_dir, data_dir, database_path
     from guardian.storage.startup import RecoveringOpener, daily_backup, read_saved_setting
     from guardian.storage.worker import DiskWorker
     from guardian.ui.context import AppContext
@@ -148,7 +147,7 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
             "data_dir": folder,
         },
     )
-    keep_preferences(ctx, prefs)
+    keep_preferences(ctx)
     window = MainWindow(ctx, build_routes(), HomeScreen, font_choice)
 
     def database_ready(message: object) -> None:
@@ -204,15 +203,13 @@ def start_guard(ctx: AppContext) -> None:
     ctx.services["guard"] = watcher
 
 
-def keep_preferences(ctx: AppContext, prefs: Preferences) -> None:
-    """Save the preferences whenever the language or the text size changes."""
-    from guardian.storage.settings import SettingsStore
+def keep_preferences(ctx: AppContext) -> None:
+    """Save the preferences (everything the app holds live) when language or text size change."""
 
     def save(*_: object) -> None:
-        current = replace(prefs, lang=ctx.lang, text_step=ctx.text_step, auto_read=ctx.auto_read)
-        data = current.to_mapping()
-        assert ctx.disk is not None
-        ctx.disk.submit(lambda db: SettingsStore(db).set(SETTINGS_KEY, data))
+        from guardian.ui.family.common import save_preferences
+
+        save_preferences(ctx)
 
     ctx.language_changed.connect(save)
     ctx.text_step_changed.connect(save)

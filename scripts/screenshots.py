@@ -28,6 +28,7 @@ from guardian.storage.checks import CheckStore
 from guardian.ui.check_call import CheckCallScreen
 from guardian.ui.check_message import CheckMessageScreen
 from guardian.ui.demo.screenshot_scenes import demo_line, demo_picker, demo_reveal
+from guardian.ui.family import screenshot_scenes as family_scenes
 from guardian.ui.history import HistoryScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.remote_warning import RemoteAppWarningScreen
@@ -240,6 +241,17 @@ def number_result(window: MainWindow) -> None:
 
 
 SCENES: dict[str, Scene] = {
+    "pin-entry": family_scenes.pin_entry,
+    "family-settings": family_scenes.settings_hub,
+    "contact-list": family_scenes.contact_list,
+    "contact-form-error": family_scenes.contact_form_error,
+    "channel-setup": family_scenes.channel_setup,
+    "voice-settings": family_scenes.voice_settings,
+    "outbox-status": family_scenes.outbox_status,
+    "call-card": family_scenes.call_card_with_handler,
+    "call-card-no-handler": family_scenes.call_card_without_handler,
+    "call-family-list": family_scenes.call_family_list,
+    "call-family-none": family_scenes.call_family_none,
     "demo-picker": demo_picker,
     "demo-line": demo_line,
     "demo-reveal": demo_reveal,

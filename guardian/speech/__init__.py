@@ -1,19 +1,7 @@
 """Speech: read Guardian's words aloud without ever blocking the window.
 
-``create_speaker()`` makes the app's one ``Speaker``; ``synthesize_to_wav()`` writes speech to
-a file. Every text goes through ``guardian.core.speech_text.for_speech`` before it is read.
+``guardian.speech.factory.create_speaker()`` makes the app's one ``Speaker``;
+``guardian.speech.factory.synthesize_to_wav()`` writes speech to a file. Every text goes through
+``guardian.core.speech_text.for_speech`` before it is read. The package imports nothing itself,
+so the window can use the ``Speaker`` interface without loading every engine first.
 """
-
-from guardian.speech.espeak import EspeakSpeaker
-from guardian.speech.factory import create_speaker, synthesize_to_wav
-from guardian.speech.pyttsx3_speaker import Pyttsx3Speaker
-from guardian.speech.speaker import NullSpeaker, Speaker
-
-__all__ = [
-    "EspeakSpeaker",
-    "NullSpeaker",
-    "Pyttsx3Speaker",
-    "Speaker",
-    "create_speaker",
-    "synthesize_to_wav",
-]

@@ -24,7 +24,6 @@ from guardian.storage.paths import make_private_dir
 
 _log = logging.getLogger(__name__)
 
-BACKUP_DIR_NAME = "backups"
 """The folder, inside the data folder, that holds the backups."""
 
 KEEP_BACKUPS = 7
@@ -32,11 +31,6 @@ KEEP_BACKUPS = 7
 
 _BACKUP_NAME = re.compile(r"^guardian-(\d{8})\.db$")
 _BUSY_TIMEOUT_S = 5.0
-
-
-def backups_dir(data_folder: Path) -> Path:
-    """Return the backup folder inside the data folder ``data_folder`` (not created)."""
-    return data_folder / BACKUP_DIR_NAME
 
 
 def backup_name(day: date) -> str:

@@ -44,3 +44,11 @@ def make_private_dir(folder: Path) -> None:
         mode = folder.stat().st_mode & 0o777
         if mode & 0o077:
             folder.chmod(mode & 0o700)
+
+
+BACKUP_DIR_NAME = "backups"
+
+
+def backups_dir(data_folder: Path) -> Path:
+    """Return the backup folder inside the data folder ``data_folder`` (not created)."""
+    return data_folder / BACKUP_DIR_NAME

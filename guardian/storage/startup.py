@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from guardian.core.i18n import Text
-from guardian.storage.backup import daily_backup_due, make_backup, prune_backups
-from guardian.storage.recovery import open_or_recover
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +31,8 @@ class RecoveringOpener:
 
     def __call__(self, path: Path) -> Database:
         """Open ``path`` (called once, on the worker's thread)."""
+        from guardian.storage.recovery import open_or_recover
+
         outcome = open_or_recover(path, self.backup_dir, datetime.now().astimezone())
         self.message = outcome.message
         return outcome.db
@@ -38,6 +40,8 @@ class RecoveringOpener:
 
 def daily_backup(db_path: Path, backup_dir: Path) -> Path | None:
     """Make today's backup if there is none yet and keep the last seven; return the new file."""
+    from guardian.storage.backup import daily_backup_due, make_backup, prune_backups
+
     now = datetime.now().astimezone()
     if not daily_backup_due(backup_dir, now):
         return None

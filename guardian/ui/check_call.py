@@ -68,16 +68,32 @@ class CheckCallScreen(Screen):
         self.number_step = NumberEntryStep(ctx)
         self.number_step.submitted.connect(self._number_given)
         self.number_step.skipped.connect(lambda: self._number_given(""))
-        self.caller_step = CallerChoiceStep(ctx)
-        self.caller_step.chosen.connect(self._caller_chosen)
-        self.question_step = QuestionStep(ctx)
-        self.question_step.answered.connect(self._answered)
-        self.question_step.back_requested.connect(lambda: self.ctx.navigator().back())
-        for step in (self.number_step, self.caller_step, self.question_step):
-            self.steps.addWidget(step)
+        self.steps.addWidget(self.number_step)
         self.steps.setCurrentWidget(self.number_step)
+        # The other steps are built when first needed, so opening the check stays quick.
+        self._caller_step: CallerChoiceStep | None = None
+        self._question_step: QuestionStep | None = None
         self.remote_apps = RemoteAppAlert(ctx, self._remote_apps_found, parent=self)
         self.remote_apps.start()
+
+    @property
+    def caller_step(self) -> CallerChoiceStep:
+        """The picture choices of who the caller claimed to be."""
+        if self._caller_step is None:
+            self._caller_step = CallerChoiceStep(self.ctx)
+            self._caller_step.chosen.connect(self._caller_chosen)
+            self.steps.addWidget(self._caller_step)
+        return self._caller_step
+
+    @property
+    def question_step(self) -> QuestionStep:
+        """The yes / no / not-sure question page."""
+        if self._question_step is None:
+            self._question_step = QuestionStep(self.ctx)
+            self._question_step.answered.connect(self._answered)
+            self._question_step.back_requested.connect(lambda: self.ctx.navigator().back())
+            self.steps.addWidget(self._question_step)
+        return self._question_step
 
     # -- what the header and the speaker ask ----------------------------------------------
 

@@ -281,7 +281,9 @@ def _draw(page: _Page, content: Content) -> None:
     heading_font = page.font(HEADING_PT, bold=True)
     # The heading and its lines stay together on one page.
     page.room_for(
-        page.text_height(heading, heading_font, page.width) + page.mm(2) + FAMILY_LINES * line_height
+        page.text_height(heading, heading_font, page.width)
+        + page.mm(2)
+        + FAMILY_LINES * line_height
     )
     page.text(heading, heading_font, gap=2)
     label_font = page.font(BODY_PT + 2)

@@ -70,6 +70,21 @@ def _demo(ctx: AppContext, **_: Any) -> Screen:
     return DemoScreen(ctx)
 
 
+def _family_settings(ctx: AppContext, **_: Any) -> Screen:
+    from guardian.ui.family import family_settings_route
+
+    return family_settings_route(ctx)
+
+
+def _call_family(ctx: AppContext, **_: Any) -> Screen:
+    """The family's call card (or list); the family is told the person is calling."""
+    from guardian.ui.call_card import call_family_route
+    from guardian.ui.family_alerts import queue_family_alert
+
+    queue_family_alert(ctx, "called_family")
+    return call_family_route(ctx)
+
+
 def build_routes() -> dict[str, Callable[..., Screen]]:
     """Return the screen factory of every route that has a screen."""
     return {
@@ -83,4 +98,6 @@ def build_routes() -> dict[str, Callable[..., Screen]]:
         "history": _history,
         "check_message": _check_message,
         "demo": _demo,
+        "family_settings": _family_settings,
+        "call_family": _call_family,
     }

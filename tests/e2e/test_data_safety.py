@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QApplication
 
 from guardian.app import StartOptions, build_window, shutdown
 from guardian.core.records import CheckRecord
-from guardian.storage.backup import backups_dir, list_backups, make_backup
+from guardian.storage.backup import list_backups, make_backup
 from guardian.storage.checks import CheckStore
 from guardian.storage.database import open_database
+from guardian.storage.paths import backups_dir
 from tests.conftest import ROOT
 
 

@@ -9,9 +9,10 @@ from collections.abc import Callable
 import pytest
 from pytestqt.qtbot import QtBot
 
-from guardian.speech import NullSpeaker, create_speaker
 from guardian.speech.espeak import EspeakSpeaker
+from guardian.speech.factory import create_speaker
 from guardian.speech.pyttsx3_speaker import Pyttsx3Speaker, pyttsx3_installed
+from guardian.speech.speaker import NullSpeaker
 from tests.conftest import require_program
 from tests.speech.conftest import LONG_EN, LONG_ZH, REAL_TIME_SINK, process_gone
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from guardian.speech import synthesize_to_wav
+from guardian.speech.factory import synthesize_to_wav
 from tests.conftest import ROOT
 
 

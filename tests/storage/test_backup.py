@@ -15,7 +15,6 @@ from guardian.core.records import CheckRecord
 from guardian.storage.backup import (
     backup_date,
     backup_name,
-    backups_dir,
     daily_backup_due,
     latest_good_backup,
     list_backups,
@@ -26,6 +25,7 @@ from guardian.storage.checks import CheckStore
 from guardian.storage.database import open_database
 from guardian.storage.errors import CorruptDatabaseError, StorageError
 from guardian.storage.migrations import MIGRATION_SET
+from guardian.storage.paths import backups_dir
 
 from .conftest import T0, full_record
 

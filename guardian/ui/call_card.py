@@ -1,0 +1,505 @@
+"""Calling family: a full-screen card per contact, the list to pick one, and "no number yet".
+
+The card shows the photo (or the first letter of the name in a circle), the name, the
+relationship and the number in huge grouped digits. "Call" hands a ``tel:`` address to the
+computer (Phone Link, FaceTime, KDE Connect...); where nothing can dial, the card says so
+plainly and reads the digits aloud so the person can dial them on their own phone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from sqlite_utils import Database
+
+from guardian.core.contacts import Contact
+from guardian.core.i18n import Lang
+from guardian.storage.contacts import ContactStore
+from guardian.ui.context import AppContext
+from guardian.ui.family.common import replace_or_show
+from guardian.ui.screen import Screen
+from guardian.ui.theme import COLOURS
+from guardian.ui.widgets import BigButton, label, page_layout, scrolling
+
+UrlOpener = Callable[[QUrl], bool]
+"""Opens an address (here ``tel:``) and says whether anything on the computer took it."""
+
+PORTRAIT_PX = 220
+
+
+def default_opener(ctx: AppContext) -> UrlOpener:
+    """The way to open ``tel:`` addresses: ``services["tel_opener"]`` if set, else the desktop's."""
+    opener = ctx.services.get("tel_opener")
+    if callable(opener):
+        return opener  # type: ignore[no-any-return]
+    return QDesktopServices.openUrl
+
+
+def call_order(contacts: Sequence[Contact]) -> list[Contact]:
+    """The contacts in the order to call them: the primary one first, then the list's order."""
+    return sorted(contacts, key=lambda c: (not c.primary, c.position, c.id or 0))
+
+
+def spoken_digits(number: str, lang: Lang) -> str:
+    """The number digit by digit in its groups, for the voice: "138 1234" -> "1 3 8, 1 2 3 4"."""
+    groups = [g for g in number.replace("-", " ").split() if g]
+    plus = "加" if lang == "zh" else "plus"
+    spoken = [" ".join(plus if ch == "+" else ch for ch in group) for group in groups]
+    return ("，" if lang == "zh" else ", ").join(spoken)
+
+
+def initial_pixmap(name: str, px: int) -> QPixmap:
+    """A circle with the first letter of ``name``, for a contact without a photo."""
+    pixmap = QPixmap(px, px)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(COLOURS.primary))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(0, 0, px, px)
+    font = QFont(painter.font())
+    font.setPixelSize(round(px * 0.5))
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor(COLOURS.on_primary))
+    initial = name.strip()[:1].upper() or "?"
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, initial)
+    painter.end()
+    return pixmap
+
+
+def portrait_pixmap(contact: Contact, px: int) -> QPixmap:
+    """The contact's photo scaled to ``px``, or the initial when there is none (or it is gone)."""
+    if contact.photo_path:
+        photo = QPixmap(contact.photo_path)
+        if not photo.isNull():
+            return photo.scaled(
+                px,
+                px,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+    return initial_pixmap(contact.name, px)
+
+
+class CallCardScreen(Screen):
+    """One contact to call, full screen; "can't get through" moves to the next one.
+
+    Args:
+        ctx: the shared app context.
+        contacts: every contact that can be called, in the order to try them.
+        index: the contact to show first.
+        opener: opens the ``tel:`` address; see :func:`default_opener`.
+    """
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        contacts: Sequence[Contact],
+        index: int = 0,
+        opener: UrlOpener | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, parent)
+        if not contacts:
+            raise ValueError("a call card needs at least one contact")
+        self.contacts = list(contacts)
+        self.index = index % len(self.contacts)
+        self.opener = opener or default_opener(ctx)
+        self.dialled: list[str] = []
+        theme = ctx.theme
+        roomy = theme.body_pt <= 24
+        self.portrait_px = PORTRAIT_PX if roomy else round(PORTRAIT_PX * 0.55)
+        self.number_max_pt = round(theme.title_pt * (3 if roomy else 2))
+        body = QWidget()
+        layout = page_layout(body)
+        top = QHBoxLayout()
+        top.setSpacing(36)
+        self.portrait = QLabel()
+        self.portrait.setFixedSize(self.portrait_px, self.portrait_px)
+        self.portrait.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        top.addWidget(self.portrait, 0, Qt.AlignmentFlag.AlignTop)
+        who = QVBoxLayout()
+        who.setSpacing(8)
+        self.name_label = label("", "headline")
+        self.relationship_label = label("", "title")
+        who.addWidget(self.name_label)
+        who.addWidget(self.relationship_label)
+        who.addStretch(1)
+        top.addLayout(who, 1)
+        layout.addLayout(top)
+        self.number_label = label("", wrap=False)
+        self.number_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.number_label)
+        layout.addStretch(1)
+        self.message = label("", "banner")
+        message_pt = theme.title_pt if roomy else theme.body_pt
+        self.message.setStyleSheet(f"font-size: {message_pt}pt; font-weight: bold;")
+        self.message.setVisible(False)
+        bottom = QVBoxLayout()
+        bottom.setContentsMargins(40, 0, 40, 20)
+        bottom.setSpacing(16)
+        bottom.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(20)
+        self.call_button = BigButton(
+            ctx.t("call.dial"),
+            "call",
+            role="primary",
+            icon_px=theme.button_icon_px * 2,
+            description=ctx.t("call.dial_description"),
+        )
+        self.call_button.clicked.connect(self.dial)
+        self.next_button = BigButton(
+            ctx.t("call.next"),
+            "next",
+            role="tile",
+            icon_px=theme.button_icon_px,
+            description=ctx.t("call.next_description"),
+        )
+        self.next_button.clicked.connect(self.next_contact)
+        buttons.addWidget(self.call_button, 3 if roomy else 1)
+        buttons.addWidget(self.next_button, 2 if roomy else 1)
+        bottom.addLayout(buttons)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # The card scrolls only when the largest text leaves no other way; the message and
+        # the buttons always stay in view.
+        outer.addWidget(scrolling(body), 1)
+        outer.addLayout(bottom)
+        self._show()
+
+    @property
+    def contact(self) -> Contact:
+        """The contact shown."""
+        return self.contacts[self.index]
+
+    def title(self) -> str:
+        """The word "call" and the contact's name."""
+        return self.ctx.t("call.title", name=self.contact.name)
+
+    def spoken_text(self) -> str:
+        """Whom to call, the number digit by digit, and what to press."""
+        ctx = self.ctx
+        contact = self.contact
+        relationship = contact.relationship_label(ctx.lang)
+        return ctx.sentences(
+            ctx.t("call.spoken_who", name=contact.name, relationship=relationship)
+            if relationship
+            else contact.name,
+            ctx.t("call.spoken_number", digits=spoken_digits(contact.phone.display, ctx.lang)),
+            ctx.t("call.spoken_how"),
+        )
+
+    def _show(self) -> None:
+        ctx = self.ctx
+        contact = self.contact
+        self.portrait.setPixmap(portrait_pixmap(contact, self.portrait_px))
+        self.portrait.setAccessibleName(ctx.t("call.photo", name=contact.name))
+        self.name_label.setText(contact.name)
+        relationship = contact.relationship_label(ctx.lang)
+        if contact.primary and len(self.contacts) > 1:
+            relationship = ctx.t("call.primary", relationship=relationship or "").strip()
+        self.relationship_label.setText(relationship)
+        self.relationship_label.setVisible(bool(relationship))
+        self.number_label.setText(contact.phone.display)
+        self.number_label.setAccessibleName(contact.phone.e164)
+        self._fit_number()
+        self.message.setVisible(False)
+        self.header_changed.emit()
+
+    def _fit_number(self) -> None:
+        """The biggest number size that fits the width (three times the title, at most)."""
+        width = max(self.width() - 120, 600)
+        points = self.number_max_pt
+        font = QFont(self.number_label.font())
+        font.setBold(True)
+        while points > self.ctx.theme.title_pt:
+            font.setPointSize(points)
+            if QFontMetrics(font).horizontalAdvance(self.number_label.text()) <= width:
+                break
+            points -= 2
+        # The application style sheet sets every size, so the number needs its own rule.
+        self.number_label.setStyleSheet(f"font-size: {points}pt; font-weight: bold;")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the number to the new width."""
+        super().resizeEvent(event)
+        self._fit_number()
+
+    def show_message(self, text: str) -> None:
+        """Show ``text`` above the buttons until the next press."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def dial(self) -> None:
+        """Hand the number to the computer; where nothing can dial, say to use the phone."""
+        ctx = self.ctx
+        contact = self.contact
+        self.dialled.append(contact.phone.e164)
+        if self.opener(QUrl(f"tel:{contact.phone.e164}")):
+            self.show_message(ctx.t("call.dialing", name=contact.name))
+            ctx.say(ctx.t("call.dialing", name=contact.name))
+            return
+        self.show_message(ctx.t("call.use_phone"))
+        ctx.say(
+            ctx.sentences(
+                ctx.t("call.use_phone"),
+                ctx.t("call.spoken_number", digits=spoken_digits(contact.phone.display, ctx.lang)),
+            )
+        )
+
+    def next_contact(self) -> None:
+        """Show the next contact (after the last comes the first); say when there is no other."""
+        ctx = self.ctx
+        if len(self.contacts) < 2:
+            self.show_message(ctx.t("call.no_other"))
+            ctx.say(ctx.t("call.no_other"))
+            return
+        self.index = (self.index + 1) % len(self.contacts)
+        self._show()
+        ctx.say(self.spoken_text())
+
+
+class CallFamilyListScreen(Screen):
+    """Several contacts: one big button each (the primary one first) opens its card.
+
+    Args:
+        ctx: the shared app context.
+        contacts: the contacts, in any order.
+        opener: handed to the cards.
+    """
+
+    title_key = "call.family_title"
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        contacts: Sequence[Contact],
+        opener: UrlOpener | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.contacts = call_order(contacts)
+        self.opener = opener
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(40, 24, 40, 24)
+        layout.setSpacing(18)
+        self.prompt = label(ctx.t("call.pick"), "title")
+        layout.addWidget(self.prompt)
+        grid = QGridLayout()
+        grid.setSpacing(18)
+        columns = 2
+        portrait_px = round(ctx.theme.tile_icon_px * (2 if ctx.theme.body_pt <= 24 else 1.4))
+        self.buttons: list[BigButton] = []
+        for index, contact in enumerate(self.contacts):
+            button = BigButton(
+                self.button_text(contact),
+                "contact",
+                role="tile",
+                icon_px=portrait_px,
+                vertical=True,
+                lines=2,
+                description=ctx.t("call.pick_description", name=contact.name),
+            )
+            if button.icon_widget is not None:
+                # The person's photo or initial instead of the generic pictogram.
+                button.icon_widget.setPixmap(portrait_pixmap(contact, portrait_px))
+            button.clicked.connect(lambda _=False, i=index: self.open_card(i))
+            grid.addWidget(button, index // columns, index % columns)
+            self.buttons.append(button)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(body))
+
+    def button_text(self, contact: Contact) -> str:
+        """Name, relationship, and "first to call" for the primary contact."""
+        ctx = self.ctx
+        relationship = contact.relationship_label(ctx.lang)
+        text = (
+            ctx.t("call.name_relationship", name=contact.name, relationship=relationship)
+            if relationship
+            else contact.name
+        )
+        return ctx.t("call.primary_button", who=text) if contact.primary else text
+
+    def spoken_text(self) -> str:
+        """The question and every name."""
+        return self.ctx.sentences(self.prompt.text(), *(c.name for c in self.contacts))
+
+    def open_card(self, index: int) -> None:
+        """Show the card of one contact (its "can't get through" goes on down the list)."""
+        card = CallCardScreen(self.ctx, self.contacts, index, self.opener)
+        self.ctx.navigator().show_screen(card)
+
+
+class NoFamilyNumberScreen(Screen):
+    """No contact yet (or they cannot be read): say so kindly, and offer 110 and 96110.
+
+    Args:
+        ctx: the shared app context.
+        unreadable: the contacts could not be read (instead of: none set up yet).
+    """
+
+    title_key = "call.family_title"
+
+    def __init__(
+        self, ctx: AppContext, *, unreadable: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, parent)
+        theme = ctx.theme
+        layout = page_layout(self)
+        self.headline = label(ctx.t("call.none_unreadable" if unreadable else "call.none"), "title")
+        layout.addWidget(self.headline)
+        self.hint = label(ctx.t("call.none_hint"))
+        layout.addWidget(self.hint)
+        layout.addStretch(1)
+        row = QHBoxLayout()
+        row.setSpacing(20)
+        self.police_button = BigButton(
+            ctx.t("call.police"),
+            "police",
+            role="danger",
+            icon_px=theme.tile_icon_px,
+            description=ctx.t("call.police_description"),
+        )
+        self.police_button.clicked.connect(lambda: ctx.navigator().open("call_police"))
+        self.antifraud_button = BigButton(
+            ctx.t("call.antifraud"),
+            "hotline_96110",
+            role="tile",
+            icon_px=theme.tile_icon_px,
+            description=ctx.t("call.antifraud_description"),
+        )
+        self.antifraud_button.clicked.connect(lambda: ctx.navigator().open("call_antifraud"))
+        for button in (self.police_button, self.antifraud_button):
+            row.addWidget(button)
+        layout.addLayout(row, 2)
+
+    def spoken_text(self) -> str:
+        """What is missing, where the family adds numbers, and the two hotlines."""
+        return self.ctx.sentences(
+            self.headline.text(), self.hint.text(), self.ctx.t("call.none_spoken")
+        )
+
+
+def screen_for_contacts(
+    ctx: AppContext, contacts: Sequence[Contact], opener: UrlOpener | None = None
+) -> Screen:
+    """The card for one contact, the list for several, or "no number yet" for none."""
+    if not contacts:
+        return NoFamilyNumberScreen(ctx)
+    if len(contacts) == 1:
+        return CallCardScreen(ctx, contacts, 0, opener)
+    return CallFamilyListScreen(ctx, contacts, opener)
+
+
+def _read_contacts(db: Database) -> list[Contact]:
+    return ContactStore(db).list()
+
+
+def open_call_family(ctx: AppContext, opener: UrlOpener | None = None) -> None:
+    """Read the contacts through the disk worker, then show the right screen on top.
+
+    One contact opens its card at once; several show the list; none shows the kind screen with
+    110 and 96110.
+    """
+    disk = ctx.disk
+    if disk is None:
+        ctx.navigator().show_screen(NoFamilyNumberScreen(ctx, unreadable=True))
+        return
+    disk.submit(
+        _read_contacts,
+        on_done=lambda contacts: ctx.navigator().show_screen(
+            screen_for_contacts(ctx, contacts, opener)
+        ),
+        on_error=lambda error: ctx.navigator().show_screen(
+            NoFamilyNumberScreen(ctx, unreadable=True)
+        ),
+    )
+
+
+class CallFamilyScreen(Screen):
+    """The "call family" route: reads the contacts, then gives its place to the right screen.
+
+    Args:
+        ctx: the shared app context.
+        opener: handed to the cards.
+    """
+
+    title_key = "call.family_title"
+
+    def __init__(
+        self, ctx: AppContext, opener: UrlOpener | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.opener = opener
+        self.current = False
+        self.closed = False
+        self.ready: Screen | None = None
+        layout = page_layout(self)
+        self.reading = label(ctx.t("call.reading"), "title")
+        layout.addWidget(self.reading)
+        layout.addStretch(1)
+        disk = ctx.disk
+        if disk is None:
+            self.ready = NoFamilyNumberScreen(ctx, unreadable=True)
+        else:
+            disk.submit(_read_contacts, on_done=self._read, on_error=self._unreadable)
+
+    def _read(self, contacts: list[Contact]) -> None:
+        if not self.closed:
+            self._hand_over(screen_for_contacts(self.ctx, contacts, self.opener))
+
+    def _unreadable(self, error: Exception) -> None:
+        if not self.closed:
+            self._hand_over(NoFamilyNumberScreen(self.ctx, unreadable=True))
+
+    def _hand_over(self, screen: Screen) -> None:
+        self.ready = screen
+        if self.current:
+            self._replace()
+
+    def _replace(self) -> None:
+        if self.closed or not self.current or self.ready is None:
+            return
+        screen, self.ready = self.ready, None
+        replace_or_show(self.ctx, screen)
+
+    def entered(self) -> None:
+        """Hand over at once when the contacts were read before the screen showed."""
+        self.current = True
+        if self.ready is not None:
+            # After the window has finished showing this screen, not in the middle of it.
+            QTimer.singleShot(0, self._replace)
+
+    def leaving(self) -> None:
+        """Another screen covers this one."""
+        self.current = False
+
+    def closing(self) -> None:
+        """Drop a late answer from the disk."""
+        self.closed = True
+        if self.ready is not None:
+            self.ready.deleteLater()
+            self.ready = None
+
+
+def call_family_route(ctx: AppContext, **_: Any) -> Screen:
+    """The ``call_family`` route: the card, the list, or "no number yet"."""
+    return CallFamilyScreen(ctx)

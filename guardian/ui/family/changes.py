@@ -1,0 +1,186 @@
+"""Anti-tamper: every change to contacts, channels or the PIN is first told to the family.
+
+A fraudster sometimes talks a person into changing the family's numbers, so that the alerts go
+to the fraudster. So before a change is saved, a ``settings_changed`` alert with a readable
+list of what changed is queued for every alert channel that existed *before* the change, in the
+same transaction as the change itself: either both are stored or neither is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Generic, Protocol, TypeVar
+
+from sqlite_utils import Database
+
+from guardian.core.alert_message import compose_alert
+from guardian.core.channels import CHANNEL_KINDS
+from guardian.core.contacts import ChannelConfig, Contact
+from guardian.core.i18n import Catalog, Lang
+from guardian.storage.contacts import ContactStore
+from guardian.storage.outbox import OutboxStore
+
+T = TypeVar("T")
+
+
+class Words(Protocol):
+    """Looks up a UI string in one language."""
+
+    def __call__(self, key: str, **values: object) -> str:
+        """Return the string ``key`` with ``values`` filled in."""
+
+
+def words_for(catalog: Catalog, lang: Lang) -> Words:
+    """Return a lookup of the catalog's strings in ``lang`` (safe to use on the disk thread)."""
+
+    def lookup(key: str, **values: object) -> str:
+        return catalog.get(lang, key, **values)
+
+    return lookup
+
+
+def kind_label(kind: str, lang: Lang) -> str:
+    """The name of a channel kind in ``lang``."""
+    spec = CHANNEL_KINDS.get(kind)
+    return spec.label.get(lang) if spec is not None else kind
+
+
+def contact_changes(
+    before: Contact | None, after: Contact | None, words: Words, lang: Lang
+) -> list[str]:
+    """Describe, one line each, what changes from ``before`` to ``after`` (None: none there)."""
+    if before is None and after is None:
+        return []
+    if before is None:
+        assert after is not None
+        added = [
+            words(
+                "contacts.change_added",
+                name=after.name,
+                phone=after.phone.display,
+                relationship=after.relationship_label(lang) or "-",
+            )
+        ]
+        added += [
+            words("channel.change_added", name=after.name, kind=kind_label(c.kind, lang))
+            for c in after.channels
+        ]
+        return added
+    if after is None:
+        return [words("contacts.change_removed", name=before.name, phone=before.phone.display)]
+    lines: list[str] = []
+    name = after.name
+    if before.name != after.name:
+        lines.append(words("contacts.change_name", old=before.name, new=after.name))
+    if before.phone.e164 != after.phone.e164:
+        lines.append(
+            words(
+                "contacts.change_phone",
+                name=name,
+                old=before.phone.display,
+                new=after.phone.display,
+            )
+        )
+    if before.relationship != after.relationship:
+        lines.append(
+            words(
+                "contacts.change_relationship",
+                name=name,
+                relationship=after.relationship_label(lang) or "-",
+            )
+        )
+    if (before.photo_path or "") != (after.photo_path or ""):
+        lines.append(words("contacts.change_photo", name=name))
+    lines += channel_changes(name, before.channels, after.channels, words, lang)
+    return lines
+
+
+def channel_changes(
+    name: str,
+    before: Sequence[ChannelConfig],
+    after: Sequence[ChannelConfig],
+    words: Words,
+    lang: Lang,
+) -> list[str]:
+    """Describe the channels added, removed and changed for the contact ``name``."""
+    old = {c.id: c for c in before if c.id is not None}
+    kept_ids = {c.id for c in after if c.id is not None}
+    lines: list[str] = []
+    for channel in after:
+        if channel.id is None or channel.id not in old:
+            lines.append(
+                words("channel.change_added", name=name, kind=kind_label(channel.kind, lang))
+            )
+        elif old[channel.id].fields != channel.fields or old[channel.id].kind != channel.kind:
+            lines.append(
+                words("channel.change_edited", name=name, kind=kind_label(channel.kind, lang))
+            )
+    for channel_id, channel in old.items():
+        if channel_id not in kept_ids:
+            lines.append(
+                words("channel.change_removed", name=name, kind=kind_label(channel.kind, lang))
+            )
+    return lines
+
+
+def order_changes(before: Sequence[Contact], ids: Sequence[int], words: Words) -> list[str]:
+    """Describe a new order of the contacts (empty when it is the same)."""
+    if [c.id for c in before] == list(ids):
+        return []
+    by_id = {c.id: c.name for c in before}
+    names = "、".join(by_id.get(i, "?") for i in ids)
+    return [words("contacts.change_order", names=names)]
+
+
+@dataclass(frozen=True)
+class Guarded(Generic[T]):
+    """What a guarded change gave.
+
+    Attributes:
+        result: what the change returned.
+        alerts: the ids of the ``settings_changed`` alerts queued before it.
+        changes: the lines the alert listed.
+    """
+
+    result: T
+    alerts: list[int]
+    changes: list[str]
+
+
+def guarded_change(
+    db: Database,
+    describe: Callable[[list[Contact]], list[str]],
+    apply: Callable[[ContactStore], T],
+    lang: Lang,
+    when: datetime | None = None,
+) -> Guarded[T]:
+    """Queue the alert about a change to the channels there are now, then make the change.
+
+    Runs on the disk worker. Both happen in one transaction: if the change fails, no alert is
+    left behind, and if the alert cannot be queued, nothing changes.
+
+    Args:
+        db: the open database.
+        describe: given the contacts as they are before the change, returns what changes.
+        apply: makes the change with the contact store and returns its result.
+        lang: the language of the alert.
+        when: the time shown in the alert (now, local time, by default).
+    """
+    with db.atomic():
+        store = ContactStore(db)
+        before = store.list()
+        changes = describe(before)
+        alerts: list[int] = []
+        if changes and any(contact.channels for contact in before):
+            title, body = compose_alert(
+                "settings_changed",
+                person_name="",
+                when=when or datetime.now().astimezone(),
+                changes=changes,
+                lang=lang,
+            )
+            alerts = OutboxStore(db).enqueue_for_contacts(title, body, event="settings_changed")
+        result = apply(store)
+    return Guarded(result, alerts, changes)

@@ -1,0 +1,229 @@
+"""Alert channels: pick a kind, then fill in a short form built from the kind's field list.
+
+The family never writes an address, except for "other" (an Apprise URL). Passwords and tokens
+are typed into fields that show dots (a "show" button reveals them for checking).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QWidget
+
+from guardian.core.channels import (
+    CHANNEL_KINDS,
+    ChannelKind,
+    FieldSpec,
+    build_apprise_url,
+    normalize_channel,
+    redact,
+    validate_channel,
+)
+from guardian.core.contacts import ChannelConfig
+from guardian.core.i18n import Lang
+from guardian.ui.context import AppContext
+from guardian.ui.family.common import BigComboBox, FamilyScreen, FormField, replace_or_show
+from guardian.ui.widgets import BigButton, label
+
+ChannelDone = Callable[[ChannelConfig], None]
+
+# The fields that say where a channel goes without giving a secret away.
+SUMMARY_FIELDS = {"email": "to", "telegram": "chat_id", "ntfy": "server", "bark": "server"}
+
+
+def channel_summary(channel: ChannelConfig, lang: Lang) -> str:
+    """One line for a channel: its kind, and where it goes when that is no secret."""
+    spec = CHANNEL_KINDS.get(channel.kind)
+    name = spec.label.get(lang) if spec else channel.kind
+    shown = channel.fields.get(SUMMARY_FIELDS.get(channel.kind, ""), "")
+    if channel.kind in ("json", "custom"):
+        try:
+            shown = redact(build_apprise_url(channel.kind, channel.fields))
+        except ValueError:
+            shown = ""
+    return f"{name}: {shown}" if shown else name
+
+
+class ChannelKindScreen(FamilyScreen):
+    """Every kind of alert channel as a big button.
+
+    Args:
+        ctx: the shared app context.
+        contact_name: whom the channel is for (shown in the question).
+        on_done: called with the new channel when its form is filled in.
+    """
+
+    title_key = "channel.kind_title"
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        contact_name: str,
+        on_done: ChannelDone,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.on_done = on_done
+        name = contact_name or ctx.t("channel.this_contact")
+        self.prompt = label(ctx.t("channel.kind_prompt", name=name), "heading")
+        self.body.addWidget(self.prompt)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        columns = 3 if ctx.theme.body_pt <= 24 else 2
+        self.buttons: dict[str, BigButton] = {}
+        for index, kind in enumerate(CHANNEL_KINDS.values()):
+            button = BigButton(ctx.pick(kind.label), None, role=None)
+            button.clicked.connect(lambda _=False, k=kind.id: self.choose(k))
+            grid.addWidget(button, index // columns, index % columns)
+            self.buttons[kind.id] = button
+        self.body.addLayout(grid)
+        self.body.addWidget(label(ctx.t("channel.kind_hint"), "soft"))
+        self.body.addStretch(1)
+
+    def spoken_text(self) -> str:
+        """The question."""
+        return self.prompt.text()
+
+    def choose(self, kind: str) -> None:
+        """Open the form of ``kind`` in place of this list."""
+        replace_or_show(self.ctx, ChannelFormScreen(self.ctx, kind, None, self.on_done))
+
+
+class ChannelFormScreen(FamilyScreen):
+    """The form of one channel; "OK" checks every field and hands the channel back.
+
+    Args:
+        ctx: the shared app context.
+        kind: the channel kind's id.
+        channel: the channel being edited, or None for a new one.
+        on_done: called with the checked channel (the same id when editing).
+    """
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        kind: str,
+        channel: ChannelConfig | None,
+        on_done: ChannelDone,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.kind: ChannelKind = CHANNEL_KINDS[kind]
+        self.channel = channel
+        self.on_done = on_done
+        self.result: ChannelConfig | None = None
+        self.intro = label(ctx.t(f"channel.intro_{kind}"))
+        self.body.addWidget(self.intro)
+        self.fields: dict[str, FormField] = {}
+        self.inputs: dict[str, QLineEdit | QComboBox] = {}
+        values = channel.fields if channel is not None else {}
+        for spec in self.kind.fields:
+            self._add_field(spec, values.get(spec.name, ""))
+        self.body.addStretch(1)
+        self.ok_button = self.button("channel.ok", "answer_yes", role="primary", action=self.save)
+        self.action_row.addWidget(self.ok_button)
+
+    def title(self) -> str:
+        """The kind's name."""
+        return self.ctx.t("channel.form_title", kind=self.ctx.pick(self.kind.label))
+
+    def spoken_text(self) -> str:
+        """The title and how to get what the form asks for."""
+        return self.ctx.sentences(self.title(), self.intro.text())
+
+    def _add_field(self, spec: FieldSpec, value: str) -> None:
+        ctx = self.ctx
+        theme = ctx.theme
+        caption = ctx.t(
+            "channel.required" if spec.required else "channel.optional",
+            label=ctx.pick(spec.label),
+        )
+        extra: tuple[QWidget, ...] = ()
+        widget: QLineEdit | QComboBox
+        if spec.type == "choice":
+            combo = BigComboBox(ctx)
+            for choice, text in spec.choices:
+                combo.addItem(ctx.pick(text), choice)
+            index = combo.findData(value or spec.default)
+            combo.setCurrentIndex(max(0, index))
+            widget = combo
+        else:
+            edit = QLineEdit(value)
+            edit.setMinimumHeight(theme.min_target_px)
+            if spec.secret:
+                edit.setEchoMode(QLineEdit.EchoMode.Password)
+                show = BigButton(ctx.t("channel.show"), None, role=None, wrap=False)
+                show.setAccessibleName(ctx.t("channel.show_description", label=caption))
+                show.clicked.connect(lambda _=False, e=edit, b=show: self._toggle_secret(e, b))
+                extra = (show,)
+            edit.textChanged.connect(lambda _=None, n=spec.name: self.fields[n].set_error(""))
+            widget = edit
+        widget.setAccessibleName(ctx.pick(spec.label))
+        hint = ctx.pick(spec.hint) if spec.hint else ""
+        field = FormField(caption, widget, hint, extra)
+        self.fields[spec.name] = field
+        self.inputs[spec.name] = widget
+        self.body.addWidget(field)
+
+    def _toggle_secret(self, edit: QLineEdit, button: BigButton) -> None:
+        hidden = edit.echoMode() == QLineEdit.EchoMode.Password
+        edit.setEchoMode(QLineEdit.EchoMode.Normal if hidden else QLineEdit.EchoMode.Password)
+        button.text_widget.setText(self.ctx.t("channel.hide" if hidden else "channel.show"))
+
+    def set_value(self, name: str, value: str) -> None:
+        """Fill in one field (as the family would type it)."""
+        widget = self.inputs[name]
+        if isinstance(widget, QComboBox):
+            widget.setCurrentIndex(max(0, widget.findData(value)))
+        else:
+            widget.setText(value)
+
+    def values(self) -> dict[str, str]:
+        """What the form holds, by field name."""
+        out: dict[str, str] = {}
+        for name, widget in self.inputs.items():
+            if isinstance(widget, QComboBox):
+                out[name] = str(widget.currentData() or "")
+            else:
+                out[name] = widget.text()
+        return out
+
+    def errors(self) -> dict[str, str]:
+        """The error shown under each field that has one."""
+        return {n: f.error_text() for n, f in self.fields.items() if f.error_text()}
+
+    def save(self) -> None:
+        """Check every field; show each problem under its field, or hand the channel back."""
+        ctx = self.ctx
+        values = self.values()
+        problems = validate_channel(self.kind.id, values)
+        for name, field in self.fields.items():
+            problem = problems.get(name)
+            field.set_error(ctx.pick(problem) if problem else "")
+        if problems:
+            spoken = [
+                ctx.t(
+                    "family.error_line",
+                    field=ctx.pick(spec.label),
+                    error=ctx.pick(problems[spec.name]),
+                )
+                for spec in self.kind.fields
+                if spec.name in problems
+            ]
+            if "kind" in problems:
+                spoken.append(ctx.pick(problems["kind"]))
+            self.show_message("\n".join([ctx.t("channel.fix_errors"), *spoken]), speak=False)
+            ctx.say(ctx.sentences(ctx.t("channel.fix_errors"), *spoken))
+            self.show_first_error(list(self.fields.values()))
+            return
+        clean = normalize_channel(self.kind.id, values)
+        try:
+            build_apprise_url(self.kind.id, clean)
+        except ValueError:
+            self.show_message(ctx.t("channel.cannot_use"))
+            return
+        self.result = ChannelConfig(
+            self.kind.id, clean, self.channel.id if self.channel is not None else None
+        )
+        self.on_done(self.result)
+        ctx.navigator().back()

@@ -1,0 +1,326 @@
+"""Pieces every family-settings screen shares: the page frame, form fields, saving, the outbox.
+
+The family settings are used by a grown-up who sets things up once, but the person sees them
+too: large type, one clear main action, messages that stay until the next press, nothing
+that times out.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from guardian.core.preferences import SETTINGS_KEY, Preferences
+from guardian.storage.settings import SettingsStore
+from guardian.ui.context import AppContext
+from guardian.ui.screen import Screen
+from guardian.ui.widgets import BigButton, label, scrolling
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+def replace_or_show(ctx: AppContext, screen: Screen) -> None:
+    """Show ``screen`` in place of the current one when the window can, else on top of it.
+
+    The main window can replace a screen, so that "back" from the settings hub goes home and
+    not to the PIN pad again, and "back" from a channel form returns to the contact, not to the
+    list of kinds.
+    """
+    nav = ctx.navigator()
+    replace_screen = getattr(nav, "replace_screen", None)
+    if callable(replace_screen):
+        replace_screen(screen)
+    else:
+        nav.show_screen(screen)
+
+
+def wake_outbox(ctx: AppContext) -> None:
+    """Tell the alert sender to look at the outbox now, when it runs."""
+    outbox = ctx.services.get("outbox")
+    wake = getattr(outbox, "wake", None)
+    if callable(wake):
+        wake()
+
+
+def live_preferences(ctx: AppContext, stored: Preferences) -> Preferences:
+    """Return ``stored`` with everything the app holds live (language, size, voice, bank)."""
+    bank = ctx.services.get("bank_hotline")
+    return replace(
+        stored,
+        lang=ctx.lang,
+        text_step=ctx.text_step,
+        auto_read=ctx.auto_read,
+        speech_rate=ctx.speaker.rate,
+        speech_volume=round(ctx.speaker.volume, 2),
+        bank_hotline=bank if isinstance(bank, str) and bank else None,
+        person_name=str(ctx.services.get("person_name") or stored.person_name),
+    )
+
+
+def save_preferences(
+    ctx: AppContext,
+    on_done: Callable[[Preferences], None] | None = None,
+    on_error: Callable[[Exception], None] | None = None,
+) -> None:
+    """Save what the app holds live as the person's preferences, through the disk worker.
+
+    The stored preferences are read in the same job and only the voice engine is kept from
+    them, so a save made just after another one (for example the language's) never brings an
+    older value back.
+    """
+    disk = ctx.disk
+    if disk is None:
+        return
+    current = live_preferences(ctx, Preferences())
+
+    def job(db: Database) -> Preferences:
+        store = SettingsStore(db)
+        stored = Preferences.from_mapping(store.get(SETTINGS_KEY))
+        merged = replace(current, speech_engine=stored.speech_engine)
+        store.set(SETTINGS_KEY, merged.to_mapping())
+        return merged
+
+    disk.submit(job, on_done=on_done, on_error=on_error)
+
+
+class FamilyScreen(Screen):
+    """A family-settings page: a scrolling body, a message line, and a row of actions below.
+
+    Subclasses add their widgets to ``self.body`` and their main buttons to ``self.action_row``.
+    :meth:`run` sends a job to the disk worker and drops its answer if the screen was closed
+    meanwhile.
+
+    Args:
+        ctx: the shared app context.
+    """
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.closed = False
+        page = QWidget()
+        self.body = QVBoxLayout(page)
+        self.body.setContentsMargins(40, 20, 40, 20)
+        self.body.setSpacing(16)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.scroll_area = scrolling(page)
+        outer.addWidget(self.scroll_area, 1)
+        self.message = label("", "banner")
+        self.message.setVisible(False)
+        message_row = QHBoxLayout()
+        message_row.setContentsMargins(40, 8, 40, 0)
+        message_row.addWidget(self.message)
+        outer.addLayout(message_row)
+        self.action_row = QHBoxLayout()
+        self.action_row.setContentsMargins(40, 12, 40, 18)
+        self.action_row.setSpacing(16)
+        outer.addLayout(self.action_row)
+
+    def button(
+        self,
+        key: str,
+        icon: str | None = None,
+        *,
+        role: str | None = None,
+        action: Callable[[], None] | None = None,
+        description_key: str = "",
+        **values: Any,
+    ) -> BigButton:
+        """Return a big button with the words ``key`` (and an optional pictogram)."""
+        ctx = self.ctx
+        text = ctx.t(key, **values)
+        button = BigButton(
+            text,
+            icon,
+            role=role,
+            icon_px=ctx.theme.button_icon_px,
+            description=ctx.t(description_key, **values) if description_key else text,
+        )
+        if action is not None:
+            button.clicked.connect(lambda _=False: action())
+        return button
+
+    def show_message(self, text: str, *, speak: bool = True) -> None:
+        """Show ``text`` under the page until it is replaced, and read it aloud."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        if speak and text:
+            self.ctx.say(text)
+
+    def show_first_error(self, fields: list[FormField]) -> None:
+        """Scroll to the first field with an error and put the focus in it."""
+        for field in fields:
+            if field.error_text():
+                self.scroll_area.ensureWidgetVisible(field, 0, 40)
+                self.scroll_area.ensureWidgetVisible(field.error, 0, 40)
+                field.field.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
+    def clear_message(self) -> None:
+        """Hide the message line."""
+        self.message.setText("")
+        self.message.setVisible(False)
+
+    def run(
+        self,
+        job: Callable[[Database], T],
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Run ``job`` on the disk worker; the answers reach this screen only while it is open."""
+        disk = self.ctx.disk
+        if disk is None:
+            self.show_message(self.ctx.t("family.no_storage"))
+            return
+
+        def done(result: T) -> None:
+            if not self.closed and on_done is not None:
+                on_done(result)
+
+        def failed(error: Exception) -> None:
+            log.error("a family-settings job failed: %s", error)
+            if self.closed:
+                return
+            if on_error is not None:
+                on_error(error)
+            else:
+                self.show_message(self.ctx.t("family.save_failed"))
+
+        disk.submit(job, on_done=done, on_error=failed)
+
+    def closing(self) -> None:
+        """Remember that the screen is gone, so late answers from the disk are dropped."""
+        self.closed = True
+
+
+class FormField(QWidget):
+    """A caption, the field itself, an optional hint, and the field's own error line.
+
+    Args:
+        caption: what the field is.
+        field: the input widget.
+        hint: a short help line, or empty.
+        extra: more widgets to put beside the field (a "show" button...).
+    """
+
+    def __init__(
+        self,
+        caption: str,
+        field: QWidget,
+        hint: str = "",
+        extra: tuple[QWidget, ...] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.field = field
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.caption = label(caption, "heading")
+        layout.addWidget(self.caption)
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        row.addWidget(field, 1)
+        for widget in extra:
+            row.addWidget(widget)
+        layout.addLayout(row)
+        self.error = label("", "banner")
+        self.error.setVisible(False)
+        layout.addWidget(self.error)
+        self.hint: QLabel | None = None
+        if hint:
+            self.hint = label(hint, "soft")
+            layout.addWidget(self.hint)
+        field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_error(self, text: str) -> None:
+        """Show ``text`` right under the field (empty hides it)."""
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def error_text(self) -> str:
+        """The error shown under the field, or empty."""
+        return self.error.text() if not self.error.isHidden() else ""
+
+
+class BigComboBox(QComboBox):
+    """A drop-down list with the look and size of the text fields and a large, clear arrow.
+
+    Args:
+        ctx: the shared app context (for the sizes and colours).
+    """
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        theme = ctx.theme
+        c = theme.colours
+        self._arrow_px = theme.min_target_px
+        self._ink = QColor(c.ink)
+        self.setMinimumHeight(theme.min_target_px)
+        self.setStyleSheet(
+            f"QComboBox {{ background: {c.surface}; border: 3px solid {c.border}; "
+            f"border-radius: 10px; padding: 8px; }}"
+            f"QComboBox:focus {{ border: 5px solid {c.focus}; }}"
+            f"QComboBox::drop-down {{ width: {self._arrow_px}px; border: none; "
+            f"border-left: 3px solid {c.border}; }}"
+            f"QComboBox::down-arrow {{ image: none; }}"
+            f"QComboBox QAbstractItemView {{ background: {c.surface}; }}"
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the box, then a thick downward chevron in the drop-down part."""
+        super().paintEvent(event)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(self._ink, 4)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        size = self._arrow_px * 0.28
+        cx = self.width() - self._arrow_px / 2
+        cy = self.height() / 2
+        painter.drawPolyline(
+            [
+                QPointF(cx - size, cy - size / 2),
+                QPointF(cx, cy + size / 2),
+                QPointF(cx + size, cy - size / 2),
+            ]
+        )
+        painter.end()
+
+
+def two_press(
+    button: BigButton, ctx: AppContext, confirm_text: str, act: Callable[[], None]
+) -> None:
+    """Make ``button`` ask once more (in its own words, read aloud) before it does ``act``."""
+    original = button.label()
+
+    def pressed() -> None:
+        if button.property("confirming"):
+            button.setProperty("confirming", False)
+            button.text_widget.setText(original)
+            button.setAccessibleName(original)
+            act()
+            return
+        button.setProperty("confirming", True)
+        button.text_widget.setText(confirm_text)
+        button.setAccessibleName(confirm_text)
+        ctx.say(confirm_text)
+
+    button.clicked.connect(lambda _=False: pressed())

@@ -1,0 +1,114 @@
+"""The family settings, opened with the PIN: one big button for each thing the family sets up."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from guardian.ui.context import AppContext
+from guardian.ui.family.common import FamilyScreen
+from guardian.ui.screen import Screen
+from guardian.ui.widgets import BigButton, label
+
+# (name, catalog key, pictogram) of each button, in reading order.
+HUB_ITEMS: tuple[tuple[str, str, str | None], ...] = (
+    ("contacts", "family.contacts", "family"),
+    ("channels", "family.channels", "caller_operator"),
+    ("voice", "family.voice", "speaker"),
+    ("display", "family.display", "language"),
+    ("bank", "family.bank", "caller_government"),
+    ("history", "family.history", "history"),
+    ("outbox", "family.outbox", "message_check"),
+    ("pin", "family.change_pin", "settings_lock"),
+    ("data", "family.data", None),
+)
+
+
+class FamilySettingsScreen(FamilyScreen):
+    """The settings hub: one big button for each thing the family sets up.
+
+    Contacts, alert channels, voice, text size and language, the bank, the history, the
+    alerts sent, the PIN, and where the data lives.
+
+    Args:
+        ctx: the shared app context.
+    """
+
+    title_key = "family.title"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.body.addWidget(label(ctx.t("family.hub_intro"), "soft"))
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        roomy = ctx.theme.body_pt <= 24
+        columns = 3 if roomy else 2
+        self.buttons: dict[str, BigButton] = {}
+        openers: dict[str, Callable[[], None]] = {
+            "contacts": lambda: self._show(self._contacts(False)),
+            "channels": lambda: self._show(self._contacts(True)),
+            "voice": lambda: self._show(self._voice()),
+            "display": lambda: self._show(self._display()),
+            "bank": lambda: self._show(self._bank()),
+            "history": lambda: ctx.navigator().open("history"),
+            "outbox": lambda: self._show(self._outbox()),
+            "pin": lambda: self._show(self._pin()),
+            "data": lambda: self._show(self._data()),
+        }
+        for index, (name, key, icon) in enumerate(HUB_ITEMS):
+            button = BigButton(
+                ctx.t(key),
+                icon,
+                role="tile",
+                icon_px=round(ctx.theme.tile_icon_px * 0.8) if roomy else ctx.theme.button_icon_px,
+                vertical=roomy,
+                lines=1 if roomy else 0,
+                description=ctx.t(f"{key}_description"),
+            )
+            button.clicked.connect(lambda _=False, o=openers[name]: o())
+            grid.addWidget(button, index // columns, index % columns)
+            self.buttons[name] = button
+        self.body.addLayout(grid, 1)
+
+    def spoken_text(self) -> str:
+        """The title and what the page is for."""
+        return self.ctx.sentences(self.title(), self.ctx.t("family.hub_intro"))
+
+    def _show(self, screen: Screen) -> None:
+        self.ctx.navigator().show_screen(screen)
+
+    def _contacts(self, channels: bool) -> Screen:
+        from guardian.ui.family.contacts import ContactListScreen
+
+        return ContactListScreen(self.ctx, for_channels=channels)
+
+    def _voice(self) -> Screen:
+        from guardian.ui.family.voice import VoiceSettingsScreen
+
+        return VoiceSettingsScreen(self.ctx)
+
+    def _display(self) -> Screen:
+        from guardian.ui.family.display import DisplaySettingsScreen
+
+        return DisplaySettingsScreen(self.ctx)
+
+    def _bank(self) -> Screen:
+        from guardian.ui.family.bank import BankSettingScreen
+
+        return BankSettingScreen(self.ctx)
+
+    def _outbox(self) -> Screen:
+        from guardian.ui.family.outbox_status import OutboxStatusScreen
+
+        return OutboxStatusScreen(self.ctx)
+
+    def _pin(self) -> Screen:
+        from guardian.ui.family.pin import PinScreen
+
+        return PinScreen(self.ctx, change=True)
+
+    def _data(self) -> Screen:
+        from guardian.ui.family.data_folder import DataFolderScreen
+
+        return DataFolderScreen(self.ctx)

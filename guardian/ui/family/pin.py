@@ -1,0 +1,289 @@
+"""The PIN in front of the family settings: set it the first time, type it every time after.
+
+Every read and write of the PIN goes through the disk worker. Five wrong tries in a row lock
+the keypad for five minutes; the screen says how many minutes are left in plain words and
+looks again once a minute (never a countdown that moves every second).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Literal, TypeVar
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+from sqlite_utils import Database
+
+from guardian.core.i18n import Text
+from guardian.core.pin import (
+    PIN_MAX_DIGITS,
+    PIN_MIN_DIGITS,
+    PinAttempt,
+    PinLockState,
+    PinPolicy,
+    validate_new_pin,
+    validate_pin,
+)
+from guardian.storage.pin_state import PinStore
+from guardian.ui.context import AppContext
+from guardian.ui.family.changes import Guarded, guarded_change, words_for
+from guardian.ui.family.common import replace_or_show, wake_outbox
+from guardian.ui.family.pin_pad import PinPad
+from guardian.ui.screen import Screen
+from guardian.ui.widgets import label
+
+T = TypeVar("T")
+
+#: How often a locked keypad looks again whether the lock has ended.
+LOCK_CHECK_MS = 60_000
+
+PinStep = Literal["loading", "setup", "confirm", "entry", "locked", "done"]
+
+
+def locked_message(seconds_left: float) -> Text:
+    """The plain words for a lock with ``seconds_left`` to go (whole minutes, rounded up)."""
+    return PinAttempt("locked", 0, seconds_left, PinLockState()).message() or Text("", "")
+
+
+class PinScreen(Screen):
+    """Sets the family PIN (typed twice), or asks for it and opens the settings.
+
+    Args:
+        ctx: the shared app context (its ``disk`` keeps the PIN).
+        change: set a new PIN from inside the settings instead of guarding them.
+        policy: the lock rules and their clock (the real ones by default).
+    """
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        change: bool = False,
+        policy: PinPolicy | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.change = change
+        self.policy = policy or PinPolicy()
+        self.step: PinStep = "loading"
+        self.closed = False
+        self._first = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.pad = PinPad(ctx)
+        self.pad.submitted.connect(self._submitted)
+        layout.addWidget(self.pad, 1)
+        self.storage_note = label(ctx.t("family.no_storage"), "banner")
+        self.storage_note.setVisible(False)
+        layout.addWidget(self.storage_note)
+        self._lock_timer = QTimer(self)
+        self._lock_timer.setInterval(LOCK_CHECK_MS)
+        self._lock_timer.timeout.connect(self.refresh_lock)
+        self.pad.set_locked(True)
+        if change:
+            self._to_setup()
+        else:
+            self._load()
+
+    # -- what shows ------------------------------------------------------------------------
+
+    def title(self) -> str:
+        """The words "change PIN" inside the settings, else "family settings"."""
+        return self.ctx.t("pin.change_title" if self.change else "family.title")
+
+    def spoken_text(self) -> str:
+        """What to type, and the message if there is one."""
+        return self.ctx.sentences(
+            self.pad.prompt.text(), self.pad.hint.text(), self.pad.message_text()
+        )
+
+    def _to_setup(self, message: str = "") -> None:
+        ctx = self.ctx
+        self.step = "setup"
+        self._first = ""
+        self.pad.set_locked(False)
+        self.pad.clear()
+        self.pad.set_prompt(
+            ctx.t("pin.setup_prompt", low=PIN_MIN_DIGITS, high=PIN_MAX_DIGITS),
+            ctx.t("pin.setup_hint"),
+        )
+        self.pad.show_message(message)
+
+    def _to_entry(self, message: str = "") -> None:
+        self.step = "entry"
+        self.pad.set_locked(False)
+        self.pad.clear()
+        self.pad.set_prompt(self.ctx.t("pin.entry_prompt"), self.ctx.t("pin.entry_hint"))
+        self.pad.show_message(message)
+        self._lock_timer.stop()
+
+    def _to_locked(self, seconds_left: float) -> None:
+        self.step = "locked"
+        self.pad.clear()
+        self.pad.set_locked(True)
+        self.pad.set_prompt(self.ctx.t("pin.locked_prompt"), self.ctx.t("pin.locked_hint"))
+        self.pad.show_message(self.ctx.pick(locked_message(seconds_left)))
+        if not self._lock_timer.isActive() and not self.closed:
+            self._lock_timer.start()
+
+    # -- the disk --------------------------------------------------------------------------
+
+    def _submit(self, job: Callable[[Database], T], on_done: Callable[[T], None]) -> None:
+        disk = self.ctx.disk
+        if disk is None:
+            self.storage_note.setVisible(True)
+            self.ctx.say(self.storage_note.text())
+            return
+
+        def done(result: T) -> None:
+            if not self.closed:
+                on_done(result)
+
+        def failed(error: Exception) -> None:
+            if not self.closed:
+                self.pad.show_message(self.ctx.t("pin.storage_failed"))
+                self.ctx.say(self.ctx.t("pin.storage_failed"))
+
+        disk.submit(job, on_done=done, on_error=failed)
+
+    def _load(self) -> None:
+        policy = self.policy
+
+        def read(db: Database) -> tuple[bool, float]:
+            store = PinStore(db, policy)
+            return store.has_pin(), store.seconds_locked()
+
+        self._submit(read, self._loaded)
+
+    def _loaded(self, result: tuple[bool, float]) -> None:
+        has_pin, seconds_left = result
+        if not has_pin:
+            self._to_setup()
+        elif seconds_left > 0:
+            self._to_locked(seconds_left)
+        else:
+            self._to_entry()
+        self.header_changed.emit()
+        if self.isVisible() and self.ctx.auto_read:
+            self.ctx.say(self.spoken_text())
+
+    def refresh_lock(self) -> None:
+        """Look again how long the lock lasts (once a minute, and when the screen shows)."""
+        if self.step != "locked":
+            return
+        policy = self.policy
+        self._submit(lambda db: PinStore(db, policy).seconds_locked(), self._lock_refreshed)
+
+    def _lock_refreshed(self, seconds_left: float) -> None:
+        if self.step != "locked":
+            return
+        if seconds_left > 0:
+            self._to_locked(seconds_left)
+        else:
+            self._to_entry()
+            self.ctx.say(self.spoken_text())
+
+    # -- typing ----------------------------------------------------------------------------
+
+    def _submitted(self, pin: str) -> None:
+        if self.step == "setup":
+            self._setup_first(pin)
+        elif self.step == "confirm":
+            self._setup_second(pin)
+        elif self.step == "entry":
+            self._try(pin)
+
+    def _say_message(self, text: str) -> None:
+        self.pad.show_message(text)
+        self.ctx.say(text)
+
+    def _setup_first(self, pin: str) -> None:
+        problem = validate_pin(pin)
+        if problem is not None:
+            self.pad.clear()
+            self._say_message(self.ctx.pick(problem))
+            return
+        self._first = pin
+        self.step = "confirm"
+        self.pad.clear()
+        self.pad.set_prompt(self.ctx.t("pin.confirm_prompt"), self.ctx.t("pin.confirm_hint"))
+        self.pad.show_message("")
+        self.ctx.say(self.spoken_text())
+
+    def _setup_second(self, pin: str) -> None:
+        problem = validate_new_pin(self._first, pin)
+        if problem is not None:
+            self._to_setup(self.ctx.pick(problem))
+            self.ctx.say(self.spoken_text())
+            return
+        self.pad.set_locked(True)
+        first = self._first
+        lang = self.ctx.lang
+        words = words_for(self.ctx.catalog, lang)
+        change = self.change
+
+        def save(db: Database) -> Guarded[None]:
+            return guarded_change(
+                db,
+                lambda before: [words("pin.change_line")] if change else [],
+                lambda store: PinStore(db).set_pin(first),
+                lang,
+            )
+
+        self._submit(save, self._saved)
+
+    def _saved(self, guarded: Guarded[None]) -> None:
+        if guarded.alerts:
+            wake_outbox(self.ctx)
+        self.step = "done"
+        self._first = ""
+        self.pad.clear()
+        if self.change:
+            self.pad.set_prompt(self.ctx.t("pin.changed"), "")
+            self.pad.show_message("")
+            self.ctx.say(self.ctx.t("pin.changed"))
+            self.ctx.navigator().back()
+            return
+        self.ctx.say(self.ctx.t("pin.set_done"))
+        self._open_settings()
+
+    def _try(self, pin: str) -> None:
+        policy = self.policy
+        self.pad.set_locked(True)
+        self._submit(lambda db: PinStore(db, policy).try_pin(pin), self._tried)
+
+    def _tried(self, attempt: PinAttempt) -> None:
+        if attempt.outcome == "ok":
+            self.step = "done"
+            self.pad.clear()
+            self._open_settings()
+            return
+        message = self.ctx.pick(attempt.message() or Text("", ""))
+        if attempt.outcome == "locked":
+            self._to_locked(attempt.seconds_left)
+        else:
+            self._to_entry(message)
+        self.ctx.say(message)
+
+    def _open_settings(self) -> None:
+        from guardian.ui.family.hub import FamilySettingsScreen
+
+        replace_or_show(self.ctx, FamilySettingsScreen(self.ctx))
+
+    # -- screen life -----------------------------------------------------------------------
+
+    def entered(self) -> None:
+        """Look at the lock again and put the focus on the PIN field."""
+        self.refresh_lock()
+        if self.step == "locked" and not self._lock_timer.isActive():
+            self._lock_timer.start()
+        self.pad.focus_field()
+
+    def leaving(self) -> None:
+        """Stop looking at the lock while another screen shows."""
+        self._lock_timer.stop()
+
+    def closing(self) -> None:
+        """Stop the lock check for good."""
+        self.closed = True
+        self._lock_timer.stop()

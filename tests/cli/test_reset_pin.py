@@ -1,0 +1,59 @@
+"""Resetting a forgotten PIN from the command line keeps the data and tells the family."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from guardian.core.contacts import validate_contact
+from guardian.storage.contacts import ContactStore
+from guardian.storage.database import open_database
+from guardian.storage.outbox import OutboxStore
+from guardian.storage.pin_state import PinStore
+from tests.conftest import ROOT
+
+
+def run(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, GUARDIAN_DATA_DIR=str(data))
+    return subprocess.run(
+        [sys.executable, "-m", "guardian", *args, "reset-pin"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_reset_pin_clears_it_keeps_contacts_and_queues_a_notice(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "guardian.db")
+    contact = validate_contact(
+        {
+            "name": "儿子",
+            "phone": "13900139000",
+            "channels": [{"kind": "json", "fields": {"url": "http://127.0.0.1:9/hook"}}],
+        }
+    ).contact
+    assert contact is not None
+    ContactStore(db).add(contact)
+    PinStore(db).set_pin("2468")
+    db.close()
+    result = run(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "密码已经清除" in result.stdout
+    db = open_database(tmp_path / "guardian.db")
+    try:
+        assert not PinStore(db).has_pin()
+        assert [c.name for c in ContactStore(db).list()] == ["儿子"]
+        [message] = OutboxStore(db).pending()
+        assert "密码" in message.body
+    finally:
+        db.close()
+
+
+def test_reset_pin_without_a_pin_says_so(tmp_path: Path) -> None:
+    result = run(tmp_path, "--lang", "en")
+    assert result.returncode == 0
+    assert "No PIN has been set" in result.stdout
