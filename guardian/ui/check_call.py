@@ -200,7 +200,7 @@ class CheckCallScreen(Screen):
         self.verdict = VerdictView(self.ctx, assessment, stopped_early=stopped_early)
         self.verdict.action.connect(self._verdict_action)
         if self.save_problem:
-            self.verdict.show_save_problem(self.save_problem)
+            self.verdict.show_save_problem(self.save_problem)  # read aloud with the verdict
         if assessment.level == Level.HIGH and not self.family_alerted:
             self.family_alerted = True
             queue_family_alert(

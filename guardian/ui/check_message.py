@@ -14,7 +14,6 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -33,7 +32,8 @@ from guardian.core.text_check import check_text
 from guardian.phrases_loader import load_phrases
 from guardian.ui.context import AppContext
 from guardian.ui.screen import Screen
-from guardian.ui.widgets import BigButton, icon_label, label, scrolling
+from guardian.ui.verdict import level_banner
+from guardian.ui.widgets import BigButton, label, scrolling
 
 log = logging.getLogger(__name__)
 
@@ -231,7 +231,6 @@ class CheckMessageScreen(Screen):
         ctx = self.ctx
         theme = ctx.theme
         assessment = result.assessment
-        level = assessment.level.value
         view = QWidget()
         outer = QVBoxLayout(view)
         outer.setContentsMargins(36, 16, 36, 16)
@@ -240,14 +239,7 @@ class CheckMessageScreen(Screen):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 12, 0)
         layout.setSpacing(12)
-        banner = QFrame()
-        banner.setProperty("level", level)
-        row = QHBoxLayout(banner)
-        row.setContentsMargins(20, 12, 20, 12)
-        row.addWidget(icon_label(f"level_{level}", theme.tile_icon_px))
-        self.headline = label(ctx.pick(assessment.headline), "headline")
-        self.headline.setStyleSheet("background: transparent; border: none;")
-        row.addWidget(self.headline, 1)
+        banner, self.headline = level_banner(ctx, assessment)
         layout.addWidget(banner)
         if result.kind == "text":
             self.marked = QTextBrowser()

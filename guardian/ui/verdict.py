@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from guardian.core.risk import Assessment
 from guardian.ui.context import AppContext
@@ -16,6 +16,21 @@ VERDICT_ACTIONS = (
     ("call_antifraud", "verdict.call_96110", "hotline_96110", "tile"),
     ("home", "verdict.home", "home", "tile"),
 )
+
+
+def level_banner(ctx: AppContext, assessment: Assessment) -> tuple[QFrame, QLabel]:
+    """The level in words, icon and colour: a framed banner, and its headline label."""
+    level = assessment.level.value
+    banner = QFrame()
+    banner.setProperty("level", level)
+    layout = QHBoxLayout(banner)
+    layout.setContentsMargins(24, 16, 24, 16)
+    layout.setSpacing(24)
+    layout.addWidget(icon_label(f"level_{level}", ctx.theme.tile_icon_px))
+    headline = label(ctx.pick(assessment.headline), "headline")
+    headline.setStyleSheet("background: transparent; border: none;")
+    layout.addWidget(headline, 1)
+    return banner, headline
 
 
 class VerdictView(QWidget):
@@ -45,7 +60,6 @@ class VerdictView(QWidget):
         self.ctx = ctx
         self.assessment = assessment
         theme = ctx.theme
-        level = assessment.level.value
         outer = QVBoxLayout(self)
         outer.setContentsMargins(36, 16, 36, 20)
         outer.setSpacing(16)
@@ -54,15 +68,7 @@ class VerdictView(QWidget):
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 12, 0)
         body_layout.setSpacing(14)
-        self.banner = QFrame()
-        self.banner.setProperty("level", level)
-        banner_layout = QHBoxLayout(self.banner)
-        banner_layout.setContentsMargins(24, 16, 24, 16)
-        banner_layout.setSpacing(24)
-        banner_layout.addWidget(icon_label(f"level_{level}", theme.tile_icon_px))
-        self.headline = label(ctx.pick(assessment.headline), "headline")
-        self.headline.setStyleSheet("background: transparent; border: none;")
-        banner_layout.addWidget(self.headline, 1)
+        self.banner, self.headline = level_banner(ctx, assessment)
         body_layout.addWidget(self.banner)
         self.save_notice = label("", "banner")
         self.save_notice.setVisible(False)
@@ -129,6 +135,8 @@ class VerdictView(QWidget):
         """The headline, each signal's title, the advice and the rules."""
         ctx = self.ctx
         parts = [ctx.pick(self.assessment.headline)]
+        if self.save_notice.isVisibleTo(self):
+            parts.append(self.save_notice.text())
         parts += [ctx.pick(f.signal.title) for f in self.assessment.findings]
         parts += [ctx.pick(item) for item in self.assessment.advice]
         parts.append(ctx.pick(self.assessment.rules))

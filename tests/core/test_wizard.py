@@ -261,5 +261,7 @@ def test_a_signal_noticed_on_the_computer_counts_in_the_verdict(content) -> None
     wizard.notice("remote_app_running", "apps")
     assessment = wizard.assessment()
     assert assessment.level.value == "medium"
-    assert [(f.signal.id, f.source) for f in assessment.findings] == [("remote_app_running", "apps")]
+    assert [(f.signal.id, f.source) for f in assessment.findings] == [
+        ("remote_app_running", "apps")
+    ]
     assert wizard.noticed == {"remote_app_running": "apps"}

@@ -274,6 +274,7 @@ def test_a_disk_that_fails_still_shows_the_verdict_and_says_so(qtbot, speaker, t
         verdict = person.answer_until_verdict({first.id: "yes"})
         assert verdict.save_notice.isVisibleTo(verdict)
         assert "could not be saved" in verdict.save_notice.text()
+        assert "could not be saved" in speaker.last()
         assert verdict.assessment.level.value == "high"
     finally:
         worker.shutdown()
