@@ -15,7 +15,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop
+from PySide6.QtCore import QEvent, QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from guardian.app import StartOptions, build_window, shutdown
@@ -299,6 +299,8 @@ def shoot(
     window.close()
     shutdown(window)
     window.deleteLater()
+    # Delete it now: a restyle (text size change) would otherwise touch every old window too.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     app.processEvents()
     return path
 
@@ -310,12 +312,12 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     only = set(sys.argv[2:])
-    for name, scene in SCENES.items():
-        if only and name not in only:
-            continue
+    # Grouped by text size, so the application style sheet changes only once.
+    for step in (None, LARGEST):
         for lang in LANGS:
-            for step in (None, LARGEST):
-                print(shoot(app, out, name, scene, lang, step))
+            for name, scene in SCENES.items():
+                if not only or name in only:
+                    print(shoot(app, out, name, scene, lang, step))
     return 0
 
 
