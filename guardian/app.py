@@ -49,29 +49,41 @@ def options_from_args(args: argparse.Namespace) -> StartOptions:
 
 def run_gui(args: argparse.Namespace) -> int:
     """Start the window and run until it closes; return the exit code."""
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    from guardian.logs import data_folder_or_none, setup_logging
+
+    options = options_from_args(args)
+    folder = None if options.demo else data_folder_or_none()
+    setup_logging(folder)
     catalog = load_catalog()
     if needs_screen():
         for lang in LANGS:
             print(catalog.get(lang, "app.needs_screen"), file=sys.stderr)
         return 1
-    options = options_from_args(args)
 
     from PySide6.QtWidgets import QApplication
 
+    from guardian.single_instance import SingleInstance, bring_to_front, server_name_for
     from guardian.ui.main_window import FirstPaintWatcher
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    # One Guardian per data folder: a second start brings the first window to the front.
+    instance = SingleInstance(server_name_for(folder)) if folder is not None else None
+    if instance is not None and instance.already_running():
+        for lang in LANGS:
+            print(catalog.get(lang, "app.already_open"))
+        return 0
     window = build_window(app, options)
+    if instance is not None:
+        instance.listen(on_raise=lambda: bring_to_front(window))
     window.show()
     if options.demo:
         window.open("demo")
     if options.quit_after_start:
         FirstPaintWatcher(window, app.quit)
     code = app.exec()
+    if instance is not None:
+        instance.close()
     shutdown(window)
     return int(code)
 

@@ -106,10 +106,14 @@ def _read_text(args: argparse.Namespace, lang: Lang) -> str | int:
         return str(args.text)
     if sys.stdin is None or sys.stdin.isatty():
         return fail(lang, MESSAGES["no_text"])
-    data = sys.stdin.buffer.read(MAX_TEXT_CHARS * 4 + 1)
+    limit = MAX_TEXT_CHARS * 4 + 1
+    data = sys.stdin.buffer.read(limit)
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as error:
+        # A read cut short inside a character is a long text, not a wrong encoding.
+        if len(data) == limit and error.start >= len(data) - 3:
+            return data[: error.start].decode("utf-8-sig", errors="replace")
         return fail(lang, MESSAGES["not_utf8"])
 
 

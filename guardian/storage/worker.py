@@ -76,17 +76,24 @@ class _DiskThread(QThread):
         self._outcomes = outcomes
         self._notify = notify
 
-    def run(self) -> None:
-        """Open the database, run each job in turn, close the database on the stop marker."""
-        db: Database | None = None
-        open_error: Exception | None = None
+    def _open(self) -> tuple[Database | None, Exception | None]:
         try:
-            db = self._opener(self._path)
+            return self._opener(self._path), None
         except Exception as error:
             _log.exception("cannot open the database %s", self._path)
-            open_error = error
+            return None, error
+
+    def run(self) -> None:
+        """Open the database, run each job in turn, close the database on the stop marker.
+
+        If the database cannot be opened (locked by another program, a full disk...), each
+        later job tries again first, so a passing problem does not spoil the whole session.
+        """
+        db, open_error = self._open()
         try:
             while (job := self._jobs.get()) is not None:
+                if db is None:
+                    db, open_error = self._open()
                 if db is None:
                     assert open_error is not None
                     outcome = _Outcome(job, error=open_error)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timezone
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
@@ -30,6 +31,8 @@ from guardian.ui.screen import Screen
 from guardian.ui.verdict import VerdictView
 
 log = logging.getLogger(__name__)
+
+SAVE_RETRY_MS = 30_000
 
 
 def _now() -> datetime:
@@ -62,6 +65,11 @@ class CheckCallScreen(Screen):
         self.verdict: VerdictView | None = None
         self.saved = _SavedId()
         self.remote_apps_running = False
+        # After a failed save, the check is saved again on its own every half minute.
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setSingleShot(True)
+        self.retry_timer.setInterval(SAVE_RETRY_MS)
+        self.retry_timer.timeout.connect(lambda: self._save())
         self.family_alerted = False
         self.save_problem: str | None = None
         self.record = CheckRecord(kind="call", started_at=_now(), updated_at=_now(), lang=ctx.lang)
@@ -112,8 +120,11 @@ class CheckCallScreen(Screen):
             self.number_step.focus_field()
 
     def closing(self) -> None:
-        """Stop watching for remote-control programs."""
+        """Stop watching for remote-control programs; one last save if the last one failed."""
         self.remote_apps.stop()
+        self.retry_timer.stop()
+        if self.save_problem is not None:
+            self._save()
 
     def _remote_apps_found(self, found: list[Found]) -> None:
         """A remote-control program is running: a strong signal in this check's verdict."""
@@ -283,12 +294,15 @@ class CheckCallScreen(Screen):
         def done(check_id: int) -> None:
             self.record.id = check_id
             self.save_problem = None
+            self.retry_timer.stop()
             if on_saved:
                 on_saved(check_id)
 
         def failed(error: Exception) -> None:
             log.error("saving the check failed: %s", error)
             self.save_problem = self.ctx.t("check.not_saved")
+            if not self.retry_timer.isActive():
+                self.retry_timer.start()
             if on_failed:
                 on_failed(error)
 

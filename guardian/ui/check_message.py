@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -39,6 +39,27 @@ log = logging.getLogger(__name__)
 
 MAX_TEXT = 5000
 MARK_STYLE = "background-color:#fde68a; font-weight:bold; text-decoration:underline;"
+
+
+class LimitedTextEdit(QPlainTextEdit):
+    """A text box that takes at most ``limit`` characters, also when text is pasted.
+
+    Laying out a megabyte of text would freeze the window, so a paste is cut to what fits.
+    """
+
+    def __init__(self, limit: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.limit = limit
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Paste only as much text as still fits."""
+        room = self.limit - len(self.toPlainText()) + len(self.textCursor().selectedText())
+        if room > 0 and source.hasText():
+            self.insertPlainText(source.text()[:room])
+
+    def setPlainText(self, text: str) -> None:
+        """Show ``text`` cut to the limit."""
+        super().setPlainText(text[: self.limit])
 
 
 @dataclass(frozen=True)
@@ -104,7 +125,7 @@ class CheckMessageScreen(Screen):
         layout.setContentsMargins(36, 16, 36, 20)
         layout.setSpacing(14)
         layout.addWidget(label(ctx.t("message.text_prompt"), "title"))
-        self.text_field = QPlainTextEdit()
+        self.text_field = LimitedTextEdit(MAX_TEXT)
         self.text_field.setPlaceholderText(ctx.t("message.text_placeholder"))
         self.text_field.setAccessibleName(ctx.t("message.text_prompt"))
         self.text_field.setAccessibleDescription(ctx.t("message.text_placeholder"))

@@ -112,3 +112,17 @@ def test_back_goes_from_the_result_to_the_text_box(screen) -> None:
 def test_marks_are_merged_and_escaped() -> None:
     assert marked_html("a<b>c", ((0, 2), (1, 3))).count("<span") == 1
     assert "&lt;" in marked_html("a<b>c", ((0, 2),))
+
+
+def test_a_huge_paste_is_cut_to_the_limit(screen) -> None:
+    from PySide6.QtCore import QMimeData
+
+    from guardian.ui.check_message import MAX_TEXT
+
+    view, _ = screen
+    data = QMimeData()
+    data.setText("9" * 1_000_000)
+    view.text_field.insertFromMimeData(data)
+    assert len(view.text_field.toPlainText()) == MAX_TEXT
+    view.check_text_button.click()
+    assert view.result is not None

@@ -1,0 +1,176 @@
+"""Logging set-up: a private, size-capped log file in the data folder, and warnings on stderr.
+
+Every record that reaches Guardian's handlers goes through :class:`RedactingFilter` first, so
+no alert address, token or password and no full phone number is ever written: addresses keep
+only their scheme and server name, ``token=...`` style values become ``***``, and any run of 7
+or more digits keeps only its last 4. The message, its arguments, the exception text and the
+stack text are all redacted.
+
+Example::
+
+    log_file = setup_logging(data_folder_or_none())
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import logging.handlers
+import os
+import re
+import sys
+from pathlib import Path
+
+from guardian.core.channels import redact
+
+LOG_DIR_NAME = "logs"
+LOG_FILE_NAME = "guardian.log"
+MAX_LOG_BYTES = 1_000_000
+"""A log file is rotated when it would grow past this size."""
+LOG_BACKUP_COUNT = 3
+"""How many rotated files (``guardian.log.1`` ...) are kept."""
+
+_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+_MARK = "_guardian_handler"
+
+_URL = re.compile(r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,31}://[^\s'\"<>()\[\]{},]+")
+_SECRET_VALUE = re.compile(
+    r"(?i)\b(token|access_token|secret|password|passwd|pwd|key|apikey|api_key|sign|signature)"
+    r"(\s*[=:]\s*)([^\s&'\",;]+)"
+)
+_DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ ]?\d){6,}(?!\d)")
+
+
+def redact_log_text(text: str) -> str:
+    """Return ``text`` with addresses, secret values and phone numbers hidden. Never raises.
+
+    Args:
+        text: a log message, exception text or any other text headed for a log.
+
+    Returns:
+        The text with every ``scheme://...`` address replaced by its redacted form (scheme and
+        server name only), every ``token=...``-style value by ``***``, and every run of 7 or
+        more digits (spaces between digits allowed) masked except its last 4 digits.
+    """
+    try:
+        text = _URL.sub(lambda match: redact(match.group(0)), text)
+        text = _SECRET_VALUE.sub(lambda match: f"{match.group(1)}{match.group(2)}***", text)
+        return _DIGIT_RUN.sub(_mask_digits, text)
+    except Exception:  # a log line must never break the program that writes it
+        return "(a log line could not be redacted and was left out)"
+
+
+def _mask_digits(match: re.Match[str]) -> str:
+    run = match.group(0)
+    keep = 4
+    digits_seen = 0
+    out: list[str] = []
+    for char in reversed(run):
+        if char.isdigit():
+            digits_seen += 1
+            out.append(char if digits_seen <= keep else "*")
+        else:
+            out.append(char)
+    return "".join(reversed(out))
+
+
+class RedactingFilter(logging.Filter):
+    """Rewrites each record so that it holds no address, token or full phone number.
+
+    The message is formatted with its arguments and redacted, and the arguments are dropped;
+    the exception and stack texts are formatted and redacted too. Records are never dropped.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Redact ``record`` in place and let it through."""
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad format string: keep what can be kept
+            message = f"{record.msg!s} {record.args!r}"
+        record.msg = redact_log_text(message)
+        record.args = None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact_log_text(record.exc_text)
+            # The formatted text stands in for the exception: formatters use exc_text as is.
+        if record.stack_info:
+            record.stack_info = redact_log_text(record.stack_info)
+        return True
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log file that is created readable by its owner only (0o600 on POSIX)."""
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        if os.name == "posix":
+            os.fchmod(fd, 0o600)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
+
+
+def log_file_path(data_folder: Path) -> Path:
+    """Return the log file inside the data folder ``data_folder``."""
+    return data_folder / LOG_DIR_NAME / LOG_FILE_NAME
+
+
+def data_folder_or_none() -> Path | None:
+    """Return the data folder (created if missing), or None when it cannot be made."""
+    from guardian.storage.paths import data_dir
+
+    try:
+        return data_dir()
+    except OSError:
+        return None
+
+
+def setup_logging(data_folder: Path | None, *, verbose: bool = False) -> Path | None:
+    """Send Guardian's logs to a private rotating file in ``data_folder`` and warnings to stderr.
+
+    Calling it again replaces the handlers an earlier call installed (nothing is doubled).
+
+    Args:
+        data_folder: the data folder; the file is ``logs/guardian.log`` inside it (the folder
+            0o700, the files 0o600 on POSIX, about 1 MB each, 3 older files kept). None logs
+            to stderr only.
+        verbose: also show informational and debug lines on stderr, and keep debug lines in
+            the file.
+
+    Returns:
+        The log file, or None when there is none (no folder given, or it cannot be written).
+    """
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, _MARK, False):
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    formatter = logging.Formatter(_FORMAT)
+
+    console = logging.StreamHandler(sys.stderr)
+    console.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    _install(root, console, formatter)
+
+    if data_folder is None:
+        return None
+    path = log_file_path(data_folder)
+    try:
+        from guardian.storage.paths import make_private_dir
+
+        make_private_dir(path.parent)
+        file_handler = PrivateRotatingFileHandler(
+            path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUP_COUNT, encoding="utf-8"
+        )
+    except OSError as error:
+        logging.getLogger(__name__).warning("no log file, logging to the screen only: %s", error)
+        return None
+    file_handler.setLevel(logging.DEBUG if verbose else logging.INFO)
+    _install(root, file_handler, formatter)
+    return path
+
+
+def _install(root: logging.Logger, handler: logging.Handler, formatter: logging.Formatter) -> None:
+    handler.setFormatter(formatter)
+    handler.addFilter(RedactingFilter())
+    setattr(handler, _MARK, True)
+    root.addHandler(handler)

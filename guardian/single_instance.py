@@ -1,0 +1,186 @@
+"""One Guardian window per data folder: a second start brings the open window to the front.
+
+The first start listens on a local socket (a named pipe on Windows) named after the data folder;
+a later start connects to it, sends ``raise`` and exits. A socket file left behind by a Guardian
+that crashed is found to be dead (nobody answers) and replaced.
+
+Example::
+
+    instance = SingleInstance(server_name_for(folder))
+    if instance.already_running():
+        return 0
+    instance.listen(on_raise=lambda: bring_to_front(window))
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger(__name__)
+
+RAISE_MESSAGE = b"raise\n"
+"""What a second start sends to the first."""
+CONNECT_TIMEOUT_MS = 500
+"""How long a start waits for an earlier one to answer (it answers in milliseconds)."""
+
+
+def server_name_for(data_folder: Path) -> str:
+    """Return the local server name for the Guardian that uses ``data_folder``.
+
+    The name holds a hash of the folder's full path and of the user name, so two people, or a
+    test and a real Guardian, never meet on one computer.
+    """
+    try:
+        user = getpass.getuser()
+    except Exception:  # no user name in the environment: the folder alone still separates
+        user = ""
+    key = f"{user}\n{data_folder.expanduser().resolve()}".encode()
+    return f"guardian-{hashlib.sha256(key).hexdigest()[:20]}"
+
+
+def server_answers(name: str, timeout_ms: int = CONNECT_TIMEOUT_MS) -> bool:
+    """Return whether a Guardian listens on ``name`` now, without asking it for anything."""
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    try:
+        return socket.waitForConnected(timeout_ms)
+    finally:
+        socket.abort()
+
+
+def bring_to_front(window: QWidget) -> None:
+    """Show ``window`` (restored if it was minimised) above the other windows, and focus it."""
+    if window.isMinimized():
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+class SingleInstance(QObject):
+    """Finds an open Guardian for the same data folder, or becomes the one others find.
+
+    Args:
+        name: the local server name, normally :func:`server_name_for` of the data folder.
+        parent: the usual Qt parent.
+    """
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._server: QLocalServer | None = None
+        self._on_raise: Callable[[], None] | None = None
+        self._buffers: dict[QLocalSocket, bytes] = {}
+
+    def already_running(self, timeout_ms: int = CONNECT_TIMEOUT_MS) -> bool:
+        """Ask an open Guardian to come to the front; return whether one answered.
+
+        Blocks for at most about twice ``timeout_ms`` (call it before the window is built).
+        """
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(timeout_ms):
+            socket.abort()
+            return False
+        socket.write(RAISE_MESSAGE)
+        socket.flush()
+        socket.waitForBytesWritten(timeout_ms)
+        socket.disconnectFromServer()
+        if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+            socket.waitForDisconnected(timeout_ms)
+        log.info("Guardian is already open for this data folder; asked it to come to the front")
+        return True
+
+    def listen(self, on_raise: Callable[[], None]) -> bool:
+        """Listen for later starts; each one that sends ``raise`` calls ``on_raise``.
+
+        A socket left behind by a Guardian that crashed is removed and made again. If another
+        Guardian answers on the name at this moment (two started at once), nothing is removed
+        and this one does not listen.
+
+        Args:
+            on_raise: called on this object's thread for each later start.
+
+        Returns:
+            Whether this instance now listens.
+        """
+        self.close()
+        self._on_raise = on_raise
+        # Asked first: with access options set, Qt replaces an existing socket file silently,
+        # which would cut off a Guardian that is open.
+        if server_answers(self.name):
+            log.warning("another Guardian is listening on %s; not listening", self.name)
+            return False
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        server.newConnection.connect(self._accept)
+        if not server.listen(self.name):
+            # Nobody answered: a socket file left by a Guardian that stopped without cleaning up.
+            log.info("removing the stale single-instance socket %s", self.name)
+            QLocalServer.removeServer(self.name)
+            if not server.listen(self.name):
+                log.warning(
+                    "cannot listen for a second start on %s: %s", self.name, server.errorString()
+                )
+                server.deleteLater()
+                return False
+        self._server = server
+        return True
+
+    @property
+    def listening(self) -> bool:
+        """Whether this instance listens for later starts."""
+        return self._server is not None and self._server.isListening()
+
+    def close(self) -> None:
+        """Stop listening (the socket file is removed); calling it again does nothing."""
+        if self._server is not None:
+            self._server.close()
+            self._server.deleteLater()
+            self._server = None
+        for socket in list(self._buffers):
+            socket.abort()
+        self._buffers.clear()
+
+    def _accept(self) -> None:
+        server = self._server
+        while server is not None and server.hasPendingConnections():
+            socket = server.nextPendingConnection()
+            if socket is None:
+                return
+            self._buffers[socket] = b""
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(lambda s=socket: self._drop(s))
+            # Bytes that arrived before the signal was connected are read now.
+            self._read(socket)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if socket not in self._buffers:
+            return
+        data = self._buffers[socket] + bytes(socket.readAll().data())
+        while b"\n" in data:
+            line, _, data = data.partition(b"\n")
+            if line.strip() == RAISE_MESSAGE.strip():
+                log.info("a second start asked for the window; bringing it to the front")
+                if self._on_raise is not None:
+                    try:
+                        self._on_raise()
+                    except Exception:
+                        log.exception("bringing the window to the front failed")
+        self._buffers[socket] = data[-64:]  # nothing longer is ever expected
+
+    def _drop(self, socket: QLocalSocket) -> None:
+        self._read(socket)
+        self._buffers.pop(socket, None)
+        socket.deleteLater()

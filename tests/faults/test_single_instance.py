@@ -1,0 +1,196 @@
+"""One Guardian per data folder: a second start, in this process or another, raises the first."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDir
+from PySide6.QtNetwork import QLocalServer
+
+from guardian.assets import load_catalog
+from guardian.single_instance import SingleInstance, server_answers, server_name_for
+
+ROOT = Path(__file__).resolve().parents[2]
+APP_SOURCE = (ROOT / "guardian" / "app.py").read_text(encoding="utf-8")
+WIRED = "SingleInstance" in APP_SOURCE and "setup_logging" in APP_SOURCE
+
+LISTENER = """
+import sys
+from PySide6.QtCore import QCoreApplication, QTimer
+from guardian.single_instance import SingleInstance
+
+app = QCoreApplication([])
+instance = SingleInstance(sys.argv[1])
+def raised():
+    print("raised", flush=True)
+    QTimer.singleShot(0, app.quit)
+assert instance.listen(on_raise=raised)
+print("listening", flush=True)
+QTimer.singleShot(30000, app.quit)
+app.exec()
+instance.close()
+"""
+
+
+@pytest.fixture
+def name(tmp_path: Path) -> Iterator[str]:
+    server = server_name_for(tmp_path)
+    yield server
+    QLocalServer.removeServer(server)
+
+
+def wait_for(condition, timeout: float = 30.0, interval: float = 0.05) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(interval)
+    return False
+
+
+def test_the_name_depends_on_the_data_folder(tmp_path):
+    assert server_name_for(tmp_path / "a") != server_name_for(tmp_path / "b")
+    assert server_name_for(tmp_path / "a") == server_name_for(tmp_path / "x" / ".." / "a")
+
+
+def test_nobody_is_running_at_first(qapp, name):
+    assert SingleInstance(name).already_running() is False
+
+
+def test_a_second_instance_in_this_process_raises_the_first(qtbot, name):
+    raised: list[bool] = []
+    first = SingleInstance(name)
+    assert first.listen(on_raise=lambda: raised.append(True))
+    assert first.listening
+    second = SingleInstance(name)
+    assert second.already_running() is True
+    qtbot.waitUntil(lambda: raised == [True], timeout=5000)
+    assert SingleInstance(name).already_running() is True
+    qtbot.waitUntil(lambda: raised == [True, True], timeout=5000)
+    first.close()
+    assert not first.listening
+    assert SingleInstance(name).already_running() is False
+
+
+def test_a_connection_that_says_nothing_raises_nothing(qtbot, name):
+    raised: list[bool] = []
+    first = SingleInstance(name)
+    assert first.listen(on_raise=lambda: raised.append(True))
+    assert server_answers(name)
+    qtbot.wait(200)
+    assert raised == []
+    first.close()
+
+
+def test_a_second_listener_does_not_take_over_a_live_one(qtbot, name):
+    first = SingleInstance(name)
+    assert first.listen(on_raise=lambda: None)
+    second = SingleInstance(name)
+    assert second.listen(on_raise=lambda: None) is False
+    assert first.listening and server_answers(name)
+    first.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Unix socket files")
+def test_a_stale_socket_left_by_a_crash_is_replaced(qtbot, name):
+    path = Path(QDir.tempPath()) / name
+    stale = socket.socket(socket.AF_UNIX)
+    stale.bind(str(path))
+    stale.close()  # the file stays, and nobody listens on it: a Guardian that crashed
+    assert path.exists()
+    assert SingleInstance(name).already_running() is False
+    raised: list[bool] = []
+    first = SingleInstance(name)
+    assert first.listen(on_raise=lambda: raised.append(True))
+    assert SingleInstance(name).already_running() is True
+    qtbot.waitUntil(lambda: raised == [True], timeout=5000)
+    first.close()
+
+
+def test_a_second_start_in_another_process_raises_the_first(qapp, name):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    listener = subprocess.Popen(
+        [sys.executable, "-c", LISTENER, name],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    try:
+        assert listener.stdout is not None
+        assert listener.stdout.readline().strip() == "listening"
+        assert SingleInstance(name).already_running() is True
+        assert listener.stdout.readline().strip() == "raised"
+        assert listener.wait(timeout=10) == 0
+    finally:
+        listener.kill()
+        listener.wait()
+        if listener.stdout is not None:
+            listener.stdout.close()
+
+
+@pytest.fixture
+def running_guardian(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], Path, str]]:
+    """``python main.py`` left running offscreen on its own data folder."""
+    folder = tmp_path / "data"
+    env = {
+        **os.environ,
+        "GUARDIAN_DATA_DIR": str(folder),
+        "QT_QPA_PLATFORM": "offscreen",
+        "GUARDIAN_SPEECH": "none",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "main.py"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    name = server_name_for(folder)
+    try:
+        yield process, folder, name
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stderr is not None:
+            process.stderr.close()
+        QLocalServer.removeServer(name)
+
+
+@pytest.mark.skipif(not WIRED, reason="guardian/app.py does not start SingleInstance yet")
+def test_a_second_guardian_brings_the_running_one_to_the_front(qapp, running_guardian):
+    process, folder, name = running_guardian
+    assert wait_for(lambda: server_answers(name) or process.poll() is not None)
+    assert process.poll() is None, process.stderr.read() if process.stderr else ""
+    assert SingleInstance(name).already_running() is True
+    log_file = folder / "logs" / "guardian.log"
+    assert wait_for(
+        lambda: log_file.exists() and "a second start asked" in log_file.read_text("utf-8"),
+        timeout=10,
+    )
+    # A second ``python main.py`` says so in both languages and exits at once.
+    second = subprocess.run(
+        [sys.executable, "main.py"],
+        cwd=ROOT,
+        env={**os.environ, "GUARDIAN_DATA_DIR": str(folder), "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert second.returncode == 0
+    catalog = load_catalog()
+    shown = second.stdout + second.stderr
+    assert catalog.get("zh", "app.already_open") in shown
+    assert catalog.get("en", "app.already_open") in shown
+    assert process.poll() is None
