@@ -22,6 +22,7 @@ HUB_ITEMS: tuple[tuple[str, str, str | None], ...] = (
     ("outbox", "family.outbox", "message_check"),
     ("pin", "family.change_pin", "settings_lock"),
     ("data", "family.data", None),
+    ("doctor", "family.doctor", "warning"),
 )
 
 
@@ -55,6 +56,7 @@ class FamilySettingsScreen(FamilyScreen):
             "outbox": lambda: self._show(self._outbox()),
             "pin": lambda: self._show(self._pin()),
             "data": lambda: self._show(self._data()),
+            "doctor": lambda: self._show(self._doctor()),
         }
         for index, (name, key, icon) in enumerate(HUB_ITEMS):
             button = BigButton(
@@ -107,6 +109,11 @@ class FamilySettingsScreen(FamilyScreen):
         from guardian.ui.family.pin import PinScreen
 
         return PinScreen(self.ctx, change=True)
+
+    def _doctor(self) -> Screen:
+        from guardian.ui.family.doctor_screen import DoctorScreen
+
+        return DoctorScreen(self.ctx)
 
     def _data(self) -> Screen:
         from guardian.ui.family.data_folder import DataFolderScreen

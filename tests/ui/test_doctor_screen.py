@@ -1,0 +1,44 @@
+"""电脑体检 in family settings: the doctor's checks on screen, read aloud, off the window's thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from guardian.assets import load_catalog
+from guardian.ui.context import AppContext
+from guardian.ui.family.doctor_screen import DoctorScreen
+from guardian.ui.family.hub import FamilySettingsScreen
+from guardian.ui.home import HomeScreen
+from guardian.ui.main_window import MainWindow
+from guardian.ui.routes import build_routes
+from tests.ui.test_elder_friendly import problems_on
+
+
+def test_the_hub_opens_the_checks_and_they_report(qtbot, speaker, tmp_path: Path) -> None:
+    ctx = AppContext(load_catalog(), speaker, lang="zh", services={"data_dir": tmp_path})
+    window = MainWindow(ctx, build_routes(), HomeScreen)
+    qtbot.addWidget(window)
+    window.show()
+    hub = FamilySettingsScreen(ctx)
+    window.show_screen(hub)
+    hub.buttons["doctor"].click()
+    screen = window.current_screen()
+    assert isinstance(screen, DoctorScreen)
+    qtbot.waitUntil(lambda: len(screen.results) == 8, timeout=20_000)
+    checks = [result.check for result in screen.results]
+    assert checks[:2] == ["font", "speech"]
+    assert {"database", "backups", "outbox", "guard"} <= set(checks)
+    speech = next(r for r in screen.results if r.check == "speech")
+    assert speech.ok is True  # the recording speaker can be heard
+    problems = [r for r in screen.results if not r.ok]
+    if problems:
+        assert f"有 {len(problems)} 项有问题" in screen.status.text()
+    else:
+        assert screen.status.text() == "都正常。"
+    assert speaker.last().startswith(screen.status.text())
+    for problem in problems:
+        assert problem.detail in speaker.last()
+    window.resize(1280, 860)
+    qtbot.wait(10)
+    assert problems_on(window, ctx.text_step) == []
+    window.home()
