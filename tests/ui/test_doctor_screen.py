@@ -1,4 +1,4 @@
-"""电脑体检 in family settings: the doctor's checks on screen, read aloud, off the window's thread."""
+"""电脑体检 in family settings: the checks on screen, read aloud, run off the window thread."""
 
 from __future__ import annotations
 
