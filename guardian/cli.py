@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
@@ -59,7 +60,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(_wanted_commands(arguments)).parse_args(arguments)
     func = getattr(args, "func", None)
     if func is not None:
-        return int(func(args))
+        try:
+            return int(func(args))
+        except BrokenPipeError:
+            # The reader went away (e.g. piped into head): stop quietly.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return 0
     from guardian.app import run_gui
 
     return run_gui(args)

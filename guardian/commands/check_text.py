@@ -124,7 +124,7 @@ def _marked(result: TextResult) -> str:
     for start, end in spans:
         if start < position:
             continue
-        pieces += [result.text[position:start], "【", result.text[start:end], "】"]
+        pieces += [result.text[position:start], "⟪", result.text[start:end], "⟫"]
         position = end
     pieces.append(result.text[position:])
     return "".join(pieces)

@@ -83,7 +83,7 @@ def test_check_text_plain_output_marks_the_phrases() -> None:
     assert done.returncode == 0, err(done)
     text = out(done)
     assert "极可能是诈骗" in text
-    assert "【安全账户】" in text
+    assert "⟪安全账户⟫" in text
     assert "不听、不信、不汇款、不转账" in text
 
 
