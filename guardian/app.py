@@ -90,6 +90,9 @@ def run_gui(args: argparse.Namespace) -> int:
 
 def shutdown(window: MainWindow) -> None:
     """Stop speech and let the disk worker finish every queued write."""
+    warmup = window.ctx.services.get("warmup")
+    if warmup is not None:
+        warmup.wait()
     window.ctx.speaker.shutdown()
     for name in ("guard", "outbox"):
         service = window.ctx.services.get(name)
@@ -123,6 +126,7 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
     from guardian.ui.home import HomeScreen
     from guardian.ui.main_window import FirstPaintWatcher, MainWindow
     from guardian.ui.routes import build_routes
+    from guardian.warmup import Warmup
 
     assert isinstance(app, QApplication)
     app.setApplicationName("Guardian")
@@ -166,7 +170,10 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         # The database is open (recovered if it had to be): the outbox may open it too.
         if message is not None:
             window.show_notice(ctx.pick(message))  # type: ignore[arg-type]
-        start_outbox(ctx, db_path)
+        # Load the outbox (and the check screens) off the window's thread, then start it.
+        warmup = Warmup(then=lambda: start_outbox(ctx, db_path), parent=window)
+        ctx.services["warmup"] = warmup
+        warmup.start()
 
     started: list[bool] = []
 

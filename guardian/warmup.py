@@ -1,0 +1,70 @@
+"""Loading the modules the next screens need on a background thread, while the window idles.
+
+Importing a module runs its code once; done on the window's thread, a large import (the alert
+outbox pulls in phone-number rules, the check screens their widgets) would make the window
+stutter. Imported here first, the later import on the window's thread is only a look-up.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import threading
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+# What the window will import soon after it shows: the outbox, the check, the message check.
+SOON = (
+    "guardian.alerts.outbox_worker",
+    "guardian.ui.check_call",
+    "guardian.ui.check_message",
+    "guardian.ui.money_sent",
+    "guardian.storage.checks",
+)
+
+
+class Warmup(QObject):
+    """Imports ``modules`` on a plain thread, then calls ``then`` on the window's thread.
+
+    Args:
+        modules: dotted module names to import.
+        then: called on the thread that made the Warmup once the imports are done (also if
+            one failed: the import is then tried again where it is needed, and logged here).
+
+    Signals:
+        done: the imports finished.
+    """
+
+    done = Signal()
+
+    def __init__(
+        self,
+        modules: Sequence[str] = SOON,
+        then: Callable[[], None] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._modules = tuple(modules)
+        if then is not None:
+            self.done.connect(then)
+        self._thread = threading.Thread(target=self._run, name="guardian-warmup", daemon=True)
+
+    def start(self) -> None:
+        """Begin importing."""
+        self._thread.start()
+
+    def wait(self, seconds: float = 10.0) -> None:
+        """Wait for the imports to end (at shutdown)."""
+        if self._thread.is_alive():
+            self._thread.join(seconds)
+
+    def _run(self) -> None:
+        for name in self._modules:
+            try:
+                importlib.import_module(name)
+            except Exception:  # a broken module is reported where it is really used
+                log.exception("could not load %s ahead of time", name)
+        self.done.emit()
