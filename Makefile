@@ -3,13 +3,14 @@
 #   make test         every check and test (ruff, mypy, import contracts, pytest)
 #   make screenshots  write docs/screenshots/*.png
 #   make bench        benchmarks, printed as JSON
+#   make dist         a standalone build for this system (docs/INSTALL.md)
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test check screenshots bench system-run system-test clean
+.PHONY: run test check screenshots bench system-run system-test clean dist
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,7 +29,7 @@ run: system-run $(STAMP)
 	$(BIN)/python main.py
 
 check: system-test $(STAMP)
-	$(BIN)/ruff check guardian tests scripts main.py
+	$(BIN)/ruff check guardian tests scripts packaging main.py
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
@@ -41,5 +42,10 @@ screenshots: system-test $(STAMP)
 bench: system-test $(STAMP)
 	$(BIN)/python scripts/bench.py
 
+# A standalone folder for this system (PyInstaller), checked and packed: docs/INSTALL.md
+dist: system-run $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dist]'
+	$(BIN)/python packaging/build.py
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guardian.assets import load_catalog
+from guardian.assets import asset_path, load_catalog
 from guardian.core.i18n import LANGS, Lang, parse_lang
 from guardian.core.preferences import SETTINGS_KEY, Preferences
 
@@ -114,7 +114,7 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         options: how to start.
     """
     from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QFont
+    from PySide6.QtGui import QFont, QIcon
     from PySide6.QtWidgets import QApplication
 
     from guardian.speech.factory import create_speaker
@@ -131,6 +131,8 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
     assert isinstance(app, QApplication)
     app.setApplicationName("Guardian")
     app.setApplicationDisplayName("防骗守护 Guardian")
+    app.setDesktopFileName("guardian")
+    app.setWindowIcon(QIcon(str(asset_path("icons", "app.svg"))))
     catalog = load_catalog()
     chinese = [catalog.get("zh", key) for key in catalog.keys("zh")]
     font_choice = choose_cjk_family(chinese)

@@ -57,6 +57,8 @@ def _wanted_commands(argv: Sequence[str]) -> list[str] | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run Guardian with ``argv`` (the process arguments by default); return the exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    flags = {"--install-desktop": "install-desktop", "--uninstall-desktop": "uninstall-desktop"}
+    arguments = [flags.get(arg, arg) for arg in arguments]
     args = build_parser(_wanted_commands(arguments)).parse_args(arguments)
     func = getattr(args, "func", None)
     if func is not None:

@@ -42,3 +42,21 @@ def test_the_hub_opens_the_checks_and_they_report(qtbot, speaker, tmp_path: Path
     qtbot.wait(10)
     assert problems_on(window, ctx.text_step) == []
     window.home()
+
+
+def test_the_hub_switches_start_at_login(qtbot, speaker, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
+    ctx = AppContext(load_catalog(), speaker, lang="zh", services={"data_dir": tmp_path})
+    hub = FamilySettingsScreen(ctx)
+    qtbot.addWidget(hub)
+    button = hub.buttons["autostart"]
+    assert button.text_widget.text() == "开机自动打开：已关闭"
+    button.click()
+    entry = tmp_path / ".config" / "autostart" / "guardian.desktop"
+    assert entry.is_file() and "Exec=" in entry.read_text(encoding="utf-8")
+    assert button.text_widget.text() == "开机自动打开：已打开"
+    assert speaker.last() == "开机自动打开：已打开"
+    button.click()
+    assert not entry.exists()
+    assert button.text_widget.text() == "开机自动打开：已关闭"

@@ -23,6 +23,7 @@ HUB_ITEMS: tuple[tuple[str, str, str | None], ...] = (
     ("pin", "family.change_pin", "settings_lock"),
     ("data", "family.data", None),
     ("doctor", "family.doctor", "warning"),
+    ("autostart", "family.autostart", "home"),
 )
 
 
@@ -57,6 +58,7 @@ class FamilySettingsScreen(FamilyScreen):
             "pin": lambda: self._show(self._pin()),
             "data": lambda: self._show(self._data()),
             "doctor": lambda: self._show(self._doctor()),
+            "autostart": self.toggle_autostart,
         }
         for index, (name, key, icon) in enumerate(HUB_ITEMS):
             button = BigButton(
@@ -72,10 +74,34 @@ class FamilySettingsScreen(FamilyScreen):
             grid.addWidget(button, index // columns, index % columns)
             self.buttons[name] = button
         self.body.addLayout(grid, 1)
+        self.autostart_message = label("", "banner")
+        self.autostart_message.setVisible(False)
+        self.body.addWidget(self.autostart_message)
+        self._show_autostart()
 
     def spoken_text(self) -> str:
         """The title and what the page is for."""
         return self.ctx.sentences(self.title(), self.ctx.t("family.hub_intro"))
+
+    def _show_autostart(self) -> None:
+        from guardian.desktop import autostart_enabled
+
+        key = "family.autostart_on" if autostart_enabled() else "family.autostart_off"
+        button = self.buttons["autostart"]
+        button.text_widget.setText(self.ctx.t(key))
+        button.setAccessibleName(self.ctx.t(key))
+
+    def toggle_autostart(self) -> None:
+        """Switch "open Guardian when the computer starts" on or off, and say which."""
+        from guardian.desktop import autostart_enabled, set_autostart
+
+        try:
+            set_autostart(not autostart_enabled(), lang=self.ctx.lang)
+        except OSError as error:
+            self.autostart_message.setText(self.ctx.t("family.autostart_failed", reason=error))
+            self.autostart_message.setVisible(True)
+        self._show_autostart()
+        self.ctx.say(self.buttons["autostart"].text_widget.text())
 
     def _show(self, screen: Screen) -> None:
         self.ctx.navigator().show_screen(screen)
