@@ -6,6 +6,7 @@ from sqlite_utils import Database
 from sqlite_utils.db import Table
 
 from guardian.core.records import CheckRecord
+from guardian.storage.database import write_transaction
 
 _NEWEST_FIRST = "started_at DESC, id DESC"
 
@@ -40,7 +41,7 @@ class CheckStore:
         """
         row = record.to_row()
         table = self._table
-        with self._db.atomic():
+        with write_transaction(self._db):
             if record.id is None:
                 del row["id"]
                 table.insert(row)

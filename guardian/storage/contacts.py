@@ -11,6 +11,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from guardian.core.contacts import ChannelConfig, Contact, Phone, validate_contact
+from guardian.storage.database import write_transaction
 
 
 def _utc_now() -> datetime:
@@ -82,7 +83,7 @@ class ContactStore:
         """
         clean = _checked(contact)
         now = _time_text(self._clock())
-        with self._db.atomic():
+        with write_transaction(self._db):
             count = self._count()
             cursor = self._db.execute(
                 "INSERT INTO contacts (name, relationship, phone_e164, phone_display, "
@@ -126,7 +127,7 @@ class ContactStore:
         if clean.id is None:
             raise ValueError("id: the contact has not been saved yet")
         now = _time_text(self._clock())
-        with self._db.atomic():
+        with write_transaction(self._db):
             cursor = self._db.execute(
                 "UPDATE contacts SET name = ?, relationship = ?, phone_e164 = ?, "
                 "phone_display = ?, phone_short = ?, photo_path = ?, updated_at = ? WHERE id = ?",
@@ -154,7 +155,7 @@ class ContactStore:
         The rest keep their order with no gap; if the primary contact is deleted, the first
         remaining one becomes primary.
         """
-        with self._db.atomic():
+        with write_transaction(self._db):
             for (channel_id,) in self._db.execute(
                 "SELECT id FROM alert_channels WHERE contact_id = ? AND removed_at IS NULL",
                 [contact_id],
@@ -175,7 +176,7 @@ class ContactStore:
         Raises:
             ValueError: ``contact_ids`` is not exactly the stored ids, each once.
         """
-        with self._db.atomic():
+        with write_transaction(self._db):
             stored = self._ids_in_order()
             if sorted(contact_ids) != sorted(stored) or len(set(contact_ids)) != len(stored):
                 raise ValueError("reorder needs every stored contact id exactly once")
@@ -187,7 +188,7 @@ class ContactStore:
         Raises:
             ValueError: no contact has this id.
         """
-        with self._db.atomic():
+        with write_transaction(self._db):
             if not self._db.execute("SELECT 1 FROM contacts WHERE id = ?", [contact_id]).fetchone():
                 raise ValueError(f"id: no contact {contact_id} is stored")
             self._set_primary(contact_id)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -96,3 +98,29 @@ def _check_integrity(db: Database, path: Path) -> None:
         raise CorruptDatabaseError(
             f"the database file {path} is damaged: {'; '.join(str(p) for p in problems[:5])}"
         )
+
+
+@contextmanager
+def write_transaction(db: Database) -> Iterator[Database]:
+    """Run the block as one write transaction that takes the write lock at its start.
+
+    Two parts of Guardian write the same file (the disk worker and the alert outbox). A
+    transaction that reads first and writes later can find the file changed in between and
+    fail at once with "database is locked"; ``BEGIN IMMEDIATE`` takes the lock up front (waiting
+    up to the busy timeout), so the block either runs whole or not at all. Inside an open
+    transaction the block becomes a savepoint.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    else:
+        if db.conn.in_transaction:
+            db.conn.execute("COMMIT")

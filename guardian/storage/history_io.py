@@ -26,6 +26,7 @@ from typing import IO, Any
 from sqlite_utils import Database
 
 from guardian.core.records import CheckRecord
+from guardian.storage.database import write_transaction
 from guardian.storage.errors import StorageError
 
 FORMAT_NAME = "guardian-history"
@@ -296,7 +297,7 @@ def import_json(db: Database, source: Path, max_bytes: int = MAX_IMPORT_BYTES) -
     """
     records = read_json_export(source, max_bytes)
     table = db.table("checks")
-    with db.atomic():
+    with write_transaction(db):
         seen = {
             (row[0], row[1], row[2], row[3])
             for row in db.execute("SELECT started_at, kind, caller_number, text FROM checks")

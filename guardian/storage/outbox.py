@@ -30,6 +30,7 @@ from sqlite_utils import Database
 from guardian.core.alert_message import ALERT_EVENTS
 from guardian.core.channels import build_apprise_url, secret_values
 from guardian.storage.contacts import ContactStore, purge_removed_channels, removed_channel
+from guardian.storage.database import write_transaction
 
 OutboxStatus = Literal["queued", "sending", "delivered", "failed"]
 STATUSES: tuple[OutboxStatus, ...] = ("queued", "sending", "delivered", "failed")
@@ -153,7 +154,7 @@ class OutboxStore:
         """
         if event not in ALERT_EVENTS:
             raise ValueError(f"event: unknown alert event {event!r}")
-        with self._db.atomic():
+        with write_transaction(self._db):
             found = ContactStore(self._db).channel(channel_id)
             if found is None:
                 raise ValueError(f"channel_id: no alert channel {channel_id} is stored")
@@ -188,7 +189,7 @@ class OutboxStore:
             ValueError: ``event`` is unknown.
         """
         ids: list[int] = []
-        with self._db.atomic():
+        with write_transaction(self._db):
             for contact in ContactStore(self._db).list():
                 if contact_id is not None and contact.id != contact_id:
                     continue
@@ -261,7 +262,7 @@ class OutboxStore:
         Committed before the message is sent: after a crash during the send the message is
         found as ``sending`` and :meth:`recover_interrupted` queues it again.
         """
-        with self._db.atomic():
+        with write_transaction(self._db):
             cursor = self._db.execute(
                 "UPDATE outbox SET status = 'sending', attempts = attempts + 1, "
                 "last_attempt_at = ? WHERE id = ? AND status = 'queued'",
@@ -271,7 +272,7 @@ class OutboxStore:
 
     def mark_delivered(self, message_id: int) -> None:
         """Record that the channel accepted the message; it will never be sent again."""
-        with self._db.atomic():
+        with write_transaction(self._db):
             self._db.execute(
                 "UPDATE outbox SET status = 'delivered', delivered_at = ?, last_error = NULL "
                 "WHERE id = ? AND status IN ('queued', 'sending')",
@@ -285,7 +286,7 @@ class OutboxStore:
         ``error`` must already have every token hidden.
         """
         due = self._clock() + timedelta(seconds=max(0.0, delay_seconds))
-        with self._db.atomic():
+        with write_transaction(self._db):
             self._db.execute(
                 "UPDATE outbox SET status = 'queued', last_error = ?, next_attempt_at = ? "
                 "WHERE id = ? AND status IN ('queued', 'sending')",
@@ -294,7 +295,7 @@ class OutboxStore:
 
     def mark_failed(self, message_id: int, error: str) -> None:
         """Record that the message will never be sent, and why."""
-        with self._db.atomic():
+        with write_transaction(self._db):
             self._db.execute(
                 "UPDATE outbox SET status = 'failed', last_error = ? "
                 "WHERE id = ? AND status IN ('queued', 'sending')",
@@ -308,7 +309,7 @@ class OutboxStore:
         Such a message may or may not have reached its channel; sending it again risks a
         duplicate, never a loss. Returns their ids.
         """
-        with self._db.atomic():
+        with write_transaction(self._db):
             ids = [
                 int(row[0])
                 for row in self._db.execute(
@@ -323,7 +324,7 @@ class OutboxStore:
 
     def fail_orphans(self) -> list[int]:
         """Mark failed every waiting message whose channel was deleted, and return their ids."""
-        with self._db.atomic():
+        with write_transaction(self._db):
             ids = [
                 int(row[0])
                 for row in self._db.execute(
@@ -337,7 +338,7 @@ class OutboxStore:
 
     def retry_now(self) -> None:
         """Make every queued message due now (the family pressed "try again")."""
-        with self._db.atomic():
+        with write_transaction(self._db):
             self._db.execute(
                 "UPDATE outbox SET next_attempt_at = ? WHERE status = 'queued'",
                 [_time_text(self._clock())],

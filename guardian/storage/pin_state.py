@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from guardian.core.pin import PinAttempt, PinLockState, PinPolicy, hash_pin
+from guardian.storage.database import write_transaction
 from guardian.storage.settings import SettingsStore
 
 PIN_HASH_KEY = "pin.hash"
@@ -44,19 +45,19 @@ class PinStore:
             ValueError: ``pin`` is not 4 to 6 digits.
         """
         stored = hash_pin(pin)
-        with self._db.atomic():
+        with write_transaction(self._db):
             self._settings.set(PIN_HASH_KEY, stored)
             self._settings.set(PIN_LOCK_KEY, PinLockState().to_dict())
 
     def clear_pin(self) -> None:
         """Remove the PIN and the lock state."""
-        with self._db.atomic():
+        with write_transaction(self._db):
             self._settings.delete(PIN_HASH_KEY)
             self._settings.delete(PIN_LOCK_KEY)
 
     def lock_state(self) -> PinLockState:
         """Return the lock state brought up to now (and store it if that changed it)."""
-        with self._db.atomic():
+        with write_transaction(self._db):
             stored = PinLockState.from_dict(self._settings.get(PIN_LOCK_KEY))
             current = self.policy.current(stored)
             if current != stored:
@@ -73,7 +74,7 @@ class PinStore:
         Without a stored PIN every try is ``"ok"``: there is nothing to protect yet (the family
         sets the PIN the first time they open the settings).
         """
-        with self._db.atomic():
+        with write_transaction(self._db):
             stored_hash = self.pin_hash()
             if stored_hash is None:
                 return PinAttempt("ok", self.policy.max_failures, 0.0, PinLockState())

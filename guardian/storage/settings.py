@@ -8,6 +8,8 @@ from typing import Any
 from sqlite_utils import Database
 from sqlite_utils.db import Table
 
+from guardian.storage.database import write_transaction
+
 
 class SettingsStore:
     """Reads and writes settings in the ``settings`` table, each value kept as JSON text.
@@ -41,7 +43,7 @@ class SettingsStore:
             ValueError: ``value`` holds NaN or infinity, which JSON cannot represent.
         """
         text = json.dumps(value, ensure_ascii=False, allow_nan=False)
-        with self._db.atomic():
+        with write_transaction(self._db):
             self._table.upsert({"key": key, "value_json": text}, pk="key")
 
     def delete(self, key: str) -> None:

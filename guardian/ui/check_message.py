@@ -143,7 +143,6 @@ class CheckMessageScreen(Screen):
             "message_check",
             role="primary",
             icon_px=px,
-            wrap=False,
             description=ctx.t("message.check_description"),
         )
         self.check_text_button.clicked.connect(self.check_entered_text)
@@ -184,7 +183,6 @@ class CheckMessageScreen(Screen):
             "keypad",
             role="primary",
             icon_px=px,
-            wrap=False,
             description=ctx.t("message.check_description"),
         )
         self.check_number_button.clicked.connect(self.check_entered_number)
@@ -286,20 +284,16 @@ class CheckMessageScreen(Screen):
         buttons = QGridLayout()
         buttons.setSpacing(12)
         px = theme.button_icon_px
-        self.keep_button = BigButton(
-            ctx.t("message.keep"), "history", role=None, icon_px=px, wrap=False
-        )
+        self.keep_button = BigButton(ctx.t("message.keep"), "history", role=None, icon_px=px)
         self.keep_button.clicked.connect(self.keep)
-        self.again_button = BigButton(
-            ctx.t("message.again"), "replay", role=None, icon_px=px, wrap=False
-        )
+        self.again_button = BigButton(ctx.t("message.again"), "replay", role=None, icon_px=px)
         self.again_button.clicked.connect(self.check_another)
         self.family_button = BigButton(
-            ctx.t("verdict.call_family"), "family", role="primary", icon_px=px, wrap=False
+            ctx.t("verdict.call_family"), "family", role="primary", icon_px=px
         )
         self.family_button.clicked.connect(lambda: ctx.navigator().open("call_family"))
         self.antifraud_button = BigButton(
-            ctx.t("verdict.call_96110"), "hotline_96110", role=None, icon_px=px, wrap=False
+            ctx.t("verdict.call_96110"), "hotline_96110", role=None, icon_px=px
         )
         self.antifraud_button.clicked.connect(lambda: ctx.navigator().open("call_antifraud"))
         columns = 4 if ctx.lang == "zh" and theme.body_pt <= 24 else 2

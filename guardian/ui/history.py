@@ -80,16 +80,14 @@ class HistoryScreen(Screen):
         tools.setContentsMargins(36, 8, 36, 16)
         tools.setSpacing(12)
         px = ctx.theme.button_icon_px
-        self.export_csv_button = BigButton(ctx.t("history.export_csv"), None, role=None, wrap=False)
+        self.export_csv_button = BigButton(ctx.t("history.export_csv"), None, role=None)
         self.export_csv_button.clicked.connect(lambda: self._export("csv"))
-        self.export_json_button = BigButton(
-            ctx.t("history.export_json"), None, role=None, wrap=False
-        )
+        self.export_json_button = BigButton(ctx.t("history.export_json"), None, role=None)
         self.export_json_button.clicked.connect(lambda: self._export("json"))
-        self.import_button = BigButton(ctx.t("history.import"), None, role=None, wrap=False)
+        self.import_button = BigButton(ctx.t("history.import"), None, role=None)
         self.import_button.clicked.connect(self._choose_import)
         self.delete_all_button = BigButton(
-            ctx.t("history.delete_all"), "answer_no", role=None, icon_px=px, wrap=False
+            ctx.t("history.delete_all"), "answer_no", role=None, icon_px=px
         )
         self.delete_all_button.clicked.connect(self._confirm_delete_all)
         buttons = (

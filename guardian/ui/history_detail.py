@@ -78,7 +78,6 @@ class HistoryDetailScreen(Screen):
             "answer_no",
             role=None,
             icon_px=ctx.theme.button_icon_px,
-            wrap=False,
         )
         self.delete_button.clicked.connect(self._confirm_delete)
         actions = QHBoxLayout()

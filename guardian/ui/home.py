@@ -105,7 +105,9 @@ class HomeScreen(Screen):
                 icon_px=theme.button_icon_px,
                 description=ctx.t(f"{key}_description"),
             )
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            policy.setHeightForWidth(True)
+            button.setSizePolicy(policy)
             button.clicked.connect(lambda _=False, r=route: ctx.navigator().open(r))
             more.addWidget(button, index // columns, index % columns)
             self.buttons[route] = button

@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         notice_layout.setContentsMargins(24, 8, 24, 8)
         self.notice_text = label("", "banner")
         notice_layout.addWidget(self.notice_text, 1)
-        self.notice_button = BigButton(ctx.t("notice.ok"), "answer_yes", role=None, wrap=False)
+        self.notice_button = BigButton(ctx.t("notice.ok"), "answer_yes", role=None)
         self.notice_button.clicked.connect(lambda: self.notice.setVisible(False))
         notice_layout.addWidget(self.notice_button)
         self.notice.setVisible(False)
@@ -96,8 +96,9 @@ class MainWindow(QMainWindow):
         if old is not None:
             QWidget().setLayout(old)  # hand the old layout and its children to a throwaway
         layout = QHBoxLayout(self.header)
-        layout.setContentsMargins(24, 10, 24, 10)
-        layout.setSpacing(16)
+        roomy = self.ctx.theme.body_pt <= 24
+        layout.setContentsMargins(24 if roomy else 12, 10, 24 if roomy else 12, 10)
+        layout.setSpacing(16 if roomy else 8)
         px = self.ctx.theme.button_icon_px
         self.back_button = BigButton(
             self.ctx.t("nav.back"),

@@ -60,7 +60,6 @@ class MoneySentScreen(Screen):
                     icon,
                     role=role,
                     icon_px=theme.button_icon_px,
-                    wrap=False,
                     description=ctx.t(key),
                 )
                 button.setSizePolicy(

@@ -64,12 +64,10 @@ class RemoteAppWarningScreen(Screen):
         actions.setSpacing(16)
         px = theme.button_icon_px
         self.family_button = BigButton(
-            ctx.t("verdict.call_family"), "family", role="tile", icon_px=px, wrap=False
+            ctx.t("verdict.call_family"), "family", role="tile", icon_px=px
         )
         self.family_button.clicked.connect(lambda: ctx.navigator().open("call_family"))
-        self.done_button = BigButton(
-            ctx.t("remote.done"), "answer_yes", role="primary", icon_px=px, wrap=False
-        )
+        self.done_button = BigButton(ctx.t("remote.done"), "answer_yes", role="primary", icon_px=px)
         self.done_button.clicked.connect(lambda: ctx.navigator().back())
         actions.addWidget(self.family_button)
         actions.addWidget(self.done_button)

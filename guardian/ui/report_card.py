@@ -90,7 +90,6 @@ class ReportCardScreen(Screen):
             "speaker",
             role="tile",
             icon_px=px,
-            wrap=False,
             description=ctx.t("card.read_description"),
         )
         self.read_button.clicked.connect(lambda: ctx.say(self.spoken_text()))
@@ -99,7 +98,6 @@ class ReportCardScreen(Screen):
             "printer",
             role="primary",
             icon_px=px,
-            wrap=False,
             description=ctx.t("card.pdf_description"),
         )
         self.pdf_button.clicked.connect(self._choose_pdf)

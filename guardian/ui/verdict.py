@@ -118,7 +118,6 @@ class VerdictView(QWidget):
                 icon,
                 role=role,
                 icon_px=theme.button_icon_px,
-                wrap=False,
                 description=ctx.t(f"{key}_description"),
             )
             button.clicked.connect(lambda _=False, n=name: self.action.emit(n))

@@ -134,7 +134,9 @@ class BigButton(QPushButton):
         )
         self.text_widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout.addWidget(self.text_widget, 1)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        policy.setHeightForWidth(wrap)
+        self.setSizePolicy(policy)
         self._reserve = (icon_px if icon else 0, lines)
 
     def label(self) -> str:
@@ -157,8 +159,26 @@ class BigButton(QPushButton):
         return QSize(max(width, 64), max(height, 64, reserved))
 
     def minimumSizeHint(self) -> QSize:
-        """Never smaller than the words and pictogram need."""
-        return self.sizeHint()
+        """Never smaller than the pictogram and the longest word need (words may wrap)."""
+        hint = self.sizeHint()
+        if not self.text_widget.wordWrap():
+            return hint
+        layout = self.layout()
+        least = layout.minimumSize() if layout is not None else QSize(64, 64)
+        return QSize(max(least.width() + 2 * (20 + 6), 64), hint.height())
+
+    def hasHeightForWidth(self) -> bool:
+        """Wrapping words make the button taller when it is narrower."""
+        return self.text_widget.wordWrap()
+
+    def heightForWidth(self, width: int) -> int:
+        """The height the words need when they wrap at ``width``."""
+        layout = self.layout()
+        hint = self.sizeHint().height()
+        if layout is None or not layout.hasHeightForWidth():
+            return hint
+        needed = layout.heightForWidth(width - 2 * (20 + 6)) + 2 * (8 + 3)
+        return max(needed, hint)
 
 
 def hbox(*widgets: QWidget, spacing: int = 16) -> QHBoxLayout:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 import guardian.ui
 from guardian.assets import load_catalog
+from guardian.core.i18n import Catalog
 from guardian.core.records import CheckRecord
 from guardian.core.remote_apps import ProcessInfo, match_processes
 from guardian.core.risk import Answer
@@ -185,7 +186,9 @@ def make_window(qtbot, speaker, tmp_path) -> Iterator[Callable[[str, int], MainW
 
     def make(lang: str, step: int) -> MainWindow:
         disk = DiskWorker(db_path)
-        ctx = AppContext(load_catalog(), speaker, lang=lang, text_step=step, disk=disk)  # type: ignore[arg-type]
+        catalog = stretched_catalog() if lang == STRETCHED else load_catalog()
+        shown = "en" if lang == STRETCHED else lang
+        ctx = AppContext(catalog, speaker, lang=shown, text_step=step, disk=disk)  # type: ignore[arg-type]
         window = MainWindow(ctx, build_routes(), HomeScreen)
         qtbot.addWidget(window)
         window.resize(1280, 860)
@@ -242,12 +245,56 @@ def problems_on(window: MainWindow, step: int) -> list[str]:
 
 
 # Grouped by text size: the style sheet (which restyles every widget) changes only once.
+# A pseudo-language: every English UI string 40% longer, to prove the layouts survive
+# translations and large text (the words are English, so line breaks behave as in English).
+STRETCHED = "en-stretched"
+FILLER = "wide words to stretch"
+
+
+def stretch(template: str) -> str:
+    """Return ``template`` made 40% longer (its placeholders kept)."""
+    extra = max(1, round(len(template) * 0.4))
+    filler = (FILLER + " ") * (extra // len(FILLER) + 1)
+    return f"{template} {filler[:extra].strip()}"
+
+
+def stretched_catalog() -> Catalog:
+    base = load_catalog()
+    english = {key: stretch(base.template("en", key) or "") for key in base.keys("en")}
+    chinese = {key: base.template("zh", key) or "" for key in base.keys("zh")}
+    return Catalog({"zh": chinese, "en": english})
+
+
+# Layouts that do not yet survive 40% longer words (left to do; each is named so a fix shows
+# up as an unexpected pass and this list is brought up to date).
+STRETCH_NOT_YET = {
+    ("demo", 0): "the presenter's button row (Print handout) is cut",
+    ("demo", 3): "the presenter's button row (Print handout) is cut",
+    ("number", 3): "the number step's hint is squeezed beside the keypad",
+    ("history-detail", 3): "the header title wraps taller than the header",
+    ("remote-warning", 3): "the header's Back button is squeezed by the long title",
+}
+
 CASES = [
-    (scene, step, lang)
+    pytest.param(
+        scene,
+        step,
+        lang,
+        marks=pytest.mark.xfail(strict=True, reason=STRETCH_NOT_YET[(scene, step)])
+        if lang == STRETCHED and (scene, step) in STRETCH_NOT_YET
+        else (),
+    )
     for step in (0, len(TEXT_SIZES_PT) - 1)
-    for lang in ("zh", "en")
+    for lang in ("zh", "en", STRETCHED)
     for scene in SCENES
 ]
+
+
+def test_the_stretched_language_is_forty_percent_longer() -> None:
+    base, longer = load_catalog(), stretched_catalog()
+    for key in ("home.check_call", "verdict.call_family", "card.intro"):
+        assert len(longer.get("en", key)) >= 1.4 * len(base.get("en", key))
+    assert longer.mismatches() == []
 
 
 @pytest.mark.parametrize(("scene", "step", "lang"), CASES)

@@ -81,7 +81,6 @@ class PickerPage(QWidget):
             "printer",
             role=None,
             icon_px=theme.button_icon_px,
-            wrap=False,
             description=ctx.t("demo.print_description"),
         )
         self.print_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -239,7 +238,6 @@ class PlayPage(QWidget):
             role=role,
             icon_px=px,
             vertical=True,
-            wrap=False,
             description=self.ctx.t(f"{key}_description"),
         )
 
@@ -377,7 +375,6 @@ class RevealPage(QWidget):
             "next",
             role="primary",
             icon_px=theme.button_icon_px,
-            wrap=False,
             description=ctx.t("demo.next_person_description"),
         )
         self.next_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)

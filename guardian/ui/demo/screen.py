@@ -194,7 +194,6 @@ class DemoScreen(Screen):
             "printer",
             role=None,
             icon_px=theme.button_icon_px,
-            wrap=False,
             description=p.t("demo.handout_description"),
         )
         self.handout_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -237,7 +236,6 @@ class DemoScreen(Screen):
             "next",
             role="primary",
             icon_px=theme.button_icon_px,
-            wrap=False,
             description=p.t("demo.reveal_description"),
         )
         self.reveal_button.clicked.connect(self.reveal)

@@ -20,6 +20,7 @@ from guardian.core.channels import CHANNEL_KINDS
 from guardian.core.contacts import ChannelConfig, Contact
 from guardian.core.i18n import Catalog, Lang
 from guardian.storage.contacts import ContactStore
+from guardian.storage.database import write_transaction
 from guardian.storage.outbox import OutboxStore
 
 T = TypeVar("T")
@@ -168,7 +169,7 @@ def guarded_change(
         lang: the language of the alert.
         when: the time shown in the alert (now, local time, by default).
     """
-    with db.atomic():
+    with write_transaction(db):
         store = ContactStore(db)
         before = store.list()
         changes = describe(before)

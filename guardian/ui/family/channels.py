@@ -152,7 +152,7 @@ class ChannelFormScreen(FamilyScreen):
             edit.setMinimumHeight(theme.min_target_px)
             if spec.secret:
                 edit.setEchoMode(QLineEdit.EchoMode.Password)
-                show = BigButton(ctx.t("channel.show"), None, role=None, wrap=False)
+                show = BigButton(ctx.t("channel.show"), None, role=None)
                 show.setAccessibleName(ctx.t("channel.show_description", label=caption))
                 show.clicked.connect(lambda _=False, e=edit, b=show: self._toggle_secret(e, b))
                 extra = (show,)
