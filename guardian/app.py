@@ -176,6 +176,9 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         warmup = Warmup(then=lambda: start_outbox(ctx, db_path), parent=window)
         ctx.services["warmup"] = warmup
         warmup.start()
+        from guardian.ui.unfinished import find_unfinished
+
+        disk.submit(find_unfinished, on_done=window.offer_unfinished)
 
     started: list[bool] = []
 

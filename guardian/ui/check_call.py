@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
 from guardian.core.number_check import check_number
-from guardian.core.records import CheckRecord
+from guardian.core.records import ANSWERS, CheckRecord
 from guardian.core.remote_apps import Found
 from guardian.core.risk import Answer, Assessment, Level
 from guardian.core.wizard import Wizard
@@ -167,6 +167,33 @@ class CheckCallScreen(Screen):
         self.record.caller_number = number or None
         self._save()
         self._show(self.caller_step)
+
+    def resume(self, record: CheckRecord) -> None:
+        """Go on with a check that was interrupted (the app closed or the power went off).
+
+        The number, the caller and the answers saved so far are given again, in order; the
+        check then shows the next question (or the verdict, if every question was answered).
+        """
+        self.record = record
+        self.saved.value = record.id
+        number = record.caller_number or ""
+        self.number = number
+        signals = check_number(number, self.ctx.content).signals if number else ()
+        self.wizard = Wizard(self.ctx.content, caller_number=number or None, number_signals=signals)
+        callers = {caller.id for caller in self.ctx.content.wizard.callers}
+        if record.caller_type not in callers:
+            self._show(self.caller_step)
+            return
+        self.wizard.choose_caller(record.caller_type)
+        for signal_id, answer in record.answers.items():
+            current = self.wizard.current
+            if current is None or current.id != signal_id or answer not in ANSWERS:
+                break
+            self.wizard.answer(Answer(answer))
+        if self.wizard.finished:
+            self._finish()
+        else:
+            self._show_question()
 
     def _caller_chosen(self, caller_id: str) -> None:
         assert self.wizard is not None

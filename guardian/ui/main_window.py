@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(1024, 720)
 
         central = QWidget()
-        outer = QVBoxLayout(central)
+        outer = self._outer = QVBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         self.header = QWidget()
@@ -163,6 +163,17 @@ class MainWindow(QMainWindow):
         self.back_button.setVisible(navigation)
         self.home_button.setVisible(navigation)
         self.setWindowTitle(f"{self.ctx.t('app.title')} - {screen.title()}")
+
+    def offer_unfinished(self, record: object) -> None:
+        """Offer to finish or discard a check that was interrupted (shown above every screen)."""
+        from guardian.core.records import CheckRecord
+        from guardian.ui.unfinished import UnfinishedOffer
+
+        if not isinstance(record, CheckRecord):
+            return
+        self.unfinished = UnfinishedOffer(self.ctx, record)
+        self._outer.insertWidget(self._outer.indexOf(self.stack), self.unfinished)
+        self.ctx.say(self.unfinished.text.text())
 
     def show_notice(self, text: str) -> None:
         """Show ``text`` above every screen until the person presses "OK", and read it aloud."""

@@ -1,0 +1,68 @@
+"""After a crash or a power cut: offer to finish, or to discard, the check that was interrupted."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from sqlite_utils import Database
+
+from guardian.core.records import CheckRecord
+from guardian.ui.context import AppContext
+from guardian.ui.history import local_time
+from guardian.ui.widgets import BigButton, label
+
+
+def find_unfinished(db: Database) -> CheckRecord | None:
+    """The newest call check that was still in progress when Guardian last closed."""
+    from guardian.storage.checks import CheckStore
+
+    calls = [record for record in CheckStore(db).unfinished() if record.kind == "call"]
+    return calls[-1] if calls else None
+
+
+class UnfinishedOffer(QWidget):
+    """A banner above the home screen: "last check was not finished" with two big buttons.
+
+    Args:
+        ctx: the shared app context.
+        record: the interrupted check.
+    """
+
+    def __init__(self, ctx: AppContext, record: CheckRecord, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.record = record
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 8, 24, 8)
+        self.text = label(ctx.t("unfinished.text", time=local_time(record.started_at)), "banner")
+        layout.addWidget(self.text)
+        row = QHBoxLayout()
+        px = ctx.theme.button_icon_px
+        self.finish_button = BigButton(
+            ctx.t("unfinished.finish"), "next", role="primary", icon_px=px
+        )
+        self.finish_button.clicked.connect(self.finish)
+        self.discard_button = BigButton(
+            ctx.t("unfinished.discard"), "answer_no", role=None, icon_px=px
+        )
+        self.discard_button.clicked.connect(self.discard)
+        row.addWidget(self.finish_button)
+        row.addWidget(self.discard_button)
+        layout.addLayout(row)
+
+    def finish(self) -> None:
+        """Open the check where it stopped."""
+        from guardian.ui.check_call import CheckCallScreen
+
+        self.setVisible(False)
+        screen = CheckCallScreen(self.ctx)
+        self.ctx.navigator().show_screen(screen)
+        screen.resume(self.record)
+
+    def discard(self) -> None:
+        """Delete the interrupted check (the person chose to)."""
+        from guardian.storage.checks import CheckStore
+
+        self.setVisible(False)
+        check_id = self.record.id
+        if check_id is not None and self.ctx.disk is not None:
+            self.ctx.disk.submit(lambda db: CheckStore(db).delete(check_id))
