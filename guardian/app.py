@@ -172,6 +172,8 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         # The database is open (recovered if it had to be): the outbox may open it too.
         if message is not None:
             window.show_notice(ctx.pick(message))  # type: ignore[arg-type]
+        if not disk.accepting_jobs:
+            return  # the window is closing: this answer came with the last writes
         # Load the outbox (and the check screens) off the window's thread, then start it.
         warmup = Warmup(then=lambda: start_outbox(ctx, db_path), parent=window)
         ctx.services["warmup"] = warmup
