@@ -7,6 +7,7 @@ the running processes' process groups at once, without waiting for anything.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import signal
@@ -80,6 +81,13 @@ def kill_process_group(process: subprocess.Popen[bytes]) -> None:
         pass
 
 
+def _close_stdin(process: subprocess.Popen[bytes]) -> None:
+    """Close the pipe into ``process`` (a stopped process makes the final flush fail)."""
+    if process.stdin is not None:
+        with contextlib.suppress(OSError):  # the reader is gone; the pipe closes all the same
+            process.stdin.close()
+
+
 def run_pipeline(
     pipeline: Pipeline,
     accept: Callable[[list[subprocess.Popen[bytes]]], bool],
@@ -136,6 +144,7 @@ def run_pipeline(
         for process in processes:
             kill_process_group(process)
             process.wait()
+            _close_stdin(process)
         for error_file in error_files:
             error_file.close()
         return None
@@ -143,9 +152,10 @@ def run_pipeline(
     if first.stdin is not None:
         try:
             first.stdin.write(pipeline.stdin)
-            first.stdin.close()
         except OSError:
             pass  # the process was stopped or failed; its exit status says which
+        finally:
+            _close_stdin(first)
     codes = tuple(process.wait() for process in reversed(processes))[::-1]
     errors: list[str] = []
     for error_file in error_files:
