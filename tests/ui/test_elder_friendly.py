@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 
 import pytest
-from PySide6.QtCore import QEvent, QEventLoop, QThread
+from PySide6.QtCore import QEvent, QEventLoop, QPoint, QRect, Qt, QThread
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -222,6 +222,34 @@ def visible(window: QWidget, kind: type) -> list:
     return [w for w in window.findChildren(kind) if w.isVisibleTo(window)]
 
 
+MIN_GAP_PX = 4
+
+
+def shown_rect(widget: QWidget, window: QWidget) -> QRect:
+    """The part of ``widget`` really on screen (clipped by every scroll area it sits in)."""
+    rect = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        rect = rect.intersected(QRect(parent.mapTo(window, QPoint(0, 0)), parent.size()))
+        parent = parent.parentWidget()
+    return rect
+
+
+def overlapping_targets(window: MainWindow, name: str) -> list[str]:
+    """Pressable things that touch or overlap (a shaky finger would hit both)."""
+    rects = []
+    for button in visible(window, QAbstractButton):
+        shown = shown_rect(button, window)
+        if not shown.isEmpty():
+            rects.append((button.accessibleName(), shown))
+    problems = []
+    for index, (first, a) in enumerate(rects):
+        for second, b in rects[index + 1 :]:
+            if a.adjusted(-MIN_GAP_PX, -MIN_GAP_PX, MIN_GAP_PX, MIN_GAP_PX).intersects(b):
+                problems.append(f"{name}: {first!r} and {second!r} are closer than {MIN_GAP_PX} px")
+    return problems
+
+
 def problems_on(window: MainWindow, step: int) -> list[str]:
     problems: list[str] = []
     screen = window.current_screen()
@@ -252,6 +280,9 @@ def problems_on(window: MainWindow, step: int) -> list[str]:
             )
         if not button.accessibleName():
             problems.append(f"{name}: a button has no accessible name")
+        if button.isEnabled() and not button.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            problems.append(f"{name}: button {button.accessibleName()!r} cannot be reached by Tab")
+    problems += overlapping_targets(window, name)
     for field in visible(window, QLineEdit) + visible(window, QPlainTextEdit):
         if not field.accessibleName():
             problems.append(f"{name}: a text field has no accessible name")
@@ -381,3 +412,19 @@ def _all_subclasses(cls: type) -> set[type]:
         found.add(sub)
         found |= _all_subclasses(sub)
     return found
+
+
+def test_the_target_checks_catch_touching_and_unreachable_buttons(qtbot) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(400, 200)
+    first, second = QPushButton("a", window), QPushButton("b", window)
+    for button, x in ((first, 10), (second, 80)):
+        button.setAccessibleName(button.text())
+        button.setGeometry(x, 10, 72, 72)
+    window.show()
+    assert overlapping_targets(window, "test") == ["test: 'a' and 'b' are closer than 4 px"]
+    second.move(200, 10)
+    assert overlapping_targets(window, "test") == []
