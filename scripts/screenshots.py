@@ -203,6 +203,11 @@ def remote_warning(window: MainWindow) -> None:
     window.show_screen(RemoteAppWarningScreen(window.ctx, found))
 
 
+def message_input(window: MainWindow) -> None:
+    """The message check, empty, waiting for a text."""
+    window.open("check_message")
+
+
 def message_fraud(window: MainWindow) -> None:
     """A fraud text checked, with the matched phrases marked."""
     window.open("check_message")
@@ -271,6 +276,7 @@ SCENES: dict[str, Scene] = {
     "history": history,
     "history-detail": history_detail,
     "remote-warning": remote_warning,
+    "message-input": message_input,
     "message-fraud": message_fraud,
     "message-ordinary": message_ordinary,
     "number-result": number_result,

@@ -96,7 +96,8 @@ class HomeScreen(Screen):
 
         more = QGridLayout()
         more.setSpacing(16)
-        columns = 4 if theme.body_pt <= TEXT_SIZES_PT[1] else 2
+        # Four in a row fit short Chinese words; longer (English) words get two rows of two.
+        columns = 4 if ctx.lang == "zh" and theme.body_pt <= TEXT_SIZES_PT[1] else 2
         for index, (route, key, icon) in enumerate(MORE_ACTIONS):
             button = BigButton(
                 ctx.t(key),

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from guardian.core.content import HotlineKind
 from guardian.ui.context import AppContext
 from guardian.ui.screen import Screen
-from guardian.ui.widgets import icon_label, label, page_layout
+from guardian.ui.widgets import icon_label, label, page_layout, scrolling
 
 HOTLINE_ICONS = {"110": "police", "96110": "hotline_96110"}
 
@@ -32,18 +32,18 @@ class HotlineScreen(Screen):
     def __init__(self, ctx: AppContext, hotline_id: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.hotline = ctx.content.hotline(hotline_id)
-        layout = page_layout(self)
+        body = QWidget()
+        layout = page_layout(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(body))
         layout.addWidget(
             icon_label(HOTLINE_ICONS.get(self.hotline.number, "call"), ctx.theme.tile_icon_px),
             0,
             Qt.AlignmentFlag.AlignHCenter,
         )
         layout.addWidget(label(ctx.t("hotline.dial_on_phone"), "title"))
-        self.number_label = label(group_digits(self.hotline.number), "headline")
-        font = self.number_label.font()
-        font.setPointSize(ctx.theme.title_pt * 3)
-        font.setBold(True)
-        self.number_label.setFont(font)
+        self.number_label = label(group_digits(self.hotline.number), "number")
         self.number_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.number_label.setAccessibleName(self.hotline.number)
         layout.addWidget(self.number_label)

@@ -58,10 +58,7 @@ class NumberEntryStep(QWidget):
         self.field.setAccessibleName(ctx.t("number.field"))
         self.field.setAccessibleDescription(ctx.t("number.hint"))
         self.field.setPlaceholderText(ctx.t("number.placeholder"))
-        font = self.field.font()
-        font.setPointSize(theme.title_pt + 6)
-        font.setBold(True)
-        self.field.setFont(font)
+
         self.field.returnPressed.connect(self._submit)
         self.field.textChanged.connect(self._update_next)
         left.addWidget(self.field)
@@ -97,8 +94,9 @@ class NumberEntryStep(QWidget):
                 button = BigButton(
                     ctx.t("number.delete"),
                     "delete_digit",
-                    role="key",
+                    role=None,  # ordinary-size words: "Delete" must fit a key
                     icon_px=theme.button_icon_px,
+                    vertical=True,
                     description=ctx.t("number.delete_description"),
                 )
                 button.clicked.connect(self.field.backspace)

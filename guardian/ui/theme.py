@@ -133,6 +133,8 @@ QLineEdit, QPlainTextEdit, QTextEdit {{
     min-height: {target}px;
 }}
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{ border: 5px solid {c.focus}; }}
+QLineEdit[role="number"] {{ font-size: {title + 6}pt; font-weight: bold; }}
+QLabel[role="number"] {{ font-size: {title * 3}pt; font-weight: bold; }}
 QFrame[level="high"] {{
     background: {c.high_bg}; border: 5px solid {c.high_edge}; border-radius: 16px;
 }}

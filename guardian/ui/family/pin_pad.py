@@ -78,8 +78,9 @@ class PinPad(QWidget):
                 button = BigButton(
                     ctx.t("pin.delete") if roomy else "",
                     "delete_digit",
-                    role="key",
+                    role=None,  # ordinary-size words fit a key
                     icon_px=theme.button_icon_px,
+                    vertical=True,
                     description=ctx.t("pin.delete_description"),
                 )
                 button.setAccessibleName(ctx.t("pin.delete"))
@@ -87,7 +88,7 @@ class PinPad(QWidget):
                 button.clicked.connect(self._delete)
             elif key == "clear":
                 button = BigButton(
-                    ctx.t("pin.clear"), None, role="key", description=ctx.t("pin.clear_description")
+                    ctx.t("pin.clear"), None, role=None, description=ctx.t("pin.clear_description")
                 )
                 button.clicked.connect(self.clear)
             else:
