@@ -265,10 +265,9 @@ def problems_on(window: MainWindow, step: int) -> list[str]:
             hint = text_widget.sizeHint()
             if text_widget.wordWrap():
                 longest_word = text_widget.minimumSizeHint().width()
-                if longest_word > text_widget.width() + 2:
-                    problems.append(
-                        f"{name}: {shown[:20]!r} is cut off ({longest_word} > {text_widget.width()})"
-                    )
+                width = text_widget.width()
+                if longest_word > width + 2:
+                    problems.append(f"{name}: {shown[:20]!r} is cut off ({longest_word} > {width})")
                 needed = text_widget.heightForWidth(text_widget.width())
                 if needed > text_widget.height() + 2:
                     problems.append(
