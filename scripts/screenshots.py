@@ -8,14 +8,13 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QEventLoop
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from guardian.app import StartOptions, build_window, shutdown
@@ -29,6 +28,7 @@ from guardian.ui.check_call import CheckCallScreen
 from guardian.ui.check_message import CheckMessageScreen
 from guardian.ui.demo.screenshot_scenes import demo_line, demo_picker, demo_reveal
 from guardian.ui.family import screenshot_scenes as family_scenes
+from guardian.ui.family.screenshot_scenes import wait_for
 from guardian.ui.history import HistoryScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.remote_warning import RemoteAppWarningScreen
@@ -89,16 +89,6 @@ def answer_all(window: MainWindow, number: str, caller: str, answers: dict[str, 
         screen.question_step.buttons[Answer(answers.get(signal.id, "no"))].click()
         QApplication.processEvents()
         wait_for(lambda s=signal: screen.verdict is not None or screen.question_step.signal != s)
-
-
-def wait_for(condition: Callable[[], bool], seconds: float = 10.0) -> None:
-    """Let the event loop run until ``condition`` holds (the disk worker answers quickly)."""
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the screen did not change")
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
-        time.sleep(0.002)
 
 
 def verdict_high(window: MainWindow) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -179,15 +178,6 @@ class BigButton(QPushButton):
             return hint
         needed = layout.heightForWidth(width - 2 * (20 + 6)) + 2 * (8 + 3)
         return max(needed, hint)
-
-
-def hbox(*widgets: QWidget, spacing: int = 16) -> QHBoxLayout:
-    """Return a horizontal layout holding ``widgets``."""
-    layout = QHBoxLayout()
-    layout.setSpacing(spacing)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return layout
 
 
 def scrolling(content: QWidget) -> QScrollArea:

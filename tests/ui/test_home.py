@@ -121,9 +121,11 @@ def test_every_button_is_reachable_and_pressable_by_keyboard(window: MainWindow,
     assert window.stack.count() == 2
 
 
-def test_the_main_button_has_the_focus_on_start(window: MainWindow) -> None:
+def test_the_main_button_has_the_focus_on_start(window: MainWindow, qtbot) -> None:
     home = home_of(window)
-    assert home.buttons["check_call"].hasFocus() or QApplication.focusWidget() is None
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert QApplication.focusWidget() is home.buttons["check_call"]
 
 
 @pytest.mark.parametrize("route", [r for r, *_ in MAIN_ACTIONS + MORE_ACTIONS])
