@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from guardian.ui.context import AppContext
 from guardian.ui.family_alerts import queue_family_alert
+from guardian.ui.layouts import TRAILING_BELOW, TitleRowLayout
 from guardian.ui.remote_warning import RemoteAppAlert
 from guardian.ui.screen import Screen
 from guardian.ui.widgets import BigButton, label, scrolling
@@ -44,16 +45,17 @@ class MoneySentScreen(Screen):
         for number, (key, route, icon, role) in enumerate(STEPS, start=1):
             card = QFrame()
             card.setProperty("role", "card")
-            row = QHBoxLayout(card)
+            # The button beside the words while they fit on three lines, else under them.
+            row = TitleRowLayout(card, title_lines=3, below=TRAILING_BELOW, squeeze=False)
             row.setContentsMargins(20, 14, 20, 14)
             row.setSpacing(20)
             badge = label(str(number), "headline", wrap=False)
             badge.setFixedWidth(theme.title_pt * 2)
             badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            row.addWidget(badge)
+            row.add_leading(badge)
             text = label(ctx.t(key))
             self.step_texts.append(text)
-            row.addWidget(text, 1)
+            row.set_title(text)
             if route is not None:
                 button = BigButton(
                     ctx.t(f"{key}_button"),
@@ -62,11 +64,8 @@ class MoneySentScreen(Screen):
                     icon_px=theme.button_icon_px,
                     description=ctx.t(key),
                 )
-                button.setSizePolicy(
-                    button.sizePolicy().Policy.Fixed, button.sizePolicy().Policy.Fixed
-                )
                 button.clicked.connect(lambda _=False, r=route: ctx.navigator().open(r))
-                row.addWidget(button)
+                row.add_trailing(button)
                 self.buttons[route] = button
             layout.addWidget(card)
         layout.addStretch(1)

@@ -56,7 +56,6 @@ class HoldButton(BigButton):
             icon,
             role=role,
             icon_px=icon_px,
-            wrap=False,
             description=description,
             parent=parent,
         )

@@ -31,6 +31,7 @@ from guardian.ui.context import AppContext
 from guardian.ui.demo.hold_button import DEFAULT_HOLD_MS, HoldButton
 from guardian.ui.demo.pages import PickerPage, PlayPage, RevealPage
 from guardian.ui.handout import paint_handout, print_supported, write_handout
+from guardian.ui.layouts import TITLE_BELOW, TitleRowLayout
 from guardian.ui.question_step import QuestionStep
 from guardian.ui.screen import Screen
 from guardian.ui.theme import Theme
@@ -171,7 +172,8 @@ class DemoScreen(Screen):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
 
-        bar = QHBoxLayout()
+        # The stage's words beside the badge and buttons while they fit, else on a row below.
+        bar = TitleRowLayout(title_lines=2, below=TITLE_BELOW)
         bar.setContentsMargins(32, 12, 32, 0)
         bar.setSpacing(20)
         self.badge = QWidget()
@@ -186,9 +188,9 @@ class DemoScreen(Screen):
         self.badge.setAccessibleName(p.t("demo.badge"))
         self.badge.setAccessibleDescription(p.t("demo.badge_description"))
         self.badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        bar.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        bar.add_leading(self.badge)
         self.stage_label = label("", "heading")
-        bar.addWidget(self.stage_label, 1, Qt.AlignmentFlag.AlignVCenter)
+        bar.set_title(self.stage_label)
         self.handout_button = BigButton(
             p.t("demo.handout"),
             "printer",
@@ -196,9 +198,8 @@ class DemoScreen(Screen):
             icon_px=theme.button_icon_px,
             description=p.t("demo.handout_description"),
         )
-        self.handout_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.handout_button.clicked.connect(lambda: self.save_handout())
-        bar.addWidget(self.handout_button)
+        bar.add_trailing(self.handout_button)
         self.leave_button = HoldButton(
             p.t("demo.leave"),
             "home",
@@ -206,9 +207,8 @@ class DemoScreen(Screen):
             icon_px=theme.button_icon_px,
             description=p.t("demo.leave_description"),
         )
-        self.leave_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.leave_button.held.connect(self._leave_held)
-        bar.addWidget(self.leave_button)
+        bar.add_trailing(self.leave_button)
         layout.addLayout(bar)
 
         self.pages = QStackedWidget()
