@@ -40,7 +40,7 @@ screenshots: system-test $(STAMP)
 	$(BIN)/python scripts/screenshots.py docs/screenshots
 
 bench: system-test $(STAMP)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python tests/benchmarks/bench.py
 
 # A standalone folder for this system (PyInstaller), checked and packed: docs/INSTALL.md
 dist: system-run $(STAMP)

@@ -15,6 +15,10 @@ from guardian.core.i18n import LANGS, Lang, parse_lang
 from guardian.core.preferences import SETTINGS_KEY, Preferences
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from guardian.single_instance import SingleInstance
+    from guardian.speech.speaker import Speaker
     from guardian.ui.context import AppContext
     from guardian.ui.main_window import MainWindow
 
@@ -35,6 +39,8 @@ class StartOptions:
     lang: Lang | None = None
     quit_after_start: bool = False
     demo: bool = False
+    make_speaker: Callable[[], Speaker] | None = None
+    """Makes the speech engine instead of the one chosen for this computer (for pictures)."""
 
 
 def options_from_args(args: argparse.Namespace) -> StartOptions:
@@ -62,30 +68,67 @@ def run_gui(args: argparse.Namespace) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from guardian.single_instance import SingleInstance, bring_to_front, server_name_for
+    from guardian.instance_lock import InstanceLock
     from guardian.ui.main_window import FirstPaintWatcher
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     # One Guardian per data folder: a second start brings the first window to the front.
-    instance = SingleInstance(server_name_for(folder)) if folder is not None else None
-    if instance is not None and instance.already_running():
+    lock = InstanceLock(folder) if folder is not None else None
+    if lock is not None and folder is not None and not lock.acquire():
+        from guardian.single_instance import SingleInstance, server_name_for
+
+        if not SingleInstance(server_name_for(folder)).raise_running():
+            log.warning("Guardian is open for this data folder but did not answer")
         for lang in LANGS:
             print(catalog.get(lang, "app.already_open"))
         return 0
     window = build_window(app, options)
-    if instance is not None:
-        instance.listen(on_raise=lambda: bring_to_front(window))
+    listener: list[SingleInstance] = []
+    if folder is not None:
+        when_painted(window, lambda: listener.append(listen_for_second_start(window, folder)))
     window.show()
     if options.demo:
         window.open("demo")
     if options.quit_after_start:
         FirstPaintWatcher(window, app.quit)
     code = app.exec()
-    if instance is not None:
+    for instance in listener:
         instance.close()
     shutdown(window)
+    if lock is not None:
+        lock.release()
     return int(code)
+
+
+def listen_for_second_start(window: MainWindow, folder: Path) -> SingleInstance:
+    """Open the socket a second start of Guardian asks to bring ``window`` to the front."""
+    from guardian.single_instance import SingleInstance, bring_to_front, server_name_for
+
+    instance = SingleInstance(server_name_for(folder), parent=window)
+    instance.listen(on_raise=lambda: bring_to_front(window))
+    return instance
+
+
+def when_painted(window: MainWindow, callback: Callable[[], None], fallback_ms: int = 500) -> None:
+    """Call ``callback`` once: right after ``window`` is first painted, or after ``fallback_ms``.
+
+    What is not needed to draw the first screen waits for this, so the window appears sooner;
+    the fallback covers a window that is never painted (minimised at start, say).
+    """
+    from PySide6.QtCore import QTimer
+
+    from guardian.ui.main_window import FirstPaintWatcher
+
+    done: list[bool] = []
+
+    def once() -> None:
+        if not done:
+            done.append(True)
+            callback()
+
+    FirstPaintWatcher(window, once)
+    QTimer.singleShot(fallback_ms, window, once)
 
 
 def shutdown(window: MainWindow) -> None:
@@ -105,9 +148,10 @@ def shutdown(window: MainWindow) -> None:
 def build_window(app: object, options: StartOptions) -> MainWindow:
     """Build the services and the main window (not shown yet).
 
-    Only what the first screen needs is done here. Opening the database (with recovery), the
-    daily backup, the remote-app guard and the content for the check start right after the
-    first paint (or half a second after building, if the window is never painted).
+    Only what the first screen needs is done here. The speech engine, opening the database
+    (with recovery), the daily backup, the remote-app guard and the content for the check
+    start right after the first paint (or half a second after building, if the window is never
+    painted).
 
     Args:
         app: the running QApplication.
@@ -118,13 +162,14 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
     from PySide6.QtWidgets import QApplication
 
     from guardian.speech.factory import create_speaker
+    from guardian.speech.late import LateSpeaker
     from guardian.storage.paths import backups_dir, data_dir, database_path
     from guardian.storage.startup import RecoveringOpener, daily_backup, read_saved_setting
     from guardian.storage.worker import DiskWorker
     from guardian.ui.context import AppContext
     from guardian.ui.fonts import choose_cjk_family
     from guardian.ui.home import HomeScreen
-    from guardian.ui.main_window import FirstPaintWatcher, MainWindow
+    from guardian.ui.main_window import MainWindow
     from guardian.ui.routes import build_routes
     from guardian.warmup import Warmup
 
@@ -147,8 +192,10 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
     prefs = Preferences.from_mapping(read_saved_setting(db_path, SETTINGS_KEY))
     opener = RecoveringOpener(backups_dir(folder))
     disk = DiskWorker(db_path, opener=opener, autostart=False)
-    speaker = create_speaker(
-        prefs.speech_engine if prefs.speech_engine != "auto" else None,
+    engine = prefs.speech_engine if prefs.speech_engine != "auto" else None
+    # The engine is made right after the first paint (the home screen says nothing as it opens).
+    speaker = LateSpeaker(
+        options.make_speaker or (lambda: create_speaker(engine)),
         rate=prefs.speech_rate,
         volume=prefs.speech_volume,
     )
@@ -182,20 +229,17 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
 
         disk.submit(find_unfinished, on_done=window.offer_unfinished)
 
-    started: list[bool] = []
-
     def after_first_paint() -> None:
-        if started or not disk.accepting_jobs:
-            return  # already done, or the window closed before it was painted
-        started.append(True)
+        if not disk.accepting_jobs:
+            return  # the window closed before it was painted
+        speaker.start()
         disk.start()
         disk.submit(lambda db: opener.message, on_done=database_ready)
         disk.submit(lambda db: daily_backup(db_path, backups_dir(folder)))
         QTimer.singleShot(0, lambda: start_guard(ctx))
         QTimer.singleShot(0, lambda: ctx.content)  # the check's questions, ready before asked
 
-    FirstPaintWatcher(window, after_first_paint)
-    QTimer.singleShot(500, after_first_paint)
+    when_painted(window, after_first_paint)
     return window
 
 

@@ -12,11 +12,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 from guardian.core.i18n import LANGS, Catalog
 
 I18N_FILES = {"zh": "zh_CN.json", "en": "en.json"}
@@ -51,6 +46,12 @@ def icon_path(name: str) -> Path:
 
 def read_toml(*parts: str) -> dict[str, Any]:
     """Parse a TOML file under the assets root."""
+    # Imported here: the home screen needs no TOML file, so the window opens without it.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+
     with asset_path(*parts).open("rb") as handle:
         data: dict[str, Any] = tomllib.load(handle)
     return data

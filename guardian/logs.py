@@ -15,13 +15,10 @@ from __future__ import annotations
 
 import io
 import logging
-import logging.handlers
 import os
 import re
 import sys
 from pathlib import Path
-
-from guardian.core.channels import redact
 
 LOG_DIR_NAME = "logs"
 LOG_FILE_NAME = "guardian.log"
@@ -53,6 +50,9 @@ def redact_log_text(text: str) -> str:
         more digits (spaces between digits allowed) masked except its last 4 digits.
     """
     try:
+        # Imported at the first address to hide: the window opens without it.
+        from guardian.core.channels import redact
+
         text = _URL.sub(lambda match: redact(match.group(0)), text)
         text = _SECRET_VALUE.sub(lambda match: f"{match.group(1)}{match.group(2)}***", text)
         return _DIGIT_RUN.sub(_mask_digits, text)
@@ -99,14 +99,60 @@ class RedactingFilter(logging.Filter):
         return True
 
 
-class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A rotating log file that is created readable by its owner only (0o600 on POSIX)."""
+class PrivateRotatingFileHandler(logging.FileHandler):
+    """A log file that is created readable by its owner only (0o600 on POSIX) and rotated.
+
+    Before a record would make the file larger than ``max_bytes``, the file is renamed to
+    ``<name>.1`` (``.1`` to ``.2`` and so on; the oldest beyond ``backup_count`` is removed) and
+    a new one is started. Written on ``logging.FileHandler`` so that opening the window does not
+    load the network-logging module that the standard rotating handler comes with.
+
+    Args:
+        path: the log file.
+        max_bytes: the largest size of one file.
+        backup_count: how many older files are kept.
+    """
+
+    def __init__(self, path: Path, *, max_bytes: int, backup_count: int) -> None:
+        super().__init__(path, mode="a", encoding="utf-8", delay=False)
+        self.max_bytes = max_bytes
+        self.backup_count = backup_count
 
     def _open(self) -> io.TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         if os.name == "posix":
             os.fchmod(fd, 0o600)
         return open(fd, "a", encoding=self.encoding, errors=self.errors)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Rotate first if ``record`` would not fit, then write it."""
+        try:
+            if self._would_overflow(record):
+                self._rotate()
+        except Exception:  # a log that cannot rotate must still not break the program
+            self.handleError(record)
+        super().emit(record)
+
+    def _would_overflow(self, record: logging.LogRecord) -> bool:
+        if self.stream is None or self.max_bytes <= 0:
+            return False
+        line = self.format(record) + self.terminator
+        self.stream.seek(0, os.SEEK_END)
+        return self.stream.tell() + len(line.encode("utf-8")) > self.max_bytes
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        for number in range(self.backup_count - 1, 0, -1):
+            older = f"{self.baseFilename}.{number}"
+            if os.path.exists(older):
+                os.replace(older, f"{self.baseFilename}.{number + 1}")
+        if self.backup_count > 0:
+            os.replace(self.baseFilename, f"{self.baseFilename}.1")
+        else:
+            os.remove(self.baseFilename)
+        self.stream = self._open()
 
 
 def log_file_path(data_folder: Path) -> Path:
@@ -159,7 +205,7 @@ def setup_logging(data_folder: Path | None, *, verbose: bool = False) -> Path | 
 
         make_private_dir(path.parent)
         file_handler = PrivateRotatingFileHandler(
-            path, maxBytes=MAX_LOG_BYTES, backupCount=LOG_BACKUP_COUNT, encoding="utf-8"
+            path, max_bytes=MAX_LOG_BYTES, backup_count=LOG_BACKUP_COUNT
         )
     except OSError as error:
         logging.getLogger(__name__).warning("no log file, logging to the screen only: %s", error)

@@ -1,8 +1,10 @@
 """One Guardian window per data folder: a second start brings the open window to the front.
 
-The first start listens on a local socket (a named pipe on Windows) named after the data folder;
-a later start connects to it, sends ``raise`` and exits. A socket file left behind by a Guardian
-that crashed is found to be dead (nobody answers) and replaced.
+Whether a Guardian is open is known first from its lock file (``guardian.instance_lock``). The
+first start then listens, from just after its first paint, on a local socket (a named pipe on
+Windows) named after the data folder; a later start connects to it, sends ``raise`` and exits.
+A socket file left behind by a Guardian that crashed is found to be dead (nobody answers) and
+replaced.
 
 Example::
 
@@ -15,8 +17,9 @@ Example::
 from __future__ import annotations
 
 import getpass
-import hashlib
 import logging
+import time
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +36,10 @@ RAISE_MESSAGE = b"raise\n"
 """What a second start sends to the first."""
 CONNECT_TIMEOUT_MS = 500
 """How long a start waits for an earlier one to answer (it answers in milliseconds)."""
+RAISE_WAIT_S = 5.0
+"""How long a second start waits for the open Guardian to begin listening."""
+RETRY_PAUSE_S = 0.05
+"""The pause between two tries to reach it."""
 
 
 def server_name_for(data_folder: Path) -> str:
@@ -46,7 +53,9 @@ def server_name_for(data_folder: Path) -> str:
     except Exception:  # no user name in the environment: the folder alone still separates
         user = ""
     key = f"{user}\n{data_folder.expanduser().resolve()}".encode()
-    return f"guardian-{hashlib.sha256(key).hexdigest()[:20]}"
+    # Two checksums make 64 bits: plenty to tell apart the few folders of one computer (and no
+    # cryptographic library to load before the window opens).
+    return f"guardian-{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
 
 
 def server_answers(name: str, timeout_ms: int = CONNECT_TIMEOUT_MS) -> bool:
@@ -101,6 +110,21 @@ class SingleInstance(QObject):
             socket.waitForDisconnected(timeout_ms)
         log.info("Guardian is already open for this data folder; asked it to come to the front")
         return True
+
+    def raise_running(self, wait_s: float = RAISE_WAIT_S) -> bool:
+        """Ask the open Guardian to come to the front; return whether it answered in ``wait_s``.
+
+        Called when the lock file shows a Guardian is open: it opens its socket right after its
+        first paint, so one started a moment earlier may not listen yet. Blocks (no window has
+        been built by the caller).
+        """
+        deadline = time.monotonic() + wait_s
+        while True:
+            if self.already_running():
+                return True
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(RETRY_PAUSE_S)
 
     def listen(self, on_raise: Callable[[], None]) -> bool:
         """Listen for later starts; each one that sends ``raise`` calls ``on_raise``.

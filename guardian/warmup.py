@@ -16,8 +16,10 @@ from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
 
-# What the window will import soon after it shows: the outbox, the check, the message check.
+# What the window will import soon after it shows: the outbox, the check, the message check,
+# the rules that turn a sentence into what is read aloud.
 SOON = (
+    "guardian.core.speech_text",
     "guardian.alerts.outbox_worker",
     "guardian.ui.check_call",
     "guardian.ui.check_message",

@@ -18,11 +18,12 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from guardian.app import StartOptions, build_window, shutdown
-from guardian.core.i18n import LANGS
+from guardian.core.i18n import LANGS, Lang
 from guardian.core.records import CheckRecord
 from guardian.core.remote_apps import ProcessInfo, match_processes
 from guardian.core.risk import Answer
 from guardian.guard.scan import load_remote_apps
+from guardian.speech.speaker import Speaker
 from guardian.storage.checks import CheckStore
 from guardian.ui.check_call import CheckCallScreen
 from guardian.ui.check_message import CheckMessageScreen
@@ -36,6 +37,22 @@ from guardian.ui.report_card import ReportCardScreen
 from guardian.ui.theme import TEXT_SIZES_PT
 
 Scene = Callable[[MainWindow], None]
+
+
+class PictureSpeaker(Speaker):
+    """A voice that works but is not heard: the pictures show a computer whose speech works,
+    whatever the sound card of the machine that makes them (often none)."""
+
+    @property
+    def available(self) -> bool:
+        """Always: the header shows no "voice unavailable" mark."""
+        return True
+
+    def say(self, text: str, lang: Lang) -> None:
+        """Say nothing."""
+
+    def stop(self) -> None:
+        """Nothing to stop."""
 
 
 def home(window: MainWindow) -> None:
@@ -282,7 +299,8 @@ def shoot(
     """Build a fresh window, play ``scene`` on it, and save what it shows."""
     # A fresh, empty data folder each time: nothing carries over from one picture to the next.
     os.environ["GUARDIAN_DATA_DIR"] = tempfile.mkdtemp(prefix="guardian-screenshots-")
-    window = build_window(app, StartOptions(lang=lang))  # type: ignore[arg-type]
+    options = StartOptions(lang=lang, make_speaker=PictureSpeaker)  # type: ignore[arg-type]
+    window = build_window(app, options)
     if step is not None:
         window.ctx.set_text_step(step)
     window.resize(1280, 860)

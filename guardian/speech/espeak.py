@@ -19,7 +19,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from guardian.core.i18n import Lang
-from guardian.core.speech_text import for_speech
 from guardian.speech.process import Command, Outcome, Pipeline, ProcessSpeaker, last_line
 
 #: espeak-ng voice for each language. ``cmn-latn-pinyin`` is real Mandarin; the plain ``cmn``
@@ -86,6 +85,8 @@ def synthesize_with_espeak(
     Raises:
         RuntimeError: espeak-ng is missing, failed, or wrote no sound.
     """
+    from guardian.core.speech_text import for_speech  # not needed to open the window
+
     program = program or find_espeak()
     if program is None:
         raise RuntimeError("espeak-ng is not installed")

@@ -9,13 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from guardian.core.i18n import Lang
-from guardian.speech.espeak import EspeakSpeaker, find_espeak, synthesize_with_espeak
-from guardian.speech.pyttsx3_speaker import (
-    Pyttsx3Speaker,
-    pyttsx3_installed,
-    synthesize_with_pyttsx3,
-)
 from guardian.speech.speaker import NullSpeaker, Speaker
+
+# Each engine's module is imported only when that engine is tried: the window starts sooner.
 
 #: The engine names ``create_speaker`` understands.
 ENGINES = ("auto", "espeak", "pyttsx3", "none")
@@ -63,10 +59,14 @@ def create_speaker(
     missing: list[str] = []
     for engine in _order(chosen):
         if engine == "espeak":
+            from guardian.speech.espeak import EspeakSpeaker, find_espeak
+
             if find_espeak():
                 return EspeakSpeaker(parent, rate=rate, volume=volume)
             missing.append("espeak-ng is not installed")
         elif engine == "pyttsx3":
+            from guardian.speech.pyttsx3_speaker import Pyttsx3Speaker, pyttsx3_installed
+
             if pyttsx3_installed():
                 return Pyttsx3Speaker(parent, rate=rate, volume=volume)
             missing.append("pyttsx3 is not installed")
@@ -98,6 +98,9 @@ def synthesize_to_wav(
     Raises:
         RuntimeError: no engine could write the file; the message says why.
     """
+    from guardian.speech.espeak import find_espeak, synthesize_with_espeak
+    from guardian.speech.pyttsx3_speaker import synthesize_with_pyttsx3
+
     target = Path(path)
     words_per_minute = rate if rate is not None else Speaker.DEFAULT_RATE[lang]
     loudness = Speaker.DEFAULT_VOLUME if volume is None else volume

@@ -23,7 +23,6 @@ from typing import IO
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from guardian.core.i18n import Lang
-from guardian.core.speech_text import for_speech
 from guardian.speech.speaker import Speaker
 
 Command = tuple[str, ...]
@@ -364,6 +363,10 @@ class ProcessSpeaker(Speaker):
         """Start reading ``text`` in ``lang``, interrupting anything being read; returns at once."""
         if self._shut_down:
             return
+        # Imported at the first sentence (the warm-up loads it soon after the window shows):
+        # its patterns take a while to build, and the window opens without them.
+        from guardian.core.speech_text import for_speech
+
         spoken = for_speech(text, lang)
         generation = self._registry.next_generation()
         if not spoken:

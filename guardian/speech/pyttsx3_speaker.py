@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from guardian.core.i18n import Lang
-from guardian.core.speech_text import for_speech
 from guardian.speech.process import Outcome, Pipeline, ProcessSpeaker, last_line
 
 
@@ -47,6 +46,8 @@ def synthesize_with_pyttsx3(
     Raises:
         RuntimeError: pyttsx3 is missing, failed, or wrote no sound.
     """
+    from guardian.core.speech_text import for_speech  # not needed to open the window
+
     if not pyttsx3_installed():
         raise RuntimeError("pyttsx3 is not installed")
     try:

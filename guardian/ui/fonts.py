@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
@@ -30,8 +30,20 @@ class FontChoice:
 def missing_characters(family: str, texts: Iterable[str]) -> frozenset[str]:
     """Return the non-ASCII characters of ``texts`` that ``family`` has no glyph for."""
     metrics = QFontMetrics(QFont(family))
-    wanted = {ch for text in texts for ch in text if ord(ch) > 0x7F and not ch.isspace()}
+    wanted = {ch for ch in set("".join(texts)) if ord(ch) > 0x7F and not ch.isspace()}
     return frozenset(ch for ch in wanted if not metrics.inFontUcs4(ord(ch)))
+
+
+def _candidate_families(preferred: Iterable[str]) -> Iterator[str]:
+    """Yield the installed preferred families, then any other family that writes Chinese.
+
+    Asking for the few preferred names is quicker than listing every family; the list of
+    Chinese families is asked for only if the loop gets that far.
+    """
+    first = [name for name in preferred if QFontDatabase.hasFamily(name)]
+    yield from first
+    chinese = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+    yield from sorted(name for name in chinese if name not in first)
 
 
 def choose_cjk_family(texts: Iterable[str], preferred: Iterable[str] = CJK_FAMILIES) -> FontChoice:
@@ -40,22 +52,20 @@ def choose_cjk_family(texts: Iterable[str], preferred: Iterable[str] = CJK_FAMIL
     Args:
         texts: the Chinese strings the app shows, used to check real coverage.
         preferred: families to try first, in order.
+
+    Returns:
+        The first candidate that draws every character; if none does, the first candidate
+        with the characters it lacks; with no candidate at all, no family.
     """
     sample = list(texts)
-    installed = set(QFontDatabase.families())
-    candidates = [name for name in preferred if name in installed]
-    candidates += sorted(
-        name
-        for name in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
-        if name not in candidates
-    )
-    for family in candidates:
+    best: str | None = None
+    for family in _candidate_families(preferred):
         missing = missing_characters(family, sample)
         if not missing:
             return FontChoice(family)
         log.info("font %s lacks %d characters", family, len(missing))
-    if candidates:
-        best = candidates[0]
+        best = best or family
+    if best is not None:
         return FontChoice(best, missing_characters(best, sample))
     log.warning("no installed font can draw Chinese")
     return FontChoice(None, frozenset({"中"}))

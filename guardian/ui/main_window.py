@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from guardian.ui.context import AppContext
 from guardian.ui.fonts import FontChoice
-from guardian.ui.placeholder import PlaceholderScreen
+from guardian.ui.layouts import TITLE_BELOW, TitleRowLayout
 from guardian.ui.screen import Screen
 from guardian.ui.widgets import BigButton, icon_label, label
 
@@ -81,13 +81,12 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self._build_header()
         ctx.speaker.availability_changed.connect(self._update_voice_status)
         ctx.language_changed.connect(self._rebuild)
         ctx.text_step_changed.connect(self._rebuild)
         QShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), self, self.back)
         QShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Home), self, self.home)
-        self._rebuild()
+        self._rebuild()  # builds the header and the home screen
 
     # -- header ------------------------------------------------------------------------------
 
@@ -95,7 +94,8 @@ class MainWindow(QMainWindow):
         old = self.header.layout()
         if old is not None:
             QWidget().setLayout(old)  # hand the old layout and its children to a throwaway
-        layout = QHBoxLayout(self.header)
+        # The title beside the buttons while it fits on two lines, else on its own row below.
+        layout = TitleRowLayout(self.header, title_lines=2, below=TITLE_BELOW)
         roomy = self.ctx.theme.body_pt <= 24
         layout.setContentsMargins(24 if roomy else 12, 10, 24 if roomy else 12, 10)
         layout.setSpacing(16 if roomy else 8)
@@ -105,7 +105,6 @@ class MainWindow(QMainWindow):
             "back",
             role=None,
             icon_px=px,
-            wrap=False,
             description=self.ctx.t("nav.back_description"),
         )
         self.back_button.clicked.connect(self.back)
@@ -124,7 +123,6 @@ class MainWindow(QMainWindow):
             "speaker",
             role=None,
             icon_px=px,
-            wrap=False,
             description=self.ctx.t("nav.replay_description"),
         )
         self.replay_button.clicked.connect(self.replay)
@@ -133,17 +131,14 @@ class MainWindow(QMainWindow):
             "home",
             role=None,
             icon_px=px,
-            wrap=False,
             description=self.ctx.t("nav.home_description"),
         )
         self.home_button.clicked.connect(self.home)
-        for widget in (self.back_button, self.replay_button, self.home_button):
-            widget.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        layout.addWidget(self.back_button)
-        layout.addWidget(self.title_label, 1)
-        layout.addWidget(self.voice_status)
-        layout.addWidget(self.replay_button)
-        layout.addWidget(self.home_button)
+        layout.add_leading(self.back_button)
+        layout.set_title(self.title_label)
+        layout.add_trailing(self.voice_status)
+        layout.add_trailing(self.replay_button)
+        layout.add_trailing(self.home_button)
         self._update_voice_status()
 
     def _update_voice_status(self, *_: object) -> None:
@@ -199,6 +194,8 @@ class MainWindow(QMainWindow):
         """Show the screen for ``route``; a route not built yet shows an honest placeholder."""
         factory = self.routes.get(route)
         if factory is None:
+            from guardian.ui.placeholder import PlaceholderScreen  # every built route has one
+
             log.info("route %s has no screen yet", route)
             self.show_screen(PlaceholderScreen(self.ctx, route))
             return

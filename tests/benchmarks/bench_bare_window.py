@@ -2,9 +2,9 @@
 
 A QApplication and a QWidget holding a QLabel: it shows the window and quits right after the
 first paint, exactly as ``main.py --quit-after-start`` does. Run it with the same Python and the
-same platform plugin as Guardian (``scripts/bench_startup.py`` does).
+same platform plugin as Guardian (``tests/benchmarks/bench_startup.py`` does).
 
-Usage: python scripts/bench_bare_window.py
+Usage: python tests/benchmarks/bench_bare_window.py
 """
 
 from __future__ import annotations

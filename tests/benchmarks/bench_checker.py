@@ -1,6 +1,6 @@
 """Measure the message checker over the corpus in tests/data and print one JSON object.
 
-Usage: python scripts/bench_checker.py [--runs N]
+Usage: python tests/benchmarks/bench_checker.py [--runs N]
 
 Prints recall (fraud texts flagged medium or high), false_alarm_rate (ordinary texts flagged
 medium or high), texts_per_second and p99_ms (per-text latency); the speed figures are the
@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from guardian.content_loader import load_content  # noqa: E402

@@ -7,7 +7,7 @@ object with the median of several runs, in milliseconds:
     page_ms   the first page of 50 on an open database
     chart_ms  the weekly chart by level, aggregated in SQL
 
-Usage: python scripts/bench_history.py [--rows N] [--runs N]
+Usage: python tests/benchmarks/bench_history.py [--rows N] [--runs N]
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 

@@ -17,7 +17,7 @@ For each run and language:
 As a cross-check, ``espeak_first_audio_ms`` is the time from starting ``espeak-ng --stdout``
 alone until its first sound bytes on standard output.
 
-Usage: python scripts/bench_speech.py [--runs N]
+Usage: python tests/benchmarks/bench_speech.py [--runs N]
 
 Prints one JSON object on standard output.
 """

@@ -13,7 +13,7 @@ Each run is a fresh process, so each check is the first one after start-up (scre
 modules loaded on demand count); a second check in the same process is measured too ("warm").
 Alert delivery to the family is not built yet, so it is not measured.
 
-Usage: python scripts/bench_stall.py [--runs N] [--pace-ms MS]
+Usage: python tests/benchmarks/bench_stall.py [--runs N] [--pace-ms MS]
 
 Prints one JSON object on standard output.
 """

@@ -2,21 +2,27 @@
 
 Each run starts a fresh process with the same Python and the same platform plugin:
 
-- ``bare``: ``scripts/bench_bare_window.py`` (a QWidget with a QLabel);
+- ``bare``: ``tests/benchmarks/bench_bare_window.py`` (a QWidget with a QLabel);
 - ``guardian_speech_none``: ``main.py --quit-after-start`` with ``GUARDIAN_SPEECH=none``;
 - ``guardian_speech_espeak``: the same with ``GUARDIAN_SPEECH=espeak`` (the Linux default).
 
-Both programs quit right after their first paint. ``exit_ms`` is the wall time from starting the
-process until it has exited (start, first paint, quit, tear-down), the figure the targets use.
-``paint_ms`` comes from separate runs in which ``QCoreApplication.quit`` is wrapped to note the
-moment of the quit that follows the first paint, so the tear-down shows as the difference.
+Both programs quit right after their first paint. ``paint_ms``, the figure the start-up target
+uses, is the wall time from starting the process to that first paint of the home screen: it
+comes from runs in which ``QCoreApplication.quit`` is wrapped to note the moment of the quit
+that follows the first paint. ``exit_ms`` is the wall time until the process has exited, from
+separate runs; for Guardian it also holds the work that waits for the first paint (the
+database, backups, the guard, the speech engine, loading the check screens) and the tear-down.
+
+Guardian's bytecode is compiled first (``compileall``), as an installed copy has it: with
+``PYTHONDONTWRITEBYTECODE`` set, as on some machines, every start would otherwise compile the
+source again.
 Peak memory is ``ru_maxrss`` of that child alone, and ``cpu_ms`` its user and system time, both
 from ``os.wait4``; CPU time hardly changes when other programs load the machine, wall time does,
 so the fastest run (``exit_ms_min``) and the CPU ratio are given beside the medians. Guardian
 gets a fresh, empty data folder for every run. The kinds are interleaved, so a slow moment of
 the machine does not fall on one kind only; each figure is the median of the runs.
 
-Usage: python scripts/bench_startup.py [--runs N]
+Usage: python tests/benchmarks/bench_startup.py [--runs N]
 
 Prints one JSON object on standard output.
 """
@@ -24,6 +30,7 @@ Prints one JSON object on standard output.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import statistics
@@ -34,7 +41,7 @@ from pathlib import Path
 from subprocess import DEVNULL, Popen
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PLATFORM = "offscreen"
 RATIO_TARGET = 1.5
 EXTRA_MEMORY_TARGET_MB = 40.0
@@ -55,7 +62,7 @@ runpy.run_path(sys.argv[0], run_name="__main__")
 """
 
 KINDS: dict[str, tuple[list[str], dict[str, str]]] = {
-    "bare": (["scripts/bench_bare_window.py"], {}),
+    "bare": (["tests/benchmarks/bench_bare_window.py"], {}),
     "guardian_speech_none": (["main.py", "--quit-after-start"], {"GUARDIAN_SPEECH": "none"}),
     "guardian_speech_espeak": (["main.py", "--quit-after-start"], {"GUARDIAN_SPEECH": "espeak"}),
 }
@@ -103,6 +110,8 @@ def measure(runs: int) -> dict[str, Any]:
     samples: dict[str, dict[str, list[float]]] = {
         kind: {"exit_ms": [], "cpu_ms": [], "peak_rss_mb": [], "paint_ms": []} for kind in KINDS
     }
+    compileall.compile_dir(ROOT / "guardian", quiet=1)
+    compileall.compile_file(ROOT / "main.py", quiet=1)
     # One unmeasured start of each kind first: the page cache then holds every file.
     for args, env_extra in KINDS.values():
         run_once(args, env_extra, mark_paint=False)
@@ -135,11 +144,11 @@ def measure(runs: int) -> dict[str, Any]:
         figures["rss_over_bare_mb"] = extra_mb
         targets.append(
             {
-                "name": f"start-up {kind} / bare (exit)",
-                "value": ratio,
+                "name": f"start-up {kind} / bare (first paint)",
+                "value": paint_ratio,
                 "unit": "x",
                 "target": f"<= {RATIO_TARGET}",
-                "pass": ratio <= RATIO_TARGET,
+                "pass": paint_ratio <= RATIO_TARGET,
             }
         )
         targets.append(

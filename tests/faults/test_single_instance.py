@@ -8,18 +8,19 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import pytest
 from PySide6.QtCore import QDir
 from PySide6.QtNetwork import QLocalServer
 
 from guardian.assets import load_catalog
+from guardian.instance_lock import LOCK_FILE_NAME, InstanceLock
 from guardian.single_instance import SingleInstance, server_answers, server_name_for
 
 ROOT = Path(__file__).resolve().parents[2]
-APP_SOURCE = (ROOT / "guardian" / "app.py").read_text(encoding="utf-8")
-WIRED = "SingleInstance" in APP_SOURCE and "setup_logging" in APP_SOURCE
 
 LISTENER = """
 import sys
@@ -37,6 +38,25 @@ QTimer.singleShot(30000, app.quit)
 app.exec()
 instance.close()
 """
+
+
+@contextmanager
+def python_child(code: str, *args: str) -> Iterator[tuple[subprocess.Popen[str], IO[str]]]:
+    """Run ``python -c code args`` with Guardian importable; yield it and its output lines."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        cwd=ROOT,
+    )
+    assert child.stdout is not None
+    try:
+        yield child, child.stdout
+    finally:
+        child.kill()
+        child.wait()
+        child.stdout.close()
 
 
 @pytest.fixture
@@ -115,25 +135,11 @@ def test_a_stale_socket_left_by_a_crash_is_replaced(qtbot, name):
 
 
 def test_a_second_start_in_another_process_raises_the_first(qapp, name):
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    listener = subprocess.Popen(
-        [sys.executable, "-c", LISTENER, name],
-        stdout=subprocess.PIPE,
-        text=True,
-        env=env,
-        cwd=ROOT,
-    )
-    try:
-        assert listener.stdout is not None
-        assert listener.stdout.readline().strip() == "listening"
+    with python_child(LISTENER, name) as (listener, lines):
+        assert lines.readline().strip() == "listening"
         assert SingleInstance(name).already_running() is True
-        assert listener.stdout.readline().strip() == "raised"
+        assert lines.readline().strip() == "raised"
         assert listener.wait(timeout=10) == 0
-    finally:
-        listener.kill()
-        listener.wait()
-        if listener.stdout is not None:
-            listener.stdout.close()
 
 
 @pytest.fixture
@@ -168,7 +174,6 @@ def running_guardian(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], 
         QLocalServer.removeServer(name)
 
 
-@pytest.mark.skipif(not WIRED, reason="guardian/app.py does not start SingleInstance yet")
 def test_a_second_guardian_brings_the_running_one_to_the_front(qapp, running_guardian):
     process, folder, name = running_guardian
     assert wait_for(lambda: server_answers(name) or process.poll() is not None)
@@ -194,3 +199,59 @@ def test_a_second_guardian_brings_the_running_one_to_the_front(qapp, running_gua
     assert catalog.get("zh", "app.already_open") in shown
     assert catalog.get("en", "app.already_open") in shown
     assert process.poll() is None
+
+
+HOLDER = """
+import sys, time
+from pathlib import Path
+from guardian.instance_lock import InstanceLock
+lock = InstanceLock(Path(sys.argv[1]))
+print("locked" if lock.acquire() else "busy", flush=True)
+time.sleep(60)
+"""
+
+
+def test_the_lock_is_held_by_one_at_a_time(tmp_path):
+    first, second = InstanceLock(tmp_path), InstanceLock(tmp_path)
+    assert first.acquire() and first.held
+    assert first.acquire()  # taking it again is harmless
+    assert second.acquire() is False and not second.held
+    first.release()
+    assert second.acquire() is True
+    second.release()
+    if os.name == "posix":
+        assert (tmp_path / LOCK_FILE_NAME).stat().st_mode & 0o777 == 0o600
+
+
+def test_a_crashed_guardian_leaves_no_lock_behind(tmp_path):
+    with python_child(HOLDER, str(tmp_path)) as (holder, lines):
+        assert lines.readline().strip() == "locked"
+        assert InstanceLock(tmp_path).acquire() is False
+        holder.kill()  # no clean-up runs
+        holder.wait(timeout=10)
+        lock = InstanceLock(tmp_path)
+        assert lock.acquire() is True
+        lock.release()
+
+
+def test_a_lock_file_that_cannot_be_opened_does_not_stop_the_start(tmp_path, caplog):
+    (tmp_path / LOCK_FILE_NAME).mkdir()  # not openable as a file, not even by root
+    lock = InstanceLock(tmp_path)
+    assert lock.acquire() is True and not lock.held
+    assert "cannot open the lock file" in caplog.text
+
+
+def test_a_second_start_waits_for_a_first_that_is_still_opening(qapp, name):
+    late = "import sys, time\ntime.sleep(float(sys.argv[2]))\n" + LISTENER
+    with python_child(late, name, "1.0") as (_, lines):
+        started = time.monotonic()
+        assert SingleInstance(name).raise_running(wait_s=20) is True
+        assert time.monotonic() - started >= 0.5  # it really waited for the late listener
+        assert lines.readline().strip() == "listening"
+        assert lines.readline().strip() == "raised"
+
+
+def test_nobody_answering_is_reported_after_the_wait(qapp, name):
+    started = time.monotonic()
+    assert SingleInstance(name).raise_running(wait_s=0.3) is False
+    assert 0.3 <= time.monotonic() - started < 5

@@ -113,7 +113,7 @@ def test_checks_exactly_on_every_boundary(db: Database) -> None:
 
 
 def test_the_chart_and_the_first_page_read_through_the_started_at_index(db: Database) -> None:
-    # Timing is measured by scripts/bench_history.py; here only the query plans are checked.
+    # Timing is measured by tests/benchmarks/bench_history.py; here only the query plans.
     captured: list[str] = []
     db.conn.set_trace_callback(captured.append)
     try:
@@ -135,7 +135,7 @@ def test_the_benchmark_script_prints_its_figures() -> None:
     done = subprocess.run(
         [
             sys.executable,
-            str(ROOT / "scripts" / "bench_history.py"),
+            str(ROOT / "tests" / "benchmarks" / "bench_history.py"),
             "--rows",
             "300",
             "--runs",
