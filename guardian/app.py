@@ -17,6 +17,9 @@ from guardian.core.preferences import SETTINGS_KEY, Preferences
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from sqlite_utils import Database
+
+    from guardian.core.records import CheckRecord
     from guardian.single_instance import SingleInstance
     from guardian.speech.speaker import Speaker
     from guardian.ui.context import AppContext
@@ -157,7 +160,6 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         app: the running QApplication.
         options: how to start.
     """
-    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QFont, QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -215,29 +217,39 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
     keep_preferences(ctx)
     window = MainWindow(ctx, build_routes(), HomeScreen, font_choice)
 
+    # The outbox starts once the database is open (recovered if it had to be) and its code is
+    # loaded off the window's thread, whichever comes last.
+    ready: set[str] = set()
+
+    def one_ready(what: str) -> None:
+        ready.add(what)
+        if ready == {"database", "code"} and disk.accepting_jobs:
+            start_outbox(ctx, db_path)
+
     def database_ready(message: object) -> None:
-        # The database is open (recovered if it had to be): the outbox may open it too.
         if message is not None:
             window.show_notice(ctx.pick(message))  # type: ignore[arg-type]
         if not disk.accepting_jobs:
             return  # the window is closing: this answer came with the last writes
-        # Load the outbox (and the check screens) off the window's thread, then start it.
-        warmup = Warmup(then=lambda: start_outbox(ctx, db_path), parent=window)
-        ctx.services["warmup"] = warmup
-        warmup.start()
-        from guardian.ui.unfinished import find_unfinished
+        disk.submit(newest_unfinished_call, on_done=window.offer_unfinished)
+        one_ready("database")
 
-        disk.submit(find_unfinished, on_done=window.offer_unfinished)
+    def code_ready() -> None:
+        speaker.start()
+        start_guard(ctx)
+        one_ready("code")
 
     def after_first_paint() -> None:
         if not disk.accepting_jobs:
             return  # the window closed before it was painted
-        speaker.start()
         disk.start()
         disk.submit(lambda db: opener.message, on_done=database_ready)
         disk.submit(lambda db: daily_backup(db_path, backups_dir(folder)))
-        QTimer.singleShot(0, lambda: start_guard(ctx))
-        QTimer.singleShot(0, lambda: ctx.content)  # the check's questions, ready before asked
+        # The speech engine, the guard, the outbox and the check screens load off the window's
+        # thread, with the content files they read; then they start on it.
+        warmup = Warmup(then=code_ready, parent=window)
+        ctx.services["warmup"] = warmup
+        warmup.start()
 
     when_painted(window, after_first_paint)
     return window
@@ -248,6 +260,13 @@ def demo_data_dir() -> Path:
     import tempfile
 
     return Path(tempfile.mkdtemp(prefix="guardian-demo-"))
+
+
+def newest_unfinished_call(db: Database) -> CheckRecord | None:
+    """The check to offer to finish after a crash (run on the disk thread, imports and all)."""
+    from guardian.storage.checks import CheckStore
+
+    return CheckStore(db).newest_unfinished_call()
 
 
 def start_outbox(ctx: AppContext, db_path: Path) -> None:

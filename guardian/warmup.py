@@ -16,25 +16,37 @@ from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
 
-# What the window will import soon after it shows: the outbox, the check, the message check,
-# the rules that turn a sentence into what is read aloud.
+# What the window will import soon after it shows: the speech engine and the rules that turn a
+# sentence into what is read aloud, the remote-app guard, the outbox, the check, the message
+# check.
 SOON = (
+    "guardian.speech.espeak",
     "guardian.core.speech_text",
+    "guardian.guard.watcher",
     "guardian.alerts.outbox_worker",
     "guardian.ui.check_call",
     "guardian.ui.check_message",
     "guardian.ui.money_sent",
     "guardian.storage.checks",
 )
+# Cached reads to do then as well ("module:function"): the content files behind the check, and
+# the list of remote-control programs.
+PREPARE = (
+    "guardian.content_loader:load_content",
+    "guardian.guard.scan:load_remote_apps",
+)
 
 
 class Warmup(QObject):
-    """Imports ``modules`` on a plain thread, then calls ``then`` on the window's thread.
+    """Imports ``modules`` and runs ``tasks`` on a plain thread, then calls ``then``.
 
     Args:
         modules: dotted module names to import.
         then: called on the thread that made the Warmup once the imports are done (also if
             one failed: the import is then tried again where it is needed, and logged here).
+        tasks: "module:function" names of functions without arguments, called on the plain
+            thread after the imports to fill their caches (reading the content files, say); one
+            that fails is logged, and is done again where its result is needed.
 
     Signals:
         done: the imports finished.
@@ -47,9 +59,12 @@ class Warmup(QObject):
         modules: Sequence[str] = SOON,
         then: Callable[[], None] | None = None,
         parent: QObject | None = None,
+        *,
+        tasks: Sequence[str] = PREPARE,
     ) -> None:
         super().__init__(parent)
         self._modules = tuple(modules)
+        self._tasks = tuple(tasks)
         if then is not None:
             self.done.connect(then)
         self._thread = threading.Thread(target=self._run, name="guardian-warmup", daemon=True)
@@ -69,4 +84,10 @@ class Warmup(QObject):
                 importlib.import_module(name)
             except Exception:  # a broken module is reported where it is really used
                 log.exception("could not load %s ahead of time", name)
+        for task in self._tasks:
+            module, _, function = task.partition(":")
+            try:
+                getattr(importlib.import_module(module), function)()
+            except Exception:  # reported again where the result is really used
+                log.exception("could not prepare %s ahead of time", task)
         self.done.emit()

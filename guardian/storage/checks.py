@@ -71,6 +71,11 @@ class CheckStore:
         rows = self._table.rows_where(order_by=_NEWEST_FIRST, limit=limit, offset=offset)
         return [CheckRecord.from_row(row) for row in rows]
 
+    def newest_unfinished_call(self) -> CheckRecord | None:
+        """The newest call check still in progress: the one to offer to finish after a crash."""
+        calls = [record for record in self.unfinished() if record.kind == "call"]
+        return calls[-1] if calls else None
+
     def count(self) -> int:
         """Return how many checks the history holds."""
         return self._table.count

@@ -162,10 +162,11 @@ class MainWindow(QMainWindow):
     def offer_unfinished(self, record: object) -> None:
         """Offer to finish or discard a check that was interrupted (shown above every screen)."""
         from guardian.core.records import CheckRecord
-        from guardian.ui.unfinished import UnfinishedOffer
 
         if not isinstance(record, CheckRecord):
             return
+        from guardian.ui.unfinished import UnfinishedOffer  # only after a crash: loaded then
+
         self.unfinished = UnfinishedOffer(self.ctx, record)
         self._outer.insertWidget(self._outer.indexOf(self.stack), self.unfinished)
         self.ctx.say(self.unfinished.text.text())

@@ -185,6 +185,8 @@ class _StepLayout(QLayout):
         self._buttons = buttons
         self._keys = keys
         self._items: list[QLayoutItem] = []
+        # Sizes asked for again and again while Qt lays out, until something changes.
+        self._sizes: dict[tuple[str, int], int] = {}
         for widget in (prompt, hint, field, *buttons, *keys):
             self.addChildWidget(widget)
             self._items.append(QWidgetItem(widget))
@@ -204,6 +206,11 @@ class _StepLayout(QLayout):
             self.invalidate()
 
     # -- QLayout -----------------------------------------------------------------------------
+
+    def invalidate(self) -> None:
+        """Forget the sizes worked out so far (words, text size or style changed)."""
+        self._sizes.clear()
+        super().invalidate()
 
     def addItem(self, item: QLayoutItem) -> None:
         """Not used: the step's parts are given to the constructor."""
@@ -301,6 +308,12 @@ class _StepLayout(QLayout):
 
     def height_for(self, width: int, arrangement: str) -> int:
         """The least height at ``width`` in ``arrangement``."""
+        key = (arrangement, width)
+        if key not in self._sizes:
+            self._sizes[key] = self._height_for(width, arrangement)
+        return self._sizes[key]
+
+    def _height_for(self, width: int, arrangement: str) -> int:
         margins = self.contentsMargins()
         inner = width - margins.left() - margins.right()
         left, pad = self._columns(inner)
@@ -325,7 +338,11 @@ class _StepLayout(QLayout):
         return row - pad, pad
 
     def _least_pad_width(self) -> int:
-        return 3 * max(_least_width(key) for key in self._keys) + 2 * KEY_SPACING
+        key = ("pad", 0)
+        if key not in self._sizes:
+            widest = max(_least_width(button) for button in self._keys)
+            self._sizes[key] = 3 * widest + 2 * KEY_SPACING
+        return self._sizes[key]
 
     def _key_rows(self, key_width: int) -> list[int]:
         keys = self._keys

@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
-from sqlite_utils import Database
 
 from guardian.core.records import CheckRecord
 from guardian.ui.context import AppContext
 from guardian.ui.history import local_time
 from guardian.ui.widgets import BigButton, label
-
-
-def find_unfinished(db: Database) -> CheckRecord | None:
-    """The newest call check that was still in progress when Guardian last closed."""
-    from guardian.storage.checks import CheckStore
-
-    calls = [record for record in CheckStore(db).unfinished() if record.kind == "call"]
-    return calls[-1] if calls else None
 
 
 class UnfinishedOffer(QWidget):

@@ -200,7 +200,14 @@ def figures_for_table(report: dict[str, Any]) -> list[tuple[str, str]]:
                     f"p99 gap {f['p99_gap_ms']} ms, saved: {f['all_saved_finished']}",
                 )
             )
-        rows.append(("alerts", str(stall.get("alerts", "not yet measured"))))
+        delivered = {kind: stall[kind].get("alert_delivered_ms") for kind in ("cold", "warm")}
+        rows.append(
+            (
+                "alert to the family",
+                f"{stall.get('alerts')}; delivered after the press, ms: "
+                f"cold {delivered['cold']}, warm {delivered['warm']}",
+            )
+        )
     speech = report.get("speech")
     if isinstance(speech, dict):
         for lang in ("zh", "en"):

@@ -4,14 +4,16 @@ A 10 ms QTimer heartbeat ticks on the GUI thread; the longest gap between two ti
 longest time the window could not react (paint, take a click). The check is driven from inside
 the event loop by ``QTimer.singleShot`` steps, the way a person's clicks arrive: open the check,
 type the caller's number, choose who they said they were, answer every question "no" (the
-longest path), and wait for the verdict. Everything is real: ``build_window`` with a fresh data
-folder, the record saved by the DiskWorker, and speech read by the real EspeakSpeaker; only the
-sound device is a stand-in that takes the WAV at real-time pace (``bench_speech.sink_command``),
+longest path), wait for the verdict and its record to be saved, then press "call my family",
+which alerts the family, and wait until the alert has reached them. Everything is real:
+``build_window`` with a fresh data folder holding one family contact whose alert channel is a
+JSON webhook on a local HTTP server, the record saved by the DiskWorker, the alert queued in the
+outbox and delivered by apprise, and speech read by the real EspeakSpeaker; only the sound
+device is a stand-in that takes the WAV at real-time pace (``bench_speech.sink_command``),
 because there may be no sound card.
 
 Each run is a fresh process, so each check is the first one after start-up (screens and
 modules loaded on demand count); a second check in the same process is measured too ("warm").
-Alert delivery to the family is not built yet, so it is not measured.
 
 Usage: python tests/benchmarks/bench_stall.py [--runs N] [--pace-ms MS]
 
@@ -27,8 +29,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 STALL_TARGET_MS = 50.0
@@ -77,7 +83,63 @@ class Heartbeat:
         return [(b - a) / 1e6 for a, b in zip(self.ticks, self.ticks[1:], strict=False)]
 
 
+@contextmanager
+def family_webhook() -> Iterator[tuple[str, list[bytes]]]:
+    """A JSON webhook on 127.0.0.1 standing in for the family's alert channel.
+
+    Yields its address and the list that every post it receives is added to.
+    """
+    received: list[bytes] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            received.append(self.rfile.read(int(self.headers.get("Content-Length", "0"))))
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/family", received
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def add_family_contact(folder: str, webhook_url: str) -> None:
+    """Save one family contact whose alerts go to ``webhook_url``, as the family settings do."""
+    from guardian.core.contacts import validate_contact
+    from guardian.storage.contacts import ContactStore
+    from guardian.storage.database import open_database
+    from guardian.storage.paths import database_path
+
+    result = validate_contact(
+        {
+            "name": "女儿",
+            "phone": "13800138000",
+            "relationship": "daughter",
+            "channels": [{"kind": "json", "fields": {"url": webhook_url}}],
+        }
+    )
+    assert result.contact is not None, result.errors
+    db = open_database(database_path(Path(folder)))
+    ContactStore(db).add(result.contact)
+    db.close()
+
+
 def run_check(app: Any, pace_ms: int) -> dict[str, Any]:
+    """Run one whole check with a local family webhook; see :func:`run_check_with`."""
+    with family_webhook() as (url, received):
+        return run_check_with(app, pace_ms, url, received)
+
+
+def run_check_with(app: Any, pace_ms: int, url: str, received: list[bytes]) -> dict[str, Any]:
     """Run one whole check under the heartbeat; return the gaps and the slowest steps."""
     from PySide6.QtCore import QEventLoop, QTimer
 
@@ -87,6 +149,7 @@ def run_check(app: Any, pace_ms: int) -> dict[str, Any]:
 
     scratch = tempfile.mkdtemp(prefix="guardian-bench-stall-")
     os.environ["GUARDIAN_DATA_DIR"] = scratch
+    add_family_contact(scratch, url)
     window = build_window(app, StartOptions(lang="zh"))
     window.show()
     app.processEvents()
@@ -143,12 +206,29 @@ def run_check(app: Any, pace_ms: int) -> dict[str, Any]:
     def confirm_saved() -> None:
         def saved(rows: list[str]) -> None:
             outcome["saved"] = rows
-            later(finish)
+            later(call_family)
 
         disk.submit(
             lambda db: [row["status"] for row in db.query("select status from checks")],
             on_done=saved,
         )
+
+    def call_family() -> None:
+        verdict = screen_box[0].verdict
+        assert verdict is not None
+        outcome["alert_sent_ns"] = time.monotonic_ns()
+        timed("call family", verdict.buttons["call_family"].click)
+        later(wait_for_alert, 5)
+
+    def wait_for_alert() -> None:
+        if received:
+            outcome["alert_ms"] = (time.monotonic_ns() - outcome["alert_sent_ns"]) / 1e6
+            later(finish)
+        elif time.monotonic_ns() - outcome["alert_sent_ns"] > 30e9:
+            outcome["alert_ms"] = None  # not delivered in 30 s
+            later(finish)
+        else:
+            later(wait_for_alert, 5)
 
     def finish() -> None:
         outcome["gaps"] = heartbeat.stop()
@@ -178,6 +258,9 @@ def run_check(app: Any, pace_ms: int) -> dict[str, Any]:
         "slowest_steps_ms": {name: round(ms, 1) for name, ms in slowest},
         "saved": outcome.get("saved"),
         "speech_available": speech_available,
+        "alert_delivered_ms": None
+        if outcome["alert_ms"] is None
+        else round(outcome["alert_ms"], 1),
     }
 
 
@@ -200,7 +283,7 @@ def measure(runs: int, pace_ms: int) -> dict[str, Any]:
         "pace_ms": pace_ms,
         "heartbeat_ms": HEARTBEAT_MS,
         "speech": "EspeakSpeaker with a real-time stand-in player",
-        "alerts": "not yet measured (alert delivery is not built yet)",
+        "alerts": "one alert to a JSON webhook on a local HTTP server, per check",
     }
     for kind in ("cold", "warm"):
         checks = [row[kind] for row in rows]
@@ -212,6 +295,8 @@ def measure(runs: int, pace_ms: int) -> dict[str, Any]:
             "slowest_steps_ms": [c["slowest_steps_ms"] for c in checks],
             "all_saved_finished": all(c["saved"] == ["finished"] for c in checks),
             "speech_available": all(c["speech_available"] for c in checks),
+            "alert_delivered_ms": [c["alert_delivered_ms"] for c in checks],
+            "all_alerts_delivered": all(c["alert_delivered_ms"] is not None for c in checks),
         }
     worst = max(result["cold"]["max_gap_ms"], result["warm"]["max_gap_ms"])
     result["targets"] = [

@@ -120,6 +120,19 @@ def test_unfinished_lists_checks_in_progress_oldest_first(
     assert all(r.status == "in_progress" for r in store.unfinished())
 
 
+def test_the_newest_unfinished_call_is_the_one_offered(
+    db: Database, make_record: MakeRecord
+) -> None:
+    store = CheckStore(db)
+    assert store.newest_unfinished_call() is None
+    store.save(make_record(status="in_progress", started_at=T0))
+    late = store.save(make_record(status="in_progress", started_at=T0 + timedelta(hours=1)))
+    store.save(make_record(status="in_progress", kind="text", started_at=T0 + timedelta(hours=2)))
+    store.save(make_record(status="finished", started_at=T0 + timedelta(hours=3)))
+    newest = store.newest_unfinished_call()
+    assert newest is not None and newest.id == late
+
+
 def test_empty_history(db: Database) -> None:
     store = CheckStore(db)
     assert store.count() == 0
