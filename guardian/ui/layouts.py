@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, QSize, Qt
@@ -59,6 +60,8 @@ class TitleRowLayout(QLayout):
         self._title: QLayoutItem | None = None
         self._trailing: list[QLayoutItem] = []
         self._cache: dict[int, tuple[list[list[_Placed]], int]] = {}
+        # Each widget's sizes, asked for many times while planning: (widget item, width) -> px.
+        self._sizes: dict[tuple[int, int], int] = {}
         self._stacked = False
 
     # -- filling ---------------------------------------------------------------------------
@@ -122,8 +125,9 @@ class TitleRowLayout(QLayout):
         return item
 
     def invalidate(self) -> None:
-        """Forget the rows worked out for each width."""
+        """Forget the rows worked out for each width, and the sizes of the widgets."""
         self._cache.clear()
+        self._sizes.clear()
         super().invalidate()
 
     def expandingDirections(self) -> Qt.Orientation:
@@ -334,40 +338,53 @@ class TitleRowLayout(QLayout):
     def _placed(self, item: QLayoutItem, x: int, width: int) -> _Placed:
         return _Placed(item, x, width, self._height(item, width))
 
-    @classmethod
-    def _hint_width(cls, item: QLayoutItem) -> int:
-        return max(item.sizeHint().width(), cls._min_width(item))
+    def _hint_width(self, item: QLayoutItem) -> int:
+        return self._remembered(
+            item, -1, lambda: max(item.sizeHint().width(), self._min_width(item))
+        )
 
-    @staticmethod
-    def _min_width(item: QLayoutItem) -> int:
-        """The narrowest ``item`` may be: its longest word, or its one line when it cannot wrap.
+    def _min_width(self, item: QLayoutItem) -> int:
+        return self._remembered(item, -2, lambda: _least_width(item))
 
-        Qt's own minimum of a widget is its style sheet's min-width when that is set, even when
-        the words need more.
-        """
-        widget = item.widget()
-        if widget is None:
-            return item.minimumSize().width()
-        policy = widget.sizePolicy().horizontalPolicy().value
-        shrinks = policy & QSizePolicy.PolicyFlag.ShrinkFlag.value
-        least = widget.minimumSizeHint() if shrinks else widget.sizeHint()
-        return max(least.width(), widget.minimumWidth())
+    def _height(self, item: QLayoutItem, width: int) -> int:
+        return self._remembered(item, width, lambda: _needed_height(item, width))
 
-    @staticmethod
-    def _height(item: QLayoutItem, width: int) -> int:
-        """The height ``item`` needs at ``width``.
+    def _remembered(self, item: QLayoutItem, key: int, work: Callable[[], int]) -> int:
+        slot = (id(item), key)
+        if slot not in self._sizes:
+            self._sizes[slot] = work()
+        return self._sizes[slot]
 
-        Asks the widget itself: Qt's own answer for a widget with a layout (a big button) is
-        its inner layout's, without the style sheet's padding and border.
-        """
-        widget = item.widget()
-        if widget is not None:
-            wraps = widget.hasHeightForWidth()
-            height = widget.heightForWidth(width) if wraps else -1
-        else:
-            height = item.heightForWidth(width) if item.hasHeightForWidth() else -1
-        if height < 0:
-            height = item.sizeHint().height()
-        if widget is not None:
-            return min(max(height, widget.minimumHeight()), widget.maximumHeight())
-        return min(max(height, item.minimumSize().height()), item.maximumSize().height())
+
+def _least_width(item: QLayoutItem) -> int:
+    """The narrowest ``item`` may be: its longest word, or its one line when it cannot wrap.
+
+    Qt's own minimum of a widget is its style sheet's min-width when that is set, even when
+    the words need more.
+    """
+    widget = item.widget()
+    if widget is None:
+        return item.minimumSize().width()
+    policy = widget.sizePolicy().horizontalPolicy().value
+    shrinks = policy & QSizePolicy.PolicyFlag.ShrinkFlag.value
+    least = widget.minimumSizeHint() if shrinks else widget.sizeHint()
+    return max(least.width(), widget.minimumWidth())
+
+
+def _needed_height(item: QLayoutItem, width: int) -> int:
+    """The height ``item`` needs at ``width``.
+
+    Asks the widget itself: Qt's own answer for a widget with a layout (a big button) is
+    its inner layout's, without the style sheet's padding and border.
+    """
+    widget = item.widget()
+    if widget is not None:
+        wraps = widget.hasHeightForWidth()
+        height = widget.heightForWidth(width) if wraps else -1
+    else:
+        height = item.heightForWidth(width) if item.hasHeightForWidth() else -1
+    if height < 0:
+        height = item.sizeHint().height()
+    if widget is not None:
+        return min(max(height, widget.minimumHeight()), widget.maximumHeight())
+    return min(max(height, item.minimumSize().height()), item.maximumSize().height())
