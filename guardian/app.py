@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -136,6 +137,7 @@ def when_painted(window: MainWindow, callback: Callable[[], None], fallback_ms: 
 
 def shutdown(window: MainWindow) -> None:
     """Stop speech and let the disk worker finish every queued write."""
+    gc.unfreeze()  # what start-up set aside may be collected again
     warmup = window.ctx.services.get("warmup")
     if warmup is not None:
         warmup.wait()
@@ -235,6 +237,9 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         one_ready("database")
 
     def code_ready() -> None:
+        # Everything loaded so far lives as long as the app: kept out of the garbage
+        # collector's full passes, which otherwise stop the window for 20 ms and more.
+        gc.freeze()
         speaker.start()
         start_guard(ctx)
         one_ready("code")
