@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QLayout,
     QLayoutItem,
     QLineEdit,
+    QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
     QWidgetItem,
@@ -92,8 +94,9 @@ class NumberEntryStep(QWidget):
         )
         self.next_button.clicked.connect(self._submit)
 
-        self.keys: dict[str, BigButton] = {}
+        self.keys: dict[str, QPushButton] = {}
         for key in KEYS:
+            button: QPushButton
             if key == "delete":
                 button = BigButton(
                     ctx.t("number.delete"),
@@ -105,7 +108,7 @@ class NumberEntryStep(QWidget):
                 )
                 button.clicked.connect(self.field.backspace)
             else:
-                button = BigButton(key, None, role="key", description=key)
+                button = key_button(key)
                 button.clicked.connect(lambda _=False, k=key: self._press(k))
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             self.keys[key] = button
@@ -157,6 +160,18 @@ class NumberEntryStep(QWidget):
             self.submitted.emit(number)
 
 
+def key_button(key: str) -> QPushButton:
+    """A keypad key: one big character, drawn by the button itself (no inner words to wrap)."""
+    button = QPushButton(key)
+    button.setProperty("role", "key")
+    button.setAccessibleName(key)
+    button.setAccessibleDescription(key)
+    button.setAutoDefault(False)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    return button
+
+
 class _StepLayout(QLayout):
     """The prompt's column beside the keypad, arranged to fit the height.
 
@@ -177,7 +192,7 @@ class _StepLayout(QLayout):
         hint: QWidget,
         field: QWidget,
         buttons: tuple[BigButton, BigButton],
-        keys: list[BigButton],
+        keys: list[QPushButton],
     ) -> None:
         super().__init__(parent)
         self.arrangement = HINT_BESIDE
