@@ -16,6 +16,7 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QStackedWidget,
@@ -120,44 +121,23 @@ class CheckMessageScreen(Screen):
 
     def _build_text_page(self) -> QWidget:
         ctx = self.ctx
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(36, 16, 36, 20)
-        layout.setSpacing(14)
-        layout.addWidget(label(ctx.t("message.text_prompt"), "title"))
         self.text_field = LimitedTextEdit(MAX_TEXT)
         self.text_field.setPlaceholderText(ctx.t("message.text_placeholder"))
         self.text_field.setAccessibleName(ctx.t("message.text_prompt"))
         self.text_field.setAccessibleDescription(ctx.t("message.text_placeholder"))
-        layout.addWidget(self.text_field, 1)
-        self.text_problem = label("", "banner")
-        self.text_problem.setVisible(False)
-        layout.addWidget(self.text_problem)
-        row = QHBoxLayout()
-        row.setSpacing(16)
-        px = ctx.theme.button_icon_px
-        self.to_number = BigButton(ctx.t("message.to_number"), "keypad", role=None, icon_px=px)
-        self.to_number.clicked.connect(lambda: self._show(self.number_page))
-        self.check_text_button = BigButton(
-            ctx.t("message.check"),
-            "message_check",
-            role="primary",
-            icon_px=px,
-            description=ctx.t("message.check_description"),
+        self.to_number = BigButton(
+            ctx.t("message.to_number"), "keypad", role=None, icon_px=ctx.theme.button_icon_px
         )
+        self.to_number.clicked.connect(lambda: self._show(self.number_page))
+        self.check_text_button = self._check_button("message_check")
         self.check_text_button.clicked.connect(self.check_entered_text)
-        row.addWidget(self.to_number)
-        row.addWidget(self.check_text_button)
-        layout.addLayout(row)
+        page, self.text_problem = self._input_page(
+            ctx.t("message.text_prompt"), self.text_field, self.to_number, self.check_text_button
+        )
         return page
 
     def _build_number_page(self) -> QWidget:
         ctx = self.ctx
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(36, 16, 36, 20)
-        layout.setSpacing(14)
-        layout.addWidget(label(ctx.t("message.number_prompt"), "title"))
         self.number_field = QLineEdit()
         self.number_field.setMaxLength(32)
         self.number_field.setAccessibleName(ctx.t("message.number_prompt"))
@@ -165,28 +145,59 @@ class CheckMessageScreen(Screen):
         self.number_field.setPlaceholderText(ctx.t("message.number_placeholder"))
         self.number_field.setProperty("role", "number")
         self.number_field.returnPressed.connect(self.check_entered_number)
-        layout.addWidget(self.number_field)
-        self.number_problem = label("", "banner")
-        self.number_problem.setVisible(False)
-        layout.addWidget(self.number_problem)
-        layout.addStretch(1)
+        self.to_text = BigButton(
+            ctx.t("message.to_text"), "message_check", role=None, icon_px=ctx.theme.button_icon_px
+        )
+        self.to_text.clicked.connect(lambda: self._show(self.text_page))
+        self.check_number_button = self._check_button("keypad")
+        self.check_number_button.clicked.connect(self.check_entered_number)
+        page, self.number_problem = self._input_page(
+            ctx.t("message.number_prompt"),
+            self.number_field,
+            self.to_text,
+            self.check_number_button,
+        )
+        return page
+
+    def _check_button(self, icon: str) -> BigButton:
+        """The "check" button of an input page."""
+        return BigButton(
+            self.ctx.t("message.check"),
+            icon,
+            role="primary",
+            icon_px=self.ctx.theme.button_icon_px,
+            description=self.ctx.t("message.check_description"),
+        )
+
+    @staticmethod
+    def _input_page(
+        prompt: str, field: QWidget, switch: BigButton, check: BigButton
+    ) -> tuple[QWidget, QLabel]:
+        """A page: the prompt, the field, a line for problems (hidden), then the two buttons.
+
+        A text box takes the room the page has; a one-line field keeps its height.
+
+        Returns:
+            The page and its problem line.
+        """
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(36, 16, 36, 20)
+        layout.setSpacing(14)
+        layout.addWidget(label(prompt, "title"))
+        grows = not isinstance(field, QLineEdit)
+        layout.addWidget(field, 1 if grows else 0)
+        problem = label("", "banner")
+        problem.setVisible(False)
+        layout.addWidget(problem)
+        if not grows:
+            layout.addStretch(1)
         row = QHBoxLayout()
         row.setSpacing(16)
-        px = ctx.theme.button_icon_px
-        self.to_text = BigButton(ctx.t("message.to_text"), "message_check", role=None, icon_px=px)
-        self.to_text.clicked.connect(lambda: self._show(self.text_page))
-        self.check_number_button = BigButton(
-            ctx.t("message.check"),
-            "keypad",
-            role="primary",
-            icon_px=px,
-            description=ctx.t("message.check_description"),
-        )
-        self.check_number_button.clicked.connect(self.check_entered_number)
-        row.addWidget(self.to_text)
-        row.addWidget(self.check_number_button)
+        row.addWidget(switch)
+        row.addWidget(check)
         layout.addLayout(row)
-        return page
+        return page, problem
 
     def _show(self, page: QWidget) -> None:
         self.pages.setCurrentWidget(page)
@@ -225,8 +236,8 @@ class CheckMessageScreen(Screen):
         assessment = assess(self.ctx.content, {}, extra=extra)
         self._show_result(MessageResult("number", raw, assessment, notes=found.notes))
 
-    def _problem(self, where: QWidget, text: str) -> None:
-        where.setText(text)  # type: ignore[attr-defined]
+    def _problem(self, where: QLabel, text: str) -> None:
+        where.setText(text)
         where.setVisible(True)
         self.ctx.say(text)
 
