@@ -11,14 +11,13 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
     QWidgetItem,
 )
 
 from guardian.ui.context import AppContext
-from guardian.ui.widgets import BigButton, label, scrolling
+from guardian.ui.widgets import BigButton, key_button, label, scrolling
 
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "+", "0", "delete")
 MAX_LENGTH = 24
@@ -158,18 +157,6 @@ class NumberEntryStep(QWidget):
         number = self.number()
         if number:
             self.submitted.emit(number)
-
-
-def key_button(key: str) -> QPushButton:
-    """A keypad key: one big character, drawn by the button itself (no inner words to wrap)."""
-    button = QPushButton(key)
-    button.setProperty("role", "key")
-    button.setAccessibleName(key)
-    button.setAccessibleDescription(key)
-    button.setAutoDefault(False)
-    button.setCursor(Qt.CursorShape.PointingHandCursor)
-    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-    return button
 
 
 class _StepLayout(QLayout):

@@ -180,6 +180,18 @@ class BigButton(QPushButton):
         return max(needed, hint)
 
 
+def key_button(key: str) -> QPushButton:
+    """A keypad key: one big character, drawn by the button itself (no inner words to wrap)."""
+    button = QPushButton(key)
+    button.setProperty("role", "key")
+    button.setAccessibleName(key)
+    button.setAccessibleDescription(key)
+    button.setAutoDefault(False)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    return button
+
+
 def scrolling(content: QWidget) -> QScrollArea:
     """Wrap ``content`` so it scrolls vertically when the text is very large."""
     area = QScrollArea()

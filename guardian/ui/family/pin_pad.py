@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from guardian.core.pin import PIN_MAX_DIGITS
 from guardian.ui.context import AppContext
-from guardian.ui.widgets import BigButton, label
+from guardian.ui.widgets import BigButton, key_button, label
 
 PIN_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "delete")
 
@@ -71,8 +78,9 @@ class PinPad(QWidget):
 
         pad = QGridLayout()
         pad.setSpacing(12)
-        self.keys: dict[str, BigButton] = {}
+        self.keys: dict[str, QPushButton] = {}
         for index, key in enumerate(PIN_KEYS):
+            button: QPushButton
             if key == "delete":
                 # At the largest sizes the pictogram alone fits; the words stay for screen readers.
                 button = BigButton(
@@ -92,7 +100,7 @@ class PinPad(QWidget):
                 )
                 button.clicked.connect(self.clear)
             else:
-                button = BigButton(key, None, role="key", description=key)
+                button = key_button(key)
                 button.clicked.connect(lambda _=False, k=key: self.press(k))
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             pad.addWidget(button, index // 3, index % 3)
