@@ -68,26 +68,36 @@ class Warmup(QObject):
         if then is not None:
             self.done.connect(then)
         self._thread = threading.Thread(target=self._run, name="guardian-warmup", daemon=True)
+        self._stopping = threading.Event()
 
     def start(self) -> None:
         """Begin importing."""
         self._thread.start()
 
     def wait(self, seconds: float = 10.0) -> None:
-        """Wait for the imports to end (at shutdown)."""
+        """Stop after the module or task at hand and wait for that (at shutdown).
+
+        Nothing more is loaded and ``done`` is not emitted: the app is closing.
+        """
+        self._stopping.set()
         if self._thread.is_alive():
             self._thread.join(seconds)
 
     def _run(self) -> None:
         for name in self._modules:
+            if self._stopping.is_set():
+                return
             try:
                 importlib.import_module(name)
             except Exception:  # a broken module is reported where it is really used
                 log.exception("could not load %s ahead of time", name)
         for task in self._tasks:
+            if self._stopping.is_set():
+                return
             module, _, function = task.partition(":")
             try:
                 getattr(importlib.import_module(module), function)()
             except Exception:  # reported again where the result is really used
                 log.exception("could not prepare %s ahead of time", task)
-        self.done.emit()
+        if not self._stopping.is_set():
+            self.done.emit()

@@ -64,3 +64,14 @@ def test_what_the_app_loads_ahead_exists() -> None:
     for task in PREPARE:
         module, _, function = task.partition(":")
         assert callable(getattr(importlib.import_module(module), function)), task
+
+
+def test_waiting_at_shutdown_stops_after_the_module_at_hand(qtbot: QtBot) -> None:
+    SEEN.clear()
+    called: list[bool] = []
+    warmup = Warmup(("json",), then=lambda: called.append(True), tasks=(f"{__name__}:note_thread",))
+    warmup.wait()  # closing before it started: nothing is loaded, nothing is announced
+    warmup.start()
+    warmup.wait()
+    qtbot.wait(50)
+    assert SEEN == [] and called == []

@@ -189,6 +189,14 @@ def figures_for_table(report: dict[str, Any]) -> list[tuple[str, str]]:
                     f"peak RSS {f['peak_rss_mb']} MB",
                 )
             )
+        warm = startup.get("guardian_warm", {})
+        rows.append(
+            (
+                "memory once warm",
+                f"peak RSS {warm.get('peak_rss_mb')} MB "
+                f"(bare + {warm.get('rss_over_bare_mb')} MB), after all start-up work",
+            )
+        )
     stall = report.get("stall")
     if isinstance(stall, dict) and "cold" in stall:
         for kind in ("cold", "warm", "cold_early"):
