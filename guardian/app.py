@@ -7,6 +7,7 @@ import gc
 import logging
 import os
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -219,6 +220,7 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
     keep_preferences(ctx)
     window = MainWindow(ctx, build_routes(), HomeScreen, font_choice)
 
+    session_started = time.time()
     # The outbox starts once the database is open (recovered if it had to be) and its code is
     # loaded off the window's thread, whichever comes last.
     ready: set[str] = set()
@@ -233,7 +235,11 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
             window.show_notice(ctx.pick(message))  # type: ignore[arg-type]
         if not disk.accepting_jobs:
             return  # the window is closing: this answer came with the last writes
-        disk.submit(newest_unfinished_call, on_done=window.offer_unfinished)
+        # Only a check from before this start: one begun already in this session is not offered.
+        disk.submit(
+            lambda db: newest_unfinished_call(db, session_started),
+            on_done=window.offer_unfinished,
+        )
         one_ready("database")
 
     def code_ready() -> None:
@@ -267,11 +273,19 @@ def demo_data_dir() -> Path:
     return Path(tempfile.mkdtemp(prefix="guardian-demo-"))
 
 
-def newest_unfinished_call(db: Database) -> CheckRecord | None:
-    """The check to offer to finish after a crash (run on the disk thread, imports and all)."""
+def newest_unfinished_call(db: Database, started_before: float) -> CheckRecord | None:
+    """The check to offer to finish after a crash (run on the disk thread, imports and all).
+
+    Args:
+        db: the open database.
+        started_before: when this start of the app began (seconds since the epoch).
+    """
+    from datetime import datetime, timezone
+
     from guardian.storage.checks import CheckStore
 
-    return CheckStore(db).newest_unfinished_call()
+    since = datetime.fromtimestamp(started_before, timezone.utc)
+    return CheckStore(db).newest_unfinished_call(since)
 
 
 def start_outbox(ctx: AppContext, db_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlite_utils import Database
 from sqlite_utils.db import Table
 
@@ -71,9 +73,17 @@ class CheckStore:
         rows = self._table.rows_where(order_by=_NEWEST_FIRST, limit=limit, offset=offset)
         return [CheckRecord.from_row(row) for row in rows]
 
-    def newest_unfinished_call(self) -> CheckRecord | None:
-        """The newest call check still in progress: the one to offer to finish after a crash."""
-        calls = [record for record in self.unfinished() if record.kind == "call"]
+    def newest_unfinished_call(self, started_before: datetime) -> CheckRecord | None:
+        """The newest call check still in progress that began before ``started_before``.
+
+        The one to offer to finish after a crash: a check the person began in this session
+        (after ``started_before``, the start of the app) is not one of those.
+        """
+        calls = [
+            record
+            for record in self.unfinished()
+            if record.kind == "call" and record.started_at < started_before
+        ]
         return calls[-1] if calls else None
 
     def count(self) -> int:

@@ -124,12 +124,17 @@ def test_the_newest_unfinished_call_is_the_one_offered(
     db: Database, make_record: MakeRecord
 ) -> None:
     store = CheckStore(db)
-    assert store.newest_unfinished_call() is None
+    later = T0 + timedelta(days=1)
+    assert store.newest_unfinished_call(later) is None
     store.save(make_record(status="in_progress", started_at=T0))
     late = store.save(make_record(status="in_progress", started_at=T0 + timedelta(hours=1)))
     store.save(make_record(status="in_progress", kind="text", started_at=T0 + timedelta(hours=2)))
     store.save(make_record(status="finished", started_at=T0 + timedelta(hours=3)))
-    newest = store.newest_unfinished_call()
+    newest = store.newest_unfinished_call(later)
+    assert newest is not None and newest.id == late
+    # A check begun after this start of the app (the one being answered now) is never offered.
+    store.save(make_record(status="in_progress", started_at=later + timedelta(minutes=1)))
+    newest = store.newest_unfinished_call(later)
     assert newest is not None and newest.id == late
 
 

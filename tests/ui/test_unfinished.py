@@ -87,3 +87,28 @@ def test_nothing_is_offered_after_a_clean_close(
         assert getattr(window, "unfinished", None) is None
     finally:
         shutdown(window)
+
+
+def test_a_check_begun_before_the_database_opened_is_not_offered(
+    qapp: QApplication, qtbot, _isolated_data_dir
+) -> None:
+    window = build_window(qapp, StartOptions(lang="zh"))
+    try:
+        # The person starts a check at once: its first saves wait in the queue ahead of the
+        # look for checks left unfinished by an earlier start.
+        window.open("check_call")
+        screen = window.current_screen()
+        assert isinstance(screen, CheckCallScreen)
+        screen.number_step.skip_button.click()
+        screen.caller_step.buttons["police"].click()
+        window.show()
+        qtbot.waitUntil(lambda: "outbox" in window.ctx.services, timeout=10_000)
+        qtbot.waitUntil(
+            lambda: [status for _, status in statuses(_isolated_data_dir)] == ["in_progress"]
+        )
+        done: list[object] = []
+        window.ctx.disk.submit(lambda db: None, on_done=done.append)
+        qtbot.waitUntil(lambda: bool(done))
+        assert getattr(window, "unfinished", None) is None
+    finally:
+        shutdown(window)
