@@ -119,14 +119,14 @@ QPushButton[role="primary"]:focus, QPushButton[role="danger"]:focus {{
 }}
 QPushButton[role="answer"] {{ font-size: {round(title * 1.1)}pt; font-weight: bold; }}
 QPushButton[role="key"] {{ font-size: {title}pt; font-weight: bold; }}
-QPushButton QLabel {{ background: transparent; border: none; }}
-QPushButton[role="tile"] QLabel, QPushButton[role="primary"] QLabel,
-QPushButton[role="danger"] QLabel {{ font-size: {tile}pt; font-weight: bold; }}
-QPushButton[role="primary"] QLabel, QPushButton[role="danger"] QLabel {{ color: {c.on_primary}; }}
-QPushButton[role="answer"] QLabel {{ font-size: {round(title * 1.1)}pt; font-weight: bold; }}
-QPushButton[role="key"] QLabel {{ font-size: {title}pt; font-weight: bold; }}
+{_button_parts("background: transparent; border: none;")}
+QLabel[button="tile"], QLabel[button="primary"],
+QLabel[button="danger"] {{ font-size: {tile}pt; font-weight: bold; }}
+QLabel[button="primary"], QLabel[button="danger"] {{ color: {c.on_primary}; }}
+QLabel[button="answer"] {{ font-size: {round(title * 1.1)}pt; font-weight: bold; }}
+QLabel[button="key"] {{ font-size: {title}pt; font-weight: bold; }}
 QPushButton:disabled {{ background: #eceff3; border-color: #c9d0d8; }}
-QPushButton QLabel:disabled {{ color: {c.disabled_ink}; }}
+{_button_parts(f"color: {c.disabled_ink};", state=":disabled")}
 QWidget#header {{ background: {c.surface}; border-bottom: 2px solid {c.border}; }}
 QLineEdit, QPlainTextEdit, QTextEdit {{
     background: {c.surface}; border: 3px solid {c.border}; border-radius: 10px; padding: 8px;
@@ -150,3 +150,13 @@ QFrame[role="card"] {{
 QScrollArea {{ border: none; background: transparent; }}
 QScrollBar:vertical {{ width: 28px; }}
 """
+
+
+# Every role a BigButton may have; its words and pictogram carry it (widgets.BUTTON_PART).
+BUTTON_ROLES = ("plain", "tile", "primary", "danger", "answer", "key", "card")
+
+
+def _button_parts(declarations: str, state: str = "") -> str:
+    """A rule for the words and pictograms of every kind of BigButton (in ``state``)."""
+    selectors = ", ".join(f'QLabel[button="{role}"]{state}' for role in BUTTON_ROLES)
+    return f"{selectors} {{ {declarations} }}"

@@ -64,12 +64,12 @@ def presenter_stylesheet(theme: Theme) -> str:
     return theme.stylesheet() + (
         f'QWidget[role="badge"] {{ background: {c.medium_bg};'
         f" border: 4px solid {c.medium_edge}; border-radius: 12px; }}\n"
-        f'QWidget[role="badge"] QLabel {{ font-size: {theme.tile_pt}pt; font-weight: bold;'
+        f'QLabel[role="badge_part"] {{ font-size: {theme.tile_pt}pt; font-weight: bold;'
         " background: transparent; border: none; }\n"
         f'QLabel[role="line"] {{ font-size: {line}pt; }}\n'
         f'QLabel[role="mark"] {{ font-size: {line}pt; font-weight: bold; }}\n'
         f'QPushButton[role="card"] {{ background: {c.surface}; padding: 10px 14px; }}\n'
-        f'QPushButton[role="card"] QLabel {{ font-size: {card}pt; font-weight: bold; }}\n'
+        f'QLabel[button="card"] {{ font-size: {card}pt; font-weight: bold; }}\n'
     )
 
 
@@ -182,8 +182,10 @@ class DemoScreen(Screen):
         badge_layout = QHBoxLayout(self.badge)
         badge_layout.setContentsMargins(14, 6, 20, 6)
         badge_layout.setSpacing(10)
-        badge_layout.addWidget(icon_label("demo", theme.button_icon_px))
-        self.badge_text = label(p.t("demo.badge"), wrap=False)
+        badge_icon = icon_label("demo", theme.button_icon_px)
+        self.badge_text = label(p.t("demo.badge"), "badge_part", wrap=False)
+        badge_icon.setProperty("role", "badge_part")
+        badge_layout.addWidget(badge_icon)
         badge_layout.addWidget(self.badge_text)
         self.badge.setAccessibleName(p.t("demo.badge"))
         self.badge.setAccessibleDescription(p.t("demo.badge_description"))
