@@ -38,6 +38,15 @@ def statuses(folder: Path) -> list[tuple[int, str]]:
         return connection.execute("select id, status from checks").fetchall()
 
 
+def wait_until_started(window, qtbot) -> None:
+    """Wait for all the start-up work, the look for unfinished checks included."""
+    qtbot.waitUntil(lambda: "outbox" in window.ctx.services, timeout=10_000)
+    # Jobs run in order: once this one answers, the look for unfinished checks has too.
+    done: list[object] = []
+    window.ctx.disk.submit(lambda db: None, on_done=done.append)
+    qtbot.waitUntil(lambda: bool(done))
+
+
 def test_finish_goes_on_from_the_next_question(
     qapp: QApplication, qtbot, _isolated_data_dir
 ) -> None:
@@ -79,11 +88,7 @@ def test_nothing_is_offered_after_a_clean_close(
     window = build_window(qapp, StartOptions(lang="zh"))
     window.show()
     try:
-        qtbot.waitUntil(lambda: "outbox" in window.ctx.services, timeout=10_000)
-        # Jobs run in order: once this one answers, the look for unfinished checks has too.
-        done: list[object] = []
-        window.ctx.disk.submit(lambda db: None, on_done=done.append)
-        qtbot.waitUntil(lambda: bool(done))
+        wait_until_started(window, qtbot)
         assert getattr(window, "unfinished", None) is None
     finally:
         shutdown(window)
@@ -102,13 +107,8 @@ def test_a_check_begun_before_the_database_opened_is_not_offered(
         screen.number_step.skip_button.click()
         screen.caller_step.buttons["police"].click()
         window.show()
-        qtbot.waitUntil(lambda: "outbox" in window.ctx.services, timeout=10_000)
-        qtbot.waitUntil(
-            lambda: [status for _, status in statuses(_isolated_data_dir)] == ["in_progress"]
-        )
-        done: list[object] = []
-        window.ctx.disk.submit(lambda db: None, on_done=done.append)
-        qtbot.waitUntil(lambda: bool(done))
+        wait_until_started(window, qtbot)
+        assert [status for _, status in statuses(_isolated_data_dir)] == ["in_progress"]
         assert getattr(window, "unfinished", None) is None
     finally:
         shutdown(window)
