@@ -42,8 +42,12 @@ class HomeScreen(Screen):
         theme = ctx.theme
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(36, 20, 36, 24)
-        layout.setSpacing(20)
+        # At the largest sizes the room between the buttons shrinks, so that in Chinese the
+        # whole screen fits a 1280 x 860 window without scrolling.
+        roomy = theme.body_pt <= TEXT_SIZES_PT[1]
+        gap = 20 if roomy else 12
+        layout.setContentsMargins(36, 20 if roomy else 12, 36, 24 if roomy else 12)
+        layout.setSpacing(gap)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scrolling(body))
@@ -78,7 +82,7 @@ class HomeScreen(Screen):
         layout.addLayout(top)
 
         grid = QGridLayout()
-        grid.setSpacing(20)
+        grid.setSpacing(gap)
         self.buttons: dict[str, BigButton] = {}
         for index, (route, key, icon, role) in enumerate(MAIN_ACTIONS):
             button = BigButton(
@@ -95,7 +99,7 @@ class HomeScreen(Screen):
         layout.addLayout(grid, 1)
 
         more = QGridLayout()
-        more.setSpacing(16)
+        more.setSpacing(16 if roomy else gap)
         # Four in a row fit short Chinese words; longer (English) words get two rows of two.
         columns = 4 if ctx.lang == "zh" and theme.body_pt <= TEXT_SIZES_PT[1] else 2
         for index, (route, key, icon) in enumerate(MORE_ACTIONS):
