@@ -125,20 +125,21 @@ class PrivateRotatingFileHandler(logging.FileHandler):
         return open(fd, "a", encoding=self.encoding, errors=self.errors)
 
     def emit(self, record: logging.LogRecord) -> None:
-        """Rotate first if ``record`` would not fit, then write it."""
+        """Write ``record``, rotating first when the line would take the file past the cap."""
         try:
-            if self._would_overflow(record):
+            line = self.format(record) + self.terminator
+            if self.stream is None:
+                self.stream = self._open()
+            self.stream.seek(0, os.SEEK_END)
+            size = len(line.encode(self.encoding or "utf-8", self.errors or "strict"))
+            if self.max_bytes > 0 and self.stream.tell() + size > self.max_bytes:
                 self._rotate()
-        except Exception:  # a log that cannot rotate must still not break the program
+            self.stream.write(line)
+            self.flush()
+        except RecursionError:
+            raise
+        except Exception:  # a log line must never break the program that writes it
             self.handleError(record)
-        super().emit(record)
-
-    def _would_overflow(self, record: logging.LogRecord) -> bool:
-        if self.stream is None or self.max_bytes <= 0:
-            return False
-        line = self.format(record) + self.terminator
-        self.stream.seek(0, os.SEEK_END)
-        return self.stream.tell() + len(line.encode("utf-8")) > self.max_bytes
 
     def _rotate(self) -> None:
         if self.stream is not None:

@@ -58,9 +58,7 @@ def window(qtbot, tmp_path: Path, monkeypatch) -> Iterator[tuple[MainWindow, Pat
 def test_the_verdict_shows_with_not_saved_and_the_next_save_keeps_the_check(qtbot, window):
     win, db_path = window
     person = Person(win, qtbot)
-    person.start()
-    person.press(person.screen.number_step.skip_button)
-    person.press(person.screen.caller_step.buttons["police"])
+    person.skip_to_questions("police")
     first = person.screen.question_step.signal
     assert first is not None
     Disk.full = True  # the disk fills up before the verdict is saved
@@ -71,8 +69,8 @@ def test_the_verdict_shows_with_not_saved_and_the_next_save_keeps_the_check(qtbo
     before = stored_checks(db_path)
     assert all(record.status == "in_progress" for record in before)
 
-    # Space is back. Guardian does not retry by itself; the next save (any press on the
-    # verdict) writes the whole check, verdict included.
+    # Space is back. The next save (a press on the verdict, before the half-minute retry)
+    # writes the whole check, verdict included.
     Disk.full = False
     person.press(verdict.buttons["home"])
     qtbot.waitUntil(lambda: [r.status for r in stored_checks(db_path)] == ["finished"])
@@ -85,9 +83,7 @@ def test_without_another_press_the_check_is_saved_once_the_disk_works(qtbot, win
     """A failed save is tried again on its own (every half minute; shortened here)."""
     win, db_path = window
     person = Person(win, qtbot)
-    person.start()
-    person.press(person.screen.number_step.skip_button)
-    person.press(person.screen.caller_step.buttons["police"])
+    person.skip_to_questions("police")
     first = person.screen.question_step.signal
     assert first is not None
     person.screen.retry_timer.setInterval(50)
@@ -102,9 +98,7 @@ def test_without_another_press_the_check_is_saved_once_the_disk_works(qtbot, win
 def test_closing_the_check_tries_once_more(qtbot, window):
     win, db_path = window
     person = Person(win, qtbot)
-    person.start()
-    person.press(person.screen.number_step.skip_button)
-    person.press(person.screen.caller_step.buttons["police"])
+    person.skip_to_questions("police")
     first = person.screen.question_step.signal
     assert first is not None
     Disk.full = True

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from guardian.speech.espeak import EspeakSpeaker
 from guardian.speech.factory import create_speaker
-from guardian.speech.pyttsx3_speaker import Pyttsx3Speaker, pyttsx3_installed
+from guardian.speech.pyttsx3_speaker import Pyttsx3Speaker
 from guardian.speech.speaker import NullSpeaker
 from tests.conftest import require_program
 from tests.speech.conftest import LONG_EN, LONG_ZH, REAL_TIME_SINK, process_gone
@@ -220,7 +220,6 @@ def test_create_speaker_reads_the_environment(monkeypatch: pytest.MonkeyPatch) -
     assert isinstance(create_speaker(), NullSpeaker)
 
 
-@pytest.mark.skipif(not pyttsx3_installed(), reason="pyttsx3 is not installed")
 def test_pyttsx3_speaker_is_stoppable_at_once(qtbot: QtBot) -> None:
     speaker = Pyttsx3Speaker()
     try:

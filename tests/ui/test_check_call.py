@@ -80,6 +80,12 @@ class Person:
         assert isinstance(home, HomeScreen)
         self.press(home.buttons["check_call"])
 
+    def skip_to_questions(self, caller: str) -> None:
+        """Open the check from home, skip the number and choose ``caller`` (three presses)."""
+        self.start()
+        self.press(self.screen.number_step.skip_button)
+        self.press(self.screen.caller_step.buttons[caller])
+
     def answer_until_verdict(self, answers: dict[str, str]) -> VerdictView:
         screen = self.screen
         for _ in range(10):
@@ -131,9 +137,7 @@ def test_fake_police_asking_for_a_safe_account_stops_at_once(check_window, qtbot
 
 def test_a_grandchild_in_trouble_is_suspicious(check_window, qtbot, db_path):
     person = Person(check_window, qtbot)
-    person.start()
-    person.press(person.screen.number_step.skip_button)
-    person.press(person.screen.caller_step.buttons["relative"])
+    person.skip_to_questions("relative")
     verdict = person.answer_until_verdict({"relative_in_trouble": "yes"})
     assert person.taps <= 10
     assert verdict.assessment.level.value == "medium"
@@ -149,9 +153,7 @@ def test_a_grandchild_in_trouble_is_suspicious(check_window, qtbot, db_path):
 
 def test_an_ordinary_call_answered_no_never_says_safe(check_window, qtbot, db_path):
     person = Person(check_window, qtbot)
-    person.start()
-    person.press(person.screen.number_step.skip_button)
-    person.press(person.screen.caller_step.buttons["courier"])
+    person.skip_to_questions("courier")
     verdict = person.answer_until_verdict({})
     assert person.taps <= 10
     assert verdict.assessment.level.value == "low"
@@ -168,9 +170,7 @@ def test_every_caller_path_reaches_a_verdict_within_ten_taps(check_window, qtbot
     content = check_window.ctx.content
     for caller in content.wizard.callers:
         person = Person(check_window, qtbot)
-        person.start()
-        person.press(person.screen.number_step.skip_button)
-        person.press(person.screen.caller_step.buttons[caller.id])
+        person.skip_to_questions(caller.id)
         person.answer_until_verdict({})
         assert person.taps <= 10, caller.id
         check_window.home()
@@ -178,9 +178,7 @@ def test_every_caller_path_reaches_a_verdict_within_ten_taps(check_window, qtbot
 
 def test_a_check_in_progress_is_saved_as_it_goes(check_window, qtbot, db_path):
     person = Person(check_window, qtbot)
-    person.start()
-    person.press(person.screen.number_step.skip_button)
-    person.press(person.screen.caller_step.buttons["government"])
+    person.skip_to_questions("government")
     person.press(person.screen.question_step.buttons[Answer.NO])
     qtbot.waitUntil(lambda: [bool(c.answers) for c in stored_checks(db_path)] == [True])
     [record] = stored_checks(db_path)
@@ -191,9 +189,7 @@ def test_a_check_in_progress_is_saved_as_it_goes(check_window, qtbot, db_path):
 
 def test_keys_answer_and_backspace_goes_back(check_window, qtbot):
     person = Person(check_window, qtbot)
-    person.start()
-    person.press(person.screen.number_step.skip_button)
-    person.press(person.screen.caller_step.buttons["operator"])
+    person.skip_to_questions("operator")
     step = person.screen.question_step
     first = step.signal
     qtbot.keyClick(step, Qt.Key.Key_2)
@@ -212,9 +208,7 @@ def test_keys_answer_and_backspace_goes_back(check_window, qtbot):
 
 def test_continue_answering_after_an_early_stop(check_window, qtbot, db_path):
     person = Person(check_window, qtbot)
-    person.start()
-    person.press(person.screen.number_step.skip_button)
-    person.press(person.screen.caller_step.buttons["customer_service"])
+    person.skip_to_questions("customer_service")
     first = person.screen.question_step.signal
     verdict = person.answer_until_verdict({first.id: "yes"})
     person.press(verdict.buttons["continue"])
@@ -230,9 +224,7 @@ def test_continue_answering_after_an_early_stop(check_window, qtbot, db_path):
 
 def test_replay_reads_the_question_again(check_window, qtbot, speaker):
     person = Person(check_window, qtbot)
-    person.start()
-    person.press(person.screen.number_step.skip_button)
-    person.press(person.screen.caller_step.buttons["prize"])
+    person.skip_to_questions("prize")
     said = len(speaker.said)
     check_window.replay_button.click()
     assert len(speaker.said) == said + 1
@@ -243,9 +235,7 @@ def test_replay_reads_the_question_again(check_window, qtbot, speaker):
 
 def test_verdict_buttons_open_the_hotline_cards(check_window, qtbot):
     person = Person(check_window, qtbot)
-    person.start()
-    person.press(person.screen.number_step.skip_button)
-    person.press(person.screen.caller_step.buttons["unknown"])
+    person.skip_to_questions("unknown")
     verdict = person.answer_until_verdict({})
     person.press(verdict.buttons["call_antifraud"])
     card = check_window.current_screen()
@@ -267,9 +257,7 @@ def test_a_disk_that_fails_still_shows_the_verdict_and_says_so(qtbot, speaker, t
         qtbot.addWidget(window)
         window.show()
         person = Person(window, qtbot)
-        person.start()
-        person.press(person.screen.number_step.skip_button)
-        person.press(person.screen.caller_step.buttons["police"])
+        person.skip_to_questions("police")
         first = person.screen.question_step.signal
         verdict = person.answer_until_verdict({first.id: "yes"})
         assert verdict.save_notice.isVisibleTo(verdict)
