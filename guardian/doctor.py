@@ -223,14 +223,12 @@ class CheckResult:
 
 def data_folder_path() -> Path:
     """Return the data folder Guardian uses here, without creating it."""
-    from platformdirs import user_data_dir
-
-    from guardian.storage.paths import DATA_DIR_ENV
+    from guardian.storage.paths import DATA_DIR_ENV, user_data_folder
 
     override = os.environ.get(DATA_DIR_ENV, "").strip()
     if override:
         return Path(override).expanduser()
-    return Path(user_data_dir("Guardian", appauthor=False))
+    return user_data_folder()
 
 
 def run_checks(

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from guardian.core.i18n import DEFAULT_LANG, LANGS, Lang
 
@@ -14,9 +13,8 @@ DEFAULT_TEXT_STEP = 1
 ENGINES = ("auto", "espeak", "pyttsx3", "none")
 
 
-@dataclass(frozen=True)
-class Preferences:
-    """What the family chose for the person.
+class Preferences(NamedTuple):
+    """What the family chose for the person (read before the window first shows).
 
     Attributes:
         lang: the language of the screens and the voice.
@@ -40,7 +38,7 @@ class Preferences:
 
     def to_mapping(self) -> dict[str, Any]:
         """Return the preferences as JSON-ready data."""
-        return asdict(self)
+        return dict(self._asdict())
 
     @classmethod
     def from_mapping(cls, data: object) -> Preferences:

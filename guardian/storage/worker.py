@@ -6,9 +6,8 @@ import atexit
 import logging
 import queue
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import Q_ARG, QMetaObject, QObject, Qt, QThread, Signal, Slot
 
@@ -39,15 +38,13 @@ def _shut_down_remaining_workers() -> None:
         worker.shutdown()
 
 
-@dataclass
-class _Job(Generic[T]):
+class _Job(NamedTuple, Generic[T]):
     run: Callable[[Database], T]
     on_done: Callable[[T], None] | None
     on_error: Callable[[Exception], None] | None
 
 
-@dataclass
-class _Outcome:
+class _Outcome(NamedTuple):
     job: _Job[Any]
     result: Any = None
     error: Exception | None = None

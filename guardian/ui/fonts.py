@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 
@@ -14,12 +14,11 @@ log = logging.getLogger(__name__)
 CJK_FAMILIES = ("Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei")
 
 
-@dataclass(frozen=True)
-class FontChoice:
+class FontChoice(NamedTuple):
     """The family chosen for the whole app, and the characters it cannot draw."""
 
     family: str | None
-    missing: frozenset[str] = field(default_factory=frozenset)
+    missing: frozenset[str] = frozenset()
 
     @property
     def covers_chinese(self) -> bool:

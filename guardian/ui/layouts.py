@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget, QWidgetItem
@@ -16,12 +15,16 @@ TRAILING_BELOW = "trailing"
 _UNBOUNDED_PX = 100_000
 
 
-@dataclass
 class _Placed:
-    item: QLayoutItem
-    x: int
-    width: int
-    height: int
+    """Where one item goes in a row (a plain class: it is defined while the window starts)."""
+
+    __slots__ = ("height", "item", "width", "x")
+
+    def __init__(self, item: QLayoutItem, x: int, width: int, height: int) -> None:
+        self.item = item
+        self.x = x
+        self.width = width
+        self.height = height
 
 
 class TitleRowLayout(QLayout):

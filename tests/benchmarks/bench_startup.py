@@ -50,16 +50,35 @@ RATIO_TARGET = 1.5
 EXTRA_MEMORY_TARGET_MB = 40.0
 
 # Runs the given script as __main__, wrapping QCoreApplication.quit so the quit that follows the
-# first paint writes the time (CLOCK_MONOTONIC, shared by every process) to a file.
+# first paint writes the time (CLOCK_MONOTONIC, shared by every process) to a file. The wrap is
+# made when the script itself first imports QtCore, not before: PySide6 changes how every later
+# import is done, so importing it early would change what is measured.
 _MARK_QUIT = """
-import os, runpy, sys, time
-from PySide6.QtCore import QCoreApplication
-_quit = QCoreApplication.quit
-def _marked_quit():
-    with open(os.environ["BENCH_PAINT_MARK"], "w", encoding="ascii") as mark:
-        mark.write(str(time.monotonic_ns()))
-    _quit()
-QCoreApplication.quit = staticmethod(_marked_quit)
+import importlib.util, os, runpy, sys, time
+
+class _WrapQuitOnImport:
+    def find_spec(self, name, path=None, target=None):
+        if name != "PySide6.QtCore":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        load = spec.loader.exec_module
+
+        def load_and_wrap(module):
+            load(module)
+            quit_ = module.QCoreApplication.quit
+
+            def marked_quit():
+                with open(os.environ["BENCH_PAINT_MARK"], "w", encoding="ascii") as mark:
+                    mark.write(str(time.monotonic_ns()))
+                quit_()
+
+            module.QCoreApplication.quit = staticmethod(marked_quit)
+
+        spec.loader.exec_module = load_and_wrap
+        return spec
+
+sys.meta_path.insert(0, _WrapQuitOnImport())
 sys.argv = sys.argv[1:]
 runpy.run_path(sys.argv[0], run_name="__main__")
 """

@@ -8,7 +8,7 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from guardian.storage.paths import data_dir, database_path
+from guardian.storage.paths import data_dir, database_path, user_data_folder
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are a POSIX feature")
 
@@ -59,3 +59,21 @@ def test_without_the_variable_the_platform_data_dir_is_used(
 
 def test_database_path_is_guardian_db_inside_the_folder(tmp_path: Path) -> None:
     assert database_path(tmp_path) == tmp_path / "guardian.db"
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the XDG rule is for Linux, BSD")
+@pytest.mark.parametrize("xdg", [None, "", "relative/share", "/abs/xdg-data"])
+def test_the_xdg_rule_gives_what_platformdirs_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, xdg: str | None
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    if xdg is None:
+        monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_DATA_HOME", xdg)
+    expected = Path(platformdirs.user_data_dir("Guardian", appauthor=False))
+    assert user_data_folder() == expected
+    if xdg == "/abs/xdg-data":
+        assert expected == Path("/abs/xdg-data/Guardian")
+    else:
+        assert expected == tmp_path / "home" / ".local" / "share" / "Guardian"

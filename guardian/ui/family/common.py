@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QPointF, Qt
@@ -61,8 +60,7 @@ def wake_outbox(ctx: AppContext) -> None:
 def live_preferences(ctx: AppContext, stored: Preferences) -> Preferences:
     """Return ``stored`` with everything the app holds live (language, size, voice, bank)."""
     bank = ctx.services.get("bank_hotline")
-    return replace(
-        stored,
+    return stored._replace(
         lang=ctx.lang,
         text_step=ctx.text_step,
         auto_read=ctx.auto_read,
@@ -92,7 +90,7 @@ def save_preferences(
     def job(db: Database) -> Preferences:
         store = SettingsStore(db)
         stored = Preferences.from_mapping(store.get(SETTINGS_KEY))
-        merged = replace(current, speech_engine=stored.speech_engine)
+        merged = current._replace(speech_engine=stored.speech_engine)
         store.set(SETTINGS_KEY, merged.to_mapping())
         return merged
 
