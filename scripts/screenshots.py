@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -293,6 +294,17 @@ SCENES: dict[str, Scene] = {
 LARGEST = len(TEXT_SIZES_PT) - 1
 
 
+def settle(app: QApplication, rounds: int = 5) -> None:
+    """Let the layouts the scene started finish before the picture is taken.
+
+    A screen that just received rows from the disk worker lays them out in steps: each new
+    size posts another layout request, so one pass over the events can catch it half done.
+    """
+    for _ in range(rounds):
+        app.processEvents()
+        time.sleep(0.005)
+
+
 def shoot(
     app: QApplication, out: Path, name: str, scene: Scene, lang: str, step: int | None
 ) -> Path:
@@ -306,7 +318,7 @@ def shoot(
     window.resize(1280, 860)
     window.show()
     scene(window)
-    app.processEvents()
+    settle(app)
     suffix = "" if step is None else "-largest"
     path = out / f"{name}-{lang}{suffix}.png"
     window.grab().save(str(path))

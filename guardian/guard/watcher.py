@@ -8,7 +8,7 @@ import queue
 import sys
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from guardian.core.remote_apps import Found, RemoteApp
 from guardian.guard.scan import scan_processes
@@ -93,6 +93,7 @@ class RemoteAppWatcher(QObject):
 
     found = Signal(list)
     scanned = Signal(list)
+    _result_ready = Signal()  # emitted on the scan thread, delivered on the owner's
 
     def __init__(
         self,
@@ -110,6 +111,7 @@ class RemoteAppWatcher(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(DEFAULT_INTERVAL_MS)
         self._timer.timeout.connect(self.scan_once)
+        self._result_ready.connect(self._deliver)
         self._busy = False
         self._again = False
         self._stopped = False
@@ -188,8 +190,8 @@ class RemoteAppWatcher(QObject):
         _running.discard(self)
 
     def _wake(self) -> None:
-        # Called on the scan thread: queue a call of _deliver on this object's thread.
-        QMetaObject.invokeMethod(self, "_deliver", Qt.ConnectionType.QueuedConnection)
+        # Called on the scan thread: the signal crosses to this object's thread.
+        self._result_ready.emit()
 
     @Slot()
     def _deliver(self) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
-from PySide6.QtCore import Q_ARG, QMetaObject, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -150,6 +150,7 @@ class DiskWorker(QObject):
     """
 
     failed = Signal(str)
+    _outcome_ready = Signal()  # emitted on the worker thread, delivered on the owner's
 
     def __init__(
         self,
@@ -163,6 +164,7 @@ class DiskWorker(QObject):
         self._jobs: queue.SimpleQueue[_Job[Any] | None] = queue.SimpleQueue()
         self._outcomes: queue.SimpleQueue[_Outcome] = queue.SimpleQueue()
         self._stopped = False
+        self._outcome_ready.connect(self._deliver)
         self._thread = _DiskThread(
             path, self._jobs, self._outcomes, self._wake, opener=opener, parent=self
         )
@@ -232,11 +234,9 @@ class DiskWorker(QObject):
         return self._thread.isRunning()
 
     def _wake(self) -> None:
-        # Called on the worker thread: queue a call of _deliver on this object's thread.
-        # QMetaObject.invokeMethod rather than Signal.emit(): in PySide6 6.12.0 every
-        # SignalInstance.emit() call drops one reference to True, and after a few hundred
-        # emits Python aborts ("bool_dealloc: deallocating True or False").
-        QMetaObject.invokeMethod(self, "_deliver", Qt.ConnectionType.QueuedConnection)
+        # Called on the worker thread: the signal crosses to this object's thread, where
+        # _deliver runs.
+        self._outcome_ready.emit()
 
     @Slot()
     def _deliver(self) -> None:
@@ -265,10 +265,7 @@ class DiskWorker(QObject):
                 error = callback_error
         else:
             _log.error("disk job failed: %s", _plain_message(error), exc_info=error)
-        # Emitted through the meta-object system, not Signal.emit(): see _wake.
-        QMetaObject.invokeMethod(
-            self, "failed", Qt.ConnectionType.DirectConnection, Q_ARG(str, _plain_message(error))
-        )
+        self.failed.emit(_plain_message(error))
 
 
 def _plain_message(error: BaseException) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer
+from PySide6.QtCore import QDateTime, QLocale, QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from guardian.ui.context import AppContext
@@ -135,7 +135,7 @@ class HomeScreen(Screen):
         """Keep the clock right while the home screen shows; put the focus on the main button."""
         self._update_clock()
         self._clock_timer.start(30_000)
-        self.buttons["check_call"].setFocus(Qt.FocusReason.OtherFocusReason)
+        self.buttons["check_call"].setFocus()
 
     def leaving(self) -> None:
         """Stop the clock while another screen shows."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget, QWidgetItem
 
 #: What moves to a second row when the title would be squeezed beside the other widgets.
@@ -132,10 +132,6 @@ class TitleRowLayout(QLayout):
         self._cache.clear()
         self._sizes.clear()
         super().invalidate()
-
-    def expandingDirections(self) -> Qt.Orientation:
-        """The row takes all the width it is given."""
-        return Qt.Orientation.Horizontal
 
     def hasHeightForWidth(self) -> bool:
         """Rows are as tall as the wrapped words need."""

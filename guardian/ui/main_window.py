@@ -6,10 +6,11 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
     QMainWindow,
     QSizePolicy,
@@ -60,9 +61,8 @@ class MainWindow(QMainWindow):
         outer = self._outer = QVBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        self.header = QWidget()
+        self.header = QFrame()  # a frame draws its style sheet background by itself
         self.header.setObjectName("header")
-        self.header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         outer.addWidget(self.header)
         self.font_banner = label("", "banner")
         self.font_banner.setVisible(False)
@@ -84,8 +84,8 @@ class MainWindow(QMainWindow):
         ctx.speaker.availability_changed.connect(self._update_voice_status)
         ctx.language_changed.connect(self._rebuild)
         ctx.text_step_changed.connect(self._rebuild)
-        QShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left), self, self.back)
-        QShortcut(QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Home), self, self.home)
+        QShortcut(QKeySequence("Alt+Left"), self, self.back)
+        QShortcut(QKeySequence("Alt+Home"), self, self.home)
         self._rebuild()  # builds the header and the home screen
 
     # -- header ------------------------------------------------------------------------------

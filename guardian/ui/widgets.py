@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QObject, QSize
+from PySide6.QtGui import QColor, QEnterEvent, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -27,6 +27,31 @@ log = logging.getLogger(__name__)
 INK = "#1f2a37"
 ON_DARK_INK = "#ffffff"
 
+# Largest size Qt allows a widget (QWIDGETSIZE_MAX).
+_NO_LIMIT_PX = 16_777_215
+
+
+def set_enum_property(widget: QObject, name: str, keys: str) -> None:
+    """Set the Qt property ``name`` to the value of key names ``keys`` ("AlignCenter").
+
+    Qt reads the names itself, as it does for a style sheet or a .ui file. The widgets of the
+    first screen are set up this way, not with values such as ``Qt.AlignmentFlag.AlignCenter``:
+    the first use of Python's ``Qt`` namespace makes all of its 93 enums at once, which took a
+    fifth of the time to the first paint (tests/e2e/test_first_paint.py keeps it out).
+
+    Raises:
+        ValueError: the widget has no property ``name``, or Qt knows no value ``keys`` for it.
+    """
+    if not widget.setProperty(name, keys):
+        raise ValueError(f"{type(widget).__name__} has no property {name!r} of value {keys!r}")
+
+
+def pointing_hand(widget: QWidget) -> None:
+    """Show the pointing hand over ``widget``: it can be pressed."""
+    from PySide6.QtCore import Qt  # not before the first paint: see set_enum_property
+
+    widget.setCursor(Qt.CursorShape.PointingHandCursor)
+
 
 @lru_cache(maxsize=512)
 def svg_pixmap(name: str, px: int, ratio: float = 1.0, on_dark: bool = False) -> QPixmap:
@@ -37,7 +62,7 @@ def svg_pixmap(name: str, px: int, ratio: float = 1.0, on_dark: bool = False) ->
     """
     size = max(1, round(px * ratio))
     pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.fill(QColor(0, 0, 0, 0))
     path = icon_path(name)
     renderer = None
     if path.is_file():
@@ -60,7 +85,7 @@ def label(text: str, role: str | None = None, *, wrap: bool = True) -> QLabel:
     """Return a label with a style role ("title", "headline", "soft", "banner")."""
     widget = QLabel(text)
     widget.setWordWrap(wrap)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
+    set_enum_property(widget, "textFormat", "PlainText")
     if role:
         widget.setProperty("role", role)
     return widget
@@ -71,7 +96,7 @@ def icon_label(name: str, px: int, *, on_dark: bool = False) -> QLabel:
     widget = QLabel()
     widget.setPixmap(svg_pixmap(name, px, on_dark=on_dark))
     widget.setFixedSize(QSize(px, px))
-    widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    set_enum_property(widget, "alignment", "AlignCenter")
     return widget
 
 
@@ -118,9 +143,8 @@ class BigButton(QPushButton):
             self.setProperty("role", role)
         self.setAccessibleName(text)
         self.setAccessibleDescription(description or text)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAutoDefault(False)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAutoDefault(False)  # a push button takes the focus by Tab and by click
+        self._hand = False  # the pointing hand is set when the pointer first comes over
         direction = (
             QBoxLayout.Direction.TopToBottom if vertical else QBoxLayout.Direction.LeftToRight
         )
@@ -129,16 +153,20 @@ class BigButton(QPushButton):
         layout.setSpacing(12)
         self.icon_widget: QLabel | None = None
         if icon:
+            # The pictogram's label spans the button's depth and draws the pictogram in its
+            # middle. The words and the pictogram take no mouse input of their own (plain-text
+            # labels pass a press on to the button).
             self.icon_widget = icon_label(icon, icon_px, on_dark=role in DARK_ROLES)
-            self.icon_widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            align = Qt.AlignmentFlag.AlignHCenter if vertical else Qt.AlignmentFlag.AlignVCenter
-            layout.addWidget(self.icon_widget, 0, align)
+            if vertical:
+                self.icon_widget.setMaximumWidth(_NO_LIMIT_PX)
+            else:
+                self.icon_widget.setMaximumHeight(_NO_LIMIT_PX)
+            layout.addWidget(self.icon_widget)
         self.text_widget = QLabel(text)
         self.text_widget.setWordWrap(wrap)
-        self.text_widget.setAlignment(
-            Qt.AlignmentFlag.AlignCenter if vertical or not icon else Qt.AlignmentFlag.AlignVCenter
+        set_enum_property(
+            self.text_widget, "alignment", "AlignCenter" if vertical or not icon else "AlignVCenter"
         )
-        self.text_widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout.addWidget(self.text_widget, 1)
         # The style sheet finds the words and the pictogram by this mark (BUTTON_PART), not by
         # "a label inside a button": a rule of that kind makes Qt look through every widget's
@@ -154,6 +182,17 @@ class BigButton(QPushButton):
     def label(self) -> str:
         """The words on the button."""
         return self._text
+
+    def enterEvent(self, event: QEnterEvent) -> None:
+        """Show the pointing hand from the first time the pointer comes over the button.
+
+        Set here rather than when the button is made, so the first screen is built without
+        Python's ``Qt`` namespace (see set_enum_property).
+        """
+        if not self._hand:
+            self._hand = True
+            pointing_hand(self)
+        super().enterEvent(event)
 
     def sizeHint(self) -> QSize:
         """Room for the pictogram, the words, and the padding."""
@@ -200,7 +239,7 @@ def key_button(key: str) -> QPushButton:
     button.setAccessibleName(key)
     button.setAccessibleDescription(key)
     button.setAutoDefault(False)
-    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    pointing_hand(button)
     button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
     return button
 
@@ -209,7 +248,7 @@ def scrolling(content: QWidget) -> QScrollArea:
     """Wrap ``content`` so it scrolls vertically when the text is very large."""
     area = QScrollArea()
     area.setWidgetResizable(True)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    set_enum_property(area, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     content.setObjectName("screen")
     area.setWidget(content)
