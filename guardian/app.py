@@ -181,7 +181,7 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
     from guardian.storage.startup import RecoveringOpener, daily_backup, read_saved_setting
     from guardian.storage.worker import DiskWorker
     from guardian.ui.context import AppContext
-    from guardian.ui.fonts import choose_cjk_family
+    from guardian.ui.fonts import first_installed
     from guardian.ui.home import HomeScreen
     from guardian.ui.main_window import MainWindow
     from guardian.ui.routes import build_routes
@@ -193,14 +193,11 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
     app.setDesktopFileName("guardian")
     app.setWindowIcon(QIcon(str(asset_path("icons", "app.svg"))))
     catalog = load_catalog()
-    chinese = [catalog.get("zh", key) for key in catalog.keys("zh")]
-    font_choice = choose_cjk_family(chinese)
-    if font_choice.family:
-        app.setFont(QFont(font_choice.family))
-    if not font_choice.covers_chinese:
-        log.warning(
-            "no font covers every Chinese character shown; missing %d", len(font_choice.missing)
-        )
+    # The first preferred family installed; whether it draws every Chinese string is checked
+    # after the first paint (check_chinese_font).
+    family = first_installed()
+    if family:
+        app.setFont(QFont(family))
     folder = demo_data_dir() if options.demo else data_dir()
     db_path = database_path(folder)
     prefs = Preferences.from_mapping(read_saved_setting(db_path, SETTINGS_KEY))
@@ -227,7 +224,7 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         },
     )
     keep_preferences(ctx)
-    window = MainWindow(ctx, build_routes(), HomeScreen, font_choice)
+    window = MainWindow(ctx, build_routes(), HomeScreen)
 
     session_started = time.time()
     # The outbox starts once the database is open (recovered if it had to be) and its code is
@@ -272,9 +269,32 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         warmup = Warmup(then=code_ready, parent=window)
         ctx.services["warmup"] = warmup
         warmup.start()
+        check_chinese_font(window, family)
 
     when_painted(window, after_first_paint)
     return window
+
+
+def check_chinese_font(window: MainWindow, family: str | None) -> None:
+    """Check that the app's font draws every Chinese string; if not, use one that does.
+
+    Run after the first paint. Where the first preferred family installed (``family``) draws
+    everything, as on nearly every computer, nothing changes; else the app switches to the best
+    family installed, and the window says so when none draws everything.
+    """
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    from guardian.ui.fonts import choose_cjk_family
+
+    catalog = window.ctx.catalog
+    choice = choose_cjk_family(catalog.get("zh", key) for key in catalog.keys("zh"))
+    if choice.family and choice.family != family:
+        log.info("font %s is used instead of %s", choice.family, family)
+        QApplication.setFont(QFont(choice.family))
+    if not choice.covers_chinese:
+        log.warning("no font covers every Chinese character shown; missing %d", len(choice.missing))
+    window.set_font_choice(choice)
 
 
 def demo_data_dir() -> Path:

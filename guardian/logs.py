@@ -13,6 +13,7 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import os
@@ -30,12 +31,17 @@ LOG_BACKUP_COUNT = 3
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _MARK = "_guardian_handler"
 
-_URL = re.compile(r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,31}://[^\s'\"<>()\[\]{},]+")
-_SECRET_VALUE = re.compile(
-    r"(?i)\b(token|access_token|secret|password|passwd|pwd|key|apikey|api_key|sign|signature)"
-    r"(\s*[=:]\s*)([^\s&'\",;]+)"
-)
-_DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ ]?\d){6,}(?!\d)")
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The addresses, secret values and digit runs to hide (compiled at the first log line)."""
+    url = re.compile(r"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,31}://[^\s'\"<>()\[\]{},]+")
+    secret_value = re.compile(
+        r"(?i)\b(token|access_token|secret|password|passwd|pwd|key|apikey|api_key|sign|signature)"
+        r"(\s*[=:]\s*)([^\s&'\",;]+)"
+    )
+    digit_run = re.compile(r"(?<!\d)\d(?:[ ]?\d){6,}(?!\d)")
+    return url, secret_value, digit_run
 
 
 def redact_log_text(text: str) -> str:
@@ -53,9 +59,10 @@ def redact_log_text(text: str) -> str:
         # Imported at the first address to hide: the window opens without it.
         from guardian.core.channels import redact
 
-        text = _URL.sub(lambda match: redact(match.group(0)), text)
-        text = _SECRET_VALUE.sub(lambda match: f"{match.group(1)}{match.group(2)}***", text)
-        return _DIGIT_RUN.sub(_mask_digits, text)
+        url, secret_value, digit_run = _patterns()
+        text = url.sub(lambda match: redact(match.group(0)), text)
+        text = secret_value.sub(lambda match: f"{match.group(1)}{match.group(2)}***", text)
+        return digit_run.sub(_mask_digits, text)
     except Exception:  # a log line must never break the program that writes it
         return "(a log line could not be redacted and was left out)"
 

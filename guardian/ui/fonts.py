@@ -45,6 +45,11 @@ def _candidate_families(preferred: Iterable[str]) -> Iterator[str]:
     yield from sorted(name for name in chinese if name not in first)
 
 
+def first_installed(preferred: Iterable[str] = CJK_FAMILIES) -> str | None:
+    """The first of the ``preferred`` families installed here, not yet checked for coverage."""
+    return next((name for name in preferred if QFontDatabase.hasFamily(name)), None)
+
+
 def choose_cjk_family(texts: Iterable[str], preferred: Iterable[str] = CJK_FAMILIES) -> FontChoice:
     """Pick the first installed preferred family, else any family that writes Chinese.
 

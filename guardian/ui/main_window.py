@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -37,7 +37,8 @@ class MainWindow(QMainWindow):
         ctx: the shared app context; the window attaches itself as ``ctx.nav``.
         routes: screen factories by route name; a route without one opens a placeholder.
         home_factory: builds the home screen (rebuilt when language or text size changes).
-        font_choice: the font picked at start-up; a banner says so when Chinese cannot be drawn.
+        font_choice: the font checked at start-up (or later, see set_font_choice); a banner says
+            so when Chinese cannot be drawn.
     """
 
     def __init__(
@@ -84,9 +85,15 @@ class MainWindow(QMainWindow):
         ctx.speaker.availability_changed.connect(self._update_voice_status)
         ctx.language_changed.connect(self._rebuild)
         ctx.text_step_changed.connect(self._rebuild)
+        FirstPaintWatcher(self, self._add_shortcuts)  # not needed to draw the first screen
+        self._rebuild()  # builds the header and the home screen
+
+    def _add_shortcuts(self) -> None:
+        """Alt+Left goes back and Alt+Home goes home, as in a web browser."""
+        from PySide6.QtGui import QKeySequence, QShortcut
+
         QShortcut(QKeySequence("Alt+Left"), self, self.back)
         QShortcut(QKeySequence("Alt+Home"), self, self.home)
-        self._rebuild()  # builds the header and the home screen
 
     # -- header ------------------------------------------------------------------------------
 
@@ -176,6 +183,16 @@ class MainWindow(QMainWindow):
         self.notice_text.setText(text)
         self.notice.setVisible(True)
         self.ctx.say(text)
+
+    @property
+    def font_choice(self) -> FontChoice | None:
+        """The font the app was checked to use (None until it was checked)."""
+        return self._font_choice
+
+    def set_font_choice(self, choice: FontChoice) -> None:
+        """Show the banner about Chinese text when ``choice`` cannot draw all of it."""
+        self._font_choice = choice
+        self._update_font_banner()
 
     def _update_font_banner(self) -> None:
         choice = self._font_choice

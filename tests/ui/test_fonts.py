@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel
 
-from guardian.app import StartOptions, build_window, shutdown
+from guardian.app import StartOptions, build_window, check_chinese_font, shutdown
 from guardian.ui.fonts import FontChoice, choose_cjk_family
 from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
@@ -56,3 +56,33 @@ def test_without_a_chinese_font_the_app_starts_and_says_so(ctx, qtbot) -> None:
     assert "字体" in window.font_banner.text()
     ctx.set_lang("en")
     assert "font" in window.font_banner.text()
+
+
+def test_after_the_first_paint_the_font_is_checked(qapp: QApplication, qtbot) -> None:
+    window = build_window(qapp, StartOptions(lang="zh"))
+    qtbot.addWidget(window)
+    assert window.font_choice is None, "checked after the first paint, not before"
+    window.show()
+    qtbot.waitUntil(lambda: window.font_choice is not None, timeout=5000)
+    choice = window.font_choice
+    assert choice is not None and choice.covers_chinese
+    assert qapp.font().family() == choice.family
+    assert not window.font_banner.isVisible()
+    shutdown(window)
+
+
+def test_a_font_that_lacks_chinese_is_replaced_after_the_first_paint(
+    qapp: QApplication, ctx, qtbot
+) -> None:
+    window = MainWindow(ctx, {}, HomeScreen)
+    qtbot.addWidget(window)
+    before = qapp.font()
+    try:
+        qapp.setFont(QFont("DejaVu Serif"))
+        check_chinese_font(window, "DejaVu Serif")
+        choice = window.font_choice
+        assert choice is not None and choice.covers_chinese
+        assert choice.family != "DejaVu Serif"
+        assert qapp.font().family() == choice.family
+    finally:
+        qapp.setFont(before)
