@@ -55,10 +55,18 @@ def one_process(pace_ms: int, first_press_ms: int, warm: bool = True) -> dict[st
     """Build the app in this process and run two checks, the first one cold."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ["GUARDIAN_SPEECH"] = "espeak"
+    # As guardian.app.run_gui starts the app: the interpreter's settings, and PySide6's quicker
+    # module check.
+    from guardian.app import tune_interpreter
+
+    tune_interpreter()
     from bench_speech import sink_command
     from PySide6.QtWidgets import QApplication
 
     import guardian.speech.espeak
+    from guardian.qt_binding import quicken_feature_check
+
+    quicken_feature_check()
 
     # The real EspeakSpeaker, with the stand-in for the sound device as its player.
     guardian.speech.espeak.default_player = sink_command
