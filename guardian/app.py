@@ -162,12 +162,17 @@ def when_painted(window: MainWindow, callback: Callable[[], None], fallback_ms: 
 
 def shutdown(window: MainWindow) -> None:
     """Stop speech and let the disk worker finish every queued write."""
+    from guardian.ui.routes import PREPARED_CHECK
+
     gc.unfreeze()  # what start-up set aside may be collected again
     gc.enable()
     warmup = window.ctx.services.get("warmup")
     if warmup is not None:
         warmup.wait()
     window.ctx.speaker.shutdown()
+    prepared = window.ctx.services.pop(PREPARED_CHECK, None)
+    if prepared is not None:
+        prepared[-1].deleteLater()  # the check screen built ahead, never opened
     for name in ("guard", "outbox"):
         service = window.ctx.services.get(name)
         if service is not None:
@@ -188,6 +193,7 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         app: the running QApplication.
         options: how to start.
     """
+    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QFont, QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -200,7 +206,7 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
     from guardian.ui.fonts import first_installed
     from guardian.ui.home import HomeScreen
     from guardian.ui.main_window import MainWindow
-    from guardian.ui.routes import build_routes
+    from guardian.ui.routes import PREPARE_AHEAD, build_routes, prepare_check
     from guardian.warmup import Warmup
 
     assert isinstance(app, QApplication)
@@ -273,6 +279,9 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         speaker.start()
         start_guard(ctx)
         one_ready("code")
+        # The check screen the person will most likely open, built ahead from now on.
+        ctx.services[PREPARE_AHEAD] = True
+        QTimer.singleShot(0, window, lambda: prepare_check(ctx))
 
     def after_first_paint() -> None:
         if not disk.accepting_jobs:

@@ -50,11 +50,15 @@ class CheckCallScreen(Screen):
 
     Args:
         ctx: the shared app context (its ``disk`` saves the check when present).
+        begin: start the check at once; a screen built ahead (``routes.prepare_check``) is
+            started by :meth:`begin` when it opens.
     """
 
     title_key = "check.title"
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, begin: bool = True
+    ) -> None:
         super().__init__(ctx, parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -82,6 +86,13 @@ class CheckCallScreen(Screen):
         self._caller_step: CallerChoiceStep | None = None
         self._question_step: QuestionStep | None = None
         self.remote_apps = RemoteAppAlert(ctx, self._remote_apps_found, parent=self)
+        if begin:
+            self.begin()
+
+    def begin(self) -> None:
+        """Start the check: the time it began, and the watch for remote-control programs."""
+        now = _now()
+        self.record = CheckRecord(kind="call", started_at=now, updated_at=now, lang=self.ctx.lang)
         self.remote_apps.start()
 
     @property

@@ -6,6 +6,7 @@ from PySide6.QtCore import QDateTime, QLocale, QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from guardian.ui.context import AppContext
+from guardian.ui.routes import PREPARE_AHEAD, prepare_check
 from guardian.ui.screen import Screen
 from guardian.ui.theme import TEXT_SIZES_PT
 from guardian.ui.widgets import BigButton, label, scrolling
@@ -136,6 +137,9 @@ class HomeScreen(Screen):
         self._update_clock()
         self._clock_timer.start(30_000)
         self.buttons["check_call"].setFocus()
+        if self.ctx.services.get(PREPARE_AHEAD):
+            # After this screen is drawn: the next check, built while the person reads it.
+            QTimer.singleShot(0, self, lambda: prepare_check(self.ctx))
 
     def leaving(self) -> None:
         """Stop the clock while another screen shows."""

@@ -8,10 +8,60 @@ from typing import Any
 from guardian.ui.context import AppContext
 from guardian.ui.screen import Screen
 
+PREPARED_CHECK = "prepared_check"
+"""Where ``ctx.services`` keeps the check screen built ahead: (language, text step, screen)."""
+
+PREPARE_AHEAD = "prepare_ahead"
+"""Set in ``ctx.services`` once the app's code is loaded: screens may then be built ahead."""
+
+
+def prepare_check(ctx: AppContext) -> None:
+    """Build the next check screen ahead, while the window waits for the person.
+
+    Opening the check is the first thing a frightened person does, and each of its first steps
+    used to be built as it was reached. Built and styled ahead, the check opens in about half
+    the time and its first steps follow at once. The work is done in small pieces, each in its
+    own turn of the event loop, so the window never stops for long. A screen built for another
+    language or text size is replaced. Called when the app's code is loaded and each time the
+    home screen shows.
+    """
+    from PySide6.QtCore import QTimer
+
+    from guardian.ui.check_call import CheckCallScreen
+
+    prepared = ctx.services.get(PREPARED_CHECK)
+    if prepared is not None:
+        lang, step, screen = prepared
+        if (lang, step) == (ctx.lang, ctx.text_step):
+            return
+        screen.deleteLater()
+    screen = CheckCallScreen(ctx, begin=False)
+    ctx.services[PREPARED_CHECK] = (ctx.lang, ctx.text_step, screen)
+    pieces: list[Callable[[], object]] = [
+        screen.ensurePolished,  # the style sheet's work
+        lambda: screen.caller_step.ensurePolished(),
+        lambda: screen.question_step.ensurePolished(),
+    ]
+
+    def next_piece() -> None:
+        prepared = ctx.services.get(PREPARED_CHECK)
+        if pieces and prepared is not None and prepared[-1] is screen:
+            pieces.pop(0)()
+            QTimer.singleShot(0, screen, next_piece)
+
+    QTimer.singleShot(0, screen, next_piece)
+
 
 def _check_call(ctx: AppContext, **_: Any) -> Screen:
     from guardian.ui.check_call import CheckCallScreen
 
+    prepared = ctx.services.pop(PREPARED_CHECK, None)
+    if prepared is not None:
+        lang, step, screen = prepared
+        if (lang, step) == (ctx.lang, ctx.text_step) and isinstance(screen, CheckCallScreen):
+            screen.begin()
+            return screen
+        screen.deleteLater()
     return CheckCallScreen(ctx)
 
 

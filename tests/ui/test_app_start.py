@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QApplication
 
 from guardian.app import StartOptions, build_window, shutdown
 from guardian.speech.late import LateSpeaker
+from guardian.ui.check_call import CheckCallScreen
+from guardian.ui.routes import PREPARED_CHECK
 
 
 def test_only_the_window_is_made_before_the_first_paint(qapp: QApplication, qtbot) -> None:
@@ -27,3 +29,42 @@ def test_only_the_window_is_made_before_the_first_paint(qapp: QApplication, qtbo
     finally:
         shutdown(window)
     assert gc.get_freeze_count() == 0
+
+
+def test_the_check_is_built_ahead_and_begins_when_it_opens(qapp: QApplication, qtbot) -> None:
+    window = build_window(qapp, StartOptions(lang="zh"))
+    try:
+        window.show()
+        qtbot.waitUntil(lambda: PREPARED_CHECK in window.ctx.services, timeout=10_000)
+        lang, step, ahead = window.ctx.services[PREPARED_CHECK]
+        assert (lang, step) == ("zh", window.ctx.text_step)
+        assert isinstance(ahead, CheckCallScreen)
+        assert not ahead.isVisible()
+        built_at = ahead.record.started_at
+        qtbot.wait(20)
+        window.open("check_call")
+        assert window.current_screen() is ahead, "the screen built ahead is the one opened"
+        assert ahead.record.started_at > built_at, "the check begins when it opens"
+        assert PREPARED_CHECK not in window.ctx.services
+        window.home()
+        qtbot.waitUntil(lambda: PREPARED_CHECK in window.ctx.services, timeout=5_000)
+        next_check = window.ctx.services[PREPARED_CHECK][2]
+        assert next_check is not ahead, "back home, the next check is built ahead"
+    finally:
+        shutdown(window)
+    assert PREPARED_CHECK not in window.ctx.services
+
+
+def test_a_check_built_for_another_language_is_not_opened(qapp: QApplication, qtbot) -> None:
+    window = build_window(qapp, StartOptions(lang="zh"))
+    try:
+        window.show()
+        qtbot.waitUntil(lambda: PREPARED_CHECK in window.ctx.services, timeout=10_000)
+        ahead = window.ctx.services[PREPARED_CHECK][2]
+        window.ctx.set_lang("en")
+        window.open("check_call")
+        screen = window.current_screen()
+        assert isinstance(screen, CheckCallScreen) and screen is not ahead
+        assert screen.record.lang == "en"
+    finally:
+        shutdown(window)
