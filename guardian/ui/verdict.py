@@ -28,7 +28,6 @@ def level_banner(ctx: AppContext, assessment: Assessment) -> tuple[QFrame, QLabe
     layout.setSpacing(24)
     layout.addWidget(icon_label(f"level_{level}", ctx.theme.tile_icon_px))
     headline = label(ctx.pick(assessment.headline), "headline")
-    headline.setStyleSheet("background: transparent; border: none;")
     layout.addWidget(headline, 1)
     return banner, headline
 
