@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -17,7 +14,7 @@ from guardian.storage.backup import list_backups, make_backup
 from guardian.storage.checks import CheckStore
 from guardian.storage.database import open_database
 from guardian.storage.paths import backups_dir
-from tests.conftest import ROOT
+from tests.e2e.process import offscreen_env, run_python
 
 
 def save_checks(db_path: Path, count: int) -> None:
@@ -84,14 +81,8 @@ def test_a_damaged_database_is_set_aside_and_the_backup_restored(
 def test_the_real_program_starts_on_a_damaged_database(tmp_path: Path) -> None:
     save_checks(tmp_path / "guardian.db", 1)
     damage(tmp_path / "guardian.db")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GUARDIAN_DATA_DIR=str(tmp_path))
-    result = subprocess.run(
-        [sys.executable, "main.py", "--quit-after-start"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    result = run_python(
+        "main.py", "--quit-after-start", env=offscreen_env(GUARDIAN_DATA_DIR=str(tmp_path))
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr

@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.e2e.process import offscreen_env, run_python
 
 pytestmark = pytest.mark.e2e
 
 
 def test_demo_start_leaves_the_real_data_folder_untouched(tmp_path: Path) -> None:
     real = tmp_path / "real-data"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GUARDIAN_DATA_DIR=str(real))
-    result = subprocess.run(
-        [sys.executable, "main.py", "--demo", "--quit-after-start"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    env = offscreen_env(GUARDIAN_DATA_DIR=str(real))
+    result = run_python("main.py", "--demo", "--quit-after-start", env=env)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert not real.exists() or not any(real.iterdir())

@@ -10,14 +10,11 @@ follows the first paint.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.e2e.process import offscreen_env, run_python
 
 pytestmark = pytest.mark.e2e
 
@@ -52,15 +49,8 @@ QT_NAMESPACE_ENUMS = {"AlignmentFlag", "CursorShape", "WidgetAttribute", "TextFo
 def enums_at_first_paint(tmp_path: Path, *args: str) -> list[str]:
     """Start ``main.py --quit-after-start`` and return the enums made before its quit."""
     out = tmp_path / "enums.json"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ENUMS_AT_PAINT=str(out))
-    result = subprocess.run(
-        [sys.executable, "-c", _RECORD_ENUMS, "main.py", "--quit-after-start", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    env = offscreen_env(ENUMS_AT_PAINT=str(out))
+    result = run_python("-c", _RECORD_ENUMS, "main.py", "--quit-after-start", *args, env=env)
     assert result.returncode == 0, result.stderr
     made: list[str] = json.loads(out.read_text(encoding="utf-8"))
     return made

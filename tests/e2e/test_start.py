@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.e2e.process import run_python as run
 
 pytestmark = pytest.mark.e2e
-
-
-def run(
-    *args: str, env: dict[str, str] | None = None, timeout: float = 60
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
-    )
 
 
 def test_main_py_starts_paints_and_quits() -> None:
