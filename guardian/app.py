@@ -111,6 +111,9 @@ def run_gui(args: argparse.Namespace) -> int:
     return int(code)
 
 
+PREPARE_AFTER_MS = 500
+"""How long after the start-up work the next check screen begins to be built ahead."""
+
 SWITCH_INTERVAL_S = 0.001
 """How long the window's thread may wait for the interpreter while a background thread runs."""
 
@@ -257,6 +260,11 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         ready.add(what)
         if ready == {"database", "code"} and disk.accepting_jobs:
             start_outbox(ctx, db_path)
+            # The check screen the person will most likely open is built ahead from now on,
+            # once the threads that start with the app have done their first work: the window
+            # then has the interpreter to itself.
+            ctx.services[PREPARE_AHEAD] = True
+            QTimer.singleShot(PREPARE_AFTER_MS, window, lambda: prepare_check(ctx))
 
     def database_ready(message: object) -> None:
         if message is not None:
@@ -279,9 +287,6 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         speaker.start()
         start_guard(ctx)
         one_ready("code")
-        # The check screen the person will most likely open, built ahead from now on.
-        ctx.services[PREPARE_AHEAD] = True
-        QTimer.singleShot(0, window, lambda: prepare_check(ctx))
 
     def after_first_paint() -> None:
         if not disk.accepting_jobs:

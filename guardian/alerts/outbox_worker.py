@@ -28,7 +28,7 @@ from pathlib import Path
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
 from sqlite_utils import Database
 
-from guardian.alerts.delivery import DEFAULT_TIMEOUT, DeliveryResult, deliver
+from guardian.alerts.delivery import DEFAULT_TIMEOUT, DeliveryResult, deliver, load_delivery_code
 from guardian.core.alert_message import compose_alert
 from guardian.core.contacts import Contact
 from guardian.core.i18n import Lang
@@ -77,9 +77,11 @@ class _OutboxThread(QThread):
         poll_seconds: float,
         sender: Sender,
         report: Callable[[_Report], None],
+        prepare: Callable[[], None],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._prepare = prepare
         self._path = path
         self._backoff = tuple(backoff)
         self._timeout = timeout
@@ -89,6 +91,7 @@ class _OutboxThread(QThread):
         self.stop_requested = threading.Event()
         self.wake_requested = threading.Event()
         self.retry_requested = threading.Event()
+        self.prepare_requested = threading.Event()
 
     def run(self) -> None:
         """Send the outbox until :attr:`stop_requested` is set."""
@@ -115,6 +118,12 @@ class _OutboxThread(QThread):
             if self.retry_requested.is_set():
                 self.retry_requested.clear()
                 store.retry_now()
+            if self.prepare_requested.is_set():
+                self.prepare_requested.clear()
+                try:
+                    self._prepare()
+                except Exception:  # the first alert loads it again, and says what went wrong
+                    _log.exception("the delivery code could not be loaded ahead")
             for message_id in store.fail_orphans():
                 self._report(_Report(message_id, False, CHANNEL_REMOVED))
             message = store.next_due()
@@ -180,6 +189,9 @@ class OutboxWorker(QObject):
         timeout: seconds each try may wait to connect and for an answer.
         poll_seconds: the longest the worker sleeps without looking at the outbox.
         sender: sends one message; :func:`~guardian.alerts.delivery.deliver` by default.
+        prepare: loads what ``sender`` needs, on the worker's thread (see
+            :meth:`prepare_delivery`); :func:`~guardian.alerts.delivery.load_delivery_code` by
+            default.
         parent: the usual Qt parent.
 
     Signals:
@@ -200,6 +212,7 @@ class OutboxWorker(QObject):
         timeout: float = DEFAULT_TIMEOUT,
         poll_seconds: float = POLL_SECONDS,
         sender: Sender = deliver,
+        prepare: Callable[[], None] = load_delivery_code,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -208,7 +221,7 @@ class OutboxWorker(QObject):
         self._reports: queue.SimpleQueue[_Report] = queue.SimpleQueue()
         self._stopped = False
         self._thread = _OutboxThread(
-            path, backoff, timeout, poll_seconds, sender, self._queue_report, parent=self
+            path, backoff, timeout, poll_seconds, sender, self._queue_report, prepare, parent=self
         )
         self._thread.setObjectName("guardian-outbox")
         self._thread.start()
@@ -216,6 +229,15 @@ class OutboxWorker(QObject):
 
     def wake(self) -> None:
         """Look for due messages now (call it after queuing an alert)."""
+        self._thread.wake_requested.set()
+
+    def prepare_delivery(self) -> None:
+        """Load the delivery code now, on the worker's thread, if no alert has loaded it yet.
+
+        Called while a check is under way: the first alert then goes out at once, and the
+        loading does not compete with the window while the family is being alerted.
+        """
+        self._thread.prepare_requested.set()
         self._thread.wake_requested.set()
 
     def retry_now(self) -> None:

@@ -209,6 +209,10 @@ class CheckCallScreen(Screen):
     def _caller_chosen(self, caller_id: str) -> None:
         assert self.wizard is not None
         self.wizard.choose_caller(caller_id)
+        # The questions may end in an alert to the family: its code loads while they are read.
+        prepare_delivery = getattr(self.ctx.services.get("outbox"), "prepare_delivery", None)
+        if callable(prepare_delivery):
+            prepare_delivery()
         self._save()
         self._show_question()
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 from email import message_from_bytes
 from email.header import decode_header, make_header
 
@@ -81,3 +83,17 @@ def test_smtp_login_and_a_wrong_password_is_redacted(smtp_server: Mail) -> None:
     assert not result.ok
     assert "wrong-secret-pw" not in result.error
     assert len(smtp_server.received()) == 1
+
+
+def test_the_delivery_code_loads_ahead() -> None:
+    # In a fresh interpreter: apprise is loaded by then in this one.
+    code = (
+        "import sys\n"
+        "from guardian.alerts.delivery import load_delivery_code\n"
+        "assert 'apprise' not in sys.modules\n"
+        "load_delivery_code()\n"
+        "assert any(name.startswith('apprise.plugins.') for name in sys.modules)\n"
+    )
+    command = [sys.executable, "-c", code]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr

@@ -291,3 +291,29 @@ def test_signals_arrive_on_the_gui_thread(
 def test_bad_backoff_is_refused(db_path: Path) -> None:
     with pytest.raises(ValueError):
         OutboxWorker(db_path, backoff=())
+
+
+def test_the_delivery_code_is_loaded_ahead_on_the_workers_thread(
+    make_worker: Callable[..., OutboxWorker], qtbot: QtBot
+) -> None:
+    loaded: list[int] = []
+    worker = make_worker(prepare=lambda: loaded.append(threading.get_ident()), poll_seconds=30)
+    qtbot.wait(50)
+    assert loaded == [], "nothing is loaded until a check asks for it"
+    worker.prepare_delivery()
+    qtbot.waitUntil(lambda: bool(loaded), timeout=5_000)
+    assert loaded[0] != threading.get_ident()
+
+
+def test_a_failure_to_load_ahead_does_not_stop_delivery(
+    db_path: Path, webhook: Webhook, make_worker: Callable[..., OutboxWorker], qtbot: QtBot
+) -> None:
+    def broken() -> None:
+        raise ImportError("no delivery code here")
+
+    contact = add_contact(db_path, [{"kind": "json", "fields": {"url": webhook.url}}])
+    worker = make_worker(prepare=broken)
+    worker.prepare_delivery()
+    enqueue(db_path, contact, body="still sent")
+    worker.wake()
+    qtbot.waitUntil(lambda: len(webhook.received()) == 1, timeout=10_000)

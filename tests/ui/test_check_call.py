@@ -279,3 +279,20 @@ def test_an_overseas_number_counts_in_the_verdict(check_window, qtbot, db_path):
     assert verdict.assessment.level.value == "medium"
     [record] = stored_checks(db_path)
     assert "overseas_number" in record.signals
+
+
+def test_choosing_the_caller_has_the_alert_code_loaded_ahead(check_window, qtbot) -> None:
+    class Outbox:
+        prepared = 0
+
+        def prepare_delivery(self) -> None:
+            self.prepared += 1
+
+    outbox = Outbox()
+    check_window.ctx.services["outbox"] = outbox
+    person = Person(check_window, qtbot)
+    person.start()
+    person.press(person.screen.number_step.skip_button)
+    assert outbox.prepared == 0
+    person.press(person.screen.caller_step.buttons["police"])
+    assert outbox.prepared == 1
