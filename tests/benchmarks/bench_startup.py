@@ -24,7 +24,9 @@ Peak memory is ``ru_maxrss`` of that child alone, and ``cpu_ms`` its user and sy
 from ``os.wait4``; CPU time hardly changes when other programs load the machine, wall time does,
 so the fastest run (``exit_ms_min``) and the CPU ratio are given beside the medians. Guardian
 gets a fresh, empty data folder for every run. The kinds are interleaved, so a slow moment of
-the machine does not fall on one kind only; each figure is the median of the runs.
+the machine does not fall on one kind only; each figure is the median of the runs, 11 of each
+kind by default: on a virtual machine whose speed drifts, a slow moment over two or three runs
+would move the median of fewer.
 
 Usage: python tests/benchmarks/bench_startup.py [--runs N]
 
@@ -218,7 +220,7 @@ def measure(runs: int) -> dict[str, Any]:
 def main() -> int:
     """Measure and print the figures as one JSON object."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7, help="runs of each kind (default 7)")
+    parser.add_argument("--runs", type=int, default=11, help="runs of each kind (default 11)")
     options = parser.parse_args()
     print(json.dumps(measure(max(1, options.runs)), ensure_ascii=False))
     return 0
