@@ -179,14 +179,18 @@ def figures_for_table(report: dict[str, Any]) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     startup = report.get("startup")
     if isinstance(startup, dict) and "bare" in startup:
-        for kind in ("bare", "guardian_speech_none", "guardian_speech_espeak"):
-            f = startup[kind]
+        kinds = ("bare", "guardian_speech_none", "guardian_speech_espeak", "guardian_returning")
+        for kind in kinds:
+            f = startup.get(kind)
+            if not isinstance(f, dict):
+                continue
+            ratio = f.get("paint_ratio_to_bare")
             rows.append(
                 (
                     f"start-up {kind}",
                     f"exit {f['exit_ms']} ms (fastest {f['exit_ms_min']}), "
-                    f"paint {f['paint_ms']} ms, CPU {f['cpu_ms']} ms, "
-                    f"peak RSS {f['peak_rss_mb']} MB",
+                    f"paint {f['paint_ms']} ms{f' ({ratio}x bare)' if ratio else ''}, "
+                    f"CPU {f['cpu_ms']} ms, peak RSS {f['peak_rss_mb']} MB",
                 )
             )
         warm = startup.get("guardian_warm", {})
