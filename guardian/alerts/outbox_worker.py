@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 from sqlite_utils import Database
 
 from guardian.alerts.delivery import DEFAULT_TIMEOUT, DeliveryResult, deliver, load_delivery_code
@@ -203,6 +203,7 @@ class OutboxWorker(QObject):
 
     delivered = Signal(int)
     failed = Signal(int, str)
+    _report_ready = Signal()  # emitted on the worker thread, delivered on the owner's
 
     def __init__(
         self,
@@ -219,6 +220,7 @@ class OutboxWorker(QObject):
         if not backoff or any(delay < 0 for delay in backoff):
             raise ValueError("backoff needs at least one delay, none negative")
         self._reports: queue.SimpleQueue[_Report] = queue.SimpleQueue()
+        self._report_ready.connect(self._flush)
         self._stopped = False
         self._thread = _OutboxThread(
             path, backoff, timeout, poll_seconds, sender, self._queue_report, prepare, parent=self
@@ -266,9 +268,9 @@ class OutboxWorker(QObject):
         return self._thread.isRunning()
 
     def _queue_report(self, report: _Report) -> None:
-        # Called on the worker thread: hand the report to this object's thread.
+        # Called on the worker thread: the signal hands the report to this object's thread.
         self._reports.put(report)
-        QMetaObject.invokeMethod(self, "_flush", Qt.ConnectionType.QueuedConnection)
+        self._report_ready.emit()
 
     @Slot()
     def _flush(self) -> None:
