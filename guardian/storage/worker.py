@@ -7,7 +7,7 @@ import logging
 import queue
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -38,14 +38,14 @@ def _shut_down_remaining_workers() -> None:
         worker.shutdown()
 
 
-class _Job(NamedTuple, Generic[T]):
-    run: Callable[[Database], T]
-    on_done: Callable[[T], None] | None
+class _Job(NamedTuple):
+    run: Callable[[Database], Any]
+    on_done: Callable[[Any], None] | None
     on_error: Callable[[Exception], None] | None
 
 
 class _Outcome(NamedTuple):
-    job: _Job[Any]
+    job: _Job
     result: Any = None
     error: Exception | None = None
 
@@ -60,7 +60,7 @@ class _DiskThread(QThread):
     def __init__(
         self,
         path: Path,
-        jobs: queue.SimpleQueue[_Job[Any] | None],
+        jobs: queue.SimpleQueue[_Job | None],
         outcomes: queue.SimpleQueue[_Outcome],
         notify: Callable[[], None],
         opener: Callable[[Path], Database] = open_database,
@@ -103,7 +103,7 @@ class _DiskThread(QThread):
                 db.close()
 
 
-def _run_job(db: Database, job: _Job[Any]) -> _Outcome:
+def _run_job(db: Database, job: _Job) -> _Outcome:
     try:
         result = job.run(db)
         # A job that opened a transaction and returned normally meant its writes: keep them.
@@ -161,7 +161,7 @@ class DiskWorker(QObject):
         autostart: bool = True,
     ) -> None:
         super().__init__(parent)
-        self._jobs: queue.SimpleQueue[_Job[Any] | None] = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._outcomes: queue.SimpleQueue[_Outcome] = queue.SimpleQueue()
         self._stopped = False
         self._outcome_ready.connect(self._deliver)

@@ -329,5 +329,5 @@ class FirstPaintWatcher(QObject):
             callback, self._callback = self._callback, None
             from PySide6.QtCore import QTimer
 
-            QTimer.singleShot(0, callback)
+            QTimer.singleShot(0, self, callback)  # not after the widget is gone
         return False

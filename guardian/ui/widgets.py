@@ -143,7 +143,9 @@ class BigButton(QPushButton):
             self.setProperty("role", role)
         self.setAccessibleName(text)
         self.setAccessibleDescription(description or text)
-        self.setAutoDefault(False)  # a push button takes the focus by Tab and by click
+        self.setAutoDefault(False)
+        # By Tab and by click on every system (macOS's own style gives buttons Tab only).
+        set_enum_property(self, "focusPolicy", "StrongFocus")
         self._hand = False  # the pointing hand is set when the pointer first comes over
         direction = (
             QBoxLayout.Direction.TopToBottom if vertical else QBoxLayout.Direction.LeftToRight

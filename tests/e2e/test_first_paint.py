@@ -22,13 +22,13 @@ pytestmark = pytest.mark.e2e
 _RECORD_ENUMS = """
 import enum, json, os, runpy, sys
 made = []
-create = enum.EnumType._create_
+create = enum.EnumMeta._create_
 
 def recording(cls, class_name, names, **options):
     made.append(class_name)
     return create(cls, class_name, names, **options)
 
-enum.EnumType._create_ = recording
+enum.EnumMeta._create_ = recording
 from PySide6.QtCore import QCoreApplication
 quit_ = QCoreApplication.quit
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QApplication
 
 from guardian.assets import asset_path, load_catalog
@@ -262,6 +263,8 @@ def test_back_steps_inside_the_demo_and_never_closes_it(qtbot, demo_window: Main
 
 def test_alt_home_does_not_leave_the_demo(qtbot, demo_window: MainWindow) -> None:
     screen = open_demo(demo_window)
+    # The window's shortcuts are made right after its first paint.
+    qtbot.waitUntil(lambda: len(demo_window.findChildren(QShortcut)) == 2, timeout=5000)
     screen.picker.cards[SCENARIO].setFocus()
     qtbot.keyClick(screen.picker.cards[SCENARIO], Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
     assert demo_window.current_screen() is screen

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QApplication, QLabel
 
 from guardian.ui.home import MAIN_ACTIONS, MORE_ACTIONS, HomeScreen
@@ -153,3 +154,17 @@ def test_the_clock_shows_today(window: MainWindow) -> None:
 
     assert str(QDate.currentDate().year()) in home_of(window).clock.text()
     assert isinstance(home_of(window).clock, QLabel)
+
+
+def test_alt_left_goes_back_and_alt_home_goes_home_after_the_first_paint(
+    window: MainWindow, qtbot
+) -> None:
+    qtbot.waitUntil(lambda: len(window.findChildren(QShortcut)) == 2, timeout=5000)
+    home = window.current_screen()
+    window.open("tip")
+    window.open("call_police")
+    assert window.stack.count() == 3
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.stack.count() == 2
+    qtbot.keyClick(window, Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
+    assert window.current_screen() is home
