@@ -317,10 +317,9 @@ def check_chinese_font(window: MainWindow, family: str | None) -> None:
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
-    from guardian.ui.fonts import choose_cjk_family
+    from guardian.ui.fonts import choose_for_catalog
 
-    catalog = window.ctx.catalog
-    choice = choose_cjk_family(catalog.get("zh", key) for key in catalog.keys("zh"))
+    choice = choose_for_catalog(window.ctx.catalog)
     if choice.family and choice.family != family:
         log.info("font %s is used instead of %s", choice.family, family)
         QApplication.setFont(QFont(choice.family))

@@ -44,10 +44,9 @@ def build_parser(wanted: Sequence[str] | None = None) -> argparse.ArgumentParser
 
 def _wanted_commands(argv: Sequence[str]) -> list[str] | None:
     """Which subcommand modules ``argv`` needs: the one it names, all for help, else none."""
-    names = {name.replace("_", "-"): name for name in command_names()}
     for arg in argv:
-        if arg in names:
-            return [names[arg]]
+        if arg in commands.COMMANDS:
+            return [commands.COMMANDS[arg]]
         if arg in {"-h", "--help"}:
             return None
     return None if any(not arg.startswith("-") for arg in argv) else []

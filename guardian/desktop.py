@@ -34,6 +34,7 @@ from typing import Union
 
 from guardian.assets import asset_path
 from guardian.core.i18n import LANGS, Lang, Text
+from guardian.storage.paths import xdg_home
 
 Command = Union[str, "os.PathLike[str]", Sequence[str]]
 """A program to start: one path (str or path-like, never split), or a whole argument list."""
@@ -106,22 +107,14 @@ def _home(home: Path | str | None) -> Path:
     return Path.home() if home is None else Path(home)
 
 
-def _xdg(variable: str, home: Path | str | None, default: str) -> Path:
-    if home is None:
-        value = os.environ.get(variable, "")
-        if value and Path(value).is_absolute():
-            return Path(value)
-    return _home(home) / default
-
-
 def config_home(home: Path | str | None = None) -> Path:
     """``$XDG_CONFIG_HOME``, or ``~/.config``."""
-    return _xdg("XDG_CONFIG_HOME", home, ".config")
+    return xdg_home("XDG_CONFIG_HOME", ".config", home)
 
 
 def data_home(home: Path | str | None = None) -> Path:
     """``$XDG_DATA_HOME``, or ``~/.local/share``."""
-    return _xdg("XDG_DATA_HOME", home, ".local/share")
+    return xdg_home("XDG_DATA_HOME", ".local/share", home)
 
 
 def desktop_dir(home: Path | str | None = None) -> Path | None:

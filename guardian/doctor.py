@@ -298,10 +298,9 @@ def check_font(lang: Lang) -> CheckResult:
     from guardian.assets import load_catalog
 
     _ensure_gui_application()
-    from guardian.ui.fonts import choose_cjk_family
+    from guardian.ui.fonts import choose_for_catalog
 
-    catalog = load_catalog()
-    choice = choose_cjk_family(catalog.get("zh", key) for key in catalog.keys("zh"))
+    choice = choose_for_catalog(load_catalog())
     if choice.family is None:
         return CheckResult("font", False, FONT_NONE.get(lang))
     if choice.missing:

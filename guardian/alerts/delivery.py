@@ -96,9 +96,7 @@ def load_delivery_code() -> None:
     Loading takes about a quarter of a second of the interpreter's time; done on the outbox's
     thread while a check is under way, it is not done while the family is being alerted.
     """
-    import apprise
-
-    apprise.Apprise.instantiate("json://localhost", asset=apprise.AppriseAsset(async_mode=False))
+    url_is_supported("json://localhost")  # imports apprise, which loads every plugin to answer
 
 
 def url_is_supported(url: str) -> bool:

@@ -61,8 +61,9 @@ def create_speaker(
         if engine == "espeak":
             from guardian.speech.espeak import EspeakSpeaker, find_espeak
 
-            if find_espeak():
-                return EspeakSpeaker(parent, rate=rate, volume=volume)
+            program = find_espeak()
+            if program:
+                return EspeakSpeaker(parent, rate=rate, volume=volume, program=program)
             missing.append("espeak-ng is not installed")
         elif engine == "pyttsx3":
             from guardian.speech.pyttsx3_speaker import Pyttsx3Speaker, pyttsx3_installed

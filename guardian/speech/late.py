@@ -25,8 +25,9 @@ from guardian.speech.speaker import Speaker
 class LateSpeaker(Speaker):
     """Stands in for the speaker ``make`` returns, and makes it when first needed.
 
-    Until the engine is made it counts as available (nothing is known to be wrong yet) and
-    holds the chosen speed and loudness, which the engine gets when it is made. The engine's
+    Until the engine is made it counts as available (nothing is known to be wrong yet). It
+    holds the chosen speed and loudness, gives them to the engine when it is made and passes on
+    every change, so its own ``rate`` and ``volume`` are always the engine's. The engine's
     signals are passed on as this speaker's own.
 
     Args:
@@ -70,27 +71,11 @@ class LateSpeaker(Speaker):
                 self.availability_changed.emit(False)
         return self._engine
 
-    @property
-    def rate(self) -> int | None:
-        """The chosen speed in words per minute, or None for each language's default."""
-        return self._engine.rate if self._engine is not None else self._rate
-
     def set_rate(self, rate: int | None) -> None:
         """Choose the speed (80 to 400 words per minute), or None for the defaults."""
         super().set_rate(rate)
         if self._engine is not None:
             self._engine.set_rate(rate)
-
-    def rate_for(self, lang: Lang) -> int:
-        """The speed in words per minute used for ``lang``."""
-        if self._engine is not None:
-            return self._engine.rate_for(lang)
-        return super().rate_for(lang)
-
-    @property
-    def volume(self) -> float:
-        """Loudness from 0.0 (silent) to 1.0 (loudest)."""
-        return self._engine.volume if self._engine is not None else self._volume
 
     def set_volume(self, volume: float) -> None:
         """Choose the loudness from 0.0 to 1.0."""

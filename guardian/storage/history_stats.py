@@ -7,7 +7,22 @@ from datetime import date, datetime, timezone, tzinfo
 from sqlite_utils import Database
 
 from guardian.core.history_chart import DEFAULT_WEEKS, WeekBucket, buckets, week_boundaries
-from guardian.core.records import LEVELS
+from guardian.core.records import LEVELS, CheckRecord
+from guardian.storage.checks import CheckStore
+
+PAGE_SIZE = 20
+"""Checks in each page of the history (the first one, and each "show more")."""
+
+
+def first_page(db: Database, today: date) -> tuple[int, list[CheckRecord], list[WeekBucket]]:
+    """What the history shows as it opens: the number of checks, the newest page, the chart.
+
+    Args:
+        db: a database opened by :func:`~guardian.storage.database.open_database`.
+        today: the local date the chart is drawn for.
+    """
+    store = CheckStore(db)
+    return store.count(), store.page(0, PAGE_SIZE), weekly_counts_sql(db, today=today)
 
 
 def weekly_counts_sql(

@@ -38,10 +38,22 @@ def user_data_folder(platform: str = sys.platform) -> Path:
         from platformdirs import user_data_dir
 
         return Path(user_data_dir("Guardian", appauthor=False))
-    base = os.environ.get("XDG_DATA_HOME", "")
-    if not os.path.isabs(base):
-        base = os.path.join(os.path.expanduser("~"), ".local", "share")
-    return Path(base) / "Guardian"
+    return xdg_home("XDG_DATA_HOME", ".local/share") / "Guardian"
+
+
+def xdg_home(variable: str, default: str, home: Path | str | None = None) -> Path:
+    """An XDG base folder: ``$variable`` when it holds an absolute path, else ``default``.
+
+    Args:
+        variable: "XDG_DATA_HOME", "XDG_CONFIG_HOME"...
+        default: the folder under the home folder when the variable is unset or relative.
+        home: a home folder to use instead of the user's (the variable is then not read).
+    """
+    if home is None:
+        value = os.environ.get(variable, "")
+        if value and Path(value).is_absolute():
+            return Path(value)
+    return (Path.home() if home is None else Path(home)) / default
 
 
 def database_path(folder: Path) -> Path:

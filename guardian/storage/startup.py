@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guardian.core.i18n import Text
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
@@ -34,23 +33,16 @@ class RecoveringOpener:
         """Open ``path`` (called once, on the worker's thread)."""
         from guardian.storage.recovery import open_or_recover
 
-        outcome = open_or_recover(path, self.backup_dir, _local_now())
+        outcome = open_or_recover(path, self.backup_dir, datetime.now().astimezone())
         self.message = outcome.message
         return outcome.db
-
-
-def _local_now() -> datetime:
-    """Now, in local time (the module is loaded on the worker's thread, not before the paint)."""
-    from datetime import datetime
-
-    return datetime.now().astimezone()
 
 
 def daily_backup(db_path: Path, backup_dir: Path) -> Path | None:
     """Make today's backup if there is none yet and keep the last seven; return the new file."""
     from guardian.storage.backup import daily_backup_due, make_backup, prune_backups
 
-    now = _local_now()
+    now = datetime.now().astimezone()
     if not daily_backup_due(backup_dir, now):
         return None
     made = make_backup(db_path, backup_dir, now)

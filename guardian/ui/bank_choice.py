@@ -30,7 +30,7 @@ class BankChoiceScreen(Screen):
         layout.addWidget(label(ctx.t("bank.prompt"), "title"))
         grid = QGridLayout()
         grid.setSpacing(14)
-        columns = 3 if ctx.lang == "zh" and ctx.theme.body_pt <= 24 else 2
+        columns = 3 if ctx.lang == "zh" and ctx.theme.roomy else 2
         self.buttons: dict[str, BigButton] = {}
         for index, bank in enumerate(banks):
             text = (

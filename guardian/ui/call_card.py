@@ -120,7 +120,7 @@ class CallCardScreen(Screen):
         self.opener = opener or default_opener(ctx)
         self.dialled: list[str] = []
         theme = ctx.theme
-        roomy = theme.body_pt <= 24
+        roomy = theme.roomy
         self.portrait_px = PORTRAIT_PX if roomy else round(PORTRAIT_PX * 0.55)
         self.number_max_pt = round(theme.title_pt * (3 if roomy else 2))
         body = QWidget()
@@ -303,7 +303,7 @@ class CallFamilyListScreen(Screen):
         grid = QGridLayout()
         grid.setSpacing(18)
         columns = 2
-        portrait_px = round(ctx.theme.tile_icon_px * (2 if ctx.theme.body_pt <= 24 else 1.4))
+        portrait_px = round(ctx.theme.tile_icon_px * (2 if ctx.theme.roomy else 1.4))
         self.buttons: list[BigButton] = []
         for index, contact in enumerate(self.contacts):
             button = BigButton(

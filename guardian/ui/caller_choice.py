@@ -35,7 +35,7 @@ class CallerChoiceStep(QWidget):
         grid = QGridLayout(choices)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(16)
-        columns = 4 if theme.body_pt <= 24 else 3
+        columns = 4 if theme.roomy else 3
         self.buttons: dict[str, BigButton] = {}
         for index, caller in enumerate(flow.callers):
             button = BigButton(

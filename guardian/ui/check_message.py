@@ -304,7 +304,7 @@ class CheckMessageScreen(Screen):
             ctx.t("verdict.call_96110"), "hotline_96110", role=None, icon_px=px
         )
         self.antifraud_button.clicked.connect(lambda: ctx.navigator().open("call_antifraud"))
-        columns = 4 if ctx.lang == "zh" and theme.body_pt <= 24 else 2
+        columns = 4 if ctx.lang == "zh" and theme.roomy else 2
         for index, button in enumerate(
             (self.family_button, self.antifraud_button, self.keep_button, self.again_button)
         ):

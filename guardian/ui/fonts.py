@@ -8,6 +8,8 @@ from typing import NamedTuple
 
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 
+from guardian.core.i18n import Catalog
+
 log = logging.getLogger(__name__)
 
 # Preferred families, in order: Windows, macOS, then the common Linux fonts.
@@ -39,15 +41,20 @@ def _candidate_families(preferred: Iterable[str]) -> Iterator[str]:
     Asking for the few preferred names is quicker than listing every family; the list of
     Chinese families is asked for only if the loop gets that far.
     """
-    first = [name for name in preferred if QFontDatabase.hasFamily(name)]
+    first = installed(preferred)
     yield from first
     chinese = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
     yield from sorted(name for name in chinese if name not in first)
 
 
+def installed(families: Iterable[str]) -> list[str]:
+    """The ``families`` installed here, in their order (asked by name: no list of every font)."""
+    return [name for name in families if QFontDatabase.hasFamily(name)]
+
+
 def first_installed(preferred: Iterable[str] = CJK_FAMILIES) -> str | None:
     """The first of the ``preferred`` families installed here, not yet checked for coverage."""
-    return next((name for name in preferred if QFontDatabase.hasFamily(name)), None)
+    return next(iter(installed(preferred)), None)
 
 
 def choose_cjk_family(texts: Iterable[str], preferred: Iterable[str] = CJK_FAMILIES) -> FontChoice:
@@ -73,3 +80,8 @@ def choose_cjk_family(texts: Iterable[str], preferred: Iterable[str] = CJK_FAMIL
         return FontChoice(best, missing_characters(best, sample))
     log.warning("no installed font can draw Chinese")
     return FontChoice(None, frozenset({"中"}))
+
+
+def choose_for_catalog(catalog: Catalog) -> FontChoice:
+    """Choose the family for every Chinese string of the catalog (see ``choose_cjk_family``)."""
+    return choose_cjk_family(catalog.get("zh", key) for key in catalog.keys("zh"))

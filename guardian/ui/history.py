@@ -12,21 +12,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QGridLayout, QVBoxLayout, QWidget
-from sqlite_utils import Database
 
 from guardian.core.history_chart import WeekBucket
 from guardian.core.records import CheckRecord
 from guardian.storage.checks import CheckStore
 from guardian.storage.history_io import export_csv, export_json, import_json
-from guardian.storage.history_stats import weekly_counts_sql
+from guardian.storage.history_stats import PAGE_SIZE, first_page
 from guardian.ui.context import AppContext
 from guardian.ui.screen import Screen
 from guardian.ui.weekly_chart import WeeklyChart
 from guardian.ui.widgets import BigButton, label, scrolling
 
 log = logging.getLogger(__name__)
-
-PAGE_SIZE = 20
 
 
 def local_time(moment: datetime) -> str:
@@ -96,7 +93,7 @@ class HistoryScreen(Screen):
             self.import_button,
             self.delete_all_button,
         )
-        columns = 4 if ctx.theme.body_pt <= 24 else 2
+        columns = 4 if ctx.theme.roomy else 2
         for index, button in enumerate(buttons):
             tools.addWidget(button, index // columns, index % columns)
         outer.addLayout(tools)
@@ -115,12 +112,11 @@ class HistoryScreen(Screen):
         disk = self.ctx.disk
         if disk is None:
             return
-
-        def first_page(db: Database) -> tuple[int, list[CheckRecord], list[WeekBucket]]:
-            store = CheckStore(db)
-            return store.count(), store.page(0, PAGE_SIZE), weekly_counts_sql(db, today=today)
-
-        disk.submit(first_page, on_done=self._show_first_page, on_error=self._read_failed)
+        disk.submit(
+            lambda db: first_page(db, today),
+            on_done=self._show_first_page,
+            on_error=self._read_failed,
+        )
 
     def load_more(self) -> None:
         """Read the next page of older checks."""

@@ -45,7 +45,7 @@ class HomeScreen(Screen):
         layout = QVBoxLayout(body)
         # At the largest sizes the room between the buttons shrinks, so that in Chinese the
         # whole screen fits a 1280 x 860 window without scrolling.
-        roomy = theme.body_pt <= TEXT_SIZES_PT[1]
+        roomy = theme.roomy
         gap = 20 if roomy else 12
         layout.setContentsMargins(36, 20 if roomy else 12, 36, 24 if roomy else 12)
         layout.setSpacing(gap)
@@ -102,7 +102,7 @@ class HomeScreen(Screen):
         more = QGridLayout()
         more.setSpacing(16 if roomy else gap)
         # Four in a row fit short Chinese words; longer (English) words get two rows of two.
-        columns = 4 if ctx.lang == "zh" and theme.body_pt <= TEXT_SIZES_PT[1] else 2
+        columns = 4 if ctx.lang == "zh" and theme.roomy else 2
         for index, (route, key, icon) in enumerate(MORE_ACTIONS):
             button = BigButton(
                 ctx.t(key),

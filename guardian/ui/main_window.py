@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
             QWidget().setLayout(old)  # hand the old layout and its children to a throwaway
         # The title beside the buttons while it fits on two lines, else on its own row below.
         layout = TitleRowLayout(self.header, title_lines=2, below=TITLE_BELOW)
-        roomy = self.ctx.theme.body_pt <= 24
+        roomy = self.ctx.theme.roomy
         layout.setContentsMargins(24 if roomy else 12, 10, 24 if roomy else 12, 10)
         layout.setSpacing(16 if roomy else 8)
         px = self.ctx.theme.button_icon_px
@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         self.voice_status_text = label(self.ctx.t("voice.unavailable"), "soft", wrap=False)
         status_layout.addWidget(self.voice_status_text)
         # At the largest sizes the title needs the room: the pictogram alone says "no voice".
-        self.voice_status_text.setVisible(self.ctx.theme.body_pt <= 24)
+        self.voice_status_text.setVisible(self.ctx.theme.roomy)
         self.replay_button = BigButton(
             self.ctx.t("nav.replay"),
             "speaker",

@@ -29,12 +29,8 @@ def prepare_check(ctx: AppContext) -> None:
 
     from guardian.ui.check_call import CheckCallScreen
 
-    prepared = ctx.services.get(PREPARED_CHECK)
-    if prepared is not None:
-        lang, step, screen = prepared
-        if (lang, step) == (ctx.lang, ctx.text_step):
-            return
-        screen.deleteLater()
+    if _prepared(ctx) is not None:
+        return
     screen = CheckCallScreen(ctx, begin=False)
     ctx.services[PREPARED_CHECK] = (ctx.lang, ctx.text_step, screen)
     pieces: list[Callable[[], object]] = [
@@ -51,16 +47,27 @@ def prepare_check(ctx: AppContext) -> None:
     QTimer.singleShot(0, screen, next_piece)
 
 
+def _prepared(ctx: AppContext) -> Screen | None:
+    """The check screen built ahead for the language and text size in use (a stale one goes)."""
+    prepared = ctx.services.get(PREPARED_CHECK)
+    if prepared is None:
+        return None
+    lang, step, screen = prepared
+    if (lang, step) == (ctx.lang, ctx.text_step) and isinstance(screen, Screen):
+        return screen
+    del ctx.services[PREPARED_CHECK]
+    screen.deleteLater()
+    return None
+
+
 def _check_call(ctx: AppContext, **_: Any) -> Screen:
     from guardian.ui.check_call import CheckCallScreen
 
-    prepared = ctx.services.pop(PREPARED_CHECK, None)
-    if prepared is not None:
-        lang, step, screen = prepared
-        if (lang, step) == (ctx.lang, ctx.text_step) and isinstance(screen, CheckCallScreen):
-            screen.begin()
-            return screen
-        screen.deleteLater()
+    screen = _prepared(ctx)
+    ctx.services.pop(PREPARED_CHECK, None)
+    if isinstance(screen, CheckCallScreen):
+        screen.begin()
+        return screen
     return CheckCallScreen(ctx)
 
 

@@ -60,6 +60,11 @@ class Theme(NamedTuple):
         return TEXT_SIZES_PT[clamp_step(self.step)]
 
     @property
+    def roomy(self) -> bool:
+        """Whether the text is at one of the two smaller sizes, leaving room for more in a row."""
+        return self.body_pt <= TEXT_SIZES_PT[1]
+
+    @property
     def title_pt(self) -> int:
         """Size of a screen's title and of question text."""
         return round(self.body_pt * 1.4)

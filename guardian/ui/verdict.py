@@ -110,7 +110,7 @@ class VerdictView(QWidget):
 
         buttons = QGridLayout()
         buttons.setSpacing(16)
-        columns = 4 if theme.body_pt <= 24 else 2
+        columns = 4 if theme.roomy else 2
         for index, (name, key, icon, role) in enumerate(VERDICT_ACTIONS):
             button = BigButton(
                 ctx.t(key),

@@ -104,6 +104,12 @@ def icon_label(name: str, px: int, *, on_dark: bool = False) -> QLabel:
 #: button's role ("plain" for none), so the style sheet can size and colour them.
 BUTTON_PART = "button"
 
+# What the style sheet puts around a big button's inner layout, both sides together: the
+# padding (20 px across, 8 px down) and the border at its widest (the 6 px focus ring across,
+# 3 px down).
+_FRAME_W = 2 * (20 + 6)
+_FRAME_H = 2 * (8 + 3)
+
 # Button roles drawn on a dark background, whose pictograms are drawn in white.
 DARK_ROLES = frozenset({"primary", "danger"})
 
@@ -206,9 +212,8 @@ class BigButton(QPushButton):
             self.text_widget.ensurePolished()  # the style sheet sets the words' size
             line_px = self.text_widget.fontMetrics().lineSpacing()
             reserved = icon_px + lines * line_px + 50  # margins, spacing, border
-        # The style sheet's padding and border sit around the inner layout.
-        width = hint.width() + 2 * (20 + 6)
-        height = hint.height() + 2 * (8 + 3)
+        width = hint.width() + _FRAME_W
+        height = hint.height() + _FRAME_H
         return QSize(max(width, 64), max(height, 64, reserved))
 
     def minimumSizeHint(self) -> QSize:
@@ -218,7 +223,7 @@ class BigButton(QPushButton):
             return hint
         layout = self.layout()
         least = layout.minimumSize() if layout is not None else QSize(64, 64)
-        return QSize(max(least.width() + 2 * (20 + 6), 64), hint.height())
+        return QSize(max(least.width() + _FRAME_W, 64), hint.height())
 
     def hasHeightForWidth(self) -> bool:
         """Wrapping words make the button taller when it is narrower."""
@@ -230,7 +235,7 @@ class BigButton(QPushButton):
         hint = self.sizeHint().height()
         if layout is None or not layout.hasHeightForWidth():
             return hint
-        needed = layout.heightForWidth(width - 2 * (20 + 6)) + 2 * (8 + 3)
+        needed = layout.heightForWidth(width - _FRAME_W) + _FRAME_H
         return max(needed, hint)
 
 

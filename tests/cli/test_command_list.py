@@ -10,3 +10,17 @@ from guardian import commands
 def test_the_list_names_every_subcommand_module() -> None:
     on_disk = sorted(info.name for info in pkgutil.iter_modules(commands.__path__))
     assert list(commands.NAMES) == on_disk
+
+
+def test_every_registered_subcommand_is_listed_with_its_module() -> None:
+    import argparse
+
+    from guardian.cli import _wanted_commands, build_parser
+
+    parser = build_parser()
+    subparsers = next(
+        action for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+    )
+    assert set(subparsers.choices) == set(commands.COMMANDS)
+    for command, module in commands.COMMANDS.items():
+        assert _wanted_commands([command, "--help"]) == [module]

@@ -39,7 +39,7 @@ from guardian.storage.database import open_database
 from guardian.storage.worker import DiskWorker
 from guardian.ui.check_call import CheckCallScreen
 from guardian.ui.context import AppContext
-from guardian.ui.fonts import choose_cjk_family
+from guardian.ui.fonts import choose_for_catalog
 from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.remote_warning import RemoteAppWarningScreen
@@ -168,8 +168,7 @@ def wait(condition: Callable[[], bool], seconds: float = 10.0) -> None:
 @pytest.fixture(autouse=True, scope="module")
 def app_font(qapp: QApplication) -> Iterator[None]:
     """The font the app really uses: the Chinese family chosen at start-up, for every language."""
-    catalog = load_catalog()
-    choice = choose_cjk_family([catalog.get("zh", key) for key in catalog.keys("zh")])
+    choice = choose_for_catalog(load_catalog())
     before = qapp.font()
     if choice.family:
         qapp.setFont(QFont(choice.family))

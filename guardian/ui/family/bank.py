@@ -31,7 +31,7 @@ class BankSettingScreen(FamilyScreen):
         self.body.addWidget(label(ctx.t("family.bank_prompt"), "heading"))
         grid = QGridLayout()
         grid.setSpacing(12)
-        columns = 3 if ctx.lang == "zh" and ctx.theme.body_pt <= 24 else 2
+        columns = 3 if ctx.lang == "zh" and ctx.theme.roomy else 2
         self.buttons: dict[str, BigButton] = {}
         for index, bank in enumerate([None, *self.banks]):
             bank_id = bank.id if bank is not None else NO_BANK

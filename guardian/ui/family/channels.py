@@ -69,7 +69,7 @@ class ChannelKindScreen(FamilyScreen):
         self.body.addWidget(self.prompt)
         grid = QGridLayout()
         grid.setSpacing(12)
-        columns = 3 if ctx.theme.body_pt <= 24 else 2
+        columns = 3 if ctx.theme.roomy else 2
         self.buttons: dict[str, BigButton] = {}
         for index, kind in enumerate(CHANNEL_KINDS.values()):
             button = BigButton(ctx.pick(kind.label), None, role=None)

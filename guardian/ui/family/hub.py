@@ -44,7 +44,7 @@ class FamilySettingsScreen(FamilyScreen):
         self.body.addWidget(label(ctx.t("family.hub_intro"), "soft"))
         grid = QGridLayout()
         grid.setSpacing(16)
-        roomy = ctx.theme.body_pt <= 24
+        roomy = ctx.theme.roomy
         columns = 3 if roomy else 2
         self.buttons: dict[str, BigButton] = {}
         openers: dict[str, Callable[[], None]] = {

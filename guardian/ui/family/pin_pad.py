@@ -36,7 +36,7 @@ class PinPad(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         theme = ctx.theme
-        roomy = theme.body_pt <= 24
+        roomy = theme.roomy
         layout = QHBoxLayout(self)
         layout.setContentsMargins(40, 20, 40, 20)
         layout.setSpacing(36)
