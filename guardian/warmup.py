@@ -29,10 +29,12 @@ SOON = (
     "guardian.ui.money_sent",
     "guardian.storage.checks",
 )
-# Cached reads to do then as well ("module:function"): the content files behind the check, and
-# the list of remote-control programs.
+# Cached reads to do then as well ("module:function"): the content files behind the check, the
+# message checker's phrases and model, and the list of remote-control programs.
 PREPARE = (
     "guardian.content_loader:load_content",
+    "guardian.phrases_loader:load_phrases",
+    "guardian.phrases_loader:load_text_model",
     "guardian.guard.scan:load_remote_apps",
 )
 

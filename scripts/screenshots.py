@@ -230,6 +230,20 @@ def message_fraud(window: MainWindow) -> None:
     screen.check_text_button.click()
 
 
+def message_story(window: MainWindow) -> None:
+    """The opening of a common fraud, before any ask: the kind of fraud is named."""
+    window.open("check_message")
+    screen = window.current_screen()
+    assert isinstance(screen, CheckMessageScreen)
+    screen.text_field.setPlainText(
+        "阿姨您好，我们招居家兼职，给商家视频点赞关注，一单3元日结，动动手指就能赚。"
+        if window.ctx.lang == "zh"
+        else "Hi auntie, we are hiring: like and follow our merchants' videos, "
+        "3 yuan per task, paid daily, easy money from home."
+    )
+    screen.check_text_button.click()
+
+
 def message_ordinary(window: MainWindow) -> None:
     """An ordinary text checked."""
     window.open("check_message")
@@ -286,6 +300,7 @@ SCENES: dict[str, Scene] = {
     "remote-warning": remote_warning,
     "message-input": message_input,
     "message-fraud": message_fraud,
+    "message-story": message_story,
     "message-ordinary": message_ordinary,
     "number-result": number_result,
     "placeholder": placeholder,

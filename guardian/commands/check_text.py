@@ -4,6 +4,7 @@ Examples::
 
     guardian check-text "您的账户涉嫌洗钱，请把钱转到安全账户"
     echo "Transfer your savings to a safe account" | guardian check-text --json --lang en
+    guardian check-text --batch < messages.jsonl > results.jsonl
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from guardian.core.i18n import DEFAULT_LANG, LANGS, Lang, Text
@@ -36,11 +38,15 @@ MESSAGES = {
     "not_utf8": Text("输入不是UTF-8编码的文字。", "The input is not text in the UTF-8 encoding."),
     "bad_content": Text("内容文件有错误：{error}", "the content files are broken: {error}"),
     "signals": Text("发现的危险信号：", "Warning signs found:"),
-    "none_found": Text("没有发现典型的诈骗说法。", "No typical fraud phrases were found."),
+    "none_found": Text("没看出常见的诈骗说法。", "No common fraud phrases were seen."),
     "advice_only": Text(
         "以下说法是作为提醒出现的，没有计入：", "These appear only as advice or a warning:"
     ),
     "marked": Text("标出的说法：", "Marked phrases:"),
+    "type": Text("这是常见的“{name}”骗局。", "This is the common fraud: {name}."),
+    "batch_line": Text(
+        "这一行不是带 text 的 JSON 对象。", "This line is not a JSON object with a text."
+    ),
     "advice": Text("请这样做：", "What to do:"),
 }
 
@@ -63,6 +69,14 @@ def register(subparsers: Any) -> None:
         help=f"language of the output (default: {DEFAULT_LANG})",
     )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument(
+        "--batch",
+        action="store_true",
+        help=(
+            'read JSON lines ({"text": ...}, other keys passed through) on standard input '
+            "and print one JSON result a line"
+        ),
+    )
     parser.set_defaults(func=run)
 
 
@@ -130,6 +144,65 @@ def _marked(result: TextResult) -> str:
     return "".join(pieces)
 
 
+def result_json(result: TextResult, lang: Lang) -> dict[str, Any]:
+    """Return the JSON form of one checked text."""
+    weights = {f.signal.id: f.weight.label for f in result.assessment.findings}
+    output: dict[str, Any] = verdict_json(result.assessment, lang)
+    output["types"] = [
+        {
+            "id": kind.id,
+            "name": kind.name.get(lang),
+            "why": kind.why.get(lang),
+            "todo": kind.todo.get(lang),
+            "source": kind.source,
+        }
+        for kind in result.types
+    ]
+    output["signals"] = [
+        signal_json(m.signal, weights[m.signal.id], lang, m.spans) for m in result.matches
+    ]
+    output["advice_only"] = [
+        signal_json(m.signal, m.signal.severity.label, lang, m.spans) for m in result.advice_only
+    ]
+    output["amounts"] = [
+        {"text": a.text, "yuan": a.yuan, "span": [a.start, a.end]} for a in result.amounts
+    ]
+    output["links"] = [[start, end] for start, end in result.links]
+    return output
+
+
+def _batch(lang: Lang, check: Callable[[str], TextResult]) -> int:
+    """Check one JSON object a line from standard input; print one result a line."""
+    if sys.stdin is None:
+        return fail(lang, MESSAGES["no_text"])
+    for number, raw in enumerate(sys.stdin.buffer, start=1):
+        try:
+            line = raw.decode("utf-8-sig").strip()
+        except UnicodeDecodeError:
+            print(json.dumps({"line": number, "error": MESSAGES["not_utf8"].get(lang)}))
+            continue
+        if not line:
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError:
+            row = None
+        text = row.get("text") if isinstance(row, dict) else None
+        if not isinstance(text, str) or not text.strip():
+            error = MESSAGES["batch_line"].get(lang)
+            print(json.dumps({"line": number, "error": error}, ensure_ascii=False))
+            continue
+        if len(text) > MAX_TEXT_CHARS:
+            error = MESSAGES["too_long"].get(lang)
+            print(json.dumps({"line": number, "error": error}, ensure_ascii=False))
+            continue
+        output = {key: value for key, value in row.items() if key != "text"}
+        output.update(result_json(check(text), lang))
+        print(json.dumps(output, ensure_ascii=False), flush=False)
+    sys.stdout.flush()
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     """Check the text in ``args`` and print the result; return the exit code.
 
@@ -140,9 +213,21 @@ def run(args: argparse.Namespace) -> int:
     from guardian.content_loader import load_content
     from guardian.core.content import ContentError
     from guardian.core.text_check import check_text
-    from guardian.phrases_loader import load_phrases
+    from guardian.phrases_loader import load_phrases, load_text_model
 
     lang: Lang = getattr(args, "lang", None) or DEFAULT_LANG
+    try:
+        content = load_content()
+        phrases = load_phrases()
+    except ContentError as error:
+        return fail(lang, MESSAGES["bad_content"], 1, error=error)
+    model = load_text_model()
+
+    def check(text: str) -> TextResult:
+        return check_text(text, content, phrases, model=model)
+
+    if args.batch:
+        return _batch(lang, check)
     text = _read_text(args, lang)
     if isinstance(text, int):
         return text
@@ -150,32 +235,17 @@ def run(args: argparse.Namespace) -> int:
         return fail(lang, MESSAGES["empty"])
     if len(text) > MAX_TEXT_CHARS:
         return fail(lang, MESSAGES["too_long"])
-    try:
-        content = load_content()
-        phrases = load_phrases()
-    except ContentError as error:
-        return fail(lang, MESSAGES["bad_content"], 1, error=error)
-    result = check_text(text, content, phrases)
-    weights = {f.signal.id: f.weight.label for f in result.assessment.findings}
+    result = check(text)
 
     if args.json:
-        output: dict[str, Any] = verdict_json(result.assessment, lang)
-        output["signals"] = [
-            signal_json(m.signal, weights[m.signal.id], lang, m.spans) for m in result.matches
-        ]
-        output["advice_only"] = [
-            signal_json(m.signal, m.signal.severity.label, lang, m.spans)
-            for m in result.advice_only
-        ]
-        output["amounts"] = [
-            {"text": a.text, "yuan": a.yuan, "span": [a.start, a.end]} for a in result.amounts
-        ]
-        output["links"] = [[start, end] for start, end in result.links]
-        print(json.dumps(output, ensure_ascii=False, indent=2))
+        print(json.dumps(result_json(result, lang), ensure_ascii=False, indent=2))
         return 0
 
     head, tail = verdict_lines(result.assessment, lang)
     lines = [*head, ""]
+    for kind in result.types:
+        lines.append(MESSAGES["type"].get(lang).format(name=kind.name.get(lang)))
+        lines += [f"  {kind.why.get(lang)}", f"  {kind.todo.get(lang)}", ""]
     if result.matches:
         lines += [MESSAGES["marked"].get(lang), "  " + _marked(result), ""]
         lines.append(MESSAGES["signals"].get(lang))

@@ -6,12 +6,18 @@ The phrase patterns live in ``assets/content/phrases.toml`` (both languages, dat
 1. normalises the text (full-width to half-width, lower case, common traditional characters to
    simplified, spaces and filler marks between Chinese characters dropped), keeping a map back
    to the original positions so every match can be highlighted where the person typed it;
-2. finds every phrase of every signal, and "near" rules whose parts must appear close together;
-3. sets aside matches that read as advice or a warning: a negation or advice word earlier in the
-   same clause ("公检法不会……要求转账"), a sentence about fraud as a topic ("那是骗子，别理他"),
-   or a text from an official warning service (12381, 96110), where only a decisive demand that
-   is not itself negated still counts;
-4. weighs what is left with the risk engine (source "text").
+2. finds every phrase of every signal, "near" rules whose parts must appear close together, and
+   the story markers of each kind of fraud in the catalog (``fraud_types.toml``), which count as
+   the ``fraud_story`` signal and name the kind;
+3. sets aside matches that read as advice or a warning: a negation or advice word shortly before
+   the phrase in its own clause ("公检法不会要求转账", but not "不用担心，把验证码说给他"), or a
+   sentence about fraud as a topic ("那是骗子，别理他") unless it makes a decisive demand. A text
+   that asks for nothing and tells the person not to pay (a real police or bank warning) has
+   its other signals set aside too. Naming 96110 or the anti-fraud centre switches nothing off:
+   a claim to be them is an official claim like any other;
+4. weighs what is left with the risk engine (source "text"); when that finds nothing, a small
+   statistical model (:mod:`guardian.core.text_model`), if given, may raise the text to the
+   middle level with its strongest phrases marked, never higher.
 
 Everything here is pure and deterministic: no I/O, no clock, no randomness.
 """
@@ -26,19 +32,72 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from guardian.core.content import Content, ContentError, Severity, Signal
+from guardian.core.fraud_types import FraudType, parse_fraud_types
 from guardian.core.i18n import LANGS, Lang
 from guardian.core.risk import Assessment, Level, assess
+from guardian.core.text_model import TextModel
 
 Span = tuple[int, int]
 
-CUE_KINDS: tuple[str, ...] = ("negation", "topic", "question", "request", "warning_source")
+CUE_KINDS: tuple[str, ...] = ("negation", "topic", "question", "request", "advice")
 """The kinds of cue words in ``[cues]`` of phrases.toml."""
 
-NEGATION_WINDOW = 24
+NEGATION_WINDOW = 12
 """How far before a Chinese phrase (in normalised characters) a negation word still counts."""
 
-NEGATION_WINDOW_LATIN = 48
+NEGATION_WINDOW_LATIN = 40
 """The same for a phrase in a Latin script, whose words are longer."""
+
+STORY_SIGNAL = "fraud_story"
+"""The signal that a fraud kind's story markers count as."""
+
+MODEL_SIGNAL = "looks_like_fraud"
+"""The signal the statistical model's opinion counts as."""
+
+ASK_SIGNALS = frozenset(
+    {
+        "money_to_their_account",
+        "loan_or_credit",
+        "pay_first_to_receive",
+        "phishing_link",
+        "relative_in_trouble",
+    }
+)
+"""Signals that are asks (besides every decisive signal): a text that makes one is no advice."""
+
+# Between a negation and the phrase it governs: words that turn it into reassurance ("不用担心，
+# 把钱转过来") or start a new demand ("不要怕，他让我...").
+_NOT_GOVERNED = re.compile(
+    r"担心|害怕|怕|紧张|慌|着急|犹豫|怀疑|顾虑|多想|挂|让我|叫我|要我|让您|叫您|要您|让你|叫你|要你|"
+    r"然后|只要|就行|就可以|\bworry\b|\bpanic\b|\bhang up\b|\bjust\b"
+)
+
+_DENIAL = frozenset("不没非")
+
+_SCRIPT: dict[str, re.Pattern[str]] = {
+    "zh": re.compile(r"[\u3400-\u9fff]"),
+    "en": re.compile(r"[a-z]"),
+}
+
+# A demand the person tells of ("他让我把钱转过去"), which counts even in a text about fraud.
+_REPORTED_DEMAND = re.compile(r"(他|她|对方|那人|那个人|他们)(让|叫|要|要求|逼|非要)(我|我们)")
+
+# Same-length spellings that stand for the usual words (homophones, common slips).
+_SPELLINGS = (
+    ("验正码", "验证码"), ("效验码", "校验码"), ("薇信", "微信"), ("威信", "微信"),
+    ("徽信", "微信"), ("危信", "微信"), ("扣扣", "qq"), ("屏慕", "屏幕"),
+    ("共亨", "共享"), ("公按", "公安"), ("检查院", "检察院"), ("俭察院", "检察院"),
+    ("冻洁", "冻结"), ("东结", "冻结"), ("洗前", "洗钱"), ("账护", "账户"),
+    ("帐护", "账户"), ("转张", "转账"), ("汇欵", "汇款"), ("安全帐", "安全账"),
+    ("保正金", "保证金"), ("手绪费", "手续费"), ("兼值", "兼职"), ("刷但", "刷单"),
+    ("返力", "返利"), ("徵信", "征信"), ("证信", "征信"), ("贷欵", "贷款"),
+    ("v信", "微信"), ("vx", "微信"), ("wx", "微信"), ("蜜码", "密码"),
+    ("秘码", "密码"), ("银行咔", "银行卡"),
+)  # fmt: skip
+
+MAX_CHECKED_CHARS = 50_000
+"""Only this many characters at the start of a text are checked (far beyond any message; a
+megabyte pasted by mistake still gets a verdict in well under a second)."""
 
 MAX_NEAR_MATCHES = 40
 """At most this many matches of each part of a near rule are paired (keeps long texts fast)."""
@@ -125,14 +184,14 @@ class Cues:
         topic: words that make a sentence about fraud ("骗子", "scam").
         question: marks of a question ("是不是", "?").
         request: marks of a direct demand ("请", "必须", "please").
-        warning_source: names of official warning services ("12381", "96110").
+        advice: telling the person not to pay, believe or tell ("不要转账", "don't believe").
     """
 
     negation: re.Pattern[str]
     topic: re.Pattern[str]
     question: re.Pattern[str]
     request: re.Pattern[str]
-    warning_source: re.Pattern[str]
+    advice: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -144,12 +203,25 @@ class PhraseBook:
         cues: cue words per language.
         all_cues: cue words of every language joined (used when no language is given).
         link: the pattern of a web link (``terms.link``), or None.
+        types: the catalog of fraud kinds with their story markers.
     """
 
     signals: tuple[SignalPhrases, ...]
     cues: Mapping[Lang, Cues]
     all_cues: Cues
     link: re.Pattern[str] | None = None
+    types: tuple[FraudType, ...] = ()
+
+    def fraud_type(self, type_id: str) -> FraudType:
+        """Return the fraud kind ``type_id``.
+
+        Raises:
+            KeyError: there is no such kind.
+        """
+        for kind in self.types:
+            if kind.id == type_id:
+                return kind
+        raise KeyError(type_id)
 
     @property
     def signal_ids(self) -> tuple[str, ...]:
@@ -157,12 +229,17 @@ class PhraseBook:
         return tuple(entry.signal_id for entry in self.signals)
 
 
-def parse_phrases(raw: Mapping[str, Any], signal_ids: Collection[str] | None = None) -> PhraseBook:
+def parse_phrases(
+    raw: Mapping[str, Any],
+    signal_ids: Collection[str] | None = None,
+    types: Mapping[str, Any] | None = None,
+) -> PhraseBook:
     """Check the parsed ``phrases.toml`` and compile its patterns.
 
     Args:
         raw: the parsed file (``[terms]``, ``[cues]`` and ``[[signal]]``).
         signal_ids: the ids in the signal catalog; when given, every entry must name one.
+        types: the parsed ``fraud_types.toml``; its markers may use the terms of ``raw``.
 
     Returns:
         The compiled phrase book.
@@ -199,7 +276,12 @@ def parse_phrases(raw: Mapping[str, Any], signal_ids: Collection[str] | None = N
         **{kind: _join(getattr(cues[lang], kind) for lang in LANGS) for kind in CUE_KINDS}
     )
     link = _compile(f"{where}, terms.link", terms["link"], {}) if "link" in terms else None
-    return PhraseBook(signals=tuple(signals), cues=cues, all_cues=all_cues, link=link)
+    kinds: tuple[FraudType, ...] = ()
+    if types is not None:
+        kinds = parse_fraud_types(
+            types, lambda at, pattern: _compile(at, pattern, terms), signal_ids
+        )
+    return PhraseBook(signals=tuple(signals), cues=cues, all_cues=all_cues, link=link, types=kinds)
 
 
 def _keys(
@@ -342,7 +424,8 @@ def normalise(text: str) -> tuple[str, list[int]]:
     Full-width forms become half-width, letters lower case, common traditional characters
     simplified; zero-width characters are dropped; runs of blank space become one space, and
     blank space or filler marks between Chinese characters (or a Chinese character and a digit)
-    are dropped, so "安 全 账 户" reads as "安全账户".
+    are dropped, so "安 全 账 户" reads as "安全账户"; common misspellings and homophones of the
+    key words ("验正码", "薇信") read as the words they stand for.
 
     Returns:
         (normal text, origin) where ``origin[i]`` is the index in ``text`` of normal character
@@ -376,7 +459,11 @@ def normalise(text: str) -> tuple[str, list[int]]:
             out.append(piece)
             origin.append(index)
     origin.append(len(text))
-    return "".join(out), origin
+    normal = "".join(out)
+    for written, meant in _SPELLINGS:
+        if written in normal:
+            normal = normal.replace(written, meant)
+    return normal, origin
 
 
 # ---------------------------------------------------------------------------------------------
@@ -426,8 +513,9 @@ class TextResult:
             count; shown so the person can see why).
         amounts: sums of money mentioned.
         links: (start, end) of each web link.
-        reads_as_warning: the text carries an official warning or talks about fraud as a topic.
+        reads_as_warning: the text tells the person not to pay or talks about fraud as a topic.
         assessment: the verdict from the risk engine.
+        types: the fraud kinds whose story the text tells, in the order they appear.
     """
 
     text: str
@@ -437,6 +525,7 @@ class TextResult:
     links: tuple[Span, ...]
     reads_as_warning: bool
     assessment: Assessment = field(repr=False)
+    types: tuple[FraudType, ...] = ()
 
     @property
     def level(self) -> Level:
@@ -465,6 +554,7 @@ class _Hit:
     signal_id: str
     parts: tuple[Span, ...]  # normalised positions
     negative: bool = False
+    type_id: str | None = None  # the fraud kind whose story marker this is
 
 
 class _Layout:
@@ -533,32 +623,43 @@ def _near_hits(normal: str, entry: SignalPhrases, rule: NearRule) -> list[_Hit]:
 
 
 def check_text(
-    text: str, content: Content, phrases: PhraseBook, lang: Lang | None = None
+    text: str,
+    content: Content,
+    phrases: PhraseBook,
+    lang: Lang | None = None,
+    model: TextModel | None = None,
 ) -> TextResult:
     """Find the red signals in ``text`` and weigh them.
 
     Args:
-        text: an SMS, or what a caller said, in Chinese or English (or both).
+        text: an SMS, or what a caller said, in Chinese or English (or both); only its first
+            :data:`MAX_CHECKED_CHARS` characters are checked.
         content: the signal catalog and advice.
         phrases: the compiled phrase book (:func:`parse_phrases`).
         lang: use only this language's phrases; None (the default) uses every language, which
             suits mixed text.
+        model: the statistical second opinion; when the phrases find nothing that counts and
+            the model suspects the text, it counts as the ``looks_like_fraud`` signal (the
+            middle level, never higher on its own).
 
     Returns:
-        The signals found with their spans, the sums of money and links mentioned, and the
-        verdict. Never raises for any text.
+        The signals found with their spans, the fraud kinds whose story it tells, the sums of
+        money and links mentioned, and the verdict. Never raises for any text.
 
     Raises:
         UnknownIdError: the phrase book names a signal the catalog lacks (a set-up fault).
     """
     langs: tuple[Lang, ...] = LANGS if lang is None else (lang,)
     cues = phrases.all_cues if lang is None else phrases.cues[lang]
-    normal, origin = normalise(text)
+    normal, origin = normalise(text[:MAX_CHECKED_CHARS])
     layout = _Layout(normal)
+    # A language's phrases are only looked for in a text that has its script.
+    langs = tuple(lang for lang in langs if _SCRIPT[lang].search(normal)) or langs[:1]
 
     hits: list[_Hit] = []
     for entry in phrases.signals:
         hits.extend(_find_hits(normal, entry, langs))
+    hits.extend(_story_hits(normal, phrases.types, langs))
     # A negation inside a prohibition belongs to it ("不要告诉家人" is a demand, not advice).
     prohibitions = [span for hit in hits if hit.negative for span in hit.parts]
     negations = [
@@ -567,14 +668,20 @@ def check_text(
         if m.end() > m.start() and not _inside((m.start(), m.end()), prohibitions)
     ]
     negation_starts = [span[0] for span in negations]
-    from_warning_service = cues.warning_source.search(normal) is not None
+    told_not_to = any(
+        not _inside((m.start(), m.end()), prohibitions) for m in cues.advice.finditer(normal)
+    )
 
     def negated(part: Span) -> bool:
         window = NEGATION_WINDOW_LATIN if normal[part[0]].isascii() else NEGATION_WINDOW
-        clause_start = max(layout.clause(part[0])[0], part[0] - window)
-        index = bisect.bisect_left(negation_starts, clause_start)
+        index = bisect.bisect_left(negation_starts, layout.clause(part[0])[0])
         while index < len(negations) and negations[index][0] < part[1]:
-            if negations[index][1] <= part[1]:
+            end = negations[index][1]
+            if (
+                end <= part[1]
+                and part[0] - end <= window
+                and not _NOT_GOVERNED.search(normal, end, max(end, part[0]))
+            ):
                 return True
             index += 1
         return False
@@ -585,31 +692,78 @@ def check_text(
         sentence = layout.sentence(part[0])
         if sentence not in topic_cache:
             piece = normal[sentence[0] : sentence[1] + 1]
-            topic_cache[sentence] = (
-                cues.topic.search(piece) is not None and cues.question.search(piece) is None
+            # "这不是诈骗" and "没骗你" reassure: they are no talk about fraud.
+            about_fraud = any(
+                match.start() == 0 or piece[match.start() - 1] not in _DENIAL
+                for match in cues.topic.finditer(piece)
             )
+            topic_cache[sentence] = about_fraud and cues.question.search(piece) is None
         return topic_cache[sentence]
 
     def demanded(part: Span) -> bool:
         start, end = layout.clause(part[0])
         return cues.request.search(normal, start, max(end, part[1])) is not None
 
+    def reported(part: Span) -> bool:
+        start, _ = layout.clause(part[0])
+        return _REPORTED_DEMAND.search(normal, start, part[1]) is not None
+
+    def is_ask(signal_id: str) -> bool:
+        return signal_id in ASK_SIGNALS or content.signal(signal_id).severity is Severity.DECISIVE
+
     counted: dict[str, list[Span]] = {}
     advice: dict[str, list[Span]] = {}
-    any_topic = False
+    story_types: dict[str, int] = {}
+    any_topic = any(
+        match.start() == 0 or normal[match.start() - 1] not in _DENIAL
+        for match in cues.topic.finditer(normal)
+    )
     for hit in hits:
         decisive = content.signal(hit.signal_id).severity is Severity.DECISIVE
         is_topic = any(topical(part) for part in hit.parts)
-        any_topic = any_topic or is_topic
         if any(negated(part) for part in hit.parts):
             suppressed = True
+            told_not_to = told_not_to or is_ask(hit.signal_id)
         elif is_topic:
             suppressed = not (decisive and any(demanded(part) for part in hit.parts))
         else:
-            suppressed = from_warning_service and not decisive
+            suppressed = False
         (advice if suppressed else counted).setdefault(hit.signal_id, []).extend(hit.parts)
+        if not suppressed and hit.type_id is not None:
+            story_types.setdefault(hit.type_id, hit.parts[0][0])
+    # A text that asks for nothing and tells the person not to pay, or talks about fraud as a
+    # thing, is a warning: a real police or bank call, a 12381 text. Whatever else it names is
+    # set aside with the advice.
+    # In a text about fraud, an ask counts only as a demand made of the reader ("请把钱转到...",
+    # "他让我把验证码..."), not as a description of what fraudsters say.
+    if any_topic:
+        for signal_id in [sid for sid in counted if is_ask(sid)]:
+            if not any(demanded(part) or reported(part) for part in counted[signal_id]):
+                advice.setdefault(signal_id, []).extend(counted.pop(signal_id))
+    if (told_not_to or any_topic) and not any(is_ask(signal_id) for signal_id in counted):
+        for signal_id, spans in counted.items():
+            advice.setdefault(signal_id, []).extend(spans)
+        counted = {}
+        story_types = {}
 
-    assessment = assess(content, {}, extra=[(signal_id, "text") for signal_id in counted])
+    # A story is a second strong mark only beside an ask: "我换新号码了" is one mark, not two.
+    weighed = dict(counted)
+    if STORY_SIGNAL in weighed and len(weighed) > 1 and not any(map(is_ask, weighed)):
+        del weighed[STORY_SIGNAL]
+    assessment = assess(
+        content, {}, extra=[(signal_id, "text") for signal_id in weighed], about="message"
+    )
+    if (
+        assessment.level is Level.LOW
+        and model is not None
+        and not told_not_to
+        and not any_topic
+        and model.suspects(normal)
+    ):
+        counted[MODEL_SIGNAL] = weighed[MODEL_SIGNAL] = model.strongest(normal)
+        assessment = assess(
+            content, {}, extra=[(signal_id, "text") for signal_id in weighed], about="message"
+        )
 
     def build(signal_id: str, parts: list[Span]) -> SignalMatch:
         spans = _merge(_to_original(span, origin) for span in parts)
@@ -620,17 +774,39 @@ def check_text(
         )
 
     matches = tuple(build(sid, counted[sid]) for sid in assessment.signal_ids)
+    if STORY_SIGNAL in counted and STORY_SIGNAL not in weighed:
+        matches += (build(STORY_SIGNAL, counted[STORY_SIGNAL]),)
     advice_only = tuple(build(sid, spans) for sid, spans in advice.items() if sid not in counted)
     links = _links(normal, origin, phrases)
+    kinds = tuple(
+        phrases.fraud_type(type_id)
+        for type_id in sorted(story_types, key=lambda type_id: story_types[type_id])
+    )
     return TextResult(
         text=text,
         matches=matches,
         advice_only=advice_only,
         amounts=_amounts(text, normal, origin),
         links=links,
-        reads_as_warning=from_warning_service or any_topic,
+        reads_as_warning=told_not_to or any_topic,
         assessment=assessment,
+        types=kinds,
     )
+
+
+def _story_hits(normal: str, types: Sequence[FraudType], langs: Sequence[Lang]) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for kind in types:
+        for lang in langs:
+            pattern = kind.markers[lang]
+            if pattern is None:
+                continue
+            hits.extend(
+                _Hit(STORY_SIGNAL, ((m.start(), m.end()),), type_id=kind.id)
+                for m in pattern.finditer(normal)
+                if m.end() > m.start()
+            )
+    return hits
 
 
 def _inside(span: Span, covers: Sequence[Span]) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import timezone
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import (
@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guardian.core.fraud_types import FraudType
 from guardian.core.i18n import Text
 from guardian.core.number_check import check_number
 from guardian.core.records import CheckRecord
 from guardian.core.risk import Assessment, assess
 from guardian.core.text_check import check_text
-from guardian.phrases_loader import load_phrases
+from guardian.phrases_loader import load_phrases, load_text_model
 from guardian.ui.context import AppContext
 from guardian.ui.screen import Screen
 from guardian.ui.verdict import level_banner
@@ -73,6 +74,7 @@ class MessageResult:
     spans: tuple[tuple[int, int], ...] = ()
     notes: tuple[Text, ...] = ()
     error: Text | None = None
+    types: tuple[FraudType, ...] = ()
 
 
 def marked_html(text: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -218,9 +220,11 @@ class CheckMessageScreen(Screen):
             self._problem(self.text_problem, self.ctx.t("message.empty_text"))
             return
         text = "".join(ch for ch in text[:MAX_TEXT] if ch.isprintable() or ch in "\n\t")
-        found = check_text(text, self.ctx.content, load_phrases())
+        found = check_text(text, self.ctx.content, load_phrases(), model=load_text_model())
         spans = tuple(span for match in found.matches for span in match.spans)
-        self._show_result(MessageResult("text", text, found.assessment, spans=spans))
+        self._show_result(
+            MessageResult("text", text, found.assessment, spans=spans, types=found.types)
+        )
 
     def check_entered_number(self) -> None:
         """Check the number typed (a plain message when it cannot be read as a number)."""
@@ -233,7 +237,7 @@ class CheckMessageScreen(Screen):
             self._problem(self.number_problem, self.ctx.pick(found.error))
             return
         extra = [(signal_id, "number") for signal_id in found.signals]
-        assessment = assess(self.ctx.content, {}, extra=extra)
+        assessment = assess(self.ctx.content, {}, extra=extra, warning_line=found.warning_line)
         self._show_result(MessageResult("number", raw, assessment, notes=found.notes))
 
     def _problem(self, where: QLabel, text: str) -> None:
@@ -268,6 +272,10 @@ class CheckMessageScreen(Screen):
         layout.setSpacing(12)
         banner, self.headline = level_banner(ctx, assessment)
         layout.addWidget(banner)
+        for kind in result.types:
+            layout.addWidget(label(ctx.t("message.fraud_type", name=ctx.pick(kind.name)), "title"))
+            layout.addWidget(label(ctx.pick(kind.why)))
+            layout.addWidget(label(ctx.pick(kind.todo), "heading"))
         if result.kind == "text":
             self.marked = QTextBrowser()
             self.marked.setHtml(marked_html(result.subject, result.spans))
@@ -331,7 +339,7 @@ class CheckMessageScreen(Screen):
             return
         from guardian.storage.checks import CheckStore
 
-        now = datetime.now(timezone.utc)
+        now = self.ctx.now().astimezone(timezone.utc)
         record = CheckRecord(
             kind=result.kind,
             status="finished",
@@ -384,6 +392,9 @@ class CheckMessageScreen(Screen):
             return self.title()
         assessment = result.assessment
         parts = [ctx.pick(assessment.headline)]
+        for kind in result.types:
+            parts.append(ctx.t("message.fraud_type", name=ctx.pick(kind.name)))
+            parts += [ctx.pick(kind.why), ctx.pick(kind.todo)]
         parts += [ctx.pick(f.signal.title) for f in assessment.findings]
         parts += [ctx.pick(note) for note in result.notes]
         parts += [ctx.pick(item) for item in assessment.advice]

@@ -59,6 +59,8 @@ def test_check_text_json_with_spans() -> None:
     assert first["severity"] == "decisive"
     assert [FRAUD[s:e] for s, e in first["spans"]] == ["安全账户"]
     assert 2 <= len(result["advice"]) <= 4
+    assert any("不要点短信里的链接" in item for item in result["advice"])
+    assert not any("挂断" in item for item in result["advice"])
 
 
 def test_check_text_from_standard_input_in_english() -> None:
@@ -75,7 +77,7 @@ def test_check_text_language_before_the_command() -> None:
     result = as_json(run("--lang", "en", "check-text", "--json", "公检法不会通过电话要求转账"))
     assert result["level"] == "low"
     assert result["signals"] == []
-    assert result["headline"] == "No typical signs of fraud found"
+    assert result["headline"] == "We did not see a common scam"
 
 
 def test_check_text_plain_output_marks_the_phrases() -> None:
@@ -90,7 +92,7 @@ def test_check_text_plain_output_marks_the_phrases() -> None:
 def test_check_text_plain_output_for_an_official_warning() -> None:
     done = run("check-text", "【12381】您正在接听的可能是诈骗电话，请立即挂断。")
     assert done.returncode == 0, err(done)
-    assert "未发现典型诈骗特征" in out(done)
+    assert "没看出常见的骗局" in out(done)
 
 
 @pytest.mark.parametrize(
@@ -132,7 +134,7 @@ def test_check_number_plain_output() -> None:
     done = run("check-number", "110")
     assert done.returncode == 0, err(done)
     assert "来电显示110" in out(done)
-    assert "有诈骗嫌疑" in out(done)
+    assert "很可能有诈" in out(done)
 
 
 def test_check_number_bank_note() -> None:
@@ -155,3 +157,31 @@ def test_check_number_bad_input_exits_2(number: str, lang: str, message: str) ->
 def test_check_number_needs_a_number() -> None:
     done = run("check-number")
     assert done.returncode == 2
+
+
+def test_check_text_json_names_the_kind_of_fraud() -> None:
+    text = "在家做点赞任务，一单返佣金5元，先充值300元激活任务"
+    result = as_json(run("check-text", "--json", text))
+    assert result["level"] == "high"
+    assert [kind["id"] for kind in result["types"]] == ["task_rebate"]
+    assert result["types"][0]["name"] == "刷单返利"
+    assert "公安部" in result["types"][0]["source"]
+
+
+def test_check_text_batch_scores_a_whole_file_in_one_process() -> None:
+    lines = [
+        json.dumps({"text": FRAUD, "id": 1, "label": "fraud"}, ensure_ascii=False),
+        "",
+        "not json at all",
+        json.dumps({"id": 3}),
+        json.dumps({"text": "妈，周六回家吃饭。", "id": 4}, ensure_ascii=False),
+    ]
+    done = run("check-text", "--batch", "--lang", "en", stdin="\n".join(lines) + "\n")
+    assert done.returncode == 0, err(done)
+    rows = [json.loads(line) for line in out(done).splitlines()]
+    assert len(rows) == 4
+    assert rows[0]["id"] == 1 and rows[0]["label"] == "fraud" and rows[0]["level"] == "high"
+    assert "text" not in rows[0]
+    assert rows[1] == {"line": 3, "error": "This line is not a JSON object with a text."}
+    assert rows[2]["line"] == 4 and "error" in rows[2]
+    assert rows[3]["id"] == 4 and rows[3]["level"] == "low" and rows[3]["types"] == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from typing import Any
@@ -9,12 +10,16 @@ from typing import Any
 import pytest
 
 from guardian.core.content import (
+    CALLER_SPOKEN_LIMIT,
     HEADLINE_LIMIT,
     LABEL_LIMIT,
     LINE_LIMIT,
     NAME_LIMIT,
+    NOTE_LIMIT,
+    NUMBER_NOTE_IDS,
     QUESTION_LIMIT,
     REASON_LIMIT,
+    SOURCE_MAX,
     SPOKEN_LIMIT,
     TIP_LIMIT,
     TIP_SPOKEN_LIMIT,
@@ -31,7 +36,8 @@ from guardian.core.i18n import LANGS, Text
 
 Raw = dict[str, dict[str, Any]]
 
-# The red-signal table of the product description, with the two signals added to it.
+# The red-signal table of the product description, with the signals added to it: the asks every
+# fraud shares, and what the message checker's story markers and model count as.
 REQUIRED_SIGNALS = {
     "safe_account": Severity.DECISIVE,
     "official_wants_money": Severity.DECISIVE,
@@ -58,9 +64,25 @@ REQUIRED_SIGNALS = {
     "virtual_operator": Severity.MODERATE,
     "phishing_link": Severity.STRONG,
     "remote_app_running": Severity.STRONG,
+    "money_to_their_account": Severity.STRONG,
+    "loan_or_credit": Severity.STRONG,
+    "private_chat": Severity.MODERATE,
+    "fraud_story": Severity.STRONG,
+    "looks_like_fraud": Severity.STRONG,
+    "fake_warning_line": Severity.DECISIVE,
 }
-# Found from the number or from the running programs, never asked.
-NOT_ASKED = {"overseas_number", "virtual_operator", "remote_app_running"}
+# Found from the number, the running programs or the message checker, never asked.
+NOT_ASKED = {
+    "overseas_number",
+    "virtual_operator",
+    "remote_app_running",
+    "money_to_their_account",
+    "loan_or_credit",
+    "private_chat",
+    "fraud_story",
+    "looks_like_fraud",
+    "fake_warning_line",
+}
 CALLER_IDS = (
     "police",
     "customer_service",
@@ -99,9 +121,12 @@ def all_texts(content: Content) -> list[tuple[str, Text]]:
         texts.append((f"hotline {hotline.id} name", hotline.name))
         texts += [(f"hotline {hotline.id} line", line) for line in hotline.what_to_say]
     texts.append(("advice rules", content.advice.rules))
-    for level_id, level in content.advice.levels.items():
-        texts.append((f"advice {level_id} headline", level.headline))
-        texts += [(f"advice {level_id} item", item) for item in level.items]
+    for verdict_id, words in content.advice.verdicts.items():
+        texts.append((f"advice {verdict_id} headline", words.headline))
+        texts += [(f"advice {verdict_id} call", item) for item in words.call]
+        texts += [(f"advice {verdict_id} message", item) for item in words.message]
+    for note in content.number_notes.values():
+        texts.append((f"number note {note.id}", note.text))
     return texts
 
 
@@ -161,7 +186,7 @@ def test_caller_types(content: Content) -> None:
     assert tuple(caller.id for caller in content.wizard.callers) == CALLER_IDS
     for caller in content.wizard.callers:
         assert within(caller.label, LABEL_LIMIT), caller.id
-        assert within(caller.spoken, SPOKEN_LIMIT), caller.id
+        assert within(caller.spoken, CALLER_SPOKEN_LIMIT), caller.id
     assert content.caller("police").implies == ("official_claim",)
     assert "official_claim" in content.caller("government").implies
 
@@ -215,19 +240,91 @@ def test_hotlines(content: Content) -> None:
 def test_advice(content: Content) -> None:
     advice = content.advice
     assert advice.rules.zh == "不听、不信、不汇款、不转账"
-    headlines = {level: advice.for_level(level).headline.zh for level in ("high", "medium", "low")}
+    headlines = {verdict: words.headline.zh for verdict, words in advice.verdicts.items()}
     assert headlines == {
         "high": "极可能是诈骗",
-        "medium": "有诈骗嫌疑",
-        "low": "未发现典型诈骗特征",
+        "medium": "很可能有诈",
+        "low": "有一点可疑",
+        "nothing_found": "没看出常见的骗局",
+        "warning_line": "是反诈专线在提醒您",
     }
-    for level in advice.levels.values():
-        assert 2 <= len(level.items) <= 4
-        assert within(level.headline, HEADLINE_LIMIT)
-    low = " ".join(item.zh for item in advice.for_level("low").items)
-    assert "陌生人转账" in low and "自己查到的号码" in low
-    low_en = " ".join(item.en for item in advice.for_level("low").items).lower()
-    assert "stranger" in low_en and "number you found yourself" in low_en
+    assert advice.for_level("low", found=False) is advice.for_verdict("nothing_found")
+    assert advice.for_level("low") is advice.for_verdict("low")
+    for words in advice.verdicts.values():
+        for items in (words.call, words.message):
+            assert 2 <= len(items) <= 4
+            assert all(within(item, LINE_LIMIT) for item in items)
+        assert within(words.headline, HEADLINE_LIMIT)
+    nothing = " ".join(item.zh for item in advice.for_verdict("nothing_found").call)
+    assert "陌生人转账" in nothing and "自己查到的号码" in nothing
+    nothing_en = " ".join(item.en for item in advice.for_verdict("nothing_found").call).lower()
+    assert "stranger" in nothing_en and "number you found yourself" in nothing_en
+    for about in ("call", "message"):
+        low = " ".join(item.zh for item in advice.for_verdict("low").items(about))
+        assert "不要转钱" in low and "自己查到的号码" in low, about
+
+
+def test_message_advice_is_about_the_message(content: Content) -> None:
+    for verdict_id, words in content.advice.verdicts.items():
+        message = " ".join(item.zh for item in words.message)
+        assert "挂断" not in message and "电话" not in message, verdict_id
+    for verdict_id in ("high", "medium", "low"):
+        message = " ".join(item.zh for item in content.advice.for_verdict(verdict_id).message)
+        assert "链接" in message and "不要打短信里的号码" in message, verdict_id
+    high = " ".join(item.zh for item in content.advice.for_verdict("high").message)
+    assert "不要点短信里的链接，不要打短信里的号码" in high
+
+
+# Police words, two names for one thing, and statements that are not true.
+NOT_SAID_ZH = (
+    "照他们说的做", "照它说的做", "企业号码", "从不打电话办案", "不会打电话办案", "八个字",
+    "最常见", "一扫就会付钱", "红色信号", "典型", "迹象", "嫌疑", "虚拟运营商", "国家代码",
+    "服务短号", "紧急止付", "按1",
+)  # fmt: skip
+NOT_SAID_EN = (
+    "red signal", "checking account", "do what they say", "most common", "virtual operator",
+    "virtual-operator", "country code", "typical sign", "handle a case by phone",
+)  # fmt: skip
+
+
+def test_every_statement_is_plain_and_true(content: Content) -> None:
+    for where, text in all_texts(content):
+        for words in NOT_SAID_ZH:
+            assert words not in text.zh, f"{where}: {text.zh}"
+        for words in NOT_SAID_EN:
+            assert words not in text.en.lower(), f"{where}: {text.en}"
+        if "医保" in text.zh and "12333" in text.zh:
+            assert "12393" in text.zh, f"{where}: medical insurance is 12393"
+        if "medical insurance" in text.en and "12333" in text.en:
+            assert "12393" in text.en, where
+    rules = next(tip for tip in content.tips if tip.id == "rules")
+    assert "不听、不信、不汇款、不转账" in rules.text.zh
+
+
+def test_every_signal_tip_and_number_note_names_its_source(content: Content) -> None:
+    entries = [(f"signal {s.id}", s.source) for s in content.signals.values()]
+    entries += [(f"tip {t.id}", t.source) for t in content.tips]
+    entries += [(f"number note {n.id}", n.source) for n in content.number_notes.values()]
+    assert len(entries) == len(content.signals) + len(content.tips) + len(NUMBER_NOTE_IDS)
+    for where, source in entries:
+        assert source.strip(), where
+        assert len(source) <= SOURCE_MAX, where
+        assert CJK.search(source), f"{where}: the source names the official body in Chinese"
+
+
+def test_number_notes(content: Content) -> None:
+    assert tuple(content.number_notes) == NUMBER_NOTE_IDS
+    for note in content.number_notes.values():
+        assert within(note.text, NOTE_LIMIT), note.id
+    bank = content.number_notes["bank"].text
+    assert "{name}" in bank.zh and "{number}" in bank.zh and "{name}" in bank.en
+
+
+def test_spoken_questions_are_short(content: Content) -> None:
+    for signal in content.asked_signals():
+        assert signal.spoken is not None
+        assert len(signal.spoken.zh) <= SPOKEN_LIMIT.zh <= 22, signal.id
+        assert len(signal.spoken.en) <= SPOKEN_LIMIT.en, signal.id
 
 
 def test_lookups_name_the_unknown_id(content: Content) -> None:
@@ -242,8 +339,11 @@ def test_lookups_name_the_unknown_id(content: Content) -> None:
 
 
 def test_other_content_files_are_left_alone(raw: Raw) -> None:
-    raw["scenarios"] = {"scenario": [{"anything": "goes"}]}
-    parse_content(raw)
+    without = parse_content(raw)
+    other = {"scenario": [{"anything": "goes"}]}
+    raw["scenarios"] = copy.deepcopy(other)
+    assert parse_content(raw) == without  # not read: the scenarios have their own reader
+    assert raw["scenarios"] == other  # and not changed
 
 
 # --- refusals -----------------------------------------------------------------------------------
@@ -261,8 +361,12 @@ def hotline(raw: Raw, hotline_id: str) -> dict[str, Any]:
     return next(entry for entry in raw["hotlines"]["hotline"] if entry["id"] == hotline_id)
 
 
-def level(raw: Raw, level_id: str) -> dict[str, Any]:
-    return next(entry for entry in raw["advice"]["level"] if entry["id"] == level_id)
+def verdict(raw: Raw, verdict_id: str) -> dict[str, Any]:
+    return next(entry for entry in raw["advice"]["verdict"] if entry["id"] == verdict_id)
+
+
+def note(raw: Raw, note_id: str) -> dict[str, Any]:
+    return next(entry for entry in raw["number_notes"]["note"] if entry["id"] == note_id)
 
 
 BREAKAGES: list[tuple[str, Callable[[Raw], object], str]] = [
@@ -308,8 +412,28 @@ BREAKAGES: list[tuple[str, Callable[[Raw], object], str]] = [
     ),
     (
         "spoken too long",
-        lambda r: signal(r, "urgency")["spoken"].update(zh="快" * 61),
-        "signals.toml, signal 'urgency': spoken.zh is 61 characters long; the limit is 60",
+        lambda r: signal(r, "urgency")["spoken"].update(zh="快" * 23),
+        "signals.toml, signal 'urgency': spoken.zh is 23 characters long; the limit is 22",
+    ),
+    (
+        "signal without a source",
+        lambda r: signal(r, "urgency").pop("source"),
+        "signals.toml, signal 'urgency': source is missing",
+    ),
+    (
+        "empty source",
+        lambda r: signal(r, "urgency").update(source="  "),
+        "signals.toml, signal 'urgency': source is empty",
+    ),
+    (
+        "source too long",
+        lambda r: signal(r, "urgency").update(source="公安部" * 41),
+        "signals.toml, signal 'urgency': source is 123 characters long; the limit is 120",
+    ),
+    (
+        "source not in Chinese",
+        lambda r: signal(r, "urgency").update(source="the police"),
+        "signals.toml, signal 'urgency': source must name the official body in Chinese",
     ),
     (
         "duplicate signal id",
@@ -420,6 +544,36 @@ BREAKAGES: list[tuple[str, Callable[[Raw], object], str]] = [
         "tips.toml, tip 'rules': spoken is missing",
     ),
     (
+        "tip without a source",
+        lambda r: r["tips"]["tip"][0].pop("source"),
+        "tips.toml, tip 'rules': source is missing",
+    ),
+    (
+        "number note without a source",
+        lambda r: note(r, "bank").pop("source"),
+        "number_notes.toml, note 'bank': source is missing",
+    ),
+    (
+        "missing number note",
+        lambda r: r["number_notes"]["note"].remove(note(r, "virtual")),
+        "number_notes.toml: note 'virtual' is missing",
+    ),
+    (
+        "unknown number note",
+        lambda r: note(r, "virtual").update(id="martian"),
+        "number_notes.toml, note 'martian': id must be one of",
+    ),
+    (
+        "bank note without the bank's name",
+        lambda r: note(r, "bank")["text"].update(en="Call the number on your card."),
+        "number_notes.toml, note 'bank': text.en has the placeholders []; it needs {name}",
+    ),
+    (
+        "placeholder in another note",
+        lambda r: note(r, "virtual")["text"].update(zh="{name}的号码"),
+        "number_notes.toml, note 'virtual': text.zh has the placeholders ['name']; it needs none",
+    ),
+    (
         "duplicate tip",
         lambda r: r["tips"]["tip"][1].update(id="rules"),
         "tips.toml, tip 'rules': duplicate id (also tip #1)",
@@ -450,19 +604,24 @@ BREAKAGES: list[tuple[str, Callable[[Raw], object], str]] = [
         "hotlines.toml, hotline 'antifraud': what_to_say[2].zh is missing",
     ),
     (
-        "missing advice level",
-        lambda r: r["advice"]["level"].pop(),
-        "advice.toml: level 'low' is missing",
+        "missing verdict",
+        lambda r: r["advice"]["verdict"].pop(),
+        "advice.toml: verdict 'warning_line' is missing",
     ),
     (
-        "unknown advice level",
-        lambda r: level(r, "medium").update(id="maybe"),
-        "advice.toml, level 'maybe': id must be one of high, medium, low",
+        "unknown verdict",
+        lambda r: verdict(r, "medium").update(id="maybe"),
+        "advice.toml, verdict 'maybe': id must be one of high, medium, low, nothing_found",
     ),
     (
         "too few advice items",
-        lambda r: level(r, "high").update(items=level(r, "high")["items"][:1]),
-        "advice.toml, level 'high': items has 1 entries; give 2 to 4",
+        lambda r: verdict(r, "high").update(call=verdict(r, "high")["call"][:1]),
+        "advice.toml, verdict 'high': call has 1 entries; give 2 to 4",
+    ),
+    (
+        "no message advice",
+        lambda r: verdict(r, "low").pop("message"),
+        "advice.toml, verdict 'low': message is missing",
     ),
     (
         "rules missing English",
