@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
     from guardian.core.records import CheckRecord
+    from guardian.demo_folder import DemoFolder
     from guardian.single_instance import SingleInstance
     from guardian.speech.speaker import Speaker
     from guardian.ui.context import AppContext
@@ -180,8 +181,14 @@ def shutdown(window: MainWindow) -> None:
         service = window.ctx.services.get(name)
         if service is not None:
             service.shutdown()
+    unsent = window.ctx.services.get("unsent_family_alerts")
+    if unsent is not None:
+        unsent.last_try()  # family alerts not yet saved: the outbox sends them at the next start
     if window.ctx.disk is not None:
         window.ctx.disk.shutdown()
+    demo = window.ctx.services.pop(DEMO_FOLDER, None)
+    if demo is not None:
+        demo.remove()  # a demo saves nothing: its database and backups go with the folder
 
 
 def build_window(app: object, options: StartOptions) -> MainWindow:
@@ -223,7 +230,8 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
     family = first_installed()
     if family:
         app.setFont(QFont(family))
-    folder = demo_data_dir() if options.demo else data_dir()
+    demo = demo_folder() if options.demo else None
+    folder = demo.path if demo is not None else data_dir()
     db_path = database_path(folder)
     prefs = Preferences.from_mapping(read_saved_setting(db_path, SETTINGS_KEY))
     opener = RecoveringOpener(backups_dir(folder))
@@ -248,6 +256,8 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
             "data_dir": folder,
         },
     )
+    if demo is not None:
+        ctx.services[DEMO_FOLDER] = demo
     keep_preferences(ctx)
     window = MainWindow(ctx, build_routes(), HomeScreen)
 
@@ -328,11 +338,19 @@ def check_chinese_font(window: MainWindow, family: str | None) -> None:
     window.set_font_choice(choice)
 
 
-def demo_data_dir() -> Path:
-    """A throwaway data folder for a demo session: the computer's real data is never opened."""
-    import tempfile
+DEMO_FOLDER = "demo_folder"
+"""Where ``ctx.services`` keeps a demo session's throwaway data folder (removed at shutdown)."""
 
-    return Path(tempfile.mkdtemp(prefix="guardian-demo-"))
+
+def demo_folder() -> DemoFolder:
+    """A throwaway data folder for a demo session: the computer's real data is never opened.
+
+    It is removed when the app quits (``shutdown``); folders left by demo sessions that crashed
+    are removed first.
+    """
+    from guardian.demo_folder import DemoFolder
+
+    return DemoFolder.create()
 
 
 def newest_unfinished_call(db: Database, started_before: float) -> CheckRecord | None:

@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 
 LOCK_FILE_NAME = "guardian.lock"
 
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+"""Refuse a symbolic link where the lock file should be (where the system can)."""
+
 
 class InstanceLock:
     """An exclusive, non-blocking lock on ``guardian.lock`` in a data folder.
@@ -45,12 +48,13 @@ class InstanceLock:
 
         A lock file that cannot be opened at all (a read-only folder) counts as free: the
         problem with the folder is reported where the data is written, and the socket check
-        of ``guardian.single_instance`` still keeps a second window away.
+        of ``guardian.single_instance`` still keeps a second window away. A symbolic link in
+        its place is never followed (it counts as a file that cannot be opened).
         """
         if self._fd is not None:
             return True
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | _NO_FOLLOW, 0o600)
         except OSError as error:
             log.warning("cannot open the lock file %s: %s", self.path, error)
             return True

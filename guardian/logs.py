@@ -1,10 +1,13 @@
 """Logging set-up: a private, size-capped log file in the data folder, and warnings on stderr.
 
-Every record that reaches Guardian's handlers goes through :class:`RedactingFilter` first, so
-no alert address, token or password and no full phone number is ever written: addresses keep
-only their scheme and server name, ``token=...`` style values become ``***``, and any run of 7
-or more digits keeps only its last 4. The message, its arguments, the exception text and the
-stack text are all redacted.
+Every record that reaches Guardian's handlers, whichever logger wrote it (apprise's too), goes
+through :class:`RedactingFilter` first, so no alert address, token or password and no full phone
+number is ever written: the values of the family's alert channels (tokens, topics, keys,
+passwords, webhook paths, addresses; see :func:`remember_secrets`) become ``***`` wherever they
+appear, addresses keep only their scheme and server name, ``token=...`` style values become
+``***``, and any run of 7 or more digits (single spaces, dashes or dots between them allowed,
+as in ``138-1234-5678``) keeps only its last 4. The message, its arguments, the exception text
+and the stack text are all redacted.
 
 Example::
 
@@ -19,7 +22,10 @@ import logging
 import os
 import re
 import sys
+import threading
+from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import quote
 
 LOG_DIR_NAME = "logs"
 LOG_FILE_NAME = "guardian.log"
@@ -31,6 +37,59 @@ LOG_BACKUP_COUNT = 3
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _MARK = "_guardian_handler"
 
+MIN_SECRET_LENGTH = 4
+"""Known secrets shorter than this are not looked for (they cannot be told from ordinary words)."""
+
+
+class _Secrets:
+    """The channel values to hide in every log line, shared by every thread of the process."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._values: set[str] = set()
+        self.pattern: re.Pattern[str] | None = None
+
+    def add(self, values: Iterable[object]) -> None:
+        new: set[str] = set()
+        for value in values:
+            if not isinstance(value, str):
+                continue
+            for variant in (value, value.strip(), quote(value, safe=""), quote(value, safe="@")):
+                if len(variant) >= MIN_SECRET_LENGTH:
+                    new.add(variant)
+        with self._lock:
+            if new <= self._values:
+                return
+            self._values |= new
+            # Longest first, so that a value is hidden whole before any shorter part of it.
+            ordered = sorted(self._values, key=lambda text: (-len(text), text))
+            self.pattern = re.compile("|".join(re.escape(text) for text in ordered))
+
+    def clear(self) -> None:
+        with self._lock:
+            self._values = set()
+            self.pattern = None
+
+
+_SECRETS = _Secrets()
+
+
+def remember_secrets(values: Iterable[object]) -> None:
+    """Hide each of ``values`` (and its URL-encoded forms) in every later log line, for good.
+
+    Called with the values of the family's alert channels when the database is opened, when a
+    channel is saved and before an alert is sent (see
+    :func:`~guardian.core.channels.log_secrets`). Values are only ever added: a removed
+    channel's values stay hidden too. Values that are not text, or shorter than
+    :data:`MIN_SECRET_LENGTH`, are skipped. Never raises for odd values; safe from any thread.
+    """
+    _SECRETS.add(values)
+
+
+def forget_secrets() -> None:
+    """Stop hiding the values given to :func:`remember_secrets` (a new set of channels)."""
+    _SECRETS.clear()
+
 
 @functools.cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
@@ -40,7 +99,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         r"(?i)\b(token|access_token|secret|password|passwd|pwd|key|apikey|api_key|sign|signature)"
         r"(\s*[=:]\s*)([^\s&'\",;]+)"
     )
-    digit_run = re.compile(r"(?<!\d)\d(?:[ ]?\d){6,}(?!\d)")
+    # Digits with single spaces, dashes or dots between them: 13812345678, 138 1234 5678,
+    # 138-1234-5678, 138.1234.5678, 0755-8888-1234.
+    digit_run = re.compile(r"(?<!\d)\d(?:[ .-]?\d){6,}(?!\d)")
     return url, secret_value, digit_run
 
 
@@ -51,14 +112,18 @@ def redact_log_text(text: str) -> str:
         text: a log message, exception text or any other text headed for a log.
 
     Returns:
-        The text with every ``scheme://...`` address replaced by its redacted form (scheme and
-        server name only), every ``token=...``-style value by ``***``, and every run of 7 or
-        more digits (spaces between digits allowed) masked except its last 4 digits.
+        The text with every value given to :func:`remember_secrets` replaced by ``***``, every
+        ``scheme://...`` address by its redacted form (scheme and server name only), every
+        ``token=...``-style value by ``***``, and every run of 7 or more digits (single spaces,
+        dashes or dots between digits allowed) masked except its last 4 digits.
     """
     try:
         # Imported at the first address to hide: the window opens without it.
-        from guardian.core.channels import redact
+        from guardian.core.channels import REDACTED, redact
 
+        known = _SECRETS.pattern
+        if known is not None:
+            text = known.sub(REDACTED, text)
         url, secret_value, digit_run = _patterns()
         text = url.sub(lambda match: redact(match.group(0)), text)
         text = secret_value.sub(lambda match: f"{match.group(1)}{match.group(2)}***", text)

@@ -4,7 +4,9 @@ Whether a Guardian is open is known first from its lock file (``guardian.instanc
 first start then listens, from just after its first paint, on a local socket (a named pipe on
 Windows) named after the data folder; a later start connects to it, sends ``raise`` and exits.
 A socket file left behind by a Guardian that crashed is found to be dead (nobody answers) and
-replaced.
+replaced. The socket file lies in a folder only this user can enter (``$XDG_RUNTIME_DIR``, else
+the data folder), never in the shared temporary folder, where another user could take its name
+first.
 
 Example::
 
@@ -18,6 +20,8 @@ from __future__ import annotations
 
 import getpass
 import logging
+import os
+import stat
 import time
 import zlib
 from collections.abc import Callable
@@ -42,20 +46,52 @@ RETRY_PAUSE_S = 0.05
 """The pause between two tries to reach it."""
 
 
+SOCKET_FILE_NAME = "guardian.sock"
+"""The socket's file name when it lies in the data folder."""
+MAX_SOCKET_PATH = 100
+"""The longest socket path in bytes (the system allows 104 on macOS, 108 on Linux)."""
+
+
 def server_name_for(data_folder: Path) -> str:
     """Return the local server name for the Guardian that uses ``data_folder``.
 
-    The name holds a hash of the folder's full path and of the user name, so two people, or a
-    test and a real Guardian, never meet on one computer.
+    On Windows it is a pipe name holding a hash of the folder's full path and of the user name,
+    so two people, or a test and a real Guardian, never meet on one computer (the pipe itself is
+    the user's only). Elsewhere it is the full path of the socket file: in ``$XDG_RUNTIME_DIR``
+    (named by the same hash) when that is a folder only this user can enter, else
+    ``guardian.sock`` in the data folder, which is private to the user too.
     """
+    folder = data_folder.expanduser().resolve()
     try:
         user = getpass.getuser()
     except Exception:  # no user name in the environment: the folder alone still separates
         user = ""
-    key = f"{user}\n{data_folder.expanduser().resolve()}".encode()
+    key = f"{user}\n{folder}".encode()
     # Two checksums make 64 bits: plenty to tell apart the few folders of one computer (and no
     # cryptographic library to load before the window opens).
-    return f"guardian-{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
+    name = f"guardian-{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
+    if os.name == "nt":
+        return name
+    runtime = private_runtime_dir()
+    if runtime is not None:
+        path = runtime / f"{name}.sock"
+        if len(os.fsencode(path)) <= MAX_SOCKET_PATH:
+            return str(path)
+    return str(folder / SOCKET_FILE_NAME)
+
+
+def private_runtime_dir() -> Path | None:
+    """``$XDG_RUNTIME_DIR`` when it is a folder of this user's that nobody else can enter."""
+    value = os.environ.get("XDG_RUNTIME_DIR", "")
+    if not value or not os.path.isabs(value):
+        return None
+    try:
+        info = os.stat(value)
+    except OSError:
+        return None
+    if not stat.S_ISDIR(info.st_mode) or info.st_mode & 0o077 or info.st_uid != os.getuid():
+        return None
+    return Path(value)
 
 
 def server_answers(name: str, timeout_ms: int = CONNECT_TIMEOUT_MS) -> bool:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
-from guardian.core.channels import redact_text
+from guardian.core.channels import redact_text, url_log_secrets
+from guardian.logs import remember_secrets
 
 DEFAULT_TIMEOUT = 15.0
 """Seconds to wait for a channel to connect, and then to answer."""
@@ -18,10 +20,30 @@ class DeliveryResult:
     Attributes:
         ok: whether the channel accepted the message.
         error: why not, with the URL and every token hidden; empty when ``ok``.
+        refused: the channel answered that it will not take this message as it is (an HTTP
+            4xx answer such as 400, 401, 403 or 404): trying again is unlikely to help.
     """
 
     ok: bool
     error: str = ""
+    refused: bool = False
+
+
+# apprise's plugins end a failed HTTP answer's log line with "error=<status>."
+_HTTP_STATUS = re.compile(r"\berror=(\d{3})\b")
+
+# 4xx answers that mean "not now" rather than "never": a timeout, too early, too many requests.
+_PASSING_4XX = frozenset({408, 425, 429})
+
+
+def refused_for_good(messages: list[str]) -> bool:
+    """Whether apprise's log lines for a failed try report a 4xx answer that means "never"."""
+    for message in messages:
+        for status in _HTTP_STATUS.findall(message):
+            code = int(status)
+            if 400 <= code < 500 and code not in _PASSING_4XX:
+                return True
+    return False
 
 
 class _Collector(logging.Handler):
@@ -56,6 +78,8 @@ def deliver(
         timeout: seconds to wait to connect and for an answer.
         secrets: more values to hide in the error (the channel's secret fields).
     """
+    # Whatever apprise or the network code logs about this try, the log file never shows them.
+    remember_secrets((*secrets, *url_log_secrets(url)))
     import apprise  # imported here: it takes about 0.3 s, and most runs never send an alert
 
     # Sequential delivery: no thread pool is started behind our back.
@@ -86,7 +110,9 @@ def deliver(
         return DeliveryResult(True)
     reason = "; ".join(m.strip() for m in collector.messages[-3:] if m.strip())
     return DeliveryResult(
-        False, redact_text(reason or "the channel did not accept it", url, secrets)
+        False,
+        redact_text(reason or "the channel did not accept it", url, secrets),
+        refused=refused_for_good(collector.messages),
     )
 
 

@@ -11,6 +11,12 @@ the channel accepts it, it is marked ``delivered`` and committed, and a delivere
 never picked again. If the program stops between the channel accepting a message and that
 commit (a window of a few milliseconds, or of a failed disk write), the message is found as
 ``sending`` at the next start and sent again: the family may get a duplicate, never nothing.
+
+A message the channel can never take does not hold up the ones after it for ever: after
+:data:`REFUSALS_TO_FAIL` tries the channel refused for good (an HTTP 4xx answer), or once it
+has been tried :data:`GIVE_UP_TRIES` times and :data:`GIVE_UP_AFTER` has passed since it was
+queued, it is marked ``failed`` (the family's outbox status screen says why) and the next
+message for that address goes.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -33,13 +39,24 @@ from guardian.core.alert_message import compose_alert
 from guardian.core.contacts import Contact
 from guardian.core.i18n import Lang
 from guardian.storage.database import open_database
-from guardian.storage.outbox import CHANNEL_REMOVED, CHANNEL_UNUSABLE, OutboxStore
+from guardian.storage.outbox import CHANNEL_REMOVED, CHANNEL_UNUSABLE, OutboxMessage, OutboxStore
 from guardian.storage.worker import DiskWorker
 
 _log = logging.getLogger(__name__)
 
 DEFAULT_BACKOFF: tuple[float, ...] = (10.0, 30.0, 120.0, 600.0, 1800.0)
 """Seconds to wait after the 1st, 2nd, 3rd... failed try; the last one repeats for ever."""
+
+REFUSALS_TO_FAIL = 3
+"""Tries a channel may refuse for good (an HTTP 4xx answer) before the message is failed; with
+the default backoff the three tries take about 40 seconds, so a refusal while the family's
+server restarts does not lose an alert."""
+
+GIVE_UP_TRIES = 20
+GIVE_UP_AFTER = timedelta(days=3)
+"""A message not delivered after at least GIVE_UP_TRIES tries and GIVE_UP_AFTER since it was
+queued is failed (with the default backoff 20 tries take about 8 hours; a computer that was off
+for days still tries 20 times)."""
 
 POLL_SECONDS = 30.0
 """The longest the worker sleeps without looking at the outbox (catches alerts queued without a
@@ -78,10 +95,12 @@ class _OutboxThread(QThread):
         sender: Sender,
         report: Callable[[_Report], None],
         prepare: Callable[[], None],
+        limits: tuple[int, int, timedelta],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._prepare = prepare
+        self._refusals_to_fail, self._give_up_tries, self._give_up_after = limits
         self._path = path
         self._backoff = tuple(backoff)
         self._timeout = timeout
@@ -134,9 +153,12 @@ class _OutboxThread(QThread):
                 continue
             destination = store.destination(message)
             if destination is None:
-                error = CHANNEL_REMOVED if message.channel_id is None else CHANNEL_UNUSABLE
-                store.mark_failed(message.id, error)
-                self._report(_Report(message.id, False, error))
+                if message.destination_id is None:
+                    store.mark_failed(message.id, CHANNEL_REMOVED, "removed")
+                    self._report(_Report(message.id, False, CHANNEL_REMOVED))
+                else:
+                    store.mark_failed(message.id, CHANNEL_UNUSABLE, "unusable")
+                    self._report(_Report(message.id, False, CHANNEL_UNUSABLE))
                 continue
             result = self._sender(
                 destination.url, message.title, message.body, self._timeout, destination.secrets
@@ -145,10 +167,23 @@ class _OutboxThread(QThread):
                 self._mark_delivered(store, message.id)
                 self._report(_Report(message.id, True))
             else:
-                attempts = message.attempts + 1
-                delay = self._backoff[min(attempts, len(self._backoff)) - 1]
-                store.mark_retry(message.id, result.error, delay)
-                self._report(_Report(message.id, False, result.error))
+                self._tried_in_vain(store, message, result)
+
+    def _tried_in_vain(
+        self, store: OutboxStore, message: OutboxMessage, result: DeliveryResult
+    ) -> None:
+        """Queue the message again after its backoff, or fail it once it is hopeless."""
+        attempts = message.attempts + 1
+        refusals = message.refusals + int(result.refused)
+        waited = datetime.now(timezone.utc) - message.created_at
+        if refusals >= self._refusals_to_fail:
+            store.mark_failed(message.id, result.error, "refused", refused=result.refused)
+        elif attempts >= self._give_up_tries and waited >= self._give_up_after:
+            store.mark_failed(message.id, result.error, "gave_up", refused=result.refused)
+        else:
+            delay = self._backoff[min(attempts, len(self._backoff)) - 1]
+            store.mark_retry(message.id, result.error, delay, refused=result.refused)
+        self._report(_Report(message.id, False, result.error))
 
     def _mark_delivered(self, store: OutboxStore, message_id: int) -> None:
         # Worth a few tries: if this write is lost the message is sent again after a restart.
@@ -176,12 +211,12 @@ class _OutboxThread(QThread):
 class OutboxWorker(QObject):
     """Delivers queued alerts off the GUI thread, retrying each until its channel accepts it.
 
-    Messages are tried oldest first; each channel gets its messages in order, and a channel
-    that is down does not hold up the others. After a failed try a message waits according to
+    Messages are tried oldest first; each address gets its messages in order, and one that is
+    down does not hold up the others. After a failed try a message waits according to
     ``backoff`` (10 s, 30 s, 2 min, 10 min, then every 30 min) and stays ``queued``, with its
-    redacted ``last_error``, until it is delivered. Messages left over from the last run,
-    including one interrupted while sending, are sent after a restart (see the module notes:
-    at least once).
+    redacted ``last_error``, until it is delivered, or until it is hopeless (see the module
+    notes) and marked ``failed``. Messages left over from the last run, including one
+    interrupted while sending, are sent after a restart (see the module notes: at least once).
 
     Args:
         path: the database file (the worker opens its own connection to it).
@@ -192,13 +227,16 @@ class OutboxWorker(QObject):
         prepare: loads what ``sender`` needs, on the worker's thread (see
             :meth:`prepare_delivery`); :func:`~guardian.alerts.delivery.load_delivery_code` by
             default.
+        refusals_to_fail: tries the channel may refuse for good before the message is failed.
+        give_up_tries: the fewest tries before a message that never arrives is failed...
+        give_up_after: ...and the least time since it was queued.
         parent: the usual Qt parent.
 
     Signals:
         delivered(int): a message (by id) was accepted by its channel.
         failed(int, str): a try of a message failed, or the message cannot be sent at all;
             carries the reason with every token hidden. A failed try is tried again later
-            unless the message's status became ``failed``.
+            unless the message's status became ``failed`` (its ``failure`` says why).
     """
 
     delivered = Signal(int)
@@ -214,16 +252,29 @@ class OutboxWorker(QObject):
         poll_seconds: float = POLL_SECONDS,
         sender: Sender = deliver,
         prepare: Callable[[], None] = load_delivery_code,
+        refusals_to_fail: int = REFUSALS_TO_FAIL,
+        give_up_tries: int = GIVE_UP_TRIES,
+        give_up_after: timedelta = GIVE_UP_AFTER,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         if not backoff or any(delay < 0 for delay in backoff):
             raise ValueError("backoff needs at least one delay, none negative")
+        if refusals_to_fail < 1 or give_up_tries < 1:
+            raise ValueError("a message needs at least one try before it is failed")
         self._reports: queue.SimpleQueue[_Report] = queue.SimpleQueue()
         self._report_ready.connect(self._flush)
         self._stopped = False
         self._thread = _OutboxThread(
-            path, backoff, timeout, poll_seconds, sender, self._queue_report, prepare, parent=self
+            path,
+            backoff,
+            timeout,
+            poll_seconds,
+            sender,
+            self._queue_report,
+            prepare,
+            (refusals_to_fail, give_up_tries, give_up_after),
+            parent=self,
         )
         self._thread.setObjectName("guardian-outbox")
         self._thread.start()

@@ -3,6 +3,7 @@
 Example::
 
     guardian assess --caller police --yes safe_account --no asks_code_or_password --json
+    guardian assess --caller police --number 96110 --json
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ _MESSAGES = {
         "同一个信号只能回答一次：{id}", "a signal may be answered only once: {id}"
     ),
     "bad_content": Text("内容文件有错误：{error}", "the content files are broken: {error}"),
+    "bad_number": Text(
+        "“{raw}”不是电话号码：{reason}", "'{raw}' is not a telephone number: {reason}"
+    ),
     "number": Text("来电号码：{number}", "Caller number: {number}"),
     "signals": Text("发现的危险信号：", "Warning signs found:"),
     "advice": Text("请这样做：", "What to do:"),
@@ -55,7 +59,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--number",
         metavar="N",
-        help="the caller's number; only echoed in the output for now (not yet analysed)",
+        help=(
+            "the caller's number, as shown on the phone; it counts in the verdict as in "
+            "check-number (from abroad, 110 shown as the caller, the real anti-fraud line...)"
+        ),
     )
     parser.add_argument(
         "--lang",
@@ -80,11 +87,12 @@ def run(args: argparse.Namespace) -> int:
     """Print the verdict for the answers in ``args``; return the exit code.
 
     Returns:
-        0 on success; 2 when an id is unknown or a signal is answered twice; 1 when the
-        content files are broken.
+        0 on success; 2 when an id is unknown, a signal is answered twice or the number is
+        not a telephone number; 1 when the content files are broken.
     """
     from guardian.content_loader import load_content
     from guardian.core.content import ContentError, UnknownIdError
+    from guardian.core.number_check import NumberResult, check_number
     from guardian.core.risk import Answer, assess
 
     lang: Lang = getattr(args, "lang", None) or DEFAULT_LANG
@@ -99,8 +107,19 @@ def run(args: argparse.Namespace) -> int:
     except ContentError as error:
         print(_MESSAGES["bad_content"].get(lang).format(error=error), file=sys.stderr)
         return 1
+    number: NumberResult | None = None
+    if args.number:
+        number = check_number(args.number, content)
+        if number.error is not None:
+            return _fail(lang, "bad_number", raw=args.number, reason=number.error.get(lang))
     try:
-        result = assess(content, answers, caller=args.caller)
+        result = assess(
+            content,
+            answers,
+            caller=args.caller,
+            extra=[(signal_id, "number") for signal_id in (number.signals if number else ())],
+            warning_line=number is not None and number.warning_line,
+        )
     except UnknownIdError as error:
         if error.kind == "caller":
             choices = ", ".join(caller.id for caller in content.wizard.callers)
@@ -124,14 +143,16 @@ def run(args: argparse.Namespace) -> int:
             "advice": [item.get(lang) for item in result.advice],
             "rules": result.rules.get(lang),
         }
-        if args.number:
+        if number is not None:
             output["number"] = args.number
+            output["number_notes"] = [note.get(lang) for note in number.notes]
         print(json.dumps(output, ensure_ascii=False, indent=2))
         return 0
 
     lines = [result.headline.get(lang), result.rules.get(lang)]
-    if args.number:
+    if number is not None:
         lines.append(_MESSAGES["number"].get(lang).format(number=args.number))
+        lines += [f"  - {note.get(lang)}" for note in number.notes]
     if result.findings:
         lines += ["", _MESSAGES["signals"].get(lang)]
         for finding in result.findings:

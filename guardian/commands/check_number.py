@@ -28,9 +28,9 @@ _TYPE_NAMES = {
     "mobile": Text("手机", "mobile"),
     "fixed_line": Text("固定电话", "landline"),
     "toll_free": Text("免费电话（800）", "toll-free (800)"),
-    "shared_cost": Text("企业号码（400）", "company number (400)"),
+    "shared_cost": Text("400开头的号码", "number starting with 400"),
     "premium_rate": Text("收费号码", "premium rate"),
-    "service": Text("服务短号", "short service number"),
+    "service": Text("短号码", "short number"),
     "voip": Text("网络电话", "internet phone"),
     "unknown": Text("不明", "unknown"),
 }
@@ -77,7 +77,12 @@ def run(args: argparse.Namespace) -> int:
     result = check_number(args.number, content)
     if result.error is not None:
         return fail(lang, _MESSAGES["bad_number"], raw=args.number, reason=result.error.get(lang))
-    assessment = assess(content, {}, extra=[(signal_id, "number") for signal_id in result.signals])
+    assessment = assess(
+        content,
+        {},
+        extra=[(signal_id, "number") for signal_id in result.signals],
+        warning_line=result.warning_line,
+    )
 
     if args.json:
         output: dict[str, Any] = verdict_json(assessment, lang)

@@ -40,18 +40,25 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Clear the PIN and queue the notice for the family; return the exit code."""
     from guardian.core.alert_message import compose_alert
-    from guardian.storage.database import open_database
     from guardian.storage.errors import StorageError
     from guardian.storage.outbox import OutboxStore
-    from guardian.storage.paths import data_dir, database_path
+    from guardian.storage.paths import data_dir
     from guardian.storage.pin_state import PinStore
+    from guardian.storage.startup import open_for_command
 
     lang = parse_lang(args.lang) if getattr(args, "lang", None) else "zh"
     try:
-        db = open_database(database_path(data_dir()))
+        # Restored from the backups first if it is missing or damaged; never made afresh.
+        opened = open_for_command(data_dir())
     except (OSError, StorageError) as error:
         print(FAILED.get(lang).format(reason=error), file=sys.stderr)
         return 1
+    if opened is None:  # nothing saved yet, so no PIN either
+        print(NONE_SET.get(lang))
+        return 0
+    if opened.message is not None:
+        print(opened.message.get(lang))
+    db = opened.db
     try:
         store = PinStore(db)
         if not store.has_pin():

@@ -11,13 +11,24 @@ from datetime import datetime
 from typing import Literal
 
 from guardian.core.i18n import Lang, Text
+from guardian.core.pin import duration_words
 
-AlertEvent = Literal["high_verdict", "called_family", "money_sent", "settings_changed", "test"]
+AlertEvent = Literal[
+    "high_verdict",
+    "called_family",
+    "money_sent",
+    "settings_changed",
+    "pin_locked",
+    "pin_missing",
+    "test",
+]
 ALERT_EVENTS: tuple[AlertEvent, ...] = (
     "high_verdict",
     "called_family",
     "money_sent",
     "settings_changed",
+    "pin_locked",
+    "pin_missing",
     "test",
 )
 
@@ -46,6 +57,9 @@ def compose_alert(
     caller_number: str | None = None,
     contact_name: str | None = None,
     changes: Sequence[str] = (),
+    wrong_tries: int = 0,
+    lock_seconds: float = 0.0,
+    lock_number: int = 0,
     lang: Lang = "zh",
 ) -> tuple[str, str]:
     """Return the title and body of an alert.
@@ -54,8 +68,10 @@ def compose_alert(
         event: what happened: ``high_verdict`` (a check found fraud), ``called_family`` (the
             person tapped "call family"), ``money_sent`` (the person says they already sent
             money), ``settings_changed`` (contacts or alert channels were changed: told to the
-            family so nobody can quietly redirect the alerts), ``test`` (a test from the family
-            settings).
+            family so nobody can quietly redirect the alerts), ``pin_locked`` (wrong PINs
+            locked the family settings: someone may be guessing), ``pin_missing`` (the PIN is
+            gone while contacts or channels are still set up: the file was changed or
+            damaged), ``test`` (a test from the family settings).
         person_name: how the family calls the person (``妈妈``); empty gives a neutral word.
         when: when it happened, in the time zone to show (the computer's local time).
         level: for ``high_verdict``, the verdict level (``high``, ``medium``, ``low``).
@@ -63,6 +79,9 @@ def compose_alert(
         caller_number: the suspicious caller's number as shown, if known.
         contact_name: for ``called_family``, whom the person tried to call.
         changes: for ``settings_changed``, what changed, each already in ``lang``.
+        wrong_tries: for ``pin_locked``, the wrong PINs in a row that started the lock.
+        lock_seconds: for ``pin_locked``, how long the lock lasts.
+        lock_number: for ``pin_locked``, which lock this is since the last right PIN.
         lang: the language of the message.
 
     Raises:
@@ -145,6 +164,42 @@ def compose_alert(
             else "If you or the family did not make this change, contact them soon: fraudsters "
             "sometimes make people change their family's contact details."
         )
+    elif event == "pin_locked":
+        title = (
+            f"【{_APP.zh}】{who}的家人设置密码被连续输错"
+            if zh
+            else f"[Guardian] Wrong PINs for {who}'s family settings"
+        )
+        wait = duration_words(lock_seconds)
+        if zh:
+            lines.append(
+                f"{at}，防骗守护的家人设置密码连续输错了{wrong_tries}次，"
+                f"已经锁定{wait.zh}（这是第{lock_number}次锁定，每次都会锁得更久）。"
+            )
+        else:
+            lines.append(
+                f"At {at}, a wrong family settings PIN was typed {wrong_tries} times in a row "
+                f"in Guardian; the settings are locked for {wait.en} (lock number "
+                f"{lock_number}; each lock lasts longer)."
+            )
+        lines.append(_NOT_YOU.get(lang))
+    elif event == "pin_missing":
+        title = (
+            f"【{_APP.zh}】{who}的家人设置密码不见了"
+            if zh
+            else f"[Guardian] The PIN of {who}'s family settings is gone"
+        )
+        lines.append(
+            f"{at}，防骗守护发现家人设置的密码不见了，可联系人或通知方式还在："
+            "可能有人改动了保存设置的文件，也可能文件坏了。"
+            "现在谁都可以设新密码，设好时也会通知您。"
+            if zh
+            else f"At {at}, Guardian found the family settings PIN gone while contacts or alert "
+            "channels are still set up: someone may have changed the file that keeps the "
+            "settings, or it was damaged. Anyone can now set a new PIN; you will be told when "
+            "it is set."
+        )
+        lines.append(_NOT_YOU.get(lang))
     else:
         title = f"【{_APP.zh}】测试通知" if zh else "[Guardian] Test alert"
         lines.append(
@@ -155,6 +210,12 @@ def compose_alert(
         )
     return title, _limit("\n".join(lines))
 
+
+_NOT_YOU = Text(
+    zh="如果这不是您或家人做的，请尽快联系TA：骗子有时会让老人打开家人设置，改掉家人的联系方式。",
+    en="If it was not you or the family, contact them soon: fraudsters sometimes make people "
+    "open the family settings to change their family's contact details.",
+)
 
 _CALL_NOW = Text(
     zh="请尽快给TA打电话，提醒TA：不听、不信、不汇款、不转账。",

@@ -513,6 +513,100 @@ def secret_values(kind: str, fields: Mapping[str, object]) -> list[str]:
     return [values[f.name] for f in spec.fields if f.secret and values.get(f.name)]
 
 
+def log_secrets(kind: str, fields: Mapping[str, object]) -> list[str]:
+    """Return every value of a ``kind`` channel that must never be written to a log.
+
+    That is each secret field (token, key, topic, password, webhook address), each address or
+    id the channel sends to (email addresses and user name, Telegram chat), and each secret
+    part of its apprise URL (the URL itself, user names and passwords, hosts that are tokens,
+    the webhook path as a whole and each of its pieces that is not a plain word, query
+    values). Server names and ports are not included: a log may name the server. Never raises.
+    """
+    try:
+        return _log_secrets(kind, fields)
+    except Exception:  # a log must never break the program that writes it
+        return []
+
+
+def _log_secrets(kind: str, fields: Mapping[str, object]) -> list[str]:
+    spec = CHANNEL_KINDS.get(kind) if isinstance(kind, str) else None
+    if spec is None or not isinstance(fields, Mapping):
+        return []
+    values = normalize_channel(kind, fields)
+    found: list[str] = []
+    for field in spec.fields:
+        value = values.get(field.name, "")
+        if not value or field.type in ("host", "port", "choice"):
+            continue
+        if field.type == "url" and not field.secret:
+            continue  # the ntfy or Bark server: only its path can hold anything secret
+        found.append(value)
+        if field.type == "emails":
+            found += [address.strip() for address in value.split(",")]
+    if kind == "telegram" and values.get("bot_token"):
+        bot_token = values["bot_token"].removeprefix("bot")
+        found += [bot_token, *bot_token.split(":")]
+    try:
+        url = build_apprise_url(kind, fields)
+    except ValueError:
+        url = ""
+    found += url_log_secrets(url)
+    for name in ("url", "server"):
+        if _looks_like_web_address(values.get(name, "")):
+            found += _url_secrets(values[name])
+    return [value for value in dict.fromkeys(found) if value.strip()]
+
+
+def url_log_secrets(url: object) -> list[str]:
+    """Return the parts of an apprise or web address that a log must not show. Never raises.
+
+    The address itself, user names and passwords, hosts that are tokens, the path as a whole
+    and each of its pieces that is not a short plain word ("hook"), and query values. Server
+    names and ports are not included.
+    """
+    if not isinstance(url, str) or "://" not in url:
+        return []
+    try:
+        return [url, *_url_secrets(url)]
+    except Exception:  # a log must never break the program that writes it
+        return []
+
+
+def _url_secrets(url: str) -> list[str]:
+    scheme, _, rest = url.strip().partition("://")
+    rest, _, fragment = rest.partition("#")
+    rest, _, query = rest.partition("?")
+    netloc, _, path = rest.partition("/")
+    userinfo, at, hostport = netloc.rpartition("@")
+    shown = _shown_host(scheme.lower(), hostport, bool(path.strip("/")))
+    parts: list[str] = []
+    if at:
+        parts += [userinfo, *userinfo.split(":")]
+    if shown is None:
+        parts += [hostport, *hostport.split(":")]
+    if path.strip("/"):
+        parts.append(f"/{path}")
+        if query:
+            parts.append(f"/{path}?{query}")
+    parts += [segment for segment in path.split("/") if not _plain_word(segment)]
+    if query:
+        parts.append(query)
+    server = hostport.partition(":")[0].lower()
+    for _name, value in _query_pairs(query):
+        for piece in (value, *value.split(",")):
+            piece = piece.strip()
+            if piece.lower() != server and not _plain_word(piece):
+                parts.append(piece)
+    if fragment:
+        parts.append(fragment)
+    return [part for part in parts if part]
+
+
+def _plain_word(text: str) -> bool:
+    """Whether ``text`` is a short plain word ("hook", "ssl"), not worth hiding everywhere."""
+    return not text or (text.isascii() and text.isalpha() and len(text) < 12)
+
+
 # Schemes whose host part is a real server name, not a token.
 _SERVER_SCHEMES = frozenset(
     {"mailto", "mailtos", "json", "jsons", "xml", "xmls", "form", "forms", "bark", "barks"}

@@ -1,4 +1,4 @@
-"""The content catalog: red signals, the wizard flow, tips, hotlines and advice.
+"""The content catalog: danger signals, the wizard flow, tips, hotlines, number notes, advice.
 
 The catalog lives as TOML files in ``assets/content`` with both languages side by side in every
 entry. :func:`parse_content` turns the parsed files into frozen objects and checks them strictly:
@@ -73,26 +73,52 @@ class Limit:
 TITLE_LIMIT = Limit(zh=14, en=48)
 REASON_LIMIT = Limit(zh=40, en=120)
 QUESTION_LIMIT = Limit(zh=24, en=80)
-SPOKEN_LIMIT = Limit(zh=60, en=180)
+SPOKEN_LIMIT = Limit(zh=22, en=90)
+"""A question read aloud: one idea, short enough to take in by ear."""
+CALLER_SPOKEN_LIMIT = Limit(zh=60, en=180)
 LABEL_LIMIT = Limit(zh=10, en=32)
 TIP_LIMIT = Limit(zh=40, en=130)
 TIP_SPOKEN_LIMIT = Limit(zh=80, en=240)
 NAME_LIMIT = Limit(zh=14, en=48)
 LINE_LIMIT = Limit(zh=40, en=130)
 HEADLINE_LIMIT = Limit(zh=14, en=48)
+NOTE_LIMIT = Limit(zh=60, en=200)
+SOURCE_MAX = 120
+"""The longest a ``source`` (who says so) may be, in characters."""
 
-LEVEL_IDS: tuple[str, ...] = ("high", "medium", "low")
+VERDICT_IDS: tuple[str, ...] = ("high", "medium", "low", "nothing_found", "warning_line")
+"""The verdicts, each with its own words: the three levels; the lowest level when nothing at all
+was found; and the lowest level when the real anti-fraud line called and asked for nothing."""
+ABOUT: tuple[str, ...] = ("call", "message")
+"""What a verdict can be about; each verdict has advice for each."""
+NUMBER_NOTE_IDS: tuple[str, ...] = (
+    "overseas",
+    "bad_country",
+    "official_short",
+    "virtual",
+    "antifraud",
+    "warning_sms",
+    "bank",
+    "company",
+    "service",
+    "ordinary",
+    "unknown",
+)
+"""The notes the number checker gives; ``bank`` names the bank with {name} and {number}."""
+NOTE_PLACEHOLDERS = {"bank": {"name", "number"}}
 ADVICE_ITEMS_MIN = 2
 ADVICE_ITEMS_MAX = 4
 WHAT_TO_SAY_MAX = 3
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _NUMBER = re.compile(r"^[0-9]+$")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 
 @dataclass(frozen=True)
 class Signal:
-    """One red signal: a mark of telephone or text-message fraud.
+    """One danger signal: a mark of telephone or text-message fraud.
 
     Attributes:
         id: stable id ("safe_account").
@@ -100,9 +126,10 @@ class Signal:
         icon: pictogram name in ``assets/icons`` (without ``.svg``).
         title: short name shown on the verdict.
         reason: one plain sentence on why it is fraud.
+        source: who says so: the official body and the kind of statement, in Chinese.
         question: the yes/no question the wizard shows, or None when it is never asked
             (number signals, text matches, running programs).
-        spoken: the fuller sentence read aloud with the question, or None with it.
+        spoken: the question as read aloud (one short idea), or None with it.
     """
 
     id: str
@@ -110,6 +137,7 @@ class Signal:
     icon: str
     title: Text
     reason: Text
+    source: str = ""
     question: Text | None = None
     spoken: Text | None = None
 
@@ -187,11 +215,28 @@ class Tip:
         id: stable id.
         text: the tip as shown.
         spoken: the tip as read aloud (may be a little fuller).
+        source: who says so: the official body and the kind of statement, in Chinese.
     """
 
     id: str
     text: Text
     spoken: Text
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class NumberNote:
+    """What the number checker says about one kind of number.
+
+    Attributes:
+        id: which kind of number (one of ``NUMBER_NOTE_IDS``).
+        text: the note; the ``bank`` note holds {name} and {number}.
+        source: who says so: the official body and the kind of statement, in Chinese.
+    """
+
+    id: str
+    text: Text
+    source: str
 
 
 @dataclass(frozen=True)
@@ -214,38 +259,61 @@ class Hotline:
 
 
 @dataclass(frozen=True)
-class LevelAdvice:
-    """The verdict words for one risk level.
+class VerdictWords:
+    """The words of one verdict.
 
     Attributes:
         headline: the verdict in a few words.
-        items: what to do, two to four short items.
+        call: what to do after a phone call, two to four short items.
+        message: what to do after a text message, two to four short items.
     """
 
     headline: Text
-    items: tuple[Text, ...]
+    call: tuple[Text, ...]
+    message: tuple[Text, ...]
+
+    def items(self, about: str = "call") -> tuple[Text, ...]:
+        """Return what to do after a call (``about="call"``) or a text message ("message")."""
+        return self.message if about == "message" else self.call
 
 
 @dataclass(frozen=True)
 class Advice:
-    """The rules line and the verdict words for every risk level.
+    """The rules line and the words of every verdict.
 
     Attributes:
         rules: 不听、不信、不汇款、不转账, in every language.
-        levels: advice keyed by level id ("high", "medium", "low").
+        verdicts: the words keyed by verdict id (``VERDICT_IDS``).
     """
 
     rules: Text
-    levels: Mapping[str, LevelAdvice]
+    verdicts: Mapping[str, VerdictWords]
 
-    def for_level(self, level: str) -> LevelAdvice:
-        """Return the advice for ``level`` ("high", "medium", "low" or a ``Level``).
+    def for_verdict(self, verdict: str) -> VerdictWords:
+        """Return the words of ``verdict`` (one of ``VERDICT_IDS``).
+
+        Raises:
+            KeyError: the verdict is unknown.
+        """
+        return self.verdicts[verdict]
+
+    def for_level(self, level: str, *, found: bool = True) -> VerdictWords:
+        """Return the words for ``level`` ("high", "medium", "low" or a ``Level``).
+
+        Args:
+            level: the risk level.
+            found: whether any danger signal was found; the lowest level without one has
+                its own words (it never names a signal it did not find).
 
         Raises:
             KeyError: the level is unknown.
         """
         key = level.value if isinstance(level, Enum) else level
-        return self.levels[key]
+        if key == "low" and not found:
+            key = "nothing_found"
+        if key not in ("high", "medium", "low", "nothing_found"):
+            raise KeyError(key)
+        return self.verdicts[key]
 
 
 @dataclass(frozen=True)
@@ -257,7 +325,8 @@ class Content:
         wizard: the question flow.
         tips: every tip, in file order.
         hotlines: every hotline by id, in file order.
-        advice: rules line and per-level verdict words.
+        advice: rules line and the words of every verdict.
+        number_notes: what the number checker says, by note id (``NUMBER_NOTE_IDS``).
     """
 
     signals: Mapping[str, Signal]
@@ -265,6 +334,7 @@ class Content:
     tips: tuple[Tip, ...]
     hotlines: Mapping[str, Hotline]
     advice: Advice
+    number_notes: Mapping[str, NumberNote]
 
     def signal(self, signal_id: str) -> Signal:
         """Return the signal ``signal_id``.
@@ -383,6 +453,17 @@ class _Entry:
             self.fail(f"{key} {value!r} must be lower case letters, digits and underscores")
         return value
 
+    def source(self, key: str = "source") -> str:
+        """Return who says so under ``key``: Chinese, one line, at most ``SOURCE_MAX`` long."""
+        value = self.string(key)
+        if value != value.strip() or "\n" in value:
+            self.fail(f"{key} must be one line without blank space around it")
+        if len(value) > SOURCE_MAX:
+            self.fail(f"{key} is {len(value)} characters long; the limit is {SOURCE_MAX}")
+        if not _CJK.search(value):
+            self.fail(f"{key} must name the official body in Chinese")
+        return value
+
     def integer(self, key: str) -> int:
         """Return the positive integer under ``key``."""
         value = self.table[key]
@@ -493,7 +574,7 @@ def _parse_signals(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, Signal]:
         entry = _Entry(
             where,
             table,
-            required=["id", "severity", "icon", "title", "reason"],
+            required=["id", "severity", "icon", "title", "reason", "source"],
             optional=["question", "spoken"],
         )
         severity_name = entry.string("severity")
@@ -516,6 +597,7 @@ def _parse_signals(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, Signal]:
             icon=entry.ident("icon"),
             title=entry.text("title", TITLE_LIMIT),
             reason=entry.text("reason", REASON_LIMIT),
+            source=entry.source(),
             question=question,
             spoken=spoken,
         )
@@ -566,7 +648,7 @@ def _parse_wizard(
                 id=caller_id,
                 icon=entry.ident("icon"),
                 label=entry.text("label", LABEL_LIMIT),
-                spoken=entry.text("spoken", SPOKEN_LIMIT),
+                spoken=entry.text("spoken", CALLER_SPOKEN_LIMIT),
                 implies=implies,
                 questions=questions,
             )
@@ -576,7 +658,7 @@ def _parse_wizard(
         common=common,
         callers=tuple(callers),
         caller_question=file.text("caller_question", QUESTION_LIMIT),
-        caller_spoken=file.text("caller_spoken", SPOKEN_LIMIT),
+        caller_spoken=file.text("caller_spoken", CALLER_SPOKEN_LIMIT),
     )
 
 
@@ -584,15 +666,37 @@ def _parse_tips(raw: Mapping[str, Mapping[str, Any]]) -> tuple[Tip, ...]:
     file = _file(raw, "tips", ["tip"])
     tips: list[Tip] = []
     for tip_id, table, where in _entries(file, "tip", "tip"):
-        entry = _Entry(where, table, required=["id", "text", "spoken"])
+        entry = _Entry(where, table, required=["id", "text", "spoken", "source"])
         tips.append(
             Tip(
                 id=tip_id,
                 text=entry.text("text", TIP_LIMIT),
                 spoken=entry.text("spoken", TIP_SPOKEN_LIMIT),
+                source=entry.source(),
             )
         )
     return tuple(tips)
+
+
+def _parse_number_notes(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, NumberNote]:
+    file = _file(raw, "number_notes", ["note"])
+    notes: dict[str, NumberNote] = {}
+    for note_id, table, where in _entries(file, "note", "note"):
+        entry = _Entry(where, table, required=["id", "text", "source"])
+        if note_id not in NUMBER_NOTE_IDS:
+            entry.fail(f"id must be one of {', '.join(NUMBER_NOTE_IDS)}")
+        text = entry.text("text", NOTE_LIMIT)
+        allowed = NOTE_PLACEHOLDERS.get(note_id, set())
+        for lang in LANGS:
+            named = set(_PLACEHOLDER.findall(text.get(lang)))
+            if named - allowed or (allowed and not allowed <= named):
+                wanted = ", ".join(f"{{{name}}}" for name in sorted(allowed)) or "none"
+                entry.fail(f"text.{lang} has the placeholders {sorted(named)}; it needs {wanted}")
+        notes[note_id] = NumberNote(id=note_id, text=text, source=entry.source())
+    for note_id in NUMBER_NOTE_IDS:
+        if note_id not in notes:
+            file.fail(f"note {note_id!r} is missing")
+    return {note_id: notes[note_id] for note_id in NUMBER_NOTE_IDS}
 
 
 def _parse_hotlines(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, Hotline]:
@@ -632,23 +736,30 @@ def _parse_hotlines(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, Hotline]:
 
 
 def _parse_advice(raw: Mapping[str, Mapping[str, Any]]) -> Advice:
-    file = _file(raw, "advice", ["rules", "level"])
+    file = _file(raw, "advice", ["rules", "verdict"])
     rules = file.text("rules", LINE_LIMIT)
-    levels: dict[str, LevelAdvice] = {}
-    for level_id, table, where in _entries(file, "level", "level"):
-        entry = _Entry(where, table, required=["id", "headline", "items"])
-        if level_id not in LEVEL_IDS:
-            entry.fail(f"id must be one of {', '.join(LEVEL_IDS)}")
-        items = entry.texts("items", LINE_LIMIT)
-        if not ADVICE_ITEMS_MIN <= len(items) <= ADVICE_ITEMS_MAX:
-            entry.fail(
-                f"items has {len(items)} entries; give {ADVICE_ITEMS_MIN} to {ADVICE_ITEMS_MAX}"
-            )
-        levels[level_id] = LevelAdvice(headline=entry.text("headline", HEADLINE_LIMIT), items=items)
-    for level_id in LEVEL_IDS:
-        if level_id not in levels:
-            file.fail(f"level {level_id!r} is missing")
-    return Advice(rules=rules, levels=MappingProxyType({k: levels[k] for k in LEVEL_IDS}))
+    verdicts: dict[str, VerdictWords] = {}
+    for verdict_id, table, where in _entries(file, "verdict", "verdict"):
+        entry = _Entry(where, table, required=["id", "headline", *ABOUT])
+        if verdict_id not in VERDICT_IDS:
+            entry.fail(f"id must be one of {', '.join(VERDICT_IDS)}")
+        items: dict[str, tuple[Text, ...]] = {}
+        for about in ABOUT:
+            items[about] = entry.texts(about, LINE_LIMIT)
+            if not ADVICE_ITEMS_MIN <= len(items[about]) <= ADVICE_ITEMS_MAX:
+                entry.fail(
+                    f"{about} has {len(items[about])} entries; "
+                    f"give {ADVICE_ITEMS_MIN} to {ADVICE_ITEMS_MAX}"
+                )
+        verdicts[verdict_id] = VerdictWords(
+            headline=entry.text("headline", HEADLINE_LIMIT),
+            call=items["call"],
+            message=items["message"],
+        )
+    for verdict_id in VERDICT_IDS:
+        if verdict_id not in verdicts:
+            file.fail(f"verdict {verdict_id!r} is missing")
+    return Advice(rules=rules, verdicts=MappingProxyType({k: verdicts[k] for k in VERDICT_IDS}))
 
 
 def parse_content(raw: Mapping[str, Mapping[str, Any]]) -> Content:
@@ -656,7 +767,8 @@ def parse_content(raw: Mapping[str, Mapping[str, Any]]) -> Content:
 
     Args:
         raw: every parsed TOML file of ``assets/content``, keyed by file stem ("signals",
-            "wizard", "tips", "hotlines", "advice"). Other stems are left to their own readers.
+            "wizard", "tips", "hotlines", "advice", "number_notes"). Other stems are left to
+            their own readers.
 
     Returns:
         The checked, frozen catalog.
@@ -671,4 +783,5 @@ def parse_content(raw: Mapping[str, Mapping[str, Any]]) -> Content:
         tips=_parse_tips(raw),
         hotlines=MappingProxyType(_parse_hotlines(raw)),
         advice=_parse_advice(raw),
+        number_notes=MappingProxyType(_parse_number_notes(raw)),
     )

@@ -7,14 +7,15 @@ other than 86 means the call came from abroad. Then:
 * 110, 119, 120, 122 and other official short numbers shown as the caller: ``caller_id_110``
   (they never call to handle a case, and caller ID can be faked);
 * mobile numbers on virtual-operator segments (170, 171, 162, 165, 167): ``virtual_operator``;
-* 96110 is the real anti-fraud centre and 12381 sends the official warning texts: never flagged,
-  each with a note to listen to them;
-* bank hotlines (from the content catalog): no signal, but a note to call back on the number
-  printed on the card;
-* 400 and 800 numbers: a note that companies use them and they never need your codes;
+* 96110 is the real anti-fraud line and 12381 sends the official warning texts: never flagged,
+  and marked as a warning line (the risk engine weighs what such a caller asked for);
+* bank hotlines (from the content catalog): no signal, but a note that the number is the bank's
+  public one, that caller ID can be faked, and to call back on the number printed on the card;
+* 400 and 800 numbers: a note that anyone can rent one and a real company never needs your codes;
 * every other domestic number: no signal, and a note that this never means "safe".
 
-Pure: ``phonenumbers`` is the only library used (its geocoder is not imported).
+The notes' words come from the content catalog (``number_notes.toml``). Pure: ``phonenumbers``
+is the only library used (its geocoder is not imported).
 """
 
 from __future__ import annotations
@@ -71,62 +72,6 @@ _LIBRARY_TYPES = {
 }
 
 
-NOTES = {
-    "overseas": Text(
-        "这是境外来电。没有亲友在国外，就不要接，更不要转账。",
-        "This call comes from abroad. If you have no family or friends there, "
-        "do not answer, and never send money.",
-    ),
-    "bad_country": Text(
-        "“+00”后面不是真实的国家代码，这个号码是伪装的。",
-        "There is no real country code after '+00': this number is disguised.",
-    ),
-    "official_short": Text(
-        "110等号码不会打电话给您办案，来电显示也能作假。挂断后自己拨110核实。",
-        "110 and similar numbers never call you to handle a case, and caller ID can be faked. "
-        "Hang up and dial 110 yourself to check.",
-    ),
-    "virtual": Text(
-        "这是虚拟运营商号码，常被骗子使用。陌生的就别接。",
-        "This is a virtual-operator number; fraud gangs use them often. "
-        "Do not deal with it if you do not know it.",
-    ),
-    "antifraud": Text(
-        "96110是真正的反诈中心。它打来是在提醒您，请认真听，照它说的做。",
-        "96110 is the real anti-fraud centre. If it calls you, it is warning you: "
-        "listen to them and do what they say.",
-    ),
-    "warning_sms": Text(
-        "12381是官方的反诈预警短信号码。收到它的短信，说明您可能正被骗，请停下来。",
-        "12381 sends the official fraud-warning texts. A text from it means you may be "
-        "being cheated right now: stop.",
-    ),
-    "bank": Text(
-        "这是{name}的客服号码。有事请打您银行卡背面印的号码回过去问。",
-        "This is the customer-service number of {name}. "
-        "To check, call back on the number printed on your card.",
-    ),
-    "company": Text(
-        "400、800开头的是企业号码。正规企业不会要您的验证码和密码。",
-        "Numbers starting with 400 or 800 belong to companies. "
-        "A real company never asks for your codes or passwords.",
-    ),
-    "service": Text(
-        "这是服务短号码。有疑问就挂断，打您自己查到的号码问清楚。",
-        "This is a short service number. If in doubt, hang up and call a number you "
-        "found yourself.",
-    ),
-    "ordinary": Text(
-        "号码本身没有异常，但这不代表安全。不认识的人要钱，一律不转。",
-        "Nothing unusual about the number itself, but that does not make it safe. "
-        "Never send money to someone you do not know.",
-    ),
-    "unknown": Text(
-        "这不是一个常见的号码格式。陌生来电要多加小心。",
-        "This is not a usual number format. Be careful with calls you do not recognise.",
-    ),
-}
-
 ERRORS = {
     "empty": Text("请输入一个电话号码。", "Please type a telephone number."),
     "characters": Text(
@@ -150,10 +95,12 @@ class NumberResult:
         e164: the number in E.164 form ("+8613812345678"), or None (short or unreadable).
         region: the two-letter region it belongs to ("CN", "GB"), or None.
         type: the kind of line.
-        signals: ids of the red signals the number shows.
-        notes: plain advice about this number.
+        signals: ids of the danger signals the number shows.
+        notes: plain advice about this number (needs the content catalog).
         hotline: the known hotline it is, when it is one (needs the content catalog).
         error: why the input is not a telephone number, or None when it is one.
+        warning_line: whether it is the real anti-fraud line (96110) or the official warning
+            number (12381): they warn people, and never ask for money, codes or apps.
     """
 
     raw: str
@@ -165,6 +112,7 @@ class NumberResult:
     notes: tuple[Text, ...] = ()
     hotline: Hotline | None = None
     error: Text | None = None
+    warning_line: bool = False
 
     @property
     def ok(self) -> bool:
@@ -187,8 +135,8 @@ def check_number(raw: str, content: Content | None = None) -> NumberResult:
 
     Args:
         raw: the number as typed or shown ("+44 20 7946 0000", "0086 138 1234 5678", "110").
-        content: the catalog; with it, bank hotlines are named and get a call-back note.
-            Without it, every other rule still applies.
+        content: the catalog: the notes' words, and the hotlines (bank hotlines are named).
+            Without it the result has no notes; every other rule still applies.
 
     Returns:
         The reading. Input that is not a telephone number gives a result whose ``error``
@@ -215,7 +163,7 @@ def check_number(raw: str, content: Content | None = None) -> NumberResult:
             if not national:
                 return _error(raw, digits, "length")
             return _domestic(raw, digits, national, content, dialled_from_abroad=True)
-        return _overseas(raw, digits, international)
+        return _overseas(raw, digits, international, content)
     return _domestic(raw, digits, body, content, dialled_from_abroad=False)
 
 
@@ -225,13 +173,24 @@ def _error(raw: str, digits: str, key: str) -> NumberResult:
     )
 
 
-def _overseas(raw: str, digits: str, international: str) -> NumberResult:
-    notes = [NOTES["overseas"]]
+def _notes(content: Content | None, *note_ids: str) -> tuple[Text, ...]:
+    """The catalog's notes ``note_ids`` (none without the catalog)."""
+    if content is None:
+        return ()
+    return tuple(
+        content.number_notes[note_id].text
+        for note_id in note_ids
+        if note_id in content.number_notes
+    )
+
+
+def _overseas(raw: str, digits: str, international: str, content: Content | None) -> NumberResult:
+    note_ids = ["overseas"]
     e164: str | None = None
     region: str | None = None
     kind = NumberType.UNKNOWN
     if not international or international.startswith("0"):
-        notes.append(NOTES["bad_country"])
+        note_ids.append("bad_country")
     else:
         try:
             parsed = phonenumbers.parse("+" + international, None)
@@ -250,7 +209,7 @@ def _overseas(raw: str, digits: str, international: str) -> NumberResult:
         region=region,
         type=kind,
         signals=("overseas_number",),
-        notes=tuple(notes),
+        notes=_notes(content, *note_ids),
     )
 
 
@@ -263,6 +222,7 @@ def _domestic(
         notes: tuple[Text, ...] = (),
         e164: str | None = None,
         hotline: Hotline | None = None,
+        warning_line: bool = False,
     ) -> NumberResult:
         return NumberResult(
             raw=raw,
@@ -273,13 +233,24 @@ def _domestic(
             signals=signals,
             notes=notes,
             hotline=hotline,
+            warning_line=warning_line,
         )
 
     hotline = content.hotline_by_number(national) if content is not None else None
     if national == "96110" or (hotline is not None and hotline.kind is HotlineKind.ANTIFRAUD):
-        return result(NumberType.SERVICE, notes=(NOTES["antifraud"],), hotline=hotline)
+        return result(
+            NumberType.SERVICE,
+            notes=_notes(content, "antifraud"),
+            hotline=hotline,
+            warning_line=True,
+        )
     if national == "12381" or (hotline is not None and hotline.kind is HotlineKind.WARNING_SMS):
-        return result(NumberType.SERVICE, notes=(NOTES["warning_sms"],), hotline=hotline)
+        return result(
+            NumberType.SERVICE,
+            notes=_notes(content, "warning_sms"),
+            hotline=hotline,
+            warning_line=True,
+        )
     if (
         national in OFFICIAL_SHORT_NUMBERS
         or (hotline is not None and hotline.kind is HotlineKind.EMERGENCY)
@@ -288,36 +259,41 @@ def _domestic(
         return result(
             NumberType.SERVICE,
             signals=("caller_id_110",),
-            notes=(NOTES["official_short"],),
+            notes=_notes(content, "official_short"),
             hotline=hotline,
         )
     if hotline is not None and hotline.kind is HotlineKind.BANK:
-        note = NOTES["bank"]
-        named = Text(note.zh.format(name=hotline.name.zh), note.en.format(name=hotline.name.en))
-        return result(NumberType.SERVICE, notes=(named,), hotline=hotline)
+        notes = tuple(
+            Text(
+                note.zh.format(name=hotline.name.zh, number=hotline.number),
+                note.en.format(name=hotline.name.en, number=hotline.number),
+            )
+            for note in _notes(content, "bank")
+        )
+        return result(NumberType.SERVICE, notes=notes, hotline=hotline)
 
     try:
         parsed = phonenumbers.parse(national, HOME_REGION)
     except phonenumbers.NumberParseException:
         parsed = None
     if parsed is None:
-        return result(NumberType.UNKNOWN, notes=(NOTES["unknown"],))
+        return result(NumberType.UNKNOWN, notes=_notes(content, "unknown"))
 
     if len(national) == 11 and national[:3] in VIRTUAL_SEGMENTS:
         return result(
             NumberType.MOBILE,
             signals=("virtual_operator",),
-            notes=(NOTES["virtual"],),
+            notes=_notes(content, "virtual"),
             e164=_e164(parsed),
         )
     if phonenumbers.is_valid_number(parsed):
         kind = _LIBRARY_TYPES.get(phonenumbers.number_type(parsed), NumberType.UNKNOWN)
         if national.startswith(("400", "800")):
-            return result(kind, notes=(NOTES["company"],), e164=_e164(parsed))
-        return result(kind, notes=(NOTES["ordinary"],), e164=_e164(parsed))
+            return result(kind, notes=_notes(content, "company"), e164=_e164(parsed))
+        return result(kind, notes=_notes(content, "ordinary"), e164=_e164(parsed))
     if not dialled_from_abroad and shortnumberinfo.is_valid_short_number_for_region(parsed, "CN"):
-        return result(NumberType.SERVICE, notes=(NOTES["service"],))
-    return result(NumberType.UNKNOWN, notes=(NOTES["unknown"],))
+        return result(NumberType.SERVICE, notes=_notes(content, "service"))
+    return result(NumberType.UNKNOWN, notes=_notes(content, "unknown"))
 
 
 def _e164(parsed: phonenumbers.PhoneNumber) -> str:

@@ -5,11 +5,19 @@ The rules, in order:
 * any decisive signal -> high;
 * two strong signals -> high;
 * one strong signal, or two moderate ones -> medium;
-* otherwise -> low (which never means "safe": it means no typical signs were found).
+* otherwise -> low, which never means "safe": with a danger signal it says "a little
+  suspicious"; only with none at all does it say that no common scam was seen.
 
 A "yes" counts at the signal's own severity. "Not sure" on a decisive or strong question counts
 as moderate; on a moderate question it counts for nothing. A caller type's implied signals and
 signals found by number, text or running-program checks count at their own severity.
+
+When the caller's number is the real anti-fraud line (96110) or the official warning number
+(12381), the caller being official is no danger signal. Such a line warns people and never asks
+for anything, so any ask for money, codes, apps or secrecy (:data:`ASKS`, or any decisive
+signal) means someone is using its number: :data:`FAKE_WARNING_LINE`, decisive (strong when the
+person was only unsure about the ask). With no ask and nothing else found, the verdict is the
+calm "the anti-fraud line is warning you", which says to do as they say about not paying.
 """
 
 from __future__ import annotations
@@ -24,6 +32,29 @@ from guardian.core.i18n import Text
 
 Source = Literal["answer", "caller", "number", "text", "apps"]
 SOURCES: tuple[Source, ...] = ("answer", "caller", "number", "text", "apps")
+
+About = Literal["call", "message"]
+"""What is being weighed: a phone call, or a text message (each has its own advice)."""
+
+ASKS = frozenset(
+    {
+        "money_to_their_account",
+        "loan_or_credit",
+        "pay_first_to_receive",
+        "investment_high_return",
+        "relative_in_trouble",
+        "phishing_link",
+        "remote_app_running",
+        "isolation",
+    }
+)
+"""Signals that ask for money, codes, apps or secrecy, besides every decisive signal."""
+
+FAKE_WARNING_LINE = "fake_warning_line"
+"""The signal of an ask made from the anti-fraud line's number."""
+
+OFFICIAL_CLAIM = "official_claim"
+"""The signal that the caller said they were official (true of the anti-fraud line)."""
 
 
 class Level(str, Enum):
@@ -65,8 +96,10 @@ class Assessment:
         level: how likely it is fraud.
         findings: the signals that counted, strongest first, each signal once.
         headline: the verdict in a few words (极可能是诈骗...).
-        advice: what to do, for this level.
+        advice: what to do, for this verdict and for a call or a text message.
         rules: the rules line (不听、不信、不汇款、不转账).
+        verdict: which words were chosen: "high", "medium", "low" (a danger signal was
+            found), "nothing_found" or "warning_line" (see ``content.VERDICT_IDS``).
     """
 
     level: Level
@@ -74,6 +107,7 @@ class Assessment:
     headline: Text
     advice: tuple[Text, ...]
     rules: Text
+    verdict: str = "nothing_found"
 
     @property
     def signal_ids(self) -> tuple[str, ...]:
@@ -102,14 +136,21 @@ def level_for(weights: Iterable[Severity]) -> Level:
     return Level.LOW
 
 
+def is_ask(signal: Signal) -> bool:
+    """Whether ``signal`` asks for money, codes, apps or secrecy."""
+    return signal.severity is Severity.DECISIVE or signal.id in ASKS
+
+
 def assess(
     content: Content,
     answers: Mapping[str, Answer],
     *,
     caller: str | None = None,
     extra: Iterable[tuple[str, str]] = (),
+    warning_line: bool = False,
+    about: About = "call",
 ) -> Assessment:
-    """Weigh everything that is known about a call and give the verdict.
+    """Weigh everything that is known about a call or a message and give the verdict.
 
     Args:
         content: the signal catalog and advice.
@@ -117,14 +158,19 @@ def assess(
         caller: the caller type the person chose; its implied signals count.
         extra: (signal id, source) pairs found by number, text or running-program checks;
             each counts at the signal's own severity.
+        warning_line: the number is the real anti-fraud line or the official warning number
+            (``NumberResult.warning_line``); see the module's description.
+        about: "call" or "message": which advice the verdict gives.
 
     Returns:
         The verdict, with each signal found once (at the greatest weight it reached).
 
     Raises:
         UnknownIdError: a signal or caller id is not in the catalog (the error names it).
-        ValueError: an answer or a source is not one Guardian knows.
+        ValueError: an answer, a source or ``about`` is not one Guardian knows.
     """
+    if about not in ("call", "message"):
+        raise ValueError(f"unknown subject {about!r}: a verdict is about a call or a message")
     found: dict[str, Finding] = {}
 
     def add(signal: Signal, weight: Severity | None, source: str) -> None:
@@ -151,14 +197,29 @@ def assess(
         signal = content.signal(signal_id)
         add(signal, signal.severity, source)
 
+    if warning_line:
+        found.pop(OFFICIAL_CLAIM, None)
+        asks = [finding for finding in found.values() if is_ask(finding.signal)]
+        if asks:
+            certain = any(finding.weight == finding.signal.severity for finding in asks)
+            add(
+                content.signal(FAKE_WARNING_LINE),
+                Severity.DECISIVE if certain else Severity.STRONG,
+                "number",
+            )
+
     order = {signal_id: index for index, signal_id in enumerate(content.signals)}
     findings = tuple(sorted(found.values(), key=lambda f: (-f.weight, order[f.signal.id])))
     level = level_for(f.weight for f in findings)
-    words = content.advice.for_level(level.value)
+    verdict: str = level.value
+    if level is Level.LOW and not findings:
+        verdict = "warning_line" if warning_line else "nothing_found"
+    words = content.advice.for_verdict(verdict)
     return Assessment(
         level=level,
         findings=findings,
         headline=words.headline,
-        advice=words.items,
+        advice=words.items(about),
         rules=content.advice.rules,
+        verdict=verdict,
     )

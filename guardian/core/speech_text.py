@@ -9,7 +9,9 @@ Rules, in the order they apply:
   三千一百六十八元); percentages (百分之三十); clock times; years digit by digit (二零二四年);
   and any other run of three or more digits, which is a telephone or short number, digit by
   digit, with ``1`` read ``幺`` in Chinese (110 -> 幺幺零, 96110 -> 九六幺幺零; in English
-  "one one zero"). Groups in a written number (``138 0013 8000``) become short pauses.
+  "one one zero"). So are a number that starts with 0 (the "00" in front of a number from
+  abroad: 零零) and China's country code 86 (八六). Groups in a written number
+  (``138 0013 8000``) become short pauses; a "+" before digits is read 加, on its own 加号.
 * Punctuation is reduced to the commas and full stops speech engines pause on, and whitespace
   is collapsed.
 """
@@ -279,9 +281,15 @@ _WITH_UNIT = {
 }
 _GROUPED = re.compile(r"(?<![\d,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?)(?!\d|,\d)")
 _DECIMAL = re.compile(r"(?<![\d.])(?P<num>\d+\.\d+)(?!\d|\.\d)")
-# A telephone or short number: optional +, then digit groups joined by single spaces or dashes.
-_PHONE = re.compile(r"(?P<plus>\+\s?)?(?P<num>\d+(?:(?:[ \-‐–]|\s-\s)\d{3,})*)")
+# A telephone or short number: optional + (or "00" and a country code), then digit groups
+# joined by single spaces or dashes.
+_PHONE = re.compile(
+    r"(?P<plus>\+\s?)?(?P<num>(?:00[ \-]\d{1,3}[ \-](?=\d))?\d+(?:(?:[ \-‐–]|\s-\s)\d{3,})*)"
+)
 _MOBILE = re.compile(r"1\d{10}")
+COUNTRY_CODE = "86"
+"""China's country code: on its own it is a code, read digit by digit, not eighty-six."""
+_LONE_PLUS = {"zh": "加号", "en": " plus sign "}
 _DIGITS = re.compile(r"\d+")
 
 
@@ -335,7 +343,13 @@ def _en_year(match: re.Match[str]) -> str:
 
 def _phone(match: re.Match[str], lang: Lang) -> str:
     groups = [group for group in re.split(r"\D+", match["num"]) if group]
-    if match["plus"] is None and len(groups) == 1 and len(groups[0]) < 3:
+    if (
+        match["plus"] is None
+        and len(groups) == 1
+        and len(groups[0]) < 3
+        and not groups[0].startswith("0")
+        and groups[0] != COUNTRY_CODE
+    ):
         # A one- or two-digit number is a count: read it naturally.
         return number_aloud(groups[0], lang)
     if len(groups) == 1 and _MOBILE.fullmatch(groups[0]):
@@ -386,7 +400,8 @@ def _read_numbers(text: str, lang: Lang) -> str:
     sub(_PHONE, lambda m: _phone(m, lang))
     # Anything left (digits glued to odd punctuation) is read digit by digit.
     sub(_DIGITS, lambda m: digits_aloud(m.group(), lang))
-    return text
+    # A "+" with no digits after it is the sign itself ("00或+开头").
+    return text.replace("+", _LONE_PLUS[lang])
 
 
 # ---------------------------------------------------------------------------------------------

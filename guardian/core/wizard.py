@@ -4,6 +4,9 @@ First the person picks who the caller said they were; then the questions for tha
 come one at a time. A "yes" to a decisive question stops the questions at once (the verdict is
 already clear); a family member reviewing later may go on with the rest. "Back" steps to the
 previous question, and from the first question back to the caller choice.
+
+When the person typed the caller's number, the number answers the questions about it ("did
+your phone show 110?"): they are not asked.
 """
 
 from __future__ import annotations
@@ -12,6 +15,9 @@ from collections.abc import Iterable
 
 from guardian.core.content import CallerType, Content, Severity, Signal
 from guardian.core.risk import Answer, Assessment, assess
+
+NUMBER_QUESTIONS: tuple[str, ...] = ("caller_id_110",)
+"""Questions about the caller's number: the number checker answers them when it is known."""
 
 
 class Wizard:
@@ -22,6 +28,8 @@ class Wizard:
         caller_number: the number the call came from, if the person typed it.
         number_signals: signal ids found by checking that number; they count as source
             "number" in the verdict.
+        warning_line: the number is the real anti-fraud line or the official warning number
+            (``NumberResult.warning_line``).
 
     Raises:
         UnknownIdError: a number signal is not in the catalog.
@@ -33,9 +41,11 @@ class Wizard:
         *,
         caller_number: str | None = None,
         number_signals: Iterable[str] = (),
+        warning_line: bool = False,
     ) -> None:
         self._content = content
         self._caller_number = caller_number
+        self._warning_line = warning_line
         self._number_signals = tuple(dict.fromkeys(number_signals))
         for signal_id in self._number_signals:
             content.signal(signal_id)
@@ -68,6 +78,11 @@ class Wizard:
     def noticed(self) -> dict[str, str]:
         """Signals found outside the questions, by id, with their source."""
         return dict(self._noticed)
+
+    @property
+    def warning_line(self) -> bool:
+        """Whether the number is the real anti-fraud line or the official warning number."""
+        return self._warning_line
 
     @property
     def number_signals(self) -> tuple[str, ...]:
@@ -128,13 +143,15 @@ class Wizard:
         """Choose who the caller said they were and start that path at its first question.
 
         Answers already given to questions that are also on the new path are kept, so they
-        can be shown again.
+        can be shown again. With the caller's number known, questions about it are left out.
 
         Raises:
             UnknownIdError: no caller type has that id.
         """
         caller = self._content.caller(caller_id)
         questions = self._content.questions_for(caller_id)
+        if self._caller_number:
+            questions = tuple(q for q in questions if q.id not in NUMBER_QUESTIONS)
         ids = {signal.id for signal in questions}
         self._given = {sid: answer for sid, answer in self._given.items() if sid in ids}
         self._caller = caller
@@ -219,7 +236,7 @@ class Wizard:
         """Return the verdict for what is known so far.
 
         The counted answers, the chosen caller type's implied signals and the number signals
-        (source "number") all count.
+        (source "number") all count, and so does the number being the anti-fraud line.
         """
         return assess(
             self._content,
@@ -227,4 +244,5 @@ class Wizard:
             caller=self._caller.id if self._caller is not None else None,
             extra=[(signal_id, "number") for signal_id in self._number_signals]
             + list(self._noticed.items()),
+            warning_line=self._warning_line,
         )

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from guardian.core.i18n import Lang
-from guardian.speech.speaker import Speaker
+from guardian.speech.speaker import NullSpeaker, Speaker
 
 
 class LateSpeaker(Speaker):
@@ -55,10 +55,16 @@ class LateSpeaker(Speaker):
         return self._engine
 
     def start(self) -> Speaker:
-        """Make the real speaker now (once) and return it."""
+        """Make the real speaker now (once) and return it.
+
+        After :meth:`shutdown` the real speaker is never made (its thread would outlive the
+        app): a silent one stands in.
+        """
         if self._engine is None:
             make, self._make = self._make, None
-            assert make is not None
+            if make is None:  # shut down before the engine was made
+                self._engine = NullSpeaker("speech is shut down", self)
+                return self._engine
             engine = make()  # kept alive by this reference; whoever made it may hold it too
             engine.set_rate(self._rate)
             engine.set_volume(self._volume)
@@ -103,6 +109,7 @@ class LateSpeaker(Speaker):
             self._engine.stop()
 
     def shutdown(self) -> None:
-        """Stop and release the engine, if it was made."""
+        """Stop and release the engine, if it was made; none is made afterwards."""
+        self._make = None
         if self._engine is not None:
             self._engine.shutdown()

@@ -10,7 +10,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from guardian.core.channels import log_secrets
 from guardian.core.contacts import ChannelConfig, Contact, Phone, validate_contact
+from guardian.logs import remember_secrets
 from guardian.storage.database import write_transaction
 
 
@@ -221,6 +223,7 @@ class ContactStore:
         }
         kept: set[int] = set()
         for position, channel in enumerate(channels):
+            remember_secrets(log_secrets(channel.kind, channel.fields))
             fields_json = json.dumps(channel.fields, ensure_ascii=False, sort_keys=True)
             if channel.id is not None and channel.id in existing:
                 if existing[channel.id] != contact_id:
@@ -286,6 +289,25 @@ def purge_removed_channels(db: Database) -> None:
         "SELECT 1 FROM outbox WHERE outbox.channel_id = alert_channels.id "
         "AND outbox.status IN ('queued', 'sending'))"
     )
+
+
+def remember_channel_secrets(db: Database) -> None:
+    """Have the log hide the values of every stored channel and address alerts wait for.
+
+    That is every channel, removed ones still kept included, and every address an alert was
+    queued for (``alert_destinations``, where the database has it). See
+    :func:`guardian.logs.remember_secrets`; called when the app opens the database.
+    """
+    for table in ("alert_channels", "alert_destinations"):
+        if not db[table].exists():
+            continue
+        for kind, fields_json in db.execute(f"SELECT kind, fields_json FROM {table}"):
+            try:
+                fields = json.loads(fields_json)
+            except ValueError:
+                continue
+            if isinstance(fields, dict):
+                remember_secrets(log_secrets(kind, fields))
 
 
 def removed_channel(db: Database, channel_id: int) -> ChannelConfig | None:

@@ -38,6 +38,16 @@ FORMAT_VERSION = 1
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 """The largest JSON file :func:`import_json` reads (about 40,000 checks)."""
 
+MAX_FIELD_CHARS: dict[str, int] = {"caller_number": 40, "caller_type": 64, "text": 5000}
+"""The longest text each field of an imported check may hold: what Guardian itself saves (a
+number typed on its keypad, a caller's id, a message of at most 5,000 characters)."""
+
+MAX_ENTRIES = 200
+"""The most answers, signals or actions one imported check may hold."""
+
+MAX_ENTRY_CHARS = 200
+"""The longest signal id, answer or action value in one imported check."""
+
 CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "编号 No."),
     ("time", "时间 Time"),
@@ -78,8 +88,8 @@ RECORD_FIELDS: tuple[str, ...] = (
 _KIND_WORDS = {"call": "电话 call", "text": "短信 message", "number": "号码 number"}
 _LEVEL_WORDS = {
     "high": "极可能是诈骗 high",
-    "medium": "有诈骗嫌疑 medium",
-    "low": "未发现典型诈骗特征 low",
+    "medium": "很可能有诈 medium",
+    "low": "可疑较少 low",
 }
 _STATUS_WORDS = {"in_progress": "未完成 unfinished", "finished": "完成 finished"}
 _YES_NO = {True: "是 yes", False: "否 no"}
@@ -89,8 +99,36 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _OLDEST_FIRST = "started_at ASC, id ASC"
 
 
+@dataclass(frozen=True)
+class OversizedField:
+    """A field of an imported check that is longer than Guardian ever saves.
+
+    Attributes:
+        check_number: which check in the file, 1 for the first.
+        field: the field's key in the file (``"text"``, ``"answers"``...).
+    """
+
+    check_number: int
+    field: str
+
+
 class HistoryImportError(StorageError):
-    """A history file cannot be imported; nothing was written. The message names the problem."""
+    """A history file cannot be imported; nothing was written. The message names the problem.
+
+    Attributes:
+        oversized: the field that made the file be refused, when it was one too long for
+            Guardian (the window says so in the person's language); None otherwise.
+    """
+
+    def __init__(self, message: str, oversized: OversizedField | None = None) -> None:
+        super().__init__(message)
+        self.oversized = oversized
+
+
+class _FieldTooLongError(ValueError):
+    def __init__(self, field: str, limit: str) -> None:
+        super().__init__(f"{field}: longer than Guardian saves (at most {limit})")
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -216,6 +254,7 @@ def record_from_json(item: object) -> CheckRecord:
         raise ValueError(f"{missing[0]}: missing")
     if not isinstance(item["stopped_early"], bool):
         raise ValueError(f"stopped_early: expected true or false, got {item['stopped_early']!r}")
+    _check_sizes(item)
     row = {
         "id": None,
         "kind": item["kind"],
@@ -270,8 +309,14 @@ def read_json_export(source: Path, max_bytes: int = MAX_IMPORT_BYTES) -> list[Ch
         try:
             records.append(record_from_json(item))
         except (ValueError, TypeError) as error:
+            oversized = (
+                OversizedField(index + 1, error.field)
+                if isinstance(error, _FieldTooLongError)
+                else None
+            )
             raise HistoryImportError(
-                f"{source.name}: checks[{index}] (check number {index + 1}) is not valid: {error}"
+                f"{source.name}: checks[{index}] (check number {index + 1}) is not valid: {error}",
+                oversized,
             ) from error
     return records
 
@@ -342,6 +387,33 @@ def csv_cells(record: CheckRecord, tz: tzinfo | None = None) -> dict[str, str]:
     }
 
 
+def _check_sizes(item: dict[str, Any]) -> None:
+    """Refuse a check with a field longer than Guardian ever saves (before it is read further).
+
+    Raises:
+        _FieldTooLongError: names the first such field.
+    """
+    for name, limit in MAX_FIELD_CHARS.items():
+        value = item[name]
+        if isinstance(value, str) and len(value) > limit:
+            raise _FieldTooLongError(name, f"{limit} characters")
+    for name in ("answers", "signals", "actions"):
+        value = item[name]
+        if not isinstance(value, (list, dict)):
+            continue  # the record's own checks name the wrong type
+        if len(value) > MAX_ENTRIES:
+            raise _FieldTooLongError(name, f"{MAX_ENTRIES} entries")
+        entries = value.items() if isinstance(value, dict) else enumerate(value)
+        for key, entry in entries:
+            texts: list[object] = [key, entry]
+            if isinstance(entry, dict):
+                if len(entry) > MAX_ENTRIES:
+                    raise _FieldTooLongError(name, f"{MAX_ENTRIES} entries")
+                texts = [*entry.keys(), *entry.values()]
+            if any(isinstance(t, str) and len(t) > MAX_ENTRY_CHARS for t in texts):
+                raise _FieldTooLongError(name, f"{MAX_ENTRY_CHARS} characters an entry")
+
+
 def _safe_cell(value: str) -> str:
     return f"'{value}" if value.startswith(_FORMULA_START) else value
 
@@ -377,12 +449,25 @@ def _dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, allow_nan=False)
 
 
+_NEW_PART_FILE = (
+    os.O_WRONLY
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_BINARY", 0)  # Windows: the text layer writes the line ends as asked
+)
+"""How the ``.part`` file is opened: made new, never through a link planted in its place."""
+
+
 def _write_atomically(
     destination: Path, write: Callable[[IO[str]], int], *, encoding: str, newline: str
 ) -> int:
     partial = destination.with_name(destination.name + ".part")
     try:
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        fd = _create_part_file(partial)
+    except OSError as error:
+        raise StorageError(f"cannot write {destination}: {error}") from error
+    try:
         with os.fdopen(fd, "w", encoding=encoding, newline=newline) as out:
             count = write(out)
             out.flush()
@@ -397,3 +482,17 @@ def _write_atomically(
             partial.unlink()
         raise
     return count
+
+
+def _create_part_file(partial: Path) -> int:
+    """Create ``partial`` (readable by its owner only) and return its descriptor.
+
+    Something already there, a file left by an export that stopped midway or a symbolic link
+    someone planted to make the export write elsewhere, is removed first: removing a link never
+    touches what it points to. If something appears there again at once, the export fails.
+    """
+    try:
+        return os.open(partial, _NEW_PART_FILE, 0o600)
+    except FileExistsError:
+        partial.unlink()
+        return os.open(partial, _NEW_PART_FILE, 0o600)

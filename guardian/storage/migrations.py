@@ -146,6 +146,51 @@ def m003_outbox(db: Database) -> None:
     db.execute("CREATE INDEX idx_outbox_check ON outbox (check_id)")
 
 
+@_migration
+def m004_alert_destinations(db: Database) -> None:
+    """Schema v4: each alert keeps the address it was queued for, and why it failed.
+
+    An edited channel keeps its id, so an alert that looked its channel up when it was sent
+    went to wherever the channel pointed by then (a warning that the family's address was
+    changed went to the new address). Now ``alert_destinations`` holds each address an alert
+    is waiting for (a channel's kind and fields, tokens included, like ``alert_channels``), once
+    per distinct address, and ``outbox.destination_id`` points to it; an address nothing waits
+    for any more is deleted with its tokens. ``refusals`` counts the tries the channel refused
+    for good (an HTTP 4xx answer), and ``failure`` says why a ``failed`` message will never be
+    sent (``removed``, ``unusable``, ``refused``, ``gave_up``).
+
+    Messages still waiting from before get the address their channel has now.
+    """
+    db.execute(
+        """
+        CREATE TABLE alert_destinations (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            fields_json TEXT NOT NULL,
+            UNIQUE (kind, fields_json)
+        )
+        """
+    )
+    db.execute(
+        "ALTER TABLE outbox ADD COLUMN destination_id INTEGER "
+        "REFERENCES alert_destinations (id) ON DELETE SET NULL"
+    )
+    db.execute("ALTER TABLE outbox ADD COLUMN refusals INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE outbox ADD COLUMN failure TEXT")
+    db.execute("CREATE INDEX idx_outbox_destination ON outbox (destination_id, status)")
+    db.execute(
+        "INSERT OR IGNORE INTO alert_destinations (kind, fields_json) "
+        "SELECT DISTINCT c.kind, c.fields_json FROM outbox o "
+        "JOIN alert_channels c ON c.id = o.channel_id WHERE o.status IN ('queued', 'sending')"
+    )
+    db.execute(
+        "UPDATE outbox SET destination_id = ("
+        "SELECT d.id FROM alert_channels c JOIN alert_destinations d "
+        "ON d.kind = c.kind AND d.fields_json = c.fields_json WHERE c.id = outbox.channel_id"
+        ") WHERE status IN ('queued', 'sending')"
+    )
+
+
 SCHEMA_VERSION = len(KNOWN_MIGRATIONS)
 """How many migrations this code knows; the schema version it writes."""
 

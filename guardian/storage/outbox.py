@@ -7,19 +7,24 @@ stays in the table for good, so the family can always see what was sent and what
   and ``last_error`` say so);
 - ``sending``: a try is under way;
 - ``delivered``: the channel accepted it; it is never sent again;
-- ``failed``: it will never be sent, because its channel no longer exists or the channel's
-  settings can no longer make an address.
+- ``failed``: it will never be sent, and ``failure`` says why (:data:`FAILURES`): its address
+  is gone or cannot be made, the channel refused it for good, or it never arrived in days of
+  trying.
 
-A channel the family removes still gets the alerts queued before its removal (above all the
-warning that the settings were changed, which is queued before the change is saved); alerts
-queued afterwards never go to it.
+A message goes to the address its channel had when it was queued. Editing or removing a channel
+afterwards changes nothing for it: the warning that the settings were changed (queued before
+the change is saved) reaches the old address, and so does every alert queued before the change;
+alerts queued afterwards go to the new address, or nowhere once the channel is removed.
 
-Messages hold no address and no token: they refer to the channel by id, and the address is made
-from the channel's fields at the moment of sending.
+The address itself (the channel's kind and fields, tokens included) is kept in
+``alert_destinations``, once per distinct address, in the same private file as the channels
+themselves, and deleted as soon as no waiting message needs it; the ``outbox`` rows hold no
+address and no token. Messages to the same address are sent in order.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -29,22 +34,31 @@ from sqlite_utils import Database
 
 from guardian.core.alert_message import ALERT_EVENTS
 from guardian.core.channels import build_apprise_url, secret_values
-from guardian.storage.contacts import ContactStore, purge_removed_channels, removed_channel
+from guardian.core.contacts import ChannelConfig
+from guardian.storage.contacts import ContactStore, purge_removed_channels
 from guardian.storage.database import write_transaction
 
 OutboxStatus = Literal["queued", "sending", "delivered", "failed"]
 STATUSES: tuple[OutboxStatus, ...] = ("queued", "sending", "delivered", "failed")
 
+Failure = Literal["removed", "unusable", "refused", "gave_up"]
+"""Why a message will never be sent: its address is gone (``removed``), the stored fields no
+longer make an address (``unusable``), the channel refused it for good (``refused``), or it did
+not arrive in days of trying (``gave_up``)."""
+FAILURES: tuple[Failure, ...] = ("removed", "unusable", "refused", "gave_up")
+
 CHANNEL_REMOVED = "the alert channel was removed, so this alert is not sent"
 CHANNEL_UNUSABLE = "the alert channel's settings are incomplete, so this alert is not sent"
 
 
-# A queued message that is the oldest one still waiting for its channel.
-_FIRST_IN_ITS_CHANNEL = (
-    "o.status = 'queued' AND o.channel_id IS NOT NULL "
-    "AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.channel_id = o.channel_id "
+# A queued message that is the oldest one still waiting for its address.
+_FIRST_FOR_ITS_ADDRESS = (
+    "o.status = 'queued' AND o.destination_id IS NOT NULL "
+    "AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.destination_id = o.destination_id "
     "AND e.status IN ('queued', 'sending') AND e.id < o.id)"
 )
+
+_WAITING = "status IN ('queued', 'sending')"
 
 
 def _utc_now() -> datetime:
@@ -79,6 +93,10 @@ class OutboxMessage:
         last_error: why the last try failed, with every token hidden; ``None`` after success.
         delivered_at: when the channel accepted it.
         check_id: the check it is about, if any.
+        destination_id: the address it goes to (see the module notes), or ``None`` once it is
+            no longer needed.
+        refusals: tries the channel refused for good (an HTTP 4xx answer, for example).
+        failure: why a ``failed`` message will never be sent (see :data:`Failure`), if known.
     """
 
     id: int
@@ -96,6 +114,9 @@ class OutboxMessage:
     last_error: str | None
     delivered_at: datetime | None
     check_id: int | None
+    destination_id: int | None = None
+    refusals: int = 0
+    failure: Failure | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> OutboxMessage:
@@ -116,12 +137,15 @@ class OutboxMessage:
             last_error=row["last_error"],
             delivered_at=_time_or_none(row["delivered_at"]),
             check_id=row["check_id"],
+            destination_id=row["destination_id"],
+            refusals=int(row["refusals"]),
+            failure=row["failure"] if row["failure"] in FAILURES else None,
         )
 
 
 @dataclass(frozen=True)
 class Destination:
-    """Where a message goes, made from its channel's fields at the moment of sending.
+    """Where a message goes: made from its channel's fields as they were when it was queued.
 
     Attributes:
         url: the apprise URL (holds tokens: never log or store it).
@@ -159,17 +183,42 @@ class OutboxStore:
             if found is None:
                 raise ValueError(f"channel_id: no alert channel {channel_id} is stored")
             contact, channel = found
+            destination_id = self._destination_id(channel)
             now = _time_text(self._clock())
             cursor = self._db.execute(
                 "INSERT INTO outbox (created_at, event, channel_id, contact_name, channel_kind, "
-                "title, body, status, attempts, next_attempt_at, check_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?)",
-                [now, event, channel_id, contact.name, channel.kind, title, body, now, check_id],
+                "title, body, status, attempts, next_attempt_at, check_id, destination_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', 0, ?, ?, ?)",
+                [
+                    now,
+                    event,
+                    channel_id,
+                    contact.name,
+                    channel.kind,
+                    title,
+                    body,
+                    now,
+                    check_id,
+                    destination_id,
+                ],
             )
             new_id = cursor.lastrowid
         if not isinstance(new_id, int):
             raise RuntimeError("SQLite gave no id for the new alert")
         return new_id
+
+    def _destination_id(self, channel: ChannelConfig) -> int:
+        """The stored address with the channel's kind and fields as they are now (made once)."""
+        fields_json = json.dumps(channel.fields, ensure_ascii=False, sort_keys=True)
+        self._db.execute(
+            "INSERT OR IGNORE INTO alert_destinations (kind, fields_json) VALUES (?, ?)",
+            [channel.kind, fields_json],
+        )
+        row = self._db.execute(
+            "SELECT id FROM alert_destinations WHERE kind = ? AND fields_json = ?",
+            [channel.kind, fields_json],
+        ).fetchone()
+        return int(row[0])
 
     def enqueue_for_contacts(
         self,
@@ -215,17 +264,17 @@ class OutboxStore:
 
     def pending(self) -> list[OutboxMessage]:
         """Return every message not yet delivered and not failed, oldest first."""
-        return self._select("WHERE status IN ('queued', 'sending') ORDER BY id", [])
+        return self._select(f"WHERE {_WAITING} ORDER BY id", [])
 
     def next_due(self) -> OutboxMessage | None:
         """Return the message to try now, or ``None``.
 
         A message is due when it is queued, its time has come, and no older message for the
-        same channel is still waiting (so each channel gets its alerts in order, while a channel
+        same address is still waiting (so each address gets its alerts in order, while one
         that is down does not hold up the others).
         """
         rows = self._select(
-            f"WHERE {_FIRST_IN_ITS_CHANNEL} AND o.next_attempt_at <= ? "
+            f"WHERE {_FIRST_FOR_ITS_ADDRESS} AND o.next_attempt_at <= ? "
             "ORDER BY o.next_attempt_at, o.id LIMIT 1",
             [_time_text(self._clock())],
         )
@@ -234,27 +283,33 @@ class OutboxStore:
     def next_attempt_at(self) -> datetime | None:
         """Return when the next message will be due, or ``None`` when none is waiting."""
         row = self._db.execute(
-            f"SELECT MIN(o.next_attempt_at) FROM outbox o WHERE {_FIRST_IN_ITS_CHANNEL}"
+            f"SELECT MIN(o.next_attempt_at) FROM outbox o WHERE {_FIRST_FOR_ITS_ADDRESS}"
         ).fetchone()
         return _time_or_none(row[0])
 
     def destination(self, message: OutboxMessage) -> Destination | None:
-        """Return the address to send ``message`` to, or ``None`` when its channel is gone.
+        """Return the address ``message`` was queued for, or ``None`` when it cannot be made.
 
-        A channel removed after the message was queued still gets it: the family had set it up
-        when the alert was raised.
+        It is the address its channel had when the message was queued: a channel edited or
+        removed since then does not change where the message goes (the family had set that
+        address up when the alert was raised).
         """
-        if message.channel_id is None:
+        if message.destination_id is None:
             return None
-        found = ContactStore(self._db).channel(message.channel_id)
-        channel = found[1] if found is not None else removed_channel(self._db, message.channel_id)
-        if channel is None:
+        row = self._db.execute(
+            "SELECT kind, fields_json FROM alert_destinations WHERE id = ?",
+            [message.destination_id],
+        ).fetchone()
+        if row is None:
+            return None
+        kind, fields = str(row[0]), json.loads(row[1])
+        if not isinstance(fields, dict):
             return None
         try:
-            url = build_apprise_url(channel.kind, channel.fields)
+            url = build_apprise_url(kind, fields)
         except ValueError:
             return None
-        return Destination(url, tuple(secret_values(channel.kind, channel.fields)))
+        return Destination(url, tuple(secret_values(kind, fields)))
 
     def claim(self, message_id: int) -> bool:
         """Mark a queued message as being sent (one more attempt) and return whether it was.
@@ -278,30 +333,48 @@ class OutboxStore:
                 "WHERE id = ? AND status IN ('queued', 'sending')",
                 [_time_text(self._clock()), message_id],
             )
-            purge_removed_channels(self._db)
+            self._purge_addresses()
 
-    def mark_retry(self, message_id: int, error: str, delay_seconds: float) -> None:
+    def mark_retry(
+        self, message_id: int, error: str, delay_seconds: float, *, refused: bool = False
+    ) -> None:
         """Record a failed try: queue the message again ``delay_seconds`` from now.
 
-        ``error`` must already have every token hidden.
+        ``error`` must already have every token hidden. ``refused``: the channel refused the
+        message for good (counted in :attr:`OutboxMessage.refusals`).
         """
         due = self._clock() + timedelta(seconds=max(0.0, delay_seconds))
         with write_transaction(self._db):
             self._db.execute(
-                "UPDATE outbox SET status = 'queued', last_error = ?, next_attempt_at = ? "
-                "WHERE id = ? AND status IN ('queued', 'sending')",
-                [error, _time_text(due), message_id],
+                "UPDATE outbox SET status = 'queued', last_error = ?, next_attempt_at = ?, "
+                "refusals = refusals + ? WHERE id = ? AND status IN ('queued', 'sending')",
+                [error, _time_text(due), int(refused), message_id],
             )
 
-    def mark_failed(self, message_id: int, error: str) -> None:
-        """Record that the message will never be sent, and why."""
+    def mark_failed(
+        self, message_id: int, error: str, failure: Failure, *, refused: bool = False
+    ) -> None:
+        """Record that the message will never be sent, and why (``failure`` in plain terms).
+
+        The messages queued after it for the same address go next.
+        """
+        if failure not in FAILURES:
+            raise ValueError(f"failure: unknown reason {failure!r}")
         with write_transaction(self._db):
             self._db.execute(
-                "UPDATE outbox SET status = 'failed', last_error = ? "
-                "WHERE id = ? AND status IN ('queued', 'sending')",
-                [error, message_id],
+                "UPDATE outbox SET status = 'failed', last_error = ?, failure = ?, "
+                "refusals = refusals + ? WHERE id = ? AND status IN ('queued', 'sending')",
+                [error, failure, int(refused), message_id],
             )
-            purge_removed_channels(self._db)
+            self._purge_addresses()
+
+    def _purge_addresses(self) -> None:
+        # Addresses (and their tokens) live only as long as a message waits for them.
+        self._db.execute(
+            "DELETE FROM alert_destinations WHERE NOT EXISTS (SELECT 1 FROM outbox "
+            f"WHERE outbox.destination_id = alert_destinations.id AND {_WAITING})"
+        )
+        purge_removed_channels(self._db)
 
     def recover_interrupted(self) -> list[int]:
         """Queue again, due now, every message left ``sending`` by a program that stopped.
@@ -323,17 +396,19 @@ class OutboxStore:
         return ids
 
     def fail_orphans(self) -> list[int]:
-        """Mark failed every waiting message whose channel was deleted, and return their ids."""
+        """Mark failed every waiting message that has no address, and return their ids.
+
+        Only a message left by an older Guardian whose channel was already deleted has none.
+        """
         with write_transaction(self._db):
             ids = [
                 int(row[0])
                 for row in self._db.execute(
-                    "SELECT id FROM outbox WHERE status IN ('queued', 'sending') "
-                    "AND channel_id IS NULL ORDER BY id"
+                    f"SELECT id FROM outbox WHERE {_WAITING} AND destination_id IS NULL ORDER BY id"
                 ).fetchall()
             ]
             for message_id in ids:
-                self.mark_failed(message_id, CHANNEL_REMOVED)
+                self.mark_failed(message_id, CHANNEL_REMOVED, "removed")
         return ids
 
     def retry_now(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -18,11 +19,13 @@ def data_dir() -> Path:
     The folder is the one named by the ``GUARDIAN_DATA_DIR`` environment variable when it is set,
     otherwise the user data folder of this system (see ``user_data_folder``). On POSIX systems
     it is made readable by its owner only (mode 0o700): it holds a person's history and family
-    contacts.
+    contacts. A folder named by the variable that existed before and is not yet Guardian's
+    (it holds no database) is left as it is, like a shared folder such as /tmp: the files
+    Guardian writes in it are its owner's only.
     """
     override = os.environ.get(DATA_DIR_ENV, "").strip()
     folder = Path(override).expanduser() if override else user_data_folder()
-    make_private_dir(folder)
+    make_private_dir(folder, ours=not override or (folder / DATABASE_NAME).is_file())
     return folder
 
 
@@ -61,16 +64,30 @@ def database_path(folder: Path) -> Path:
     return folder / DATABASE_NAME
 
 
-def make_private_dir(folder: Path) -> None:
+def make_private_dir(folder: Path, *, ours: bool = True) -> None:
     """Create ``folder`` (and its parents) if missing; on POSIX, leave only its owner access.
 
-    An existing folder keeps its owner's permissions; group and other access is removed.
+    A folder made here is its owner's only (0o700; parents made on the way get the usual
+    mode). An existing folder keeps its owner's permissions and loses group and other access
+    only when it is Guardian's own (``ours``), belongs to this user and is not a shared folder
+    with the sticky bit (such as /tmp): the permissions of a folder Guardian did not make are
+    never changed otherwise.
+
+    Args:
+        folder: the folder.
+        ours: whether an existing ``folder`` is Guardian's own (its data folder or one inside
+            it), not a folder the person chose that other things may share.
     """
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if os.name == "posix":
-        mode = folder.stat().st_mode & 0o777
-        if mode & 0o077:
-            folder.chmod(mode & 0o700)
+    try:
+        folder.mkdir(mode=0o700, parents=True)
+    except FileExistsError:
+        if not folder.is_dir():
+            raise
+        if ours and os.name == "posix":
+            info = folder.stat()
+            mode = stat.S_IMODE(info.st_mode)
+            if mode & 0o077 and not mode & stat.S_ISVTX and info.st_uid == os.getuid():
+                folder.chmod(mode & 0o700)
 
 
 BACKUP_DIR_NAME = "backups"

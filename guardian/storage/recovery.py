@@ -49,7 +49,9 @@ class RecoveryOutcome:
     message: Text | None = None
 
 
-def open_or_recover(db_path: Path, backup_dir: Path, now: datetime) -> RecoveryOutcome:
+def open_or_recover(
+    db_path: Path, backup_dir: Path, now: datetime, *, create: bool = True
+) -> RecoveryOutcome:
     """Open the database; if it is damaged, set it aside and restore the newest good backup.
 
     A missing database is restored from the newest good backup too, if there is one; with no
@@ -59,6 +61,10 @@ def open_or_recover(db_path: Path, backup_dir: Path, now: datetime) -> RecoveryO
         db_path: the database file.
         backup_dir: the folder holding the daily backups.
         now: the current local time; it names the file the damaged database is moved to.
+        create: whether an empty database may take the place of a missing or damaged one
+            when no backup can be restored (the app's start). A command passes False: it
+            never makes an empty database, which the next start would then keep instead of
+            the backups.
 
     Returns:
         The open database and what was done to get it.
@@ -66,7 +72,9 @@ def open_or_recover(db_path: Path, backup_dir: Path, now: datetime) -> RecoveryO
     Raises:
         NewerDatabaseError: a newer Guardian wrote the database; nothing was changed.
         StorageError: the database (or its replacement) cannot be opened for another reason
-            (permissions, disk, locked), or the damaged file cannot be moved aside.
+            (permissions, disk, locked), or the damaged file cannot be moved aside; or
+            ``create`` is False and no backup can take the place of a missing or damaged
+            database (nothing was changed then).
     """
     moved_aside: Path | None = None
     if _exists(db_path):
@@ -74,6 +82,11 @@ def open_or_recover(db_path: Path, backup_dir: Path, now: datetime) -> RecoveryO
             return RecoveryOutcome(db=open_database(db_path))
         except CorruptDatabaseError as error:
             _log.error("the database is damaged: %s", error)
+        if not create and next(good_backups(backup_dir), None) is None:
+            raise StorageError(
+                f"the database {db_path} is damaged and no backup in {backup_dir} can be "
+                "restored; it was left as it is"
+            )
         moved_aside = move_aside(db_path, now)
         _log.warning("moved the damaged database to %s", moved_aside)
     else:
@@ -90,6 +103,11 @@ def open_or_recover(db_path: Path, backup_dir: Path, now: datetime) -> RecoveryO
                 moved_aside=moved_aside,
                 message=restored_message(backup_date(backup), moved_aside),
             )
+    if not create:
+        raise StorageError(
+            f"the database {db_path} is missing or damaged and no backup in {backup_dir} can "
+            "be restored; no empty one was made in its place"
+        )
     if moved_aside is None:
         # A first start: no database and no backup yet.
         return RecoveryOutcome(db=open_database(db_path))
@@ -211,6 +229,11 @@ def _copy_private(source: Path, destination: Path) -> None:
         shutil.copyfileobj(src, out)
         out.flush()
         os.fsync(out.fileno())
+
+
+def database_exists(db_path: Path) -> bool:
+    """Return whether the database at ``db_path`` or any of SQLite's files beside it exists."""
+    return _exists(db_path)
 
 
 def _exists(db_path: Path) -> bool:

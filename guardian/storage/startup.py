@@ -1,4 +1,8 @@
-"""How the app opens its database: with recovery from backups, and a daily backup after."""
+"""How the app and its commands open the database.
+
+Both recover a missing or damaged database from the backups first; the app also makes the
+daily backup.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,8 @@ from guardian.core.i18n import Text
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from guardian.storage.recovery import RecoveryOutcome
 
 log = logging.getLogger(__name__)
 
@@ -31,11 +37,41 @@ class RecoveringOpener:
 
     def __call__(self, path: Path) -> Database:
         """Open ``path`` (called once, on the worker's thread)."""
+        from guardian.storage.contacts import remember_channel_secrets
         from guardian.storage.recovery import open_or_recover
 
         outcome = open_or_recover(path, self.backup_dir, datetime.now().astimezone())
         self.message = outcome.message
+        remember_channel_secrets(outcome.db)  # before anything can log them
         return outcome.db
+
+
+def open_for_command(folder: Path) -> RecoveryOutcome | None:
+    """Open the database of the data folder ``folder`` for a command (``guardian reset-pin``...).
+
+    A missing or damaged database is first restored from the newest good backup, as at the
+    app's start; an empty database is never made, so the backups are never left behind for a
+    new, empty history. Every command that opens the database opens it here.
+
+    Returns:
+        What was opened and how (the caller closes ``db`` and shows ``message`` if there is
+        one), or None when there is neither a database nor a backup: nothing has been saved
+        yet, and nothing is created.
+
+    Raises:
+        NewerDatabaseError: a newer Guardian wrote the database; nothing was changed.
+        StorageError: the database cannot be opened, or it is missing or damaged and no
+            backup can take its place (nothing was changed then).
+    """
+    from guardian.storage.backup import list_backups
+    from guardian.storage.paths import backups_dir, database_path
+    from guardian.storage.recovery import database_exists, open_or_recover
+
+    db_path = database_path(folder)
+    backup_dir = backups_dir(folder)
+    if not database_exists(db_path) and not list_backups(backup_dir):
+        return None
+    return open_or_recover(db_path, backup_dir, datetime.now().astimezone(), create=False)
 
 
 def daily_backup(db_path: Path, backup_dir: Path) -> Path | None:

@@ -21,7 +21,7 @@ from PySide6.QtGui import (
     QPixmap,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 from sqlite_utils import Database
 
 from guardian.core.contacts import Contact
@@ -29,9 +29,10 @@ from guardian.core.i18n import Lang
 from guardian.storage.contacts import ContactStore
 from guardian.ui.context import AppContext
 from guardian.ui.family.common import replace_or_show
+from guardian.ui.family_alerts import not_told_notice, queue_family_alert, show_not_told
 from guardian.ui.screen import Screen
 from guardian.ui.theme import COLOURS
-from guardian.ui.widgets import BigButton, label, page_layout, scrolling
+from guardian.ui.widgets import BigButton, label, page_layout, plain_label, scrolling
 
 UrlOpener = Callable[[QUrl], bool]
 """Opens an address (here ``tel:``) and says whether anything on the computer took it."""
@@ -127,7 +128,7 @@ class CallCardScreen(Screen):
         layout = page_layout(body)
         top = QHBoxLayout()
         top.setSpacing(36)
-        self.portrait = QLabel()
+        self.portrait = plain_label()
         self.portrait.setFixedSize(self.portrait_px, self.portrait_px)
         self.portrait.setAlignment(Qt.AlignmentFlag.AlignCenter)
         top.addWidget(self.portrait, 0, Qt.AlignmentFlag.AlignTop)
@@ -148,9 +149,14 @@ class CallCardScreen(Screen):
         message_pt = theme.title_pt if roomy else theme.body_pt
         self.message.setStyleSheet(f"font-size: {message_pt}pt; font-weight: bold;")
         self.message.setVisible(False)
+        # Shown only when the alert to the family could not be saved yet; it stays while the
+        # person goes through the contacts.
+        self.family_notice = not_told_notice()
+        self.closed = False
         bottom = QVBoxLayout()
         bottom.setContentsMargins(40, 0, 40, 20)
         bottom.setSpacing(16)
+        bottom.addWidget(self.family_notice)
         bottom.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.setSpacing(20)
@@ -191,11 +197,15 @@ class CallCardScreen(Screen):
         return self.ctx.t("call.title", name=self.contact.name)
 
     def spoken_text(self) -> str:
-        """Whom to call, the number digit by digit, and what to press."""
+        """Whom to call, the number digit by digit, and what to press.
+
+        First, once it is shown, that the family does not know yet.
+        """
         ctx = self.ctx
         contact = self.contact
         relationship = contact.relationship_label(ctx.lang)
         return ctx.sentences(
+            self.family_notice.text() if self.family_notice.isVisibleTo(self) else "",
             ctx.t("call.spoken_who", name=contact.name, relationship=relationship)
             if relationship
             else contact.name,
@@ -238,6 +248,15 @@ class CallCardScreen(Screen):
         """Fit the number to the new width."""
         super().resizeEvent(event)
         self._fit_number()
+
+    def show_family_not_told(self) -> None:
+        """Say that the alert to the family could not be saved yet (it is tried again)."""
+        if not self.closed:
+            show_not_told(self, self.family_notice)
+
+    def closing(self) -> None:
+        """Nothing more is shown on a closed card."""
+        self.closed = True
 
     def show_message(self, text: str) -> None:
         """Show ``text`` above the buttons until the next press."""
@@ -300,6 +319,9 @@ class CallFamilyListScreen(Screen):
         layout.setSpacing(18)
         self.prompt = label(ctx.t("call.pick"), "title")
         layout.addWidget(self.prompt)
+        self.family_notice = not_told_notice()
+        self.closed = False
+        layout.addWidget(self.family_notice)
         grid = QGridLayout()
         grid.setSpacing(18)
         columns = 2
@@ -339,12 +361,24 @@ class CallFamilyListScreen(Screen):
         return ctx.t("call.primary_button", who=text) if contact.primary else text
 
     def spoken_text(self) -> str:
-        """The question and every name."""
-        return self.ctx.sentences(self.prompt.text(), *(c.name for c in self.contacts))
+        """That the family does not know yet (if so), the question and every name."""
+        notice = self.family_notice.text() if self.family_notice.isVisibleTo(self) else ""
+        return self.ctx.sentences(notice, self.prompt.text(), *(c.name for c in self.contacts))
+
+    def show_family_not_told(self) -> None:
+        """Say that the alert to the family could not be saved yet (it is tried again)."""
+        if not self.closed:
+            show_not_told(self, self.family_notice)
+
+    def closing(self) -> None:
+        """Nothing more is shown on a closed list."""
+        self.closed = True
 
     def open_card(self, index: int) -> None:
         """Show the card of one contact (its "can't get through" goes on down the list)."""
         card = CallCardScreen(self.ctx, self.contacts, index, self.opener)
+        if self.family_notice.isVisibleTo(self):
+            card.show_family_not_told()
         self.ctx.navigator().show_screen(card)
 
 
@@ -364,11 +398,20 @@ class NoFamilyNumberScreen(Screen):
         super().__init__(ctx, parent)
         theme = ctx.theme
         layout = page_layout(self)
+        # The words scroll when the largest text leaves no other way; the buttons stay in view.
+        words = QWidget()
+        words_layout = QVBoxLayout(words)
+        words_layout.setContentsMargins(0, 0, 0, 0)
+        words_layout.setSpacing(24)
         self.headline = label(ctx.t("call.none_unreadable" if unreadable else "call.none"), "title")
-        layout.addWidget(self.headline)
+        words_layout.addWidget(self.headline)
         self.hint = label(ctx.t("call.none_hint"))
-        layout.addWidget(self.hint)
-        layout.addStretch(1)
+        words_layout.addWidget(self.hint)
+        self.family_notice = not_told_notice()
+        self.closed = False
+        words_layout.addWidget(self.family_notice)
+        words_layout.addStretch(1)
+        layout.addWidget(scrolling(words), 1)
         row = QHBoxLayout()
         row.setSpacing(20)
         self.police_button = BigButton(
@@ -393,9 +436,19 @@ class NoFamilyNumberScreen(Screen):
 
     def spoken_text(self) -> str:
         """What is missing, where the family adds numbers, and the two hotlines."""
+        notice = self.family_notice.text() if self.family_notice.isVisibleTo(self) else ""
         return self.ctx.sentences(
-            self.headline.text(), self.hint.text(), self.ctx.t("call.none_spoken")
+            self.headline.text(), self.hint.text(), notice, self.ctx.t("call.none_spoken")
         )
+
+    def show_family_not_told(self) -> None:
+        """Say that the alert to the family could not be saved yet (it is tried again)."""
+        if not self.closed:
+            show_not_told(self, self.family_notice)
+
+    def closing(self) -> None:
+        """Nothing more is shown on a closed screen."""
+        self.closed = True
 
 
 def screen_for_contacts(
@@ -440,22 +493,34 @@ class CallFamilyScreen(Screen):
     Args:
         ctx: the shared app context.
         opener: handed to the cards.
+        tell_family: queue the "called family" alert first; if it cannot be saved, the screen
+            that follows says that the family does not know yet.
     """
 
     title_key = "call.family_title"
 
     def __init__(
-        self, ctx: AppContext, opener: UrlOpener | None = None, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        opener: UrlOpener | None = None,
+        parent: QWidget | None = None,
+        *,
+        tell_family: bool = False,
     ) -> None:
         super().__init__(ctx, parent)
         self.opener = opener
         self.current = False
         self.closed = False
         self.ready: Screen | None = None
+        self.handed: Screen | None = None
+        self.family_not_told = False
         layout = page_layout(self)
         self.reading = label(ctx.t("call.reading"), "title")
         layout.addWidget(self.reading)
         layout.addStretch(1)
+        if tell_family:
+            # Queued before the contacts are read, so it goes out as early as it can.
+            queue_family_alert(ctx, "called_family", on_not_queued=self._family_not_told)
         disk = ctx.disk
         if disk is None:
             self.ready = NoFamilyNumberScreen(ctx, unreadable=True)
@@ -472,6 +537,8 @@ class CallFamilyScreen(Screen):
 
     def _hand_over(self, screen: Screen) -> None:
         self.ready = screen
+        if self.family_not_told:
+            _tell_not_told(screen)
         if self.current:
             self._replace()
 
@@ -479,7 +546,15 @@ class CallFamilyScreen(Screen):
         if self.closed or not self.current or self.ready is None:
             return
         screen, self.ready = self.ready, None
+        self.handed = screen
         replace_or_show(self.ctx, screen)
+
+    def _family_not_told(self) -> None:
+        """The alert could not be saved yet: the screen shown now or next says so."""
+        self.family_not_told = True
+        for screen in (self.ready, self.handed):
+            if screen is not None:
+                _tell_not_told(screen)
 
     def entered(self) -> None:
         """Hand over at once when the contacts were read before the screen showed."""
@@ -500,6 +575,15 @@ class CallFamilyScreen(Screen):
             self.ready = None
 
 
-def call_family_route(ctx: AppContext, **_: Any) -> Screen:
-    """The ``call_family`` route: the card, the list, or "no number yet"."""
-    return CallFamilyScreen(ctx)
+def _tell_not_told(screen: Screen) -> None:
+    show = getattr(screen, "show_family_not_told", None)
+    if callable(show):
+        show()
+
+
+def call_family_route(ctx: AppContext, *, tell_family: bool = False, **_: Any) -> Screen:
+    """The ``call_family`` route: the card, the list, or "no number yet".
+
+    With ``tell_family`` the family is first told that the person is calling them.
+    """
+    return CallFamilyScreen(ctx, tell_family=tell_family)

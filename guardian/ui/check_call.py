@@ -35,10 +35,6 @@ log = logging.getLogger(__name__)
 SAVE_RETRY_MS = 30_000
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
 class _SavedId:
     """The history number of the check being saved; only the disk worker's thread changes it."""
 
@@ -74,9 +70,16 @@ class CheckCallScreen(Screen):
         self.retry_timer.setSingleShot(True)
         self.retry_timer.setInterval(SAVE_RETRY_MS)
         self.retry_timer.timeout.connect(lambda: self._save())
+        # The high-verdict alert: True once it is in the outbox (the family will be told);
+        # waiting while it is being written; not_told after a failed write, until it is written.
         self.family_alerted = False
+        self.family_alert_waiting = False
+        self.family_not_told = False
+        self.closed = False
         self.save_problem: str | None = None
-        self.record = CheckRecord(kind="call", started_at=_now(), updated_at=_now(), lang=ctx.lang)
+        self.record = CheckRecord(
+            kind="call", started_at=self._now(), updated_at=self._now(), lang=ctx.lang
+        )
         self.number_step = NumberEntryStep(ctx)
         self.number_step.submitted.connect(self._number_given)
         self.number_step.skipped.connect(lambda: self._number_given(""))
@@ -89,9 +92,13 @@ class CheckCallScreen(Screen):
         if begin:
             self.begin()
 
+    def _now(self) -> datetime:
+        """The current moment in UTC, by the context's clock (what the history stores)."""
+        return self.ctx.now().astimezone(timezone.utc)
+
     def begin(self) -> None:
         """Start the check: the time it began, and the watch for remote-control programs."""
-        now = _now()
+        now = self._now()
         self.record = CheckRecord(kind="call", started_at=now, updated_at=now, lang=self.ctx.lang)
         self.remote_apps.start()
 
@@ -132,6 +139,7 @@ class CheckCallScreen(Screen):
 
     def closing(self) -> None:
         """Stop watching for remote-control programs; one last save if the last one failed."""
+        self.closed = True
         self.remote_apps.stop()
         self.retry_timer.stop()
         if self.save_problem is not None:
@@ -171,13 +179,22 @@ class CheckCallScreen(Screen):
 
     def _number_given(self, number: str) -> None:
         self.number = number
-        signals = check_number(number, self.ctx.content).signals if number else ()
-        self.wizard = Wizard(self.ctx.content, caller_number=number or None, number_signals=signals)
+        self.wizard = self._new_wizard(number)
         if self.remote_apps_running:
             self.wizard.notice("remote_app_running", "apps")
         self.record.caller_number = number or None
         self._save()
         self._show(self.caller_step)
+
+    def _new_wizard(self, number: str) -> Wizard:
+        """A check for a call from ``number`` ("" when unknown): the number counts in it."""
+        found = check_number(number, self.ctx.content) if number else None
+        return Wizard(
+            self.ctx.content,
+            caller_number=number or None,
+            number_signals=found.signals if found is not None else (),
+            warning_line=found is not None and found.warning_line,
+        )
 
     def resume(self, record: CheckRecord) -> None:
         """Go on with a check that was interrupted (the app closed or the power went off).
@@ -189,8 +206,7 @@ class CheckCallScreen(Screen):
         self.saved.value = record.id
         number = record.caller_number or ""
         self.number = number
-        signals = check_number(number, self.ctx.content).signals if number else ()
-        self.wizard = Wizard(self.ctx.content, caller_number=number or None, number_signals=signals)
+        self.wizard = self._new_wizard(number)
         callers = {caller.id for caller in self.ctx.content.wizard.callers}
         if record.caller_type not in callers:
             self._show(self.caller_step)
@@ -254,27 +270,52 @@ class CheckCallScreen(Screen):
         self.verdict.action.connect(self._verdict_action)
         if self.save_problem:
             self.verdict.show_save_problem(self.save_problem)  # read aloud with the verdict
-        if assessment.level == Level.HIGH and not self.family_alerted:
-            self.family_alerted = True
+        if self.family_not_told:
+            self.verdict.show_family_problem(self.ctx.t("alert.not_told"))
+        if (
+            assessment.level == Level.HIGH
+            and not self.family_alerted
+            and not self.family_alert_waiting
+        ):
+            self.family_alert_waiting = True
+            saved = self.saved
             queue_family_alert(
                 self.ctx,
                 "high_verdict",
                 level=assessment.level.value,
                 signal_ids=assessment.signal_ids,
                 caller_number=self.number or None,
-                check_id=self.record.id,
+                check_id=lambda: saved.value,  # read on the disk thread, as the check is saved
                 on_queued=self._family_alert_queued,
+                on_not_queued=self._family_not_told,
             )
         self.steps.addWidget(self.verdict)
         self._show(self.verdict)
 
     def _family_alert_queued(self, ids: list[int]) -> None:
-        if ids:
-            self.record.actions.append({"action": "alert_queued", "at": _now().isoformat()})
+        self.family_alerted = True
+        self.family_alert_waiting = False
+        self.family_not_told = False
+        if ids and not self.closed:
+            self.record.actions.append({"action": "alert_queued", "at": self._now().isoformat()})
             self._save()
 
+    def _family_not_told(self) -> None:
+        """The alert could not be written yet (it is written again on its own): say so."""
+        self.family_not_told = True
+        verdict = self.verdict
+        if self.closed or verdict is None:
+            return
+        verdict.show_family_problem(self.ctx.t("alert.not_told"))
+        if self.ctx.auto_read and self.steps.currentWidget() is verdict and self._is_current():
+            self.ctx.say(self.spoken_text())
+
+    def _is_current(self) -> bool:
+        current = getattr(self.ctx.nav, "current_screen", None)
+        return callable(current) and current() is self
+
     def _verdict_action(self, action: str) -> None:
-        self.record.actions.append({"action": action, "at": _now().isoformat()})
+        self.record.actions.append({"action": action, "at": self._now().isoformat()})
         self._save()
         nav = self.ctx.navigator()
         if action == "continue":
@@ -305,7 +346,7 @@ class CheckCallScreen(Screen):
                 record.level = None
                 record.signals = []
                 record.status = "in_progress"
-        record.updated_at = _now()
+        record.updated_at = self._now()
         return replace(
             record,
             answers=dict(record.answers),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
@@ -14,6 +16,15 @@ if TYPE_CHECKING:
     from guardian.core.content import Content
     from guardian.storage.worker import DiskWorker
     from guardian.ui.screen import Screen
+
+
+#: Gives the current moment as an aware local time.
+Clock = Callable[[], datetime]
+
+
+def local_now() -> datetime:
+    """The computer's current time, aware of its time zone."""
+    return datetime.now().astimezone()
 
 
 class Navigator(Protocol):
@@ -44,6 +55,8 @@ class AppContext(QObject):
         content: the signals, questions, tips and hotlines (loaded from assets when omitted).
         disk: the one worker that reads and writes the database (None: nothing is saved).
         services: other services by name, for screens that need them.
+        clock: gives the current local time (the computer's clock when omitted); every date
+            and time a screen shows or saves comes from it.
 
     Signals:
         language_changed(str): the language changed.
@@ -64,6 +77,7 @@ class AppContext(QObject):
         content: Content | None = None,
         disk: DiskWorker | None = None,
         services: dict[str, Any] | None = None,
+        clock: Clock | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -73,6 +87,7 @@ class AppContext(QObject):
         self.services: dict[str, Any] = dict(services or {})
         self.nav: Navigator | None = None
         self.disk = disk
+        self.clock: Clock = clock or local_now
         self._content = content
         self._lang: Lang = lang
         self._text_step = clamp_step(text_step)
@@ -85,6 +100,14 @@ class AppContext(QObject):
 
             self._content = load_content()
         return self._content
+
+    def now(self) -> datetime:
+        """The current moment, as an aware local time."""
+        return self.clock()
+
+    def today(self) -> date:
+        """The current local date."""
+        return self.now().date()
 
     @property
     def lang(self) -> Lang:

@@ -7,7 +7,7 @@ quick to open as a short one.
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -16,7 +16,12 @@ from PySide6.QtWidgets import QFileDialog, QGridLayout, QVBoxLayout, QWidget
 from guardian.core.history_chart import WeekBucket
 from guardian.core.records import CheckRecord
 from guardian.storage.checks import CheckStore
-from guardian.storage.history_io import export_csv, export_json, import_json
+from guardian.storage.history_io import (
+    HistoryImportError,
+    export_csv,
+    export_json,
+    import_json,
+)
 from guardian.storage.history_stats import PAGE_SIZE, first_page
 from guardian.ui.context import AppContext
 from guardian.ui.screen import Screen
@@ -29,6 +34,45 @@ log = logging.getLogger(__name__)
 def local_time(moment: datetime) -> str:
     """A check's time as the person's computer shows it."""
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+SHOWN_CHARS = 5000
+"""The most characters of one field a history screen shows (as long as the longest message
+Guardian saves; a check imported before import limited its fields may hold more, and laying out
+a megabyte of text would stop the window for seconds)."""
+
+SHOWN_NUMBER_CHARS = 40
+"""The most characters of a caller's number shown in a row of the list."""
+
+# The caption of each field of a check, for the message about a field too long to import.
+_FIELD_CAPTIONS = {
+    "caller_number": "history.number",
+    "caller_type": "history.caller",
+    "text": "history.text",
+    "answers": "history.answers",
+    "signals": "history.signals",
+    "actions": "history.actions",
+}
+
+
+def shown(ctx: AppContext, value: str, limit: int = SHOWN_CHARS) -> str:
+    """``value`` as a history screen shows it: cut after ``limit`` characters, saying so."""
+    if len(value) <= limit:
+        return value
+    return value[:limit] + ctx.t("history.clipped", count=len(value) - limit)
+
+
+def import_failure(ctx: AppContext, error: Exception) -> str:
+    """Why an import was refused, in the person's language where it can be said plainly."""
+    oversized = error.oversized if isinstance(error, HistoryImportError) else None
+    if oversized is not None:
+        caption = _FIELD_CAPTIONS.get(oversized.field)
+        return ctx.t(
+            "history.import_too_large",
+            number=oversized.check_number,
+            field=ctx.t(caption) if caption else oversized.field,
+        )
+    return ctx.t("history.import_failed", reason=str(error))
 
 
 class HistoryScreen(Screen):
@@ -49,9 +93,11 @@ class HistoryScreen(Screen):
         self.body_layout = QVBoxLayout(body)
         self.body_layout.setContentsMargins(36, 16, 36, 24)
         self.body_layout.setSpacing(12)
+        # The lowest level holds checks that found a little and checks that found nothing.
         names = {
-            lv: ctx.pick(ctx.content.advice.for_level(lv).headline)
-            for lv in ("high", "medium", "low")
+            "high": ctx.pick(ctx.content.advice.for_level("high").headline),
+            "medium": ctx.pick(ctx.content.advice.for_level("medium").headline),
+            "low": ctx.t("history.chart_low"),
         }
         self.chart = WeeklyChart([], names, ctx.t("history.week_format"), ctx.theme.body_pt)
         self.body_layout.addWidget(self.chart)
@@ -108,7 +154,7 @@ class HistoryScreen(Screen):
             row.deleteLater()
         self.rows.clear()
         self.records = []
-        today = date.today()
+        today = self.ctx.today()
         disk = self.ctx.disk
         if disk is None:
             return
@@ -162,13 +208,15 @@ class HistoryScreen(Screen):
         """One line for the list: time, what it was, the verdict, the number."""
         ctx = self.ctx
         level = (
-            ctx.pick(ctx.content.advice.for_level(record.level).headline)
+            ctx.pick(
+                ctx.content.advice.for_level(record.level, found=bool(record.signals)).headline
+            )
             if record.level
             else ctx.t("history.unfinished")
         )
         parts = [local_time(record.started_at), ctx.t(f"history.kind_{record.kind}"), level]
         if record.caller_number:
-            parts.append(record.caller_number)
+            parts.append(shown(ctx, record.caller_number, SHOWN_NUMBER_CHARS))
         return "   ".join(parts)
 
     def _open(self, record: CheckRecord) -> None:
@@ -228,7 +276,7 @@ class HistoryScreen(Screen):
 
         def failed(error: Exception) -> None:
             log.warning("import refused: %s", error)
-            self._show_message(self.ctx.t("history.import_failed", reason=str(error)))
+            self._show_message(import_failure(self.ctx, error))
 
         self.ctx.disk.submit(lambda db: import_json(db, path), on_done=done, on_error=failed)
 
@@ -237,7 +285,7 @@ class HistoryScreen(Screen):
         return Path(folder or Path.home())
 
     def _export(self, kind: str) -> None:
-        name = self.ctx.t(f"history.file_{kind}", date=date.today().isoformat())
+        name = self.ctx.t(f"history.file_{kind}", date=self.ctx.today().isoformat())
         chosen, _ = QFileDialog.getSaveFileName(
             self, self.ctx.t(f"history.export_{kind}"), str(self._documents() / name)
         )

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from guardian.core.records import CheckRecord
 from guardian.storage.checks import CheckStore
 from guardian.ui.context import AppContext
-from guardian.ui.history import local_time
+from guardian.ui.history import local_time, shown
 from guardian.ui.screen import Screen
 from guardian.ui.widgets import BigButton, label, scrolling
 
@@ -38,6 +38,7 @@ class HistoryDetailScreen(Screen):
         self.lines: list[str] = []
 
         def add(caption: str, value: str) -> None:
+            value = shown(ctx, value)  # a field imported from elsewhere may be very long
             layout.addWidget(label(caption, "heading"))
             layout.addWidget(label(value))
             self.lines.append(f"{caption}: {value}")
@@ -45,7 +46,8 @@ class HistoryDetailScreen(Screen):
         add(ctx.t("history.when"), local_time(record.started_at))
         add(ctx.t("history.what"), ctx.t(f"history.kind_{record.kind}"))
         if record.level:
-            add(ctx.t("history.level"), ctx.pick(content.advice.for_level(record.level).headline))
+            words = content.advice.for_level(record.level, found=bool(record.signals))
+            add(ctx.t("history.level"), ctx.pick(words.headline))
         else:
             add(ctx.t("history.level"), ctx.t("history.unfinished"))
         if record.caller_number:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, QTimer
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from guardian.ui.context import AppContext
@@ -147,8 +147,9 @@ class HomeScreen(Screen):
 
     def _update_clock(self) -> None:
         language = QLocale.Language.Chinese if self.ctx.lang == "zh" else QLocale.Language.English
-        now = QDateTime.currentDateTime()
-        self.clock.setText(QLocale(language).toString(now, self.ctx.t("home.clock_format")))
+        now = self.ctx.now()
+        shown = QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute))
+        self.clock.setText(QLocale(language).toString(shown, self.ctx.t("home.clock_format")))
 
     def _switch_language(self) -> None:
         self.ctx.set_lang("en" if self.ctx.lang == "zh" else "zh")

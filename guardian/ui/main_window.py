@@ -23,7 +23,7 @@ from guardian.ui.context import AppContext
 from guardian.ui.fonts import FontChoice
 from guardian.ui.layouts import TITLE_BELOW, TitleRowLayout
 from guardian.ui.screen import Screen
-from guardian.ui.widgets import BigButton, icon_label, label
+from guardian.ui.widgets import BigButton, icon_label, label, set_plain_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         speaker = self.ctx.speaker
         self.voice_status.setVisible(not speaker.available)
         reason = speaker.unavailable_reason
-        self.voice_status.setToolTip(reason)
+        set_plain_tooltip(self.voice_status, reason)
         self.voice_status.setAccessibleName(self.ctx.t("voice.unavailable"))
         self.voice_status.setAccessibleDescription(reason)
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from guardian.ui.context import AppContext
-from guardian.ui.family_alerts import queue_family_alert
+from guardian.ui.family_alerts import not_told_notice, queue_family_alert, show_not_told
 from guardian.ui.layouts import TRAILING_BELOW, TitleRowLayout
 from guardian.ui.remote_warning import RemoteAppAlert
 from guardian.ui.screen import Screen
@@ -40,6 +40,9 @@ class MoneySentScreen(Screen):
         layout.setSpacing(18)
         self.calm = label(ctx.t("money.calm"), "title")
         layout.addWidget(self.calm)
+        # Shown only when the alert to the family could not be saved yet.
+        self.family_notice = not_told_notice()
+        layout.addWidget(self.family_notice)
         self.buttons: dict[str, BigButton] = {}
         self.step_texts: list[QLabel] = []
         for number, (key, route, icon, role) in enumerate(STEPS, start=1):
@@ -74,17 +77,25 @@ class MoneySentScreen(Screen):
         outer.addWidget(scrolling(body))
         self.remote_apps = RemoteAppAlert(ctx, parent=self)
         self.remote_apps.start()
-        queue_family_alert(ctx, "money_sent")
+        self.closed = False
+        queue_family_alert(ctx, "money_sent", on_not_queued=self._family_not_told)
+
+    def _family_not_told(self) -> None:
+        """The alert could not be saved yet (it is tried again on its own): say so."""
+        if not self.closed:
+            show_not_told(self, self.family_notice)
 
     def closing(self) -> None:
         """Stop watching for remote-control programs."""
+        self.closed = True
         self.remote_apps.stop()
 
     def spoken_text(self) -> str:
-        """The calm opening and every step, numbered."""
+        """The calm opening, that the family does not know yet (if so), and every step."""
         ctx = self.ctx
         steps = [
             ctx.t("money.step_spoken", number=number, text=ctx.t(key))
             for number, (key, *_) in enumerate(STEPS, start=1)
         ]
-        return ctx.sentences(ctx.t("money.calm"), *steps)
+        notice = self.family_notice.text() if self.family_notice.isVisibleTo(self) else ""
+        return ctx.sentences(ctx.t("money.calm"), notice, *steps)

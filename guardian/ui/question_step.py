@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from guardian.core.content import Signal as RedSignal
 from guardian.core.risk import Answer
 from guardian.ui.context import AppContext
-from guardian.ui.widgets import BigButton, label, svg_pixmap
+from guardian.ui.widgets import BigButton, label, plain_label, svg_pixmap
 
 # (answer, catalog key, pictogram, keyboard key)
 ANSWERS = (
@@ -45,7 +45,7 @@ class QuestionStep(QWidget):
         layout.addWidget(self.progress)
         row = QHBoxLayout()
         row.setSpacing(28)
-        self.picture = QLabel()
+        self.picture = plain_label()
         picture_px = round(theme.tile_icon_px * 1.5)
         self.picture.setFixedSize(picture_px, picture_px)
         row.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignVCenter)

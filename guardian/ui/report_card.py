@@ -153,8 +153,13 @@ class ReportCardScreen(Screen):
             return self.ctx.sentences(self.title(), self.ctx.t("card.intro"))
         return self.card.spoken(self.ctx.lang)
 
-    def save_pdf(self, path: Path) -> Path:
-        """Write the card as a large-type PDF at ``path``."""
+    def save_pdf(self, path: Path) -> Path | None:
+        """Write the card as a large-type PDF at ``path``, and tell the person how it went.
+
+        Returns:
+            The path written, or None when the file could not be written. Then the person
+            hears and sees that it was not saved; the card keeps everything typed in it.
+        """
         html = report_html(
             self.card,
             self.ctx.lang,
@@ -162,7 +167,13 @@ class ReportCardScreen(Screen):
             self.ctx.t("card.paper_note"),
             "______________________________",
         )
-        written = write_report_pdf(path, html)
+        try:
+            written = write_report_pdf(path, html)
+        except OSError as error:
+            log.error("the report card could not be written: %s", error)
+            self.saved_to.setText(self.ctx.t("card.not_saved"))
+            self.ctx.say(self.ctx.t("card.not_saved"))
+            return None
         self.saved_to.setText(self.ctx.t("card.saved_to", path=str(written)))
         self.ctx.say(self.ctx.t("card.saved"))
         return written
@@ -175,11 +186,5 @@ class ReportCardScreen(Screen):
         chosen, _ = QFileDialog.getSaveFileName(
             self, self.ctx.t("card.pdf"), str(default), "PDF (*.pdf)"
         )
-        if not chosen:
-            return
-        try:
+        if chosen:
             self.save_pdf(Path(chosen))
-        except OSError as error:
-            log.error("the report card could not be written: %s", error)
-            self.saved_to.setText(self.ctx.t("card.not_saved"))
-            self.ctx.say(self.ctx.t("card.not_saved"))

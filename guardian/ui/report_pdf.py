@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import html
+import os
+import tempfile
+from contextlib import suppress
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QApplication
 
@@ -15,9 +19,8 @@ PAPER_BODY_PT = 16
 
 
 def _escape(text: str) -> str:
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br>")
-    )
+    """``text`` as HTML that shows it as typed: markup in it is shown, never followed."""
+    return html.escape(text, quote=False).replace("\n", "<br>")
 
 
 def report_html(card: ReportCard, lang: Lang, title: str, note: str, blank: str) -> str:
@@ -25,15 +28,23 @@ def report_html(card: ReportCard, lang: Lang, title: str, note: str, blank: str)
     rows = []
     for name, (label, _) in FIELDS.items():
         value = getattr(card, name)
-        shown = _escape(value) if value else f'<span style="color:#555">{blank}</span>'
+        shown = _escape(value) if value else f'<span style="color:#555">{_escape(blank)}</span>'
         rows.append(f"<p><b>{_escape(label.get(lang))}</b><br>{shown}</p>")
     return f"<h1>{_escape(title)}</h1><p>{_escape(note)}</p>" + "".join(rows)
 
 
-def write_report_pdf(path: Path, html: str) -> Path:
-    """Write ``html`` to an A4 PDF at ``path`` in large type; return the path."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    writer = QPdfWriter(str(path))
+def render_report_pdf(html_text: str) -> bytes:
+    """Return ``html_text`` as the bytes of an A4 PDF in large type.
+
+    Drawn in memory, so a place that cannot be written never gets a half-made file.
+
+    Raises:
+        OSError: Qt could not draw the PDF.
+    """
+    buffer = QBuffer()
+    if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise OSError("no memory to draw the report card in")
+    writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
     writer.setResolution(300)
@@ -43,6 +54,42 @@ def write_report_pdf(path: Path, html: str) -> Path:
     font = QFont(app.font() if isinstance(app, QApplication) else QFont())
     font.setPointSize(PAPER_BODY_PT)
     document.setDefaultFont(font)
-    document.setHtml(html)
-    document.print_(writer)
+    document.setHtml(html_text)
+    document.print_(writer)  # begins and ends its own painter on the writer
+    del writer
+    data = bytes(buffer.data().data())
+    buffer.close()
+    # print_() says nothing when its painter could not begin: a finished PDF is the proof.
+    if not data.startswith(b"%PDF") or b"%%EOF" not in data[-64:]:
+        raise OSError("the report card could not be drawn")
+    return data
+
+
+def write_report_pdf(path: Path, html_text: str) -> Path:
+    """Write ``html_text`` to an A4 PDF at ``path`` in large type; return the path.
+
+    The file is written beside ``path`` under another name and then renamed, so an earlier
+    file of the same name stays whole when writing fails. The folder must exist.
+
+    Raises:
+        OSError: the PDF could not be drawn, or the file could not be written (the folder does
+            not exist or cannot be written to, the disk is full...).
+    """
+    data = render_report_pdf(html_text)
+    folder = path.parent
+    if not folder.is_dir():
+        raise FileNotFoundError(f"the folder {folder} does not exist")
+    handle, temporary = tempfile.mkstemp(prefix=".report-card-", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temporary)
+        raise
+    if not path.is_file() or path.stat().st_size != len(data):
+        raise OSError(f"the report card at {path} is missing or incomplete after writing")
     return path

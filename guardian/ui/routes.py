@@ -135,10 +135,8 @@ def _family_settings(ctx: AppContext, **_: Any) -> Screen:
 def _call_family(ctx: AppContext, **_: Any) -> Screen:
     """The family's call card (or list); the family is told the person is calling."""
     from guardian.ui.call_card import call_family_route
-    from guardian.ui.family_alerts import queue_family_alert
 
-    queue_family_alert(ctx, "called_family")
-    return call_family_route(ctx)
+    return call_family_route(ctx, tell_family=True)
 
 
 def build_routes() -> dict[str, Callable[..., Screen]]:

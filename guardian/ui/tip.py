@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from guardian.ui.context import AppContext
 from guardian.ui.screen import Screen
-from guardian.ui.widgets import BigButton, icon_label, label, page_layout
+from guardian.ui.widgets import BigButton, icon_label, label, page_layout, scrolling
 
 
 def tip_of_the_day(count: int, day: date) -> int:
@@ -21,7 +21,7 @@ class TipScreen(Screen):
 
     Args:
         ctx: the shared app context.
-        day: the date whose tip to start with (today by default).
+        day: the date whose tip to start with (today by the context's clock by default).
     """
 
     title_key = "tip.title"
@@ -29,8 +29,14 @@ class TipScreen(Screen):
     def __init__(self, ctx: AppContext, day: date | None = None, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.tips = ctx.content.tips
-        self.index = tip_of_the_day(len(self.tips), day or date.today())
-        layout = page_layout(self)
+        self.index = tip_of_the_day(len(self.tips), day or ctx.today())
+        # The page scrolls: at the largest text a long tip needs more lines than the window
+        # has room for, and wrapped words squeezed into less height are cut off.
+        body = QWidget()
+        layout = page_layout(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(body))
         layout.addWidget(icon_label("tip", ctx.theme.tile_icon_px))
         self.count = label("", "soft")
         layout.addWidget(self.count)

@@ -72,6 +72,9 @@ class VerdictView(QWidget):
         self.save_notice = label("", "banner")
         self.save_notice.setVisible(False)
         body_layout.addWidget(self.save_notice)
+        self.family_notice = label("", "banner")
+        self.family_notice.setVisible(False)
+        body_layout.addWidget(self.family_notice)
         self.signal_rows: list[QWidget] = []
         for finding in assessment.findings:
             row = QWidget()
@@ -129,10 +132,17 @@ class VerdictView(QWidget):
         self.save_notice.setText(message)
         self.save_notice.setVisible(True)
 
+    def show_family_problem(self, message: str) -> None:
+        """Say plainly that the family has not been told yet (read aloud after the headline)."""
+        self.family_notice.setText(message)
+        self.family_notice.setVisible(True)
+
     def spoken_text(self) -> str:
-        """The headline, each signal's title, the advice and the rules."""
+        """The headline, the notices shown, each signal's title, the advice and the rules."""
         ctx = self.ctx
         parts = [ctx.pick(self.assessment.headline)]
+        if self.family_notice.isVisibleTo(self):
+            parts.append(self.family_notice.text())
         if self.save_notice.isVisibleTo(self):
             parts.append(self.save_notice.text())
         parts += [ctx.pick(f.signal.title) for f in self.assessment.findings]

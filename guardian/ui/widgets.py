@@ -1,7 +1,14 @@
-"""Shared big widgets: pictogram buttons, labels with roles, scrolling pages."""
+"""Shared big widgets: pictogram buttons, labels with roles, scrolling pages.
+
+Every label here shows plain text. A label left on Qt's automatic format renders anything that
+looks like HTML: a contact named ``<img src=/dev/zero>`` would make Qt read that file into
+memory until the app aborts. Make labels with :func:`plain_label` (or :func:`label`), never with
+``QLabel()`` itself, and give tooltips through :func:`set_plain_tooltip`.
+"""
 
 from __future__ import annotations
 
+import html
 import logging
 from functools import lru_cache
 
@@ -81,11 +88,29 @@ def svg_pixmap(name: str, px: int, ratio: float = 1.0, on_dark: bool = False) ->
     return pixmap
 
 
-def label(text: str, role: str | None = None, *, wrap: bool = True) -> QLabel:
-    """Return a label with a style role ("title", "headline", "soft", "banner")."""
-    widget = QLabel(text)
-    widget.setWordWrap(wrap)
+def plain_label(text: str = "") -> QLabel:
+    """Return a label that shows ``text``, and any text set later, as it is: never as HTML."""
+    widget = QLabel()
     set_enum_property(widget, "textFormat", "PlainText")
+    widget.setText(text)
+    return widget
+
+
+def set_plain_tooltip(widget: QWidget, text: str) -> None:
+    """Give ``widget`` the tooltip ``text``, shown as it is written.
+
+    A tooltip has no plain-text setting: Qt renders one that looks like HTML as HTML. The text
+    goes in escaped, inside a paragraph that keeps its spaces and line breaks.
+    """
+    widget.setToolTip(
+        f'<p style="white-space:pre-wrap">{html.escape(text, quote=False)}</p>' if text else ""
+    )
+
+
+def label(text: str, role: str | None = None, *, wrap: bool = True) -> QLabel:
+    """Return a plain-text label with a style role ("title", "headline", "soft", "banner")."""
+    widget = plain_label(text)
+    widget.setWordWrap(wrap)
     if role:
         widget.setProperty("role", role)
     return widget
@@ -93,7 +118,7 @@ def label(text: str, role: str | None = None, *, wrap: bool = True) -> QLabel:
 
 def icon_label(name: str, px: int, *, on_dark: bool = False) -> QLabel:
     """Return a label showing the pictogram ``name`` at ``px`` pixels."""
-    widget = QLabel()
+    widget = plain_label()
     widget.setPixmap(svg_pixmap(name, px, on_dark=on_dark))
     widget.setFixedSize(QSize(px, px))
     set_enum_property(widget, "alignment", "AlignCenter")
@@ -170,7 +195,7 @@ class BigButton(QPushButton):
             else:
                 self.icon_widget.setMaximumHeight(_NO_LIMIT_PX)
             layout.addWidget(self.icon_widget)
-        self.text_widget = QLabel(text)
+        self.text_widget = plain_label(text)  # a contact's name or a caller's number, too
         self.text_widget.setWordWrap(wrap)
         set_enum_property(
             self.text_widget, "alignment", "AlignCenter" if vertical or not icon else "AlignVCenter"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -24,10 +24,14 @@ def free_port() -> int:
 
 @dataclass
 class Webhook:
-    """A JSON webhook on 127.0.0.1 that records every post and answers with ``status``."""
+    """A JSON webhook on 127.0.0.1 that records every post and answers with ``status``.
+
+    ``status_for``, when set, chooses the answer for each post instead (given the post).
+    """
 
     port: int
     status: int = 200
+    status_for: Callable[[dict[str, Any]], int] | None = None
     posts: list[dict[str, Any]] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -46,7 +50,7 @@ class Webhook:
                 length = int(self.headers.get("Content-Length", "0"))
                 payload = json.loads(self.rfile.read(length) or b"{}")
                 with hook.lock:
-                    status = hook.status
+                    status = hook.status if hook.status_for is None else hook.status_for(payload)
                     if status == 200:
                         hook.posts.append(payload)
                         hook.paths.append(self.path)

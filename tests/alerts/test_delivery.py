@@ -6,7 +6,7 @@ from email import message_from_bytes
 from email.header import decode_header, make_header
 
 from guardian.alerts.delivery import deliver, url_is_supported
-from guardian.core.channels import build_apprise_url, secret_values
+from guardian.core.channels import REDACTED, build_apprise_url, secret_values
 
 from .conftest import Mail, Webhook, free_port
 
@@ -31,10 +31,16 @@ def test_an_error_answer_is_a_redacted_failure(webhook: Webhook) -> None:
 
 
 def test_a_refused_connection_is_a_redacted_failure() -> None:
-    url = build_apprise_url("json", {"url": f"http://127.0.0.1:{free_port()}/x/tok-abc-12345"})
+    # When it cannot connect, the Nextcloud plugin names the person the alert was for, so the
+    # reason it gives holds something the error must hide (most plugins name only the server).
+    server = f"127.0.0.1:{free_port()}"
+    url = build_apprise_url(
+        "custom", {"url": f"ncloud://grandma:pa55-word-777@{server}/liu-daughter-2291"}
+    )
     result = deliver(url, "t", "b", timeout=2)
-    assert not result.ok and result.error
-    assert "tok-abc-12345" not in result.error
+    assert not result.ok and "Nextcloud" in result.error
+    assert "liu-daughter-2291" not in result.error and "pa55-word-777" not in result.error
+    assert REDACTED in result.error  # the name was there, and was hidden
 
 
 def test_unknown_url_is_a_failure_not_an_exception() -> None:

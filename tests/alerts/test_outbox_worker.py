@@ -2,6 +2,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+from email import message_from_bytes
+from email.header import decode_header, make_header
+from email.message import Message
 from pathlib import Path
 
 import pytest
@@ -10,11 +14,14 @@ from sqlite_utils import Database
 
 from guardian.alerts.delivery import DeliveryResult, deliver
 from guardian.alerts.outbox_worker import OutboxWorker, send_test_alert
-from guardian.core.contacts import Contact, validate_contact
+from guardian.assets import load_catalog
+from guardian.core.alert_message import compose_alert
+from guardian.core.contacts import ChannelConfig, Contact, parse_phone, validate_contact
 from guardian.storage.contacts import ContactStore
 from guardian.storage.database import open_database
 from guardian.storage.outbox import CHANNEL_REMOVED, OutboxMessage, OutboxStore
 from guardian.storage.worker import DiskWorker
+from guardian.ui.family.changes import contact_changes, guarded_change, words_for
 
 from .conftest import Mail, Webhook
 
@@ -229,18 +236,179 @@ def test_alert_queued_before_a_channel_is_removed_still_reaches_it(
     assert [post["title"] for post in webhook.received()] == ["settings changed"]
 
 
-def test_alert_whose_channel_is_gone_is_never_sent(
+def test_alert_whose_channel_row_is_gone_still_goes_where_it_was_queued(
     db_path: Path, webhook: Webhook, make_worker: Callable[..., OutboxWorker], qtbot: QtBot
 ) -> None:
     contact = add_contact(db_path, [{"kind": "json", "fields": {"url": webhook.url}}])
-    message_id = enqueue(db_path, contact)
+    message_id = enqueue(db_path, contact, "queued before")
     with_db(db_path, lambda db: db.execute("DELETE FROM alert_channels"))
+    worker = make_worker()
+    with qtbot.waitSignal(worker.delivered, timeout=10_000) as blocker:
+        worker.wake()
+    assert blocker.args == [message_id]
+    assert [post["title"] for post in webhook.received()] == ["queued before"]
+    # Delivered: nothing waits for the address any more, so it is gone with its tokens.
+    assert (
+        with_db(db_path, lambda db: db.execute("SELECT * FROM alert_destinations").fetchall()) == []
+    )
+
+
+def test_alert_without_an_address_is_never_sent(
+    db_path: Path, webhook: Webhook, make_worker: Callable[..., OutboxWorker], qtbot: QtBot
+) -> None:
+    """Only an alert left by an older Guardian whose channel was deleted has no address."""
+    contact = add_contact(db_path, [{"kind": "json", "fields": {"url": webhook.url}}])
+    message_id = enqueue(db_path, contact)
+    with_db(db_path, lambda db: db.execute("UPDATE outbox SET destination_id = NULL"))
     worker = make_worker()
     with qtbot.waitSignal(worker.failed, timeout=10_000) as blocker:
         worker.wake()
     assert blocker.args == [message_id, CHANNEL_REMOVED]
-    assert message(db_path, message_id).status == "failed"
+    stored = message(db_path, message_id)
+    assert (stored.status, stored.failure) == ("failed", "removed")
     assert webhook.received() == []
+
+
+def edit_contact(db_path: Path, contact: Contact, url: str, phone: str) -> list[int]:
+    """Point the contact's channel at ``url`` and change its phone, as the contact form does."""
+    parsed = parse_phone(phone).phone
+    assert parsed is not None and contact.channels[0].id is not None
+    edited = Contact(
+        name=contact.name,
+        phone=parsed,
+        channels=[ChannelConfig("json", {"url": url}, contact.channels[0].id)],
+        id=contact.id,
+    )
+    words = words_for(load_catalog(), "zh")
+
+    def describe(before: list[Contact]) -> list[str]:
+        stored = next(c for c in before if c.id == contact.id)
+        return contact_changes(stored, edited, words, "zh")
+
+    guarded = with_db(
+        db_path,
+        lambda db: guarded_change(db, describe, lambda store: store.update(edited), "zh"),
+    )
+    return guarded.alerts  # type: ignore[attr-defined, no-any-return]
+
+
+def test_an_edited_channel_gets_the_warning_and_what_was_queued_at_its_old_address(
+    db_path: Path,
+    webhook: Webhook,
+    down_webhook: Webhook,
+    make_worker: Callable[..., OutboxWorker],
+    qtbot: QtBot,
+) -> None:
+    family, other = webhook, down_webhook
+    other.start()
+    contact = add_contact(db_path, [{"kind": "json", "fields": {"url": family.url}}])
+    verdict = enqueue(db_path, contact, "verdict before the edit")
+    [warning] = edit_contact(db_path, contact, other.url, "13998765432")
+    after = with_db(
+        db_path, lambda db: OutboxStore(db).enqueue_for_contacts("after", "b", event="test")
+    )
+    # Everything queued before the edit keeps the channel's id, and its old address.
+    assert {message(db_path, m).channel_id for m in [verdict, warning, *after]} == {
+        contact.channels[0].id
+    }
+    worker = make_worker()
+    delivered: list[int] = []
+    worker.delivered.connect(delivered.append)
+    worker.wake()
+    qtbot.waitUntil(lambda: len(delivered) == 3, timeout=10_000)
+    titles = [post["title"] for post in family.received()]
+    assert titles[0] == "verdict before the edit" and len(titles) == 2
+    text = family.received()[1]["message"]
+    assert "138 1234 5678" in text and "139 9876 5432" in text
+    assert [post["title"] for post in other.received()] == ["after"]
+    assert "138 1234 5678" not in str(other.received())
+
+
+def test_a_message_refused_for_good_fails_and_lets_the_next_one_through(
+    db_path: Path, webhook: Webhook, make_worker: Callable[..., OutboxWorker], qtbot: QtBot
+) -> None:
+    webhook.status_for = lambda post: 400 if post["title"] == "refused" else 200
+    contact = add_contact(db_path, [{"kind": "json", "fields": {"url": webhook.url}}])
+    refused = enqueue(db_path, contact, "refused")
+    later = enqueue(db_path, contact, "later")
+    worker = make_worker(backoff=(0.05,))
+    with qtbot.waitSignal(worker.delivered, timeout=10_000) as blocker:
+        worker.wake()
+    assert blocker.args == [later]
+    stored = message(db_path, refused)
+    assert (stored.status, stored.failure, stored.attempts, stored.refusals) == (
+        "failed",
+        "refused",
+        3,
+        3,
+    )
+    assert "400" in (stored.last_error or "")
+    assert "tok-abc-12345" not in (stored.last_error or "")
+    assert [post["title"] for post in webhook.received()] == ["later"]
+
+
+def test_a_passing_error_answer_is_not_a_refusal(
+    db_path: Path, webhook: Webhook, make_worker: Callable[..., OutboxWorker], qtbot: QtBot
+) -> None:
+    webhook.status = 503
+    contact = add_contact(db_path, [{"kind": "json", "fields": {"url": webhook.url}}])
+    message_id = enqueue(db_path, contact)
+    worker = make_worker(backoff=(0.05,))
+    failures: list[int] = []
+    worker.failed.connect(lambda message_id, error: failures.append(message_id))
+    worker.wake()
+    qtbot.waitUntil(lambda: len(failures) >= 4, timeout=10_000)
+    stored = message(db_path, message_id)
+    assert stored.status in ("queued", "sending") and stored.refusals == 0
+
+
+def test_a_message_that_never_arrives_is_given_up_after_its_tries_and_time(
+    db_path: Path,
+    down_webhook: Webhook,
+    make_worker: Callable[..., OutboxWorker],
+    qtbot: QtBot,
+) -> None:
+    contact = add_contact(db_path, [{"kind": "json", "fields": {"url": down_webhook.url}}])
+    hopeless = enqueue(db_path, contact, "hopeless")
+    worker = make_worker(backoff=(0.05,), give_up_tries=2, give_up_after=timedelta(0))
+    failures: list[int] = []
+    worker.failed.connect(lambda message_id, error: failures.append(message_id))
+    worker.wake()
+    qtbot.waitUntil(lambda: message(db_path, hopeless).status == "failed", timeout=10_000)
+    stored = message(db_path, hopeless)
+    assert (stored.failure, stored.attempts, stored.refusals) == ("gave_up", 2, 0)
+    down_webhook.start()
+    later = enqueue(db_path, contact, "later")
+    with qtbot.waitSignal(worker.delivered, timeout=10_000) as blocker:
+        worker.wake()
+    assert blocker.args == [later]
+    assert [post["title"] for post in down_webhook.received()] == ["later"]
+
+
+def test_a_young_message_is_not_given_up_after_many_tries(
+    db_path: Path,
+    down_webhook: Webhook,
+    make_worker: Callable[..., OutboxWorker],
+    qtbot: QtBot,
+) -> None:
+    contact = add_contact(db_path, [{"kind": "json", "fields": {"url": down_webhook.url}}])
+    message_id = enqueue(db_path, contact)
+    worker = make_worker(backoff=(0.05,), give_up_tries=2, give_up_after=timedelta(days=3))
+    failures: list[int] = []
+    worker.failed.connect(lambda message_id, error: failures.append(message_id))
+    worker.wake()
+    qtbot.waitUntil(lambda: len(failures) >= 4, timeout=10_000)
+    assert message(db_path, message_id).status in ("queued", "sending")
+
+
+def plain_text(mail: Message) -> str:
+    """The words of an e-mail: its text/plain part, decoded."""
+    for part in mail.walk():
+        if part.get_content_type() == "text/plain":
+            payload = part.get_payload(decode=True)
+            assert isinstance(payload, bytes)
+            return payload.decode(part.get_content_charset() or "utf-8")
+    raise AssertionError("the e-mail has no plain-text part")
 
 
 def test_send_test_alert_by_email_through_the_outbox(
@@ -258,14 +426,25 @@ def test_send_test_alert_by_email_through_the_outbox(
     try:
         worker = make_worker()
         queued: list[list[int]] = []
+        when = datetime(2026, 9, 30, 8, 5).astimezone()
         with qtbot.waitSignal(worker.delivered, timeout=10_000):
             send_test_alert(
-                contact, disk, worker, person_name="妈妈", lang="zh", on_queued=queued.append
+                contact,
+                disk,
+                worker,
+                person_name="妈妈",
+                lang="zh",
+                when=when,
+                on_queued=queued.append,
             )
         assert len(queued) == 1 and len(queued[0]) == 1
         (envelope,) = smtp_server.received()
         assert envelope.rcpt_tos == ["daughter@example.com"]
-        assert "测试".encode() in (envelope.original_content or b"") or envelope.content
+        mail = message_from_bytes(envelope.original_content or b"")
+        title, body = compose_alert("test", person_name="妈妈", when=when, lang="zh")
+        assert title == "【防骗守护】测试通知"
+        assert str(make_header(decode_header(mail["Subject"]))) == title
+        assert plain_text(mail).strip() == body
     finally:
         disk.shutdown()
     unsaved = validate_contact({"name": "x", "phone": "110"}).contact

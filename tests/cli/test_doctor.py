@@ -9,7 +9,7 @@ import shutil
 import subprocess
 import sys
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -29,7 +29,7 @@ from guardian.doctor import (
     format_report,
     run_checks,
 )
-from guardian.storage.backup import make_backup
+from guardian.storage.backup import backup_date, make_backup
 from guardian.storage.checks import CheckStore
 from guardian.storage.contacts import ContactStore
 from guardian.storage.database import open_database
@@ -209,10 +209,11 @@ def test_an_old_backup_is_a_problem_and_a_damaged_one_too(tmp_path):
     folder = tmp_path / "d"
     fill(folder)
     [backup] = backups_dir(folder).iterdir()
-    later = datetime.now().date().replace(year=datetime.now().year + 1)
-    assert not check_backups(folder, "en", later).ok
+    made = backup_date(backup)
+    assert made is not None
+    assert not check_backups(folder, "en", made + timedelta(days=365)).ok
     backup.write_bytes(b"\x00" * 4096)
-    result = check_backups(folder, "en", datetime.now().date())
+    result = check_backups(folder, "en", made)
     assert not result.ok and "damaged" in result.detail
 
 

@@ -71,27 +71,57 @@ def test_number_table(
         content.signal(signal_id)
 
 
-def test_plus_00_is_not_read_as_american() -> None:
-    result = check_number("+00 1234 567")
+def test_plus_00_is_not_read_as_american(content: Content) -> None:
+    result = check_number("+00 1234 567", content)
     assert result.region != "US"
     assert "overseas_number" in result.signals
     assert any("+00" in note.en for note in result.notes)
+    assert not any("国家代码" in note.zh for note in result.notes)
+
+
+def test_without_the_catalog_the_rules_still_apply_without_notes() -> None:
+    result = check_number("+00 1234 567")
+    assert "overseas_number" in result.signals
+    assert result.notes == ()
+    assert check_number("96110").warning_line
 
 
 @pytest.mark.parametrize("raw", ["96110", "+86 96110", "0086 96110"])
 def test_96110_is_never_flagged_and_says_listen(raw: str, content: Content) -> None:
     result = check_number(raw, content)
     assert result.signals == ()
+    assert result.warning_line
     assert any("96110" in n.zh and "听" in n.zh for n in result.notes)
     assert any("listen" in n.en for n in result.notes)
-    assert assess(content, {}, extra=[(s, "number") for s in result.signals]).level is Level.LOW
+    assessment = assess(
+        content,
+        {},
+        extra=[(s, "number") for s in result.signals],
+        warning_line=result.warning_line,
+    )
+    assert assessment.level is Level.LOW
+    assert assessment.verdict == "warning_line"
+
+
+def test_notes_never_say_to_do_whatever_a_faked_number_says(content: Content) -> None:
+    for note in content.number_notes.values():
+        assert "照他们说的做" not in note.text.zh and "照它说的做" not in note.text.zh, note.id
+        assert "do what they say" not in note.text.en, note.id
+    antifraud = content.number_notes["antifraud"].text
+    assert "别转钱，就听他们的" in antifraud.zh and "冒充" in antifraud.zh
 
 
 def test_12381_is_the_official_warning_sms(content: Content) -> None:
     result = check_number("12381", content)
     assert result.signals == ()
+    assert result.warning_line
     assert result.hotline is not None and result.hotline.number == "12381"
     assert any("12381" in n.zh and "预警" in n.zh for n in result.notes)
+
+
+@pytest.mark.parametrize("raw", ["110", "95588", "13812345678", "+447700900123", "4008123123"])
+def test_other_numbers_are_no_warning_line(raw: str, content: Content) -> None:
+    assert not check_number(raw, content).warning_line
 
 
 def test_bank_numbers_come_from_the_catalog(content: Content) -> None:
@@ -103,6 +133,11 @@ def test_bank_numbers_come_from_the_catalog(content: Content) -> None:
         assert result.hotline == bank
         assert any(bank.name.zh in n.zh and "卡" in n.zh for n in result.notes)
         assert any("printed on your card" in n.en for n in result.notes)
+        # The bank's public number; a call showing it can still be faked.
+        [note] = result.notes
+        assert f"{bank.number}是{bank.name.zh}公开的客服号码" in note.zh
+        assert "作假" in note.zh and "挂断" in note.zh
+        assert "can be faked" in note.en and bank.name.en in note.en
 
 
 def test_110_says_caller_id_can_be_faked(content: Content) -> None:
@@ -121,7 +156,8 @@ def test_an_ordinary_number_is_never_called_safe(content: Content) -> None:
 
 def test_400_numbers_get_a_note(content: Content) -> None:
     result = check_number("4008123123", content)
-    assert any("400" in n.zh for n in result.notes)
+    assert any("400" in n.zh and "谁都能" in n.zh for n in result.notes)
+    assert not any("企业号码" in n.zh for n in result.notes)
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from guardian.core.i18n import Text
 from guardian.core.pin import (
+    LOCK_SCHEDULE,
     LOCK_SECONDS,
     MAX_FAILURES,
     PIN_CONFIRM_MISMATCH,
@@ -16,7 +17,9 @@ from guardian.core.pin import (
     PIN_WRONG_SHAPE,
     PinLockState,
     PinPolicy,
+    duration_words,
     hash_pin,
+    lock_seconds_for,
     validate_new_pin,
     validate_pin,
     verify_pin,
@@ -153,9 +156,71 @@ def test_after_a_lock_the_count_starts_again() -> None:
     assert policy.is_locked(state)
     clock.now += LOCK_SECONDS
     state = policy.current(state)
-    assert state == PinLockState()
+    assert state == PinLockState(lockouts=1)  # no wrong tries, but the lock is remembered
     state = policy.record_failure(state)
     assert not policy.is_locked(state) and state.failures == 1
+
+
+def lock_once(policy: PinPolicy, state: PinLockState, stored: str) -> PinLockState:
+    """Type wrong PINs until a lock starts; return the locked state."""
+    for _ in range(MAX_FAILURES - 1):
+        attempt = policy.attempt(state, "0000", stored)
+        assert attempt.outcome == "wrong" and not attempt.new_lock
+        state = attempt.state
+    attempt = policy.attempt(state, "0000", stored)
+    assert attempt.outcome == "locked" and attempt.new_lock
+    return attempt.state
+
+
+def test_each_lock_lasts_longer_until_the_right_pin() -> None:
+    clock = FakeClock()
+    policy = PinPolicy(clock)
+    stored = hash_pin("1357")
+    state = PinLockState()
+    lengths = []
+    for number in range(1, 8):
+        state = lock_once(policy, state, stored)
+        assert state.lockouts == number
+        lengths.append(policy.seconds_left(state))
+        # Tries during the lock are not checked and start no new lock.
+        during = policy.attempt(state, "1357", stored)
+        assert during.outcome == "locked" and not during.new_lock
+        clock.now += state.lock_seconds
+    assert lengths == [5 * 60, 15 * 60, 60 * 60, 4 * 3600, 24 * 3600, 24 * 3600, 24 * 3600]
+    assert lengths == [lock_seconds_for(n) for n in range(1, 8)]
+    assert LOCK_SCHEDULE[0] == LOCK_SECONDS
+    # The right PIN clears the count: the next lock is short again.
+    state = policy.attempt(state, "1357", stored).state
+    assert state == PinLockState()
+    state = lock_once(policy, state, stored)
+    assert policy.seconds_left(state) == LOCK_SECONDS
+
+
+def test_guessing_every_four_digit_pin_takes_years() -> None:
+    locks = 10_000 // MAX_FAILURES
+    seconds = sum(lock_seconds_for(n) for n in range(1, locks + 1))
+    assert seconds > 5 * 365 * 24 * 3600
+
+
+def test_a_long_lock_is_told_in_hours() -> None:
+    clock = FakeClock()
+    policy = PinPolicy(clock)
+    stored = hash_pin("1357")
+    state = PinLockState(lockouts=3)
+    state = lock_once(policy, state, stored)
+    message = policy.attempt(state, "1357", stored).message()
+    assert message is not None
+    assert "4小时" in message.zh and "4 hours" in message.en
+    assert duration_words(60 * 60).zh == "60分钟"
+    assert duration_words(61 * 60).en == "2 hours"
+
+
+def test_a_lock_stored_before_locks_grew_counts_as_the_first() -> None:
+    old = {"failures": 5, "locked_at": 1_700_000_000.0, "lock_seconds": 300.0}
+    assert PinLockState.from_dict(old).lockouts == 1
+    assert PinLockState.from_dict({"failures": 2, "locked_at": None}).lockouts == 0
+    assert PinLockState.from_dict({"lockouts": -1}).locked_at is not None  # damaged: locked
+    assert PinLockState.from_dict({"lock_seconds": 2 * 24 * 3600}).locked_at is not None
 
 
 def test_a_right_pin_clears_the_wrong_tries() -> None:
@@ -222,7 +287,7 @@ def test_unreadable_lock_state_locks_once_not_for_ever(data: object) -> None:
 
 
 def test_lock_state_round_trips() -> None:
-    state = PinLockState(failures=5, locked_at=123.5, lock_seconds=300.0)
+    state = PinLockState(failures=5, locked_at=123.5, lock_seconds=300.0, lockouts=2)
     assert PinLockState.from_dict(state.to_dict()) == state
     assert PinLockState.from_dict(None) == PinLockState()
 

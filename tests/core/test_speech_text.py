@@ -24,6 +24,11 @@ ZH_CASES = [
     ("+86 138 0013 8000", "加八六，幺三八，零零幺三，八零零零"),
     ("010-12345678", "零幺零，幺二三四五六七八"),
     ("400-820-8820", "四零零，八二零，八八二零"),
+    # "00" in front of a number from abroad and the country code, digit by digit
+    ("号码以00或+开头又不是86，是境外来电", "号码以零零或加号开头又不是八六，是境外来电"),
+    ("00 44 20 7946 0000", "零零，四四，二零，七九四六，零零零零"),
+    ("0086", "零零八六"),
+    ("86岁", "八十六岁"),
     # amounts and counts, naturally
     ("5000元", "五千元"),
     ("¥5,000", "五千元"),
@@ -80,6 +85,10 @@ EN_CASES = [
     (
         "+86 138 0013 8000",
         "plus eight six, one three eight, zero zero one three, eight zero zero zero",
+    ),
+    (
+        "It starts with 00 or + and not 86.",
+        "It starts with zero zero or plus sign and not eight six.",
     ),
     ("¥5,000", "five thousand yuan"),
     ("5,000 yuan", "five thousand yuan"),

@@ -209,6 +209,33 @@ def test_number_signals_count_as_number(content: Content) -> None:
     assert [(f.signal.id, f.source) for f in result.findings] == [("overseas_number", "number")]
 
 
+def test_the_typed_number_answers_the_question_about_it(content: Content) -> None:
+    without = Wizard(content)
+    without.choose_caller("police")
+    assert "caller_id_110" in [signal.id for signal in without.questions]
+    wizard = Wizard(content, caller_number="96110", warning_line=True)
+    wizard.choose_caller("police")
+    ids = [signal.id for signal in wizard.questions]
+    assert "caller_id_110" not in ids
+    assert ids == [sid for sid in (s.id for s in without.questions) if sid != "caller_id_110"]
+
+
+def test_the_anti_fraud_line_asking_for_nothing_is_calm(content: Content) -> None:
+    wizard = Wizard(content, caller_number="96110", warning_line=True)
+    assert wizard.warning_line
+    wizard.choose_caller("police")
+    answer_all(wizard, N)
+    calm = wizard.assessment()
+    assert (calm.level, calm.verdict, calm.findings) == (Level.LOW, "warning_line", ())
+    asked = Wizard(content, caller_number="96110", warning_line=True)
+    asked.choose_caller("police")
+    asked.answer(Y)  # the first question is decisive
+    result = asked.assessment()
+    assert result.level is Level.HIGH
+    assert "fake_warning_line" in result.signal_ids
+    assert "official_claim" not in result.signal_ids
+
+
 def test_unknown_ids_are_named(content: Content) -> None:
     with pytest.raises(UnknownIdError, match="bogus_signal"):
         Wizard(content, number_signals=["bogus_signal"])

@@ -128,3 +128,22 @@ def test_redaction_keeps_what_is_harmless(text, expected):
 def test_redaction_never_raises_on_odd_text():
     odd = "\x00\udcff" + "9" * 100_000 + "://" * 1000
     assert isinstance(redact_log_text(odd), str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("caller 138-1234-5678", "caller ***-****-5678"),
+        ("caller 138.1234.5678", "caller ***.****.5678"),
+        ("office 0755-8888-1234", "office ****-****-1234"),
+        ("from +86-138-1234-5678.", "from +**-***-****-5678."),
+        ("call 110, 96110 or 400-12", "call 110, 96110 or 400-12"),
+    ],
+)
+def test_phone_numbers_written_with_dashes_or_dots_are_masked(text, expected, tmp_path):
+    assert redact_log_text(text) == expected
+    path = setup_logging(tmp_path)
+    assert path is not None
+    logging.getLogger("some.library").warning("the number was %s", text)
+    flush()
+    assert expected in path.read_text(encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import stat
 import subprocess
 import sys
 import time
@@ -13,7 +14,6 @@ from pathlib import Path
 from typing import IO
 
 import pytest
-from PySide6.QtCore import QDir
 from PySide6.QtNetwork import QLocalServer
 
 from guardian.assets import load_catalog
@@ -80,6 +80,33 @@ def test_the_name_depends_on_the_data_folder(tmp_path):
     assert server_name_for(tmp_path / "a") == server_name_for(tmp_path / "x" / ".." / "a")
 
 
+@pytest.mark.skipif(os.name != "posix", reason="Unix socket files")
+def test_the_socket_is_in_the_data_folder_and_private(qtbot, tmp_path, monkeypatch):
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    name = server_name_for(tmp_path)
+    assert Path(name).parent == tmp_path.resolve(), "never in the shared temporary folder"
+    first = SingleInstance(name)
+    assert first.listen(on_raise=lambda: None)
+    try:
+        assert stat.S_ISSOCK(os.stat(name).st_mode)
+        assert stat.S_IMODE(os.stat(name).st_mode) & 0o077 == 0
+    finally:
+        first.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Unix socket files")
+def test_the_socket_is_in_the_private_runtime_folder_when_there_is_one(tmp_path, monkeypatch):
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    runtime.chmod(0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    name = server_name_for(tmp_path / "data")
+    assert Path(name).parent == runtime and Path(name).name.startswith("guardian-")
+    assert name != server_name_for(tmp_path / "other")
+    runtime.chmod(0o777)  # a runtime folder others can write to is not used
+    assert Path(server_name_for(tmp_path / "data")).parent == (tmp_path / "data").resolve()
+
+
 def test_nobody_is_running_at_first(qapp, name):
     assert SingleInstance(name).already_running() is False
 
@@ -120,7 +147,7 @@ def test_a_second_listener_does_not_take_over_a_live_one(qtbot, name):
 
 @pytest.mark.skipif(os.name != "posix", reason="Unix socket files")
 def test_a_stale_socket_left_by_a_crash_is_replaced(qtbot, name):
-    path = Path(QDir.tempPath()) / name
+    path = Path(name)
     stale = socket.socket(socket.AF_UNIX)
     stale.bind(str(path))
     stale.close()  # the file stays, and nobody listens on it: a Guardian that crashed
@@ -255,3 +282,14 @@ def test_nobody_answering_is_reported_after_the_wait(qapp, name):
     started = time.monotonic()
     assert SingleInstance(name).raise_running(wait_s=0.3) is False
     assert 0.3 <= time.monotonic() - started < 5
+
+
+@pytest.mark.skipif(not hasattr(os, "O_NOFOLLOW"), reason="symbolic links are not refused here")
+def test_a_symbolic_link_planted_as_the_lock_file_is_not_followed(tmp_path, caplog):
+    target = tmp_path / "elsewhere" / "made-by-guardian"
+    target.parent.mkdir()
+    (tmp_path / LOCK_FILE_NAME).symlink_to(target)
+    lock = InstanceLock(tmp_path)
+    assert lock.acquire() is True and not lock.held
+    assert not target.exists()
+    assert "cannot open the lock file" in caplog.text

@@ -58,3 +58,18 @@ def test_the_first_sentence_makes_the_engine_and_is_read(
     assert speaker.engine is engine and engine.process_ids()
     with qtbot.waitSignal(speaker.finished, timeout=5000):
         speaker.stop()
+
+
+def test_after_shutdown_no_engine_is_made_and_nothing_is_read() -> None:
+    made: list[Speaker] = []
+
+    def make() -> Speaker:
+        made.append(NullSpeaker("off"))
+        return made[-1]
+
+    speaker = LateSpeaker(make)
+    speaker.shutdown()  # the app quit before the engine was needed
+    speaker.say("数据已经从备份恢复", "zh")  # a notice that arrives with the last writes
+    speaker.start()
+    assert made == []
+    assert speaker.engine is not None and not speaker.engine.available

@@ -35,10 +35,56 @@ def test_an_existing_open_data_dir_is_made_private(
 ) -> None:
     folder = tmp_path / "open"
     folder.mkdir()
+    (folder / "guardian.db").write_bytes(b"")  # Guardian's data folder, opened up since
     folder.chmod(0o755)
     monkeypatch.setenv("GUARDIAN_DATA_DIR", str(folder))
     data_dir()
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+@posix_only
+def test_the_default_data_dir_is_made_private_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GUARDIAN_DATA_DIR", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    folder = user_data_folder()
+    folder.mkdir(parents=True)
+    folder.chmod(0o755)
+    assert data_dir() == folder
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+@posix_only
+@pytest.mark.parametrize("with_database", [False, True], ids=["empty", "holding-a-database"])
+def test_a_shared_sticky_folder_keeps_its_permissions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_database: bool
+) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)  # like /tmp: everyone writes, only owners remove
+    if with_database:
+        (shared / "guardian.db").write_bytes(b"")
+    monkeypatch.setenv("GUARDIAN_DATA_DIR", str(shared))
+    assert data_dir() == shared
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+
+
+@posix_only
+def test_an_existing_folder_chosen_for_the_data_keeps_its_permissions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chosen = tmp_path / "family-share"
+    chosen.mkdir()
+    chosen.chmod(0o775)
+    monkeypatch.setenv("GUARDIAN_DATA_DIR", str(chosen))
+    data_dir()
+    assert stat.S_IMODE(chosen.stat().st_mode) == 0o775
+    inside = chosen / "guardian"
+    monkeypatch.setenv("GUARDIAN_DATA_DIR", str(inside))
+    data_dir()  # a folder Guardian makes is private; the one around it is not touched
+    assert stat.S_IMODE(inside.stat().st_mode) == 0o700
+    assert stat.S_IMODE(chosen.stat().st_mode) == 0o775
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="redirects the XDG data folder")

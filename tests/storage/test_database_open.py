@@ -126,11 +126,21 @@ def test_a_newer_schema_is_refused_and_left_unchanged(db_path: Path) -> None:
 
 def test_migrations_of_another_set_are_not_mistaken_for_newer(db_path: Path) -> None:
     db = open_database(db_path)
+    check_id = CheckStore(db).save(full_record())
     db.table("_sqlite_migrations").insert(
         {"migration_set": "plugin", "name": "m001", "applied_at": "2024-01-01"}
     )
     db.close()
-    open_database(db_path).close()
+    again = open_database(db_path)
+    try:
+        applied = list(again.table("_sqlite_migrations").rows_where(select="migration_set, name"))
+        assert applied == [
+            *({"migration_set": MIGRATION_SET, "name": name} for name in KNOWN_MIGRATIONS),
+            {"migration_set": "plugin", "name": "m001"},  # kept, as it was
+        ]
+        assert CheckStore(again).get(check_id) == full_record(id=check_id)
+    finally:
+        again.close()
 
 
 def test_a_file_that_is_not_a_database_is_refused_and_left_unchanged(db_path: Path) -> None:

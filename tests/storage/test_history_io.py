@@ -20,8 +20,12 @@ from guardian.storage.history_io import (
     CSV_COLUMNS,
     FORMAT_NAME,
     FORMAT_VERSION,
+    MAX_ENTRIES,
+    MAX_ENTRY_CHARS,
+    MAX_FIELD_CHARS,
     HistoryImportError,
     ImportResult,
+    OversizedField,
     export_csv,
     export_json,
     import_json,
@@ -393,3 +397,79 @@ def test_a_failure_while_writing_leaves_the_history_as_it_was(
     with pytest.raises(sqlite3.DatabaseError, match="refused"):
         import_json(other_db, path)
     assert [record.text for record in iter_records(other_db)] == ["原有的"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links need no privilege on POSIX")
+@pytest.mark.parametrize("export", [export_csv, export_json], ids=["csv", "json"])
+def test_an_export_never_writes_through_a_link_planted_as_its_part_file(
+    db: Database, tmp_path: Path, export: Callable[[Database, Path], int]
+) -> None:
+    fill(db, varied_records())
+    victim = tmp_path / "someone-elses-file"
+    victim.write_text("keep me", encoding="utf-8")
+    destination = tmp_path / "history.export"
+    partial = tmp_path / "history.export.part"
+    partial.symlink_to(victim)
+    assert export(db, destination) == 4
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert not destination.is_symlink() and "安全账户" in destination.read_text("utf-8-sig")
+    assert not partial.exists() and not partial.is_symlink()
+    assert stat.S_IMODE(destination.stat().st_mode) == 0o600
+
+
+def test_a_part_file_left_by_an_interrupted_export_does_not_block_the_next(
+    db: Database, tmp_path: Path
+) -> None:
+    fill(db, varied_records())
+    (tmp_path / "history.json.part").write_text('{"format": "guardian-hist', encoding="utf-8")
+    assert export_json(db, tmp_path / "history.json") == 4
+    assert len(json.loads((tmp_path / "history.json").read_text("utf-8"))["checks"]) == 4
+    assert not (tmp_path / "history.json.part").exists()
+
+
+OVERSIZED_FIELDS = [
+    ("text", lambda c: dict(c, text="转" * (MAX_FIELD_CHARS["text"] + 1))),
+    (
+        "caller_number",
+        lambda c: dict(c, caller_number="1" * (MAX_FIELD_CHARS["caller_number"] + 1)),
+    ),
+    ("caller_type", lambda c: dict(c, caller_type="p" * (MAX_FIELD_CHARS["caller_type"] + 1))),
+    ("signals", lambda c: dict(c, signals=[f"s{n}" for n in range(MAX_ENTRIES + 1)])),
+    ("signals", lambda c: dict(c, signals=["s" * (MAX_ENTRY_CHARS + 1)])),
+    ("answers", lambda c: dict(c, answers={f"s{n}": "yes" for n in range(MAX_ENTRIES + 1)})),
+    ("answers", lambda c: dict(c, answers={"s" * (MAX_ENTRY_CHARS + 1): "yes"})),
+    ("actions", lambda c: dict(c, actions=[{"action": "home"}] * (MAX_ENTRIES + 1))),
+    ("actions", lambda c: dict(c, actions=[{"action": "x" * (MAX_ENTRY_CHARS + 1)}])),
+]
+
+
+@pytest.mark.parametrize(
+    ("field", "enlarge"),
+    OVERSIZED_FIELDS,
+    ids=[f"{field}-{n}" for n, (field, _) in enumerate(OVERSIZED_FIELDS)],
+)
+def test_a_check_with_a_field_longer_than_guardian_saves_is_refused_by_name(
+    other_db: Database,
+    tmp_path: Path,
+    field: str,
+    enlarge: Callable[[dict[str, Any]], dict[str, Any]],
+) -> None:
+    good = exported_one(tmp_path)
+    path = write_document(tmp_path / "big.json", [good, enlarge(dict(good, text="第二条"))])
+    with pytest.raises(HistoryImportError) as raised:
+        import_json(other_db, path)
+    assert raised.value.oversized == OversizedField(check_number=2, field=field)
+    assert "checks[1]" in str(raised.value) and field in str(raised.value)
+    assert CheckStore(other_db).count() == 0
+
+
+def test_fields_as_long_as_guardian_saves_are_imported(other_db: Database, tmp_path: Path) -> None:
+    good = exported_one(tmp_path)
+    longest = dict(
+        good,
+        text="转" * MAX_FIELD_CHARS["text"],
+        caller_number="1" * MAX_FIELD_CHARS["caller_number"],
+        signals=[f"s{n}" for n in range(MAX_ENTRIES)],
+    )
+    path = write_document(tmp_path / "longest.json", [longest])
+    assert import_json(other_db, path).added == 1

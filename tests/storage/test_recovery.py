@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from guardian.storage.backup import make_backup
 from guardian.storage.checks import CheckStore
 from guardian.storage.database import open_database
-from guardian.storage.errors import CorruptDatabaseError, NewerDatabaseError
+from guardian.storage.errors import CorruptDatabaseError, NewerDatabaseError, StorageError
 from guardian.storage.migrations import MIGRATION_SET
 from guardian.storage.recovery import RecoveryOutcome, move_aside, open_or_recover
 
@@ -267,3 +267,35 @@ def test_a_missing_database_is_restored_from_the_latest_backup(
     finally:
         close(outcome)
     assert latest.exists()
+
+
+def test_a_command_never_puts_an_empty_database_in_place_of_a_damaged_one(
+    db_path: Path, backups: Path
+) -> None:
+    filled(db_path)
+    garbage_header(db_path)
+    damaged = db_path.read_bytes()
+    with pytest.raises(StorageError, match="no backup"):
+        open_or_recover(db_path, backups, NOW, create=False)
+    assert db_path.read_bytes() == damaged  # left where the app looks for it
+    assert not (db_path.parent / ASIDE).exists()
+
+
+def test_a_command_restores_a_missing_database_from_the_backup(
+    db_path: Path, backups: Path
+) -> None:
+    save_checks(db_path, ["昨天"])
+    make_backup(db_path, backups, NOW - timedelta(days=1))
+    db_path.unlink()
+    outcome = open_or_recover(db_path, backups, NOW, create=False)
+    try:
+        assert texts_in(outcome.db) == ["昨天"]
+        assert outcome.message is not None
+    finally:
+        close(outcome)
+    db_path.unlink()
+    for backup in backups.iterdir():
+        garbage_header(backup)
+    with pytest.raises(StorageError, match="no empty one"):
+        open_or_recover(db_path, backups, NOW, create=False)
+    assert not db_path.exists()

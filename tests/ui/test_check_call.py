@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from guardian.assets import load_catalog
 from guardian.core.records import CheckRecord
@@ -141,7 +142,7 @@ def test_a_grandchild_in_trouble_is_suspicious(check_window, qtbot, db_path):
     verdict = person.answer_until_verdict({"relative_in_trouble": "yes"})
     assert person.taps <= 10
     assert verdict.assessment.level.value == "medium"
-    assert verdict.headline.text() == "有诈骗嫌疑"
+    assert verdict.headline.text() == "很可能有诈"
     assert "continue" not in verdict.buttons
     [record] = stored_checks(db_path)
     assert record.level == "medium" and record.status == "finished"
@@ -157,7 +158,8 @@ def test_an_ordinary_call_answered_no_never_says_safe(check_window, qtbot, db_pa
     verdict = person.answer_until_verdict({})
     assert person.taps <= 10
     assert verdict.assessment.level.value == "low"
-    assert verdict.headline.text() == "未发现典型诈骗特征"
+    assert verdict.headline.text() == "没看出常见的骗局"
+    assert verdict.signal_rows == []
     spoken = verdict.spoken_text()
     assert "不转账" in spoken
     assert "安全" not in spoken.replace("安全账户", "")
@@ -279,6 +281,67 @@ def test_an_overseas_number_counts_in_the_verdict(check_window, qtbot, db_path):
     assert verdict.assessment.level.value == "medium"
     [record] = stored_checks(db_path)
     assert "overseas_number" in record.signals
+
+
+def shown_texts(verdict: VerdictView) -> list[str]:
+    """Every line of text the verdict shows."""
+    return [lbl.text() for lbl in verdict.findChildren(QLabel) if lbl.isVisibleTo(verdict)]
+
+
+def test_the_anti_fraud_line_asking_for_nothing_gets_the_calm_verdict(
+    check_window, qtbot, db_path, speaker
+):
+    person = Person(check_window, qtbot)
+    person.start()
+    person.type_number("96110")
+    person.press(person.screen.number_step.next_button)
+    person.press(person.screen.caller_step.buttons["police"])
+    asked = [signal.id for signal in person.screen.wizard.questions]
+    assert "caller_id_110" not in asked  # the number answers it
+    verdict = person.answer_until_verdict({})
+    assert verdict.assessment.level.value == "low"
+    assert verdict.headline.text() == "是反诈专线在提醒您"
+    assert verdict.signal_rows == []
+    texts = shown_texts(verdict)
+    assert any("他们劝您别转钱，就听他们的" in text for text in texts)
+    assert any("绝不会让您转钱、说验证码或装软件" in text for text in texts)
+    assert "他们劝您别转钱" in speaker.last()
+    [record] = stored_checks(db_path)
+    assert record.level == "low" and record.signals == []
+    assert record.caller_number == "96110"
+
+
+def test_the_anti_fraud_line_asking_for_money_is_the_highest_level(
+    check_window, qtbot, db_path, speaker
+):
+    person = Person(check_window, qtbot)
+    person.start()
+    person.type_number("96110")
+    person.press(person.screen.number_step.next_button)
+    person.press(person.screen.caller_step.buttons["police"])
+    verdict = person.answer_until_verdict({"safe_account": "yes", "official_wants_money": "no"})
+    assert verdict.assessment.level.value == "high"
+    assert verdict.headline.text() == "极可能是诈骗"
+    assert "fake_warning_line" in verdict.assessment.signal_ids
+    assert "official_claim" not in verdict.assessment.signal_ids
+    line = "真的96110、12381绝不会让您转钱、说验证码或装软件。"
+    assert line in shown_texts(verdict)
+    assert "冒充反诈专线" in speaker.last()
+    [record] = stored_checks(db_path)
+    assert record.level == "high" and "fake_warning_line" in record.signals
+
+
+def test_a_refund_offer_is_a_little_suspicious_never_nothing_found(check_window, qtbot):
+    person = Person(check_window, qtbot)
+    person.skip_to_questions("customer_service")
+    verdict = person.answer_until_verdict({"refund_or_compensation": "yes"})
+    assert verdict.assessment.level.value == "low"
+    assert verdict.headline.text() == "有一点可疑"
+    assert len(verdict.signal_rows) == 1
+    texts = shown_texts(verdict)
+    assert "没看出常见的骗局" not in texts
+    advice = " ".join(label.text() for label in verdict.advice_labels)
+    assert "不要转钱" in advice and "自己查到的号码" in advice
 
 
 def test_choosing_the_caller_has_the_alert_code_loaded_ahead(check_window, qtbot) -> None:

@@ -47,6 +47,15 @@ def test_a_fraud_text_is_marked_and_judged(screen, speaker) -> None:
     assert "安全账户" in marked and "underline" in marked
     assert speaker.last().startswith("极可能是诈骗")
     assert any("安全账户" in FRAUD[start:end] for start, end in view.result.spans)
+    # Advice for a text message: the link and the number in it, not hanging up a call.
+    advice = " ".join(view.ctx.pick(item) for item in view.result.assessment.advice)
+    assert "不要点短信里的链接，不要打短信里的号码" in advice
+    assert "挂断" not in advice
+
+
+def test_the_text_box_asks_for_the_words_not_a_paste(screen) -> None:
+    view, _ = screen
+    assert "把短信里的字打在下面，或者请家人帮您贴上" in view.spoken_text()
 
 
 def test_an_ordinary_text_is_left_alone_but_never_called_safe(screen) -> None:
@@ -56,6 +65,7 @@ def test_an_ordinary_text_is_left_alone_but_never_called_safe(screen) -> None:
     assert view.result.assessment.level.value == "low"
     assert view.result.spans == ()
     assert "安全" not in view.spoken_text().replace("安全账户", "")
+    assert view.headline.text() == "没看出常见的骗局"
 
 
 def test_96110_is_the_real_anti_fraud_centre(screen) -> None:
@@ -66,6 +76,7 @@ def test_96110_is_the_real_anti_fraud_centre(screen) -> None:
     assert view.result.assessment.level.value == "low"
     assert view.result.assessment.signal_ids == ()
     assert "反诈" in view.spoken_text()
+    assert view.headline.text() == "是反诈专线在提醒您"
 
 
 def test_an_overseas_number_is_flagged(screen) -> None:

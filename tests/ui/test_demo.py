@@ -199,9 +199,9 @@ def test_a_scripted_demo_run_from_picker_to_next_person(
         "demo.missed",  # safe account
     ]
     assert (reveal.score.count, reveal.score.total) == (2, 5)
-    assert reveal.score_label.text() == "大家找出了 5 个信号中的 2 个"
+    assert reveal.score_label.text() == "大家找出了 5 个危险信号中的 2 个"
     said = speaker.last()
-    assert said.startswith("大家找出了 5 个信号中的 2 个")
+    assert said.startswith("大家找出了 5 个危险信号中的 2 个")
     for point in scenario.teaching:
         assert point.zh in said
 

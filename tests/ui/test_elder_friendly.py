@@ -4,7 +4,8 @@ The bar: body text of at least 18 pt at the smallest setting and 30 pt available
 largest; every pressable thing at least 64 x 64 px; every control named for screen readers;
 no words cut off; text colours at 7:1 or better; no timer that changes the screen without the
 person acting. A screen added to the app and not to this walk fails
-``test_every_screen_is_walked``.
+``test_every_screen_is_walked``. The walk runs on a fixed clock (WALK_MOMENTS), so what it sees
+does not change with the date it runs on; every tip of the day is walked.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import importlib
 import pkgutil
 import time
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, QRect, Qt, QThread, QTimer
@@ -46,10 +47,19 @@ from guardian.ui.remote_warning import RemoteAppWarningScreen
 from guardian.ui.routes import build_routes
 from guardian.ui.screen import Screen
 from guardian.ui.theme import COLOURS, TEXT_SIZES_PT
+from guardian.ui.tip import TipScreen, tip_of_the_day
 
 MIN_TEXT_PT = 18
 LARGEST_BODY_PT = 30
 MIN_TARGET_PX = 64
+
+# The walk's clock, one fixed moment for each language: the day whose date on the home screen's
+# clock is the longest in that language ("Wednesday 30 September" in English, a two-digit month
+# and day in Chinese), at 23:58. The pseudo-language uses the English one.
+WALK_MOMENTS: dict[str, datetime] = {
+    "zh": datetime(2026, 12, 30, 23, 58).astimezone(),
+    "en": datetime(2026, 9, 30, 23, 58).astimezone(),
+}
 
 
 def _check(window: MainWindow) -> CheckCallScreen:
@@ -165,6 +175,23 @@ def wait(condition: Callable[[], bool], seconds: float = 10.0) -> None:
         QThread.msleep(2)
 
 
+def settle(window: QWidget, turns: int = 20) -> None:
+    """Run the event loop until no widget under ``window`` moves or changes size.
+
+    A page in a scroll area takes a few turns of the event loop to reach its size (the page lays
+    itself out, then the scroll area resizes it, then it lays itself out again), and what a
+    person sees is the settled screen.
+    """
+    before: list[QRect] = []
+    for _ in range(turns):
+        QApplication.processEvents()
+        now = [widget.geometry() for widget in window.findChildren(QWidget)]
+        if now == before:
+            return
+        before = now
+    raise AssertionError(f"the layout did not settle in {turns} turns of the event loop")
+
+
 @pytest.fixture(autouse=True, scope="module")
 def app_font(qapp: QApplication) -> Iterator[None]:
     """The font the app really uses: the Chinese family chosen at start-up, for every language."""
@@ -180,21 +207,22 @@ def app_font(qapp: QApplication) -> Iterator[None]:
 def make_window(qtbot, speaker, tmp_path) -> Iterator[Callable[[str, int], MainWindow]]:
     db_path = tmp_path / "guardian.db"
     db = open_database(db_path)
-    now = datetime.now(timezone.utc)
-    CheckStore(db).save(
-        CheckRecord(
-            kind="call",
-            status="finished",
-            level="high",
-            signals=["safe_account"],
-            answers={"safe_account": "yes"},
-            caller_number="+8617012345678",
-            caller_type="police",
-            started_at=now,
-            updated_at=now,
-            lang="zh",
+    for moment in WALK_MOMENTS.values():  # a check an hour before each walk moment
+        started = moment - timedelta(hours=1)
+        CheckStore(db).save(
+            CheckRecord(
+                kind="call",
+                status="finished",
+                level="high",
+                signals=["safe_account"],
+                answers={"safe_account": "yes"},
+                caller_number="+8617012345678",
+                caller_type="police",
+                started_at=started,
+                updated_at=started,
+                lang="zh",
+            )
         )
-    )
     db.close()
     made: list[tuple[MainWindow, DiskWorker]] = []
 
@@ -202,7 +230,15 @@ def make_window(qtbot, speaker, tmp_path) -> Iterator[Callable[[str, int], MainW
         disk = DiskWorker(db_path)
         catalog = stretched_catalog() if lang == STRETCHED else load_catalog()
         shown = "en" if lang == STRETCHED else lang
-        ctx = AppContext(catalog, speaker, lang=shown, text_step=step, disk=disk)  # type: ignore[arg-type]
+        moment = WALK_MOMENTS[shown]
+        ctx = AppContext(
+            catalog,
+            speaker,
+            lang=shown,  # type: ignore[arg-type]
+            text_step=step,
+            disk=disk,
+            clock=lambda: moment,
+        )
         window = MainWindow(ctx, build_routes(), HomeScreen)
         qtbot.addWidget(window)
         window.resize(1280, 860)
@@ -354,12 +390,10 @@ def stretched_catalog() -> Catalog:
     return Catalog({"zh": chinese, "en": english})
 
 
-CASES = [
-    (scene, step, lang)
-    for step in (0, len(TEXT_SIZES_PT) - 1)
-    for lang in ("zh", "en", STRETCHED)
-    for scene in SCENES
+SIZES_AND_LANGUAGES = [
+    (step, lang) for step in (0, len(TEXT_SIZES_PT) - 1) for lang in ("zh", "en", STRETCHED)
 ]
+CASES = [(scene, step, lang) for step, lang in SIZES_AND_LANGUAGES for scene in SCENES]
 
 
 def test_the_stretched_language_is_forty_percent_longer() -> None:
@@ -373,8 +407,32 @@ def test_the_stretched_language_is_forty_percent_longer() -> None:
 def test_the_screen_meets_the_bar(make_window, scene: str, step: int, lang: str) -> None:
     window = make_window(lang, step)
     SCENES[scene](window)
-    QApplication.processEvents()
+    settle(window)
     assert problems_on(window, step) == []
+
+
+@pytest.mark.parametrize(("step", "lang"), SIZES_AND_LANGUAGES)
+def test_every_tip_meets_the_bar(
+    make_window: Callable[[str, int], MainWindow], step: int, lang: str
+) -> None:
+    """Each tip is the tip of the day on some day: all of them are shown, one after another."""
+    window = make_window(lang, step)
+    window.open("tip")
+    screen = window.current_screen()
+    assert isinstance(screen, TipScreen)
+    tips = screen.tips
+    walk_day = WALK_MOMENTS["en" if lang == STRETCHED else lang].date()
+    assert screen.index == tip_of_the_day(len(tips), walk_day)
+    problems: list[str] = []
+    shown: set[int] = set()
+    for _ in tips:
+        shown.add(screen.index)
+        settle(window)
+        tip_id = tips[screen.index].id
+        problems += [f"tip {tip_id}: {problem}" for problem in problems_on(window, step)]
+        screen.another.click()
+    assert shown == set(range(len(tips)))
+    assert problems == []
 
 
 def test_text_sizes_reach_the_bar() -> None:

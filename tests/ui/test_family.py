@@ -455,6 +455,36 @@ def test_editing_a_contact_first_warns_the_channels_that_existed_before(family: 
     assert [c.kind for c in stored.channels] == ["json"]
 
 
+def test_changing_the_webhook_warns_its_old_address(family: Family) -> None:
+    anna = family.add_contact(
+        "安娜", "13812345678", [ChannelConfig("json", {"url": "https://family.example.com/hook"})]
+    )
+    form = family.show(ContactFormScreen(family.ctx, anna))
+    assert isinstance(form, ContactFormScreen)
+    form.channel_rows[0].edit_button.click()
+    channel_form = family.screen()
+    assert isinstance(channel_form, ChannelFormScreen)
+    channel_form.set_value("url", "https://elsewhere.example.com/x")
+    channel_form.ok_button.click()
+    assert family.screen() is form
+    form.phone_edit.setText("170 1234 5678")
+    form.save_button.click()
+    family.settle()
+
+    [warning] = stored_outbox(family.db_path)
+    assert warning.event == "settings_changed" and warning.channel_id == anna.channels[0].id
+    assert "138 1234 5678" in warning.body and "170 1234 5678" in warning.body
+    stored = stored_contacts(family.db_path)[0]
+    assert stored.channels[0].id == anna.channels[0].id
+    assert stored.channels[0].fields["url"] == "https://elsewhere.example.com/x"
+    db = open_database(family.db_path)
+    try:
+        destination = OutboxStore(db).destination(warning)
+    finally:
+        db.close()
+    assert destination is not None and destination.url == "jsons://family.example.com/hook"
+
+
 def test_a_contact_is_deleted_only_on_the_second_press(family: Family, speaker) -> None:
     anna = family.add_contact("安娜", "13812345678", [ChannelConfig("email", EMAIL_FIELDS)])
     family.show(ContactListScreen(family.ctx))
@@ -631,6 +661,30 @@ def test_the_outbox_shows_each_alert_and_retries_on_request(family: Family) -> N
     assert "abcd1234" not in newest + oldest
     screen.retry_button.click()
     assert retried
+
+
+def test_the_outbox_says_in_plain_words_why_an_alert_was_given_up(family: Family) -> None:
+    anna = family.add_contact("安娜", "13812345678", [ChannelConfig("email", EMAIL_FIELDS)])
+    channel_id = anna.channels[0].id or 0
+
+    def queue(db) -> None:
+        store = OutboxStore(db)
+        refused = store.enqueue(channel_id, "t", "b", event="money_sent")
+        store.claim(refused)
+        store.mark_failed(refused, "Not Found, error=404.", "refused", refused=True)
+        later = store.enqueue(channel_id, "t", "b", event="high_verdict")
+        store.claim(later)
+        store.mark_delivered(later)
+
+    family.on_disk(queue)
+    screen = family.show(OutboxStatusScreen(family.ctx))
+    assert isinstance(screen, OutboxStatusScreen)
+    delivered, refused = (screen.row_text(m) for m in screen.messages)
+    assert "已送到" in delivered
+    assert "发不出去了" in refused
+    assert family.ctx.t("family.outbox_failed_refused") in refused
+    assert "没能送到的有 1 条" in screen.summary.text()
+    assert "没能送到" in screen.spoken_text()
 
 
 def test_the_data_folder_is_shown_with_the_reset_note(family: Family) -> None:

@@ -20,11 +20,15 @@ from guardian.ui.history_detail import HistoryDetailScreen
 from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
 
+# The history's clock: the checks are seeded back from this moment and the chart is drawn for
+# its day, whatever the date the tests run on.
+NOW = datetime(2026, 9, 30, 12, 0).astimezone()
+
 
 def seed(db_path: Path, count: int) -> None:
     db = open_database(db_path)
     store = CheckStore(db)
-    now = datetime.now(timezone.utc)
+    now = NOW.astimezone(timezone.utc)
     levels = ["high", "medium", "low"]
     for index in range(count):
         when = now - timedelta(hours=index * 7)
@@ -51,7 +55,7 @@ def history(qtbot, speaker, tmp_path) -> Iterator[tuple[MainWindow, HistoryScree
     db_path = tmp_path / "guardian.db"
     seed(db_path, 45)
     disk = DiskWorker(db_path)
-    ctx = AppContext(load_catalog(), speaker, lang="zh", disk=disk)
+    ctx = AppContext(load_catalog(), speaker, lang="zh", disk=disk, clock=lambda: NOW)
     window = MainWindow(ctx, {}, HomeScreen)
     qtbot.addWidget(window)
     window.show()
@@ -131,3 +135,71 @@ def test_a_bad_import_file_changes_nothing_and_says_why(history, qtbot, tmp_path
     screen.import_from(bad)
     qtbot.waitUntil(lambda: "不能导入" in screen.message.text())
     assert screen.total == 45
+
+
+def one_check_file(path: Path, text: str) -> Path:
+    check = {
+        "kind": "text",
+        "status": "finished",
+        "started_at": "2026-09-29T08:30:00+00:00",
+        "updated_at": "2026-09-29T08:31:00+00:00",
+        "caller_number": None,
+        "caller_type": None,
+        "answers": {},
+        "level": "high",
+        "signals": ["safe_account"],
+        "stopped_early": False,
+        "text": text,
+        "actions": [],
+        "lang": "zh",
+    }
+    document = {"format": "guardian-history", "version": 1, "checks": [check]}
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_a_check_too_large_to_import_is_named_in_plain_words(history, qtbot, tmp_path) -> None:
+    _, screen, _ = history
+    screen.import_from(one_check_file(tmp_path / "big.json", "请转到安全账户" * 150_000))
+    qtbot.waitUntil(lambda: "不能导入" in screen.message.text())
+    assert "第 1 条记录的“短信内容”太长了" in screen.message.text()
+    assert "checks[0]" not in screen.message.text()
+    assert screen.total == 45
+
+
+def test_every_message_guardian_saves_can_be_imported_and_shown_whole() -> None:
+    from guardian.storage.history_io import MAX_FIELD_CHARS
+    from guardian.ui.check_message import MAX_TEXT
+    from guardian.ui.history import SHOWN_CHARS
+
+    assert MAX_FIELD_CHARS["text"] >= MAX_TEXT
+    assert SHOWN_CHARS >= MAX_TEXT
+
+
+def test_the_detail_of_a_check_with_a_megabyte_of_text_shows_its_beginning(history, qtbot) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from guardian.ui.history import SHOWN_CHARS
+
+    window, screen, _ = history
+    now = NOW.astimezone(timezone.utc)
+    record = CheckRecord(
+        id=99,
+        kind="text",
+        status="finished",
+        started_at=now,
+        updated_at=now,
+        caller_number="1" * 1_000_000,  # saved before import limited the fields
+        text="请转到安全账户" * 150_000,
+        level="high",
+        lang="zh",
+    )
+    detail = HistoryDetailScreen(window.ctx, record)
+    window.show_screen(detail)
+    texts = [widget.text() for widget in detail.findChildren(QLabel)]
+    shown = [text for text in texts if text.startswith("请转到安全账户")]
+    assert len(shown) == 1 and len(shown[0]) < SHOWN_CHARS + 50
+    assert shown[0].endswith("……（后面还有 1045000 个字没有显示）")
+    assert max(len(text) for text in texts) < SHOWN_CHARS + 50
+    assert len(detail.spoken_text()) < 3 * (SHOWN_CHARS + 50)
+    assert len(screen.row_text(record)) < 200  # its row in the list, too

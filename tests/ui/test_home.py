@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
 
+from guardian.assets import load_catalog
+from guardian.ui.context import AppContext, local_now
 from guardian.ui.home import MAIN_ACTIONS, MORE_ACTIONS, HomeScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.placeholder import PlaceholderScreen
 from guardian.ui.theme import TEXT_SIZES_PT
+from tests.ui.conftest import RecordingSpeaker
 
 EXPECTED = {
     "zh": {
@@ -149,11 +155,24 @@ def test_home_reads_its_greeting_and_replay_repeats_it(window: MainWindow, speak
     assert speaker.last() == window.ctx.t("home.spoken")
 
 
-def test_the_clock_shows_today(window: MainWindow) -> None:
-    from PySide6.QtCore import QDate
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [("zh", "2026年9月30日 星期三 08:05"), ("en", "Wednesday 30 September 2026, 08:05")],
+)
+def test_the_clock_shows_the_date_and_time_of_the_clock_it_is_given(
+    qtbot: QtBot, speaker: RecordingSpeaker, lang: str, shown: str
+) -> None:
+    moment = datetime(2026, 9, 30, 8, 5, 59).astimezone()
+    ctx = AppContext(load_catalog(), speaker, lang=lang, clock=lambda: moment)  # type: ignore[arg-type]
+    home = HomeScreen(ctx)
+    qtbot.addWidget(home)
+    assert isinstance(home.clock, QLabel)
+    assert home.clock.text() == shown
 
-    assert str(QDate.currentDate().year()) in home_of(window).clock.text()
-    assert isinstance(home_of(window).clock, QLabel)
+
+def test_the_clock_is_the_computers_own_unless_another_is_given(window: MainWindow) -> None:
+    assert window.ctx.clock is local_now
+    assert local_now().tzinfo is not None
 
 
 def test_alt_left_goes_back_and_alt_home_goes_home_after_the_first_paint(

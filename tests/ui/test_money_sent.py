@@ -118,12 +118,58 @@ def test_the_report_card_pdf_has_the_text(make_window, qtbot, tmp_path) -> None:
     qtbot.keyClicks(card.fields["receiving_account"], "6222021234567890")
     card.fields["receiving_name"].insert("王某某")
     path = card.save_pdf(tmp_path / "card.pdf")
+    assert path is not None
     assert path.read_bytes().startswith(b"%PDF")
     text = subprocess.run([pdftotext, str(path), "-"], capture_output=True, text=True, check=True)
     assert "6222021234567890" in text.stdout
     assert "王某某" in text.stdout
     assert "收钱的账号" in text.stdout
     assert str(path) in card.saved_to.text()
+
+
+UNWRITABLE = [
+    # The folder exists, but nothing can be created in it (not even by root).
+    pytest.param(
+        "zh",
+        lambda tmp: Path("/proc/guardian-report-card.pdf"),
+        marks=pytest.mark.skipif(not Path("/proc").is_dir(), reason="a system without /proc"),
+        id="zh-proc",
+    ),
+    pytest.param("en", lambda tmp: tmp / "no-such-folder" / "card.pdf", id="en-missing-folder"),
+]
+
+
+@pytest.mark.parametrize(("lang", "where"), UNWRITABLE)
+def test_a_card_that_cannot_be_written_says_so_and_keeps_what_was_typed(
+    make_window, qtbot, speaker, tmp_path, lang, where
+) -> None:
+    pdftotext = require_program("pdftotext")
+    window = make_window(lang)
+    window.open("report_card")
+    card = window.current_screen()
+    qtbot.waitUntil(lambda: not card._loading)
+    card.fields["receiving_account"].insert("6222021234567890")
+    card.fields["what_they_said"].setPlainText("safe account")
+    path = where(tmp_path)
+    assert card.save_pdf(path) is None
+    catalog = load_catalog()
+    not_saved = catalog.get(lang, "card.not_saved")
+    assert card.saved_to.text() == not_saved
+    assert speaker.last() == not_saved
+    assert catalog.get(lang, "card.saved") not in [text for text, _ in speaker.said]
+    assert not path.exists()
+    assert card.fields["receiving_account"].text() == "6222021234567890"
+    assert card.fields["what_they_said"].toPlainText() == "safe account"
+    # The same card saved to a place that can be written has all of it.
+    written = card.save_pdf(tmp_path / "card.pdf")
+    assert written is not None
+    text = subprocess.run(
+        [pdftotext, str(written), "-"], capture_output=True, text=True, check=True
+    )
+    assert "6222021234567890" in text.stdout and "safe account" in text.stdout
+    assert card.saved_to.text() == catalog.get(lang, "card.saved_to", path=str(written))
+    assert speaker.last() == catalog.get(lang, "card.saved")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
 def test_nothing_typed_is_lost_on_disk(make_window, qtbot, db_path) -> None:

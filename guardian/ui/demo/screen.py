@@ -143,6 +143,7 @@ class DemoScreen(Screen):
             auto_read=ctx.auto_read,
             content=ctx.content,
             disk=None,
+            clock=ctx.clock,
             parent=self,
         )
         self.setStyleSheet(presenter_stylesheet(self.presenter.theme))

@@ -3,7 +3,9 @@
 A fraudster sometimes talks a person into changing the family's numbers, so that the alerts go
 to the fraudster. So before a change is saved, a ``settings_changed`` alert with a readable
 list of what changed is queued for every alert channel that existed *before* the change, in the
-same transaction as the change itself: either both are stored or neither is.
+same transaction as the change itself: either both are stored or neither is. Each message keeps
+the address its channel had when it was queued (see :mod:`guardian.storage.outbox`), so a channel
+pointed elsewhere by the change is warned at its old address, not the new one.
 """
 
 from __future__ import annotations

@@ -7,7 +7,6 @@ or a delete is told first to the alert channels that existed before it.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -410,9 +409,7 @@ class ContactFormScreen(FamilyScreen):
         if not contact.channels:
             self.show_message(ctx.t("contacts.test_no_channels"))
             return
-        title, body = compose_alert(
-            "test", person_name="", when=datetime.now().astimezone(), lang=ctx.lang
-        )
+        title, body = compose_alert("test", person_name="", when=ctx.now(), lang=ctx.lang)
         contact_id = contact.id
 
         def job(db: Database) -> list[int]:

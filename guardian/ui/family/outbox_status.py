@@ -1,4 +1,4 @@
-"""What happened to the alerts: each recent one, delivered or still trying, and "try again now"."""
+"""What happened to the alerts: each recent one, how it went (and why not), and "try again now"."""
 
 from __future__ import annotations
 
@@ -81,8 +81,18 @@ class OutboxStatusScreen(FamilyScreen):
         self.rows = []
         self.messages = messages
         waiting = sum(1 for m in messages if m.status in ("queued", "sending"))
+        failed = sum(1 for m in messages if m.status == "failed")
         if not messages:
             self.summary.setText(self.ctx.t("family.outbox_empty"))
+        elif failed:
+            self.summary.setText(
+                self.ctx.t(
+                    "family.outbox_summary_failed",
+                    count=len(messages),
+                    waiting=waiting,
+                    failed=failed,
+                )
+            )
         else:
             self.summary.setText(
                 self.ctx.t("family.outbox_summary", count=len(messages), waiting=waiting)
@@ -105,6 +115,9 @@ class OutboxStatusScreen(FamilyScreen):
             ctx.t(f"family.outbox_event_{message.event}"),
             ctx.t(f"family.outbox_status_{message.status}", attempts=message.attempts),
         ]
+        if message.status == "failed" and message.failure is not None:
+            # Why, in plain words, and what to do about it.
+            lines.append(ctx.t(f"family.outbox_failed_{message.failure}"))
         if message.last_error and message.status != "delivered":
             # Stored errors are already redacted; hide anything that looks like an address too.
             lines.append(ctx.t("family.outbox_error", error=redact_text(message.last_error, "")))

@@ -1,8 +1,14 @@
 """The PIN in front of the family settings: set it the first time, type it every time after.
 
 Every read and write of the PIN goes through the disk worker. Five wrong tries in a row lock
-the keypad for five minutes; the screen says how many minutes are left in plain words and
-looks again once a minute (never a countdown that moves every second).
+the keypad, for longer each time (5 minutes, 15 minutes, an hour...; see
+:mod:`guardian.core.pin`), and each lock is announced to the family's alert channels; the
+screen says how long is left in plain words and looks again once a minute (never a countdown
+that moves every second).
+
+A PIN that is gone while contacts are set up (the file was changed or damaged) is announced to
+the family before the keypad offers a new one, and the screen says so first, on its own, with
+one button to go on to set a new PIN; the new PIN is announced too.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from sqlite_utils import Database
 
+from guardian.core.contacts import Contact
 from guardian.core.i18n import Text
 from guardian.core.pin import (
     PIN_MAX_DIGITS,
@@ -24,20 +31,20 @@ from guardian.core.pin import (
     validate_new_pin,
     validate_pin,
 )
-from guardian.storage.pin_state import PinStore
+from guardian.storage.pin_state import PinStatus, PinStore
 from guardian.ui.context import AppContext
 from guardian.ui.family.changes import Guarded, guarded_change, words_for
 from guardian.ui.family.common import replace_or_show, wake_outbox
 from guardian.ui.family.pin_pad import PinPad
 from guardian.ui.screen import Screen
-from guardian.ui.widgets import label
+from guardian.ui.widgets import BigButton, label
 
 T = TypeVar("T")
 
 #: How often a locked keypad looks again whether the lock has ended.
 LOCK_CHECK_MS = 60_000
 
-PinStep = Literal["loading", "setup", "confirm", "entry", "locked", "done"]
+PinStep = Literal["loading", "missing", "setup", "confirm", "entry", "locked", "done"]
 
 
 def locked_message(seconds_left: float) -> Text:
@@ -76,6 +83,25 @@ class PinScreen(Screen):
         self.storage_note = label(ctx.t("family.no_storage"), "banner")
         self.storage_note.setVisible(False)
         layout.addWidget(self.storage_note)
+        # The warning about a PIN that went missing, shown alone before the keypad.
+        self.missing_page = QWidget()
+        missing_layout = QVBoxLayout(self.missing_page)
+        missing_layout.setContentsMargins(40, 20, 40, 20)
+        missing_layout.setSpacing(24)
+        self.missing_note = label("", "banner")
+        missing_layout.addWidget(self.missing_note)
+        missing_layout.addStretch(1)
+        self.missing_continue = BigButton(
+            ctx.t("pin.missing_continue"),
+            "answer_yes",
+            role="primary",
+            icon_px=ctx.theme.button_icon_px,
+            description=ctx.t("pin.missing_continue_description"),
+        )
+        self.missing_continue.clicked.connect(self._missing_seen)
+        missing_layout.addWidget(self.missing_continue)
+        self.missing_page.setVisible(False)
+        layout.addWidget(self.missing_page, 1)
         self._lock_timer = QTimer(self)
         self._lock_timer.setInterval(LOCK_CHECK_MS)
         self._lock_timer.timeout.connect(self.refresh_lock)
@@ -92,15 +118,35 @@ class PinScreen(Screen):
         return self.ctx.t("pin.change_title" if self.change else "family.title")
 
     def spoken_text(self) -> str:
-        """What to type, and the message if there is one."""
+        """What to type, and the message if there is one (or the warning about a lost PIN)."""
+        if self.step == "missing":
+            return self.ctx.sentences(self.missing_note.text(), self.missing_continue.label())
         return self.ctx.sentences(
             self.pad.prompt.text(), self.pad.hint.text(), self.pad.message_text()
         )
+
+    def _show_pad(self, shown: bool) -> None:
+        self.pad.setVisible(shown)
+        self.missing_page.setVisible(not shown)
+
+    def _to_missing(self, has_channels: bool) -> None:
+        self.step = "missing"
+        told = "pin.missing_told" if has_channels else "pin.missing_untold"
+        self.missing_note.setText(self.ctx.t(told))
+        self._show_pad(False)
+
+    def _missing_seen(self) -> None:
+        self._to_setup()
+        self.pad.focus_field()
+        self.header_changed.emit()
+        self.ctx.say(self.spoken_text())
 
     def _to_setup(self, message: str = "") -> None:
         ctx = self.ctx
         self.step = "setup"
         self._first = ""
+        self._show_pad(True)
+        self.pad.show_keys(True)
         self.pad.set_locked(False)
         self.pad.clear()
         self.pad.set_prompt(
@@ -111,6 +157,7 @@ class PinScreen(Screen):
 
     def _to_entry(self, message: str = "") -> None:
         self.step = "entry"
+        self.pad.show_keys(True)
         self.pad.set_locked(False)
         self.pad.clear()
         self.pad.set_prompt(self.ctx.t("pin.entry_prompt"), self.ctx.t("pin.entry_hint"))
@@ -121,6 +168,7 @@ class PinScreen(Screen):
         self.step = "locked"
         self.pad.clear()
         self.pad.set_locked(True)
+        self.pad.show_keys(False)  # nothing can be typed: the words get the room
         self.pad.set_prompt(self.ctx.t("pin.locked_prompt"), self.ctx.t("pin.locked_hint"))
         self.pad.show_message(self.ctx.pick(locked_message(seconds_left)))
         if not self._lock_timer.isActive() and not self.closed:
@@ -146,21 +194,29 @@ class PinScreen(Screen):
 
         disk.submit(job, on_done=done, on_error=failed)
 
+    def _person_name(self) -> str:
+        return str(self.ctx.services.get("person_name") or "")
+
     def _load(self) -> None:
         policy = self.policy
+        lang = self.ctx.lang
+        person_name = self._person_name()
 
-        def read(db: Database) -> tuple[bool, float]:
-            store = PinStore(db, policy)
-            return store.has_pin(), store.seconds_locked()
+        def read(db: Database) -> PinStatus:
+            # A missing PIN is announced here, before the keypad can set a new one.
+            return PinStore(db, policy).status(lang=lang, person_name=person_name)
 
         self._submit(read, self._loaded)
 
-    def _loaded(self, result: tuple[bool, float]) -> None:
-        has_pin, seconds_left = result
-        if not has_pin:
+    def _loaded(self, status: PinStatus) -> None:
+        if status.alerts:
+            wake_outbox(self.ctx)
+        if status.missing:
+            self._to_missing(status.has_channels)
+        elif not status.has_pin:
             self._to_setup()
-        elif seconds_left > 0:
-            self._to_locked(seconds_left)
+        elif status.seconds_locked > 0:
+            self._to_locked(status.seconds_locked)
         else:
             self._to_entry()
         self.header_changed.emit()
@@ -222,13 +278,15 @@ class PinScreen(Screen):
         words = words_for(self.ctx.catalog, lang)
         change = self.change
 
+        def describe(before: list[Contact]) -> list[str]:
+            # A first PIN needs no announcing; one set while contacts exist (after the PIN was
+            # cleared or went missing) does.
+            if change:
+                return [words("pin.change_line")]
+            return [words("pin.set_line")] if before else []
+
         def save(db: Database) -> Guarded[None]:
-            return guarded_change(
-                db,
-                lambda before: [words("pin.change_line")] if change else [],
-                lambda store: PinStore(db).set_pin(first),
-                lang,
-            )
+            return guarded_change(db, describe, lambda store: PinStore(db).set_pin(first), lang)
 
         self._submit(save, self._saved)
 
@@ -249,10 +307,17 @@ class PinScreen(Screen):
 
     def _try(self, pin: str) -> None:
         policy = self.policy
+        lang = self.ctx.lang
+        person_name = self._person_name()
         self.pad.set_locked(True)
-        self._submit(lambda db: PinStore(db, policy).try_pin(pin), self._tried)
+        self._submit(
+            lambda db: PinStore(db, policy).try_pin(pin, lang=lang, person_name=person_name),
+            self._tried,
+        )
 
     def _tried(self, attempt: PinAttempt) -> None:
+        if attempt.new_lock:
+            wake_outbox(self.ctx)  # the family is told of the lock
         if attempt.outcome == "ok":
             self.step = "done"
             self.pad.clear()
@@ -277,7 +342,10 @@ class PinScreen(Screen):
         self.refresh_lock()
         if self.step == "locked" and not self._lock_timer.isActive():
             self._lock_timer.start()
-        self.pad.focus_field()
+        if self.step == "missing":
+            self.missing_continue.setFocus()
+        else:
+            self.pad.focus_field()
 
     def leaving(self) -> None:
         """Stop looking at the lock while another screen shows."""

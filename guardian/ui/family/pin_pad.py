@@ -155,6 +155,13 @@ class PinPad(QWidget):
             button.setEnabled(not locked)
         self._update_ok()
 
+    def show_keys(self, shown: bool) -> None:
+        """Show (or hide, while the PIN is locked) the field, the keys and "OK"."""
+        self.field.setVisible(shown)
+        self.ok_button.setVisible(shown)
+        for button in self.keys.values():
+            button.setVisible(shown)
+
     def focus_field(self) -> None:
         """Put the keyboard focus in the PIN field."""
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
