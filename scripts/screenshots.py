@@ -216,45 +216,42 @@ def message_input(window: MainWindow) -> None:
     window.open("check_message")
 
 
-def message_fraud(window: MainWindow) -> None:
-    """A fraud text checked, with the matched phrases marked."""
+def check_typed_text(window: MainWindow, zh: str, en: str) -> None:
+    """Open the message check, type ``zh`` or ``en`` (by the window's language) and check it."""
     window.open("check_message")
     screen = window.current_screen()
     assert isinstance(screen, CheckMessageScreen)
-    screen.text_field.setPlainText(
-        "【公安局】您的银行卡涉嫌洗钱，请在今天之内把存款转到安全账户配合调查，不要告诉家人。"
-        if window.ctx.lang == "zh"
-        else "Police notice: your bank card is linked to money laundering. Move your savings "
-        "to the safe account today and do not tell your family."
-    )
+    screen.text_field.setPlainText(zh if window.ctx.lang == "zh" else en)
     screen.check_text_button.click()
+
+
+def message_fraud(window: MainWindow) -> None:
+    """A fraud text checked, with the matched phrases marked and the kind of fraud named."""
+    check_typed_text(
+        window,
+        "【公安局】您的银行卡涉嫌洗钱，请在今天之内把存款转到安全账户配合调查，不要告诉家人。",
+        "Police notice: your bank card is linked to money laundering. Move your savings "
+        "to the safe account today and do not tell your family.",
+    )
 
 
 def message_story(window: MainWindow) -> None:
     """The opening of a common fraud, before any ask: the kind of fraud is named."""
-    window.open("check_message")
-    screen = window.current_screen()
-    assert isinstance(screen, CheckMessageScreen)
-    screen.text_field.setPlainText(
-        "阿姨您好，我们招居家兼职，给商家视频点赞关注，一单3元日结，动动手指就能赚。"
-        if window.ctx.lang == "zh"
-        else "Hi auntie, we are hiring: like and follow our merchants' videos, "
-        "3 yuan per task, paid daily, easy money from home."
+    check_typed_text(
+        window,
+        "阿姨您好，我们招居家兼职，给商家视频点赞关注，一单3元日结，动动手指就能赚。",
+        "Hi auntie, we are hiring: like and follow our merchants' videos, "
+        "3 yuan per task, paid daily, easy money from home.",
     )
-    screen.check_text_button.click()
 
 
 def message_ordinary(window: MainWindow) -> None:
     """An ordinary text checked."""
-    window.open("check_message")
-    screen = window.current_screen()
-    assert isinstance(screen, CheckMessageScreen)
-    screen.text_field.setPlainText(
-        "妈，我周六中午回家吃饭，帮我留点饺子。"
-        if window.ctx.lang == "zh"
-        else "Mum, I will be home for lunch on Saturday. Save me some dumplings."
+    check_typed_text(
+        window,
+        "妈，我周六中午回家吃饭，帮我留点饺子。",
+        "Mum, I will be home for lunch on Saturday. Save me some dumplings.",
     )
-    screen.check_text_button.click()
 
 
 def number_result(window: MainWindow) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from guardian.assets import load_catalog
 from guardian.core.i18n import Lang
 from guardian.speech.speaker import Speaker
+from guardian.storage.worker import DiskWorker
 from guardian.ui.context import AppContext
 from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
@@ -57,3 +59,17 @@ def window(qtbot, ctx: AppContext) -> Iterator[MainWindow]:
     qtbot.waitExposed(win)
     yield win
     win.close()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """Where a test's database lives."""
+    return tmp_path / "guardian.db"
+
+
+@pytest.fixture
+def disk(qapp: QApplication, db_path: Path) -> Iterator[DiskWorker]:
+    """A real disk worker on the test's database, shut down after the test."""
+    worker = DiskWorker(db_path)
+    yield worker
+    worker.shutdown()

@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor, QImage
 from guardian.core.contacts import Contact, parse_phone
 from guardian.core.i18n import Lang
 from guardian.storage.contacts import ContactStore
-from guardian.storage.worker import DiskWorker
 from guardian.ui.call_card import (
     CallCardScreen,
     CallFamilyListScreen,
@@ -51,18 +50,6 @@ class Opener:
     def __call__(self, url: QUrl) -> bool:
         self.urls.append(url.toString())
         return self.handled
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "guardian.db"
-
-
-@pytest.fixture
-def disk(qapp, db_path: Path) -> Iterator[DiskWorker]:
-    worker = DiskWorker(db_path)
-    yield worker
-    worker.shutdown()
 
 
 @pytest.fixture

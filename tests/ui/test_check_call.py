@@ -24,18 +24,6 @@ from guardian.ui.verdict import VerdictView
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "guardian.db"
-
-
-@pytest.fixture
-def disk(qapp, db_path: Path) -> Iterator[DiskWorker]:
-    worker = DiskWorker(db_path)
-    yield worker
-    worker.shutdown()
-
-
-@pytest.fixture
 def check_window(qtbot, speaker, disk: DiskWorker) -> Iterator[MainWindow]:
     ctx = AppContext(load_catalog(), speaker, lang="zh", disk=disk)
     window = MainWindow(ctx, build_routes(), HomeScreen)

@@ -144,18 +144,6 @@ EMAIL_FIELDS = {
 }
 
 
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "guardian.db"
-
-
-@pytest.fixture
-def disk(qapp, db_path: Path) -> Iterator[DiskWorker]:
-    worker = DiskWorker(db_path)
-    yield worker
-    worker.shutdown()
-
-
 def make_family(
     qtbot, speaker: RecordingSpeaker, disk: DiskWorker, db_path: Path, lang: Lang = "zh", step=1
 ) -> Family:

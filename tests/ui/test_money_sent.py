@@ -27,11 +27,6 @@ from tests.conftest import require_program
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "guardian.db"
-
-
-@pytest.fixture
 def make_window(qtbot, speaker, db_path) -> Iterator:
     made: list[tuple[MainWindow, DiskWorker]] = []
 

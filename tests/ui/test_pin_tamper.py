@@ -12,7 +12,6 @@ from guardian.core.contacts import ChannelConfig
 from guardian.core.i18n import Lang
 from guardian.core.pin import PinPolicy
 from guardian.storage.pin_state import PIN_HASH_KEY, PinStore
-from guardian.storage.worker import DiskWorker
 from guardian.ui.family.hub import FamilySettingsScreen
 from guardian.ui.family.pin import PinScreen
 from guardian.ui.theme import TEXT_SIZES_PT
@@ -20,18 +19,6 @@ from tests.ui.test_elder_friendly import problems_on
 from tests.ui.test_family import FakeClock, Family, make_family, stored_outbox, type_pin
 
 HOOK = ChannelConfig("json", {"url": "http://127.0.0.1:9/hook"})
-
-
-@pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "guardian.db"
-
-
-@pytest.fixture
-def disk(qapp, db_path: Path) -> Iterator[DiskWorker]:
-    worker = DiskWorker(db_path)
-    yield worker
-    worker.shutdown()
 
 
 @pytest.fixture
