@@ -65,11 +65,11 @@ ASK_SIGNALS = frozenset(
 )
 """Signals that are asks (besides every decisive signal): a text that makes one is no advice."""
 
-# Between a negation and the phrase it governs: words that turn it into reassurance ("不用担心，
-# 把钱转过来") or start a new demand ("不要怕，他让我...").
+# Between a negation and the phrase it governs: words that turn it into reassurance ("不用担心
+# 把钱转过来") or lead on to a demand ("不要挂，然后把...").
 _NOT_GOVERNED = re.compile(
-    r"担心|害怕|怕|紧张|慌|着急|犹豫|怀疑|顾虑|多想|挂|让我|叫我|要我|让您|叫您|要您|让你|叫你|要你|"
-    r"然后|只要|就行|就可以|\bworry\b|\bpanic\b|\bhang up\b|\bjust\b"
+    r"担心|害怕|怕|紧张|慌|着急|犹豫|怀疑|顾虑|多想|挂|然后|只要|就行|就可以|"
+    r"\bworry\b|\bpanic\b|\bhang up\b|\bjust\b"
 )
 
 _DENIAL = frozenset("不没非")
@@ -78,6 +78,14 @@ _SCRIPT: dict[str, re.Pattern[str]] = {
     "zh": re.compile(r"[\u3400-\u9fff]"),
     "en": re.compile(r"[a-z]"),
 }
+
+# A prohibition that follows the words it is about ("屏幕共享千万不能开").
+_AFTER_NEGATION = re.compile(
+    r"(千万|一定|绝对|坚决|都|也)?(不能|不要|别|不可|勿|不得|不许)(再)?(开|点|给|说|告诉|装|下载|转|信|理|扫|碰|交|借|签)"
+)
+
+# Words in quotation marks, as a warning quotes what fraudsters say (“养老金上调需交手续费”).
+_QUOTED = re.compile(r"“[^”]{1,60}”|\"[^\"]{1,60}\"|「[^」]{1,60}」|『[^』]{1,60}』")
 
 # A demand the person tells of ("他让我把钱转过去"), which counts even in a text about fraud.
 _REPORTED_DEMAND = re.compile(r"(他|她|对方|那人|那个人|他们)(让|叫|要|要求|逼|非要)(我|我们)")
@@ -673,6 +681,10 @@ def check_text(
     )
 
     def negated(part: Span) -> bool:
+        # "屏幕共享千万不能开", "验证码不要告诉别人": a prohibition right after the words.
+        after = _AFTER_NEGATION.match(normal, part[1])
+        if after is not None and not _inside((after.start(), after.end()), prohibitions):
+            return True
         window = NEGATION_WINDOW_LATIN if normal[part[0]].isascii() else NEGATION_WINDOW
         index = bisect.bisect_left(negation_starts, layout.clause(part[0])[0])
         while index < len(negations) and negations[index][0] < part[1]:
@@ -736,9 +748,19 @@ def check_text(
     # set aside with the advice.
     # In a text about fraud, an ask counts only as a demand made of the reader ("请把钱转到...",
     # "他让我把验证码..."), not as a description of what fraudsters say.
-    if any_topic:
+    if any_topic or told_not_to:
+        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(normal)]
+
+        def mentioned(part: Span) -> bool:
+            sentence = layout.sentence(part[0])
+            asked = cues.question.search(normal, sentence[0], sentence[1] + 1) is not None
+            return asked or _inside(part, quoted)
+
         for signal_id in [sid for sid in counted if is_ask(sid)]:
-            if not any(demanded(part) or reported(part) for part in counted[signal_id]):
+            if not any(
+                (demanded(part) or reported(part)) and not mentioned(part)
+                for part in counted[signal_id]
+            ):
                 advice.setdefault(signal_id, []).extend(counted.pop(signal_id))
     if (told_not_to or any_topic) and not any(is_ask(signal_id) for signal_id in counted):
         for signal_id, spans in counted.items():
