@@ -132,12 +132,15 @@ def _read_text(args: argparse.Namespace, lang: Lang) -> str | int:
 
 
 def _marked(result: TextResult) -> str:
-    spans = sorted(span for match in result.matches for span in match.spans)
+    spans: list[list[int]] = []
+    for start, end in sorted(span for match in result.matches for span in match.spans):
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
     pieces: list[str] = []
     position = 0
     for start, end in spans:
-        if start < position:
-            continue
         pieces += [result.text[position:start], "⟪", result.text[start:end], "⟫"]
         position = end
     pieces.append(result.text[position:])

@@ -74,6 +74,9 @@ _NOT_GOVERNED = re.compile(
 
 _DENIAL = frozenset("不没非")
 
+_SHORT_MATCH = 8
+"""A match this short is marked whole; a longer one only on its key words (its groups)."""
+
 _SCRIPT: dict[str, re.Pattern[str]] = {
     "zh": re.compile(r"[\u3400-\u9fff]"),
     "en": re.compile(r"[a-z]"),
@@ -563,6 +566,19 @@ class _Hit:
     parts: tuple[Span, ...]  # normalised positions
     negative: bool = False
     type_id: str | None = None  # the fraud kind whose story marker this is
+    marks: tuple[Span, ...] = ()  # the key words to mark, when not the whole of each part
+
+
+def _key_words(match: re.Match[str]) -> tuple[Span, ...]:
+    """The pattern's groups that matched (its key words), without the gaps between them."""
+    if match.end() - match.start() <= _SHORT_MATCH:
+        return ()
+    spans = [
+        match.span(group)
+        for group in range(1, (match.re.groups or 0) + 1)
+        if match.start(group) >= 0 and match.end(group) > match.start(group)
+    ]
+    return _merge(spans) if spans else ()
 
 
 class _Layout:
@@ -594,7 +610,7 @@ def _find_hits(normal: str, entry: SignalPhrases, langs: Sequence[Lang]) -> list
         pattern = entry.any[lang]
         if pattern is not None:
             hits.extend(
-                _Hit(entry.signal_id, ((m.start(), m.end()),), entry.negative)
+                _Hit(entry.signal_id, ((m.start(), m.end()),), entry.negative, marks=_key_words(m))
                 for m in pattern.finditer(normal)
                 if m.end() > m.start()
             )
@@ -725,6 +741,7 @@ def check_text(
 
     counted: dict[str, list[Span]] = {}
     advice: dict[str, list[Span]] = {}
+    marked: dict[str, list[Span]] = {}
     story_types: dict[str, int] = {}
     any_topic = any(
         match.start() == 0 or normal[match.start() - 1] not in _DENIAL
@@ -741,6 +758,7 @@ def check_text(
         else:
             suppressed = False
         (advice if suppressed else counted).setdefault(hit.signal_id, []).extend(hit.parts)
+        marked.setdefault(hit.signal_id, []).extend(hit.marks or hit.parts)
         if not suppressed and hit.type_id is not None:
             story_types.setdefault(hit.type_id, hit.parts[0][0])
     # A text that asks for nothing and tells the person not to pay, or talks about fraud as a
@@ -788,7 +806,9 @@ def check_text(
         )
 
     def build(signal_id: str, parts: list[Span]) -> SignalMatch:
-        spans = _merge(_to_original(span, origin) for span in parts)
+        # Mark the key words of the phrases that counted (or were set aside) for this signal.
+        keys = [m for m in marked.get(signal_id, ()) if any(_overlaps(m, p) for p in parts)]
+        spans = _merge(_to_original(span, origin) for span in (keys or parts))
         return SignalMatch(
             signal=content.signal(signal_id),
             spans=spans,
@@ -824,11 +844,15 @@ def _story_hits(normal: str, types: Sequence[FraudType], langs: Sequence[Lang]) 
             if pattern is None:
                 continue
             hits.extend(
-                _Hit(STORY_SIGNAL, ((m.start(), m.end()),), type_id=kind.id)
+                _Hit(STORY_SIGNAL, ((m.start(), m.end()),), type_id=kind.id, marks=_key_words(m))
                 for m in pattern.finditer(normal)
                 if m.end() > m.start()
             )
     return hits
+
+
+def _overlaps(one: Span, other: Span) -> bool:
+    return one[0] < other[1] and other[0] < one[1]
 
 
 def _inside(span: Span, covers: Sequence[Span]) -> bool:
