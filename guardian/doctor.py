@@ -181,7 +181,7 @@ OUTBOX_WAITING = Text(
     "Guardian keeps trying while it is open: check the internet connection, or ask your family "
     "to check the alert settings in Family settings.",
 )
-OUTBOX_LAST_ERROR = Text("上次的问题：{error}。", "Last problem: {error}. ")
+OUTBOX_LAST_ERROR = Text("上次的问题：{reason}（{error}）。", "Last problem: {reason} ({error}). ")
 OUTBOX_FAILED = Text("另有 {count} 条发不出去了。", "{count} more could not be sent at all. ")
 
 GUARD_NONE = Text(
@@ -574,6 +574,7 @@ def _day_text(day: date, lang: Lang) -> str:
 
 def check_outbox(folder: Path, lang: Lang) -> CheckResult:
     """Count the alerts not delivered yet; give the oldest one's date and the last error."""
+    from guardian.core.delivery_problems import plain_reason
     from guardian.logs import redact_log_text
     from guardian.storage.paths import database_path
 
@@ -597,7 +598,7 @@ def check_outbox(folder: Path, lang: Lang) -> CheckResult:
             "SELECT COUNT(*) FROM outbox WHERE status = 'failed'"
         ).fetchone()[0]
         last_error = connection.execute(
-            "SELECT last_error FROM outbox WHERE last_error IS NOT NULL "
+            "SELECT last_error, channel_kind FROM outbox WHERE last_error IS NOT NULL "
             "AND status IN ('queued', 'sending') ORDER BY last_attempt_at DESC, id DESC LIMIT 1"
         ).fetchone()
     except sqlite3.Error as error:
@@ -609,7 +610,11 @@ def check_outbox(folder: Path, lang: Lang) -> CheckResult:
     error_text = ""
     if last_error and last_error[0]:
         # Stored already without tokens; hidden once more in case an older version stored one.
-        error_text = OUTBOX_LAST_ERROR.get(lang).format(error=redact_log_text(str(last_error[0])))
+        stored = str(last_error[0])
+        error_text = OUTBOX_LAST_ERROR.get(lang).format(
+            reason=plain_reason(stored, str(last_error[1] or "")).get(lang),
+            error=redact_log_text(stored),
+        )
     if failed:
         error_text += OUTBOX_FAILED.get(lang).format(count=failed)
     detail = OUTBOX_WAITING.get(lang).format(

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages Guardian needs on Debian or Ubuntu, only those that are missing.
 # Usage: scripts/install-system-deps.sh [run|test]
-#   run:  Qt runtime libraries, a CJK font, espeak-ng and ALSA tools.
+#   run:  Qt runtime libraries, a CJK font and a Latin one (for the report card), espeak-ng, ALSA.
 #   test: the same plus a virtual screen (xvfb, xauth) for tests and screenshots.
 set -euo pipefail
 purpose="${1:-run}"
@@ -10,7 +10,7 @@ packages=(
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
   libxcb-shape0 libxkbcommon-x11-0
-  fonts-noto-cjk espeak-ng alsa-utils
+  fonts-noto-cjk fonts-dejavu-core espeak-ng alsa-utils
 )
 if [ "$purpose" = "test" ]; then
   packages+=(xvfb xauth poppler-utils)

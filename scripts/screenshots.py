@@ -85,6 +85,14 @@ def check_caller(window: MainWindow) -> None:
     check(window).number_step.skip_button.click()
 
 
+def check_caller_more(window: MainWindow) -> None:
+    """The second page of callers, behind "someone else"."""
+    screen = check(window)
+    screen.number_step.skip_button.click()
+    assert screen.caller_step.more_button is not None
+    screen.caller_step.more_button.click()
+
+
 def check_question(window: MainWindow) -> None:
     """The first question for a caller who said they were the police."""
     screen = check(window)
@@ -269,6 +277,7 @@ SCENES: dict[str, Scene] = {
     "family-settings": family_scenes.settings_hub,
     "contact-list": family_scenes.contact_list,
     "contact-form-error": family_scenes.contact_form_error,
+    "channel-kinds": family_scenes.channel_kinds,
     "channel-setup": family_scenes.channel_setup,
     "voice-settings": family_scenes.voice_settings,
     "outbox-status": family_scenes.outbox_status,
@@ -282,6 +291,7 @@ SCENES: dict[str, Scene] = {
     "home": home,
     "check-number": check_number,
     "check-caller": check_caller,
+    "check-caller-more": check_caller_more,
     "check-question": check_question,
     "verdict-high": verdict_high,
     "verdict-medium": verdict_medium,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 
 from guardian.core.channels import redact_text, url_log_secrets
+from guardian.core.delivery_problems import refused_for_good
 from guardian.logs import remember_secrets
 
 DEFAULT_TIMEOUT = 15.0
@@ -21,29 +21,13 @@ class DeliveryResult:
         ok: whether the channel accepted the message.
         error: why not, with the URL and every token hidden; empty when ``ok``.
         refused: the channel answered that it will not take this message as it is (an HTTP
-            4xx answer such as 400, 401, 403 or 404): trying again is unlikely to help.
+            4xx answer such as 400, 401, 403 or 404, or a push service saying that the token
+            does not exist): trying again is unlikely to help.
     """
 
     ok: bool
     error: str = ""
     refused: bool = False
-
-
-# apprise's plugins end a failed HTTP answer's log line with "error=<status>."
-_HTTP_STATUS = re.compile(r"\berror=(\d{3})\b")
-
-# 4xx answers that mean "not now" rather than "never": a timeout, too early, too many requests.
-_PASSING_4XX = frozenset({408, 425, 429})
-
-
-def refused_for_good(messages: list[str]) -> bool:
-    """Whether apprise's log lines for a failed try report a 4xx answer that means "never"."""
-    for message in messages:
-        for status in _HTTP_STATUS.findall(message):
-            code = int(status)
-            if 400 <= code < 500 and code not in _PASSING_4XX:
-                return True
-    return False
 
 
 class _Collector(logging.Handler):

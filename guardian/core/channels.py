@@ -25,6 +25,10 @@ from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 from guardian.core.i18n import Text
 
 FieldType = Literal["text", "host", "port", "email", "emails", "url", "choice", "token"]
+ChannelGroup = Literal["wechat", "email", "more"]
+
+CHANNEL_GROUPS: tuple[ChannelGroup, ...] = ("wechat", "email", "more")
+"""The groups of channel kinds, in the order the list of kinds shows them."""
 
 
 @dataclass(frozen=True)
@@ -61,11 +65,14 @@ class ChannelKind:
         id: the stable id stored with the channel (``email``, ``dingtalk``...).
         label: the kind's name on screen.
         fields: the form, in display order.
+        group: where the list of kinds shows it: ``wechat`` (into the family's own WeChat,
+            shown first), ``email``, or ``more`` (for family members at home with computers).
     """
 
     id: str
     label: Text
     fields: tuple[FieldSpec, ...]
+    group: ChannelGroup = "more"
 
     def field(self, name: str) -> FieldSpec | None:
         """Return the field called ``name``, or ``None``."""
@@ -88,9 +95,141 @@ _TOKEN_HINT = Text(
     en="You can paste the whole webhook address; the key is taken from it",
 )
 
+
+@dataclass(frozen=True)
+class EmailPreset:
+    """A mail service whose server Guardian knows, so the form asks only for the address and code.
+
+    Attributes:
+        host: the sending (SMTP) server.
+        port: its port.
+        security: one of :data:`SECURITY_CHOICES`.
+        domains: the addresses the service gives out end in ``@`` and one of these.
+    """
+
+    host: str
+    port: int
+    security: str
+    domains: tuple[str, ...]
+
+
+EMAIL_PRESETS: dict[str, EmailPreset] = {
+    "qqmail": EmailPreset("smtp.qq.com", 465, "ssl", ("qq.com", "vip.qq.com", "foxmail.com")),
+    "163mail": EmailPreset("smtp.163.com", 465, "ssl", ("163.com",)),
+}
+"""The mail services set up by address and authorisation code alone, by channel kind. The alert
+is sent from the address to itself."""
+
+
+def _preset_fields(service: Text, where: Text) -> tuple[FieldSpec, ...]:
+    """The address and authorisation code of a mail service in :data:`EMAIL_PRESETS`."""
+    return (
+        FieldSpec(
+            "address",
+            Text(zh=f"{service.zh}地址", en=f"{service.en} address"),
+            required=True,
+            type="email",
+            hint=Text(
+                zh="提醒从这个邮箱发出，也发到这个邮箱", en="Alerts go from this address to itself"
+            ),
+        ),
+        FieldSpec(
+            "code",
+            Text(zh="授权码（不是登录密码）", en="Authorisation code (not the password)"),
+            required=True,
+            secret=True,
+            type="token",
+            hint=where,
+        ),
+    )
+
+
 CHANNEL_KINDS: dict[str, ChannelKind] = {
     kind.id: kind
     for kind in (
+        ChannelKind(
+            "pushplus",
+            Text(zh="PushPlus 推送加", en="PushPlus"),
+            (
+                FieldSpec(
+                    "token",
+                    Text(zh="令牌", en="Token"),
+                    required=True,
+                    secret=True,
+                    type="token",
+                    hint=Text(
+                        zh="网页上叫 token，是 32 位字母和数字；也可以粘贴整条网址",
+                        en="32 letters and digits; the whole web address works too",
+                    ),
+                ),
+            ),
+            group="wechat",
+        ),
+        ChannelKind(
+            "serverchan",
+            Text(zh="Server酱", en="ServerChan (Server酱)"),
+            (
+                FieldSpec(
+                    "sendkey",
+                    Text(zh="SendKey", en="SendKey"),
+                    required=True,
+                    secret=True,
+                    type="token",
+                    hint=Text(
+                        zh="SCT 开头的一串字母和数字", en="Letters and digits starting with SCT"
+                    ),
+                ),
+            ),
+            group="wechat",
+        ),
+        ChannelKind(
+            "wxpusher",
+            Text(zh="WxPusher 微信推送", en="WxPusher"),
+            (
+                FieldSpec(
+                    "app_token",
+                    Text(zh="应用的 appToken", en="The app's appToken"),
+                    required=True,
+                    secret=True,
+                    type="token",
+                    hint=Text(zh="AT_ 开头", en="Starts with AT_"),
+                ),
+                FieldSpec(
+                    "uid",
+                    Text(zh="你的 UID", en="Your UID"),
+                    required=True,
+                    type="token",
+                    hint=Text(zh="UID_ 开头", en="Starts with UID_"),
+                ),
+            ),
+            group="wechat",
+        ),
+        ChannelKind(
+            "qqmail",
+            Text(zh="QQ邮箱", en="QQ Mail"),
+            _preset_fields(
+                Text(zh="QQ邮箱", en="QQ Mail"),
+                Text(
+                    zh="QQ邮箱 设置→账户→开启SMTP服务后生成授权码",
+                    en="QQ Mail: Settings → Account → turn on the SMTP service, then generate "
+                    "an authorisation code",
+                ),
+            ),
+            group="email",
+        ),
+        ChannelKind(
+            "163mail",
+            Text(zh="163邮箱", en="163 Mail"),
+            _preset_fields(
+                Text(zh="163邮箱", en="163 Mail"),
+                Text(
+                    zh="163邮箱 设置→POP3/SMTP/IMAP→开启后得到授权码",
+                    en="163 Mail: Settings → POP3/SMTP/IMAP → turn it on to get an authorisation "
+                    "code",
+                ),
+            ),
+            group="email",
+        ),
         ChannelKind(
             "email",
             Text(zh="电子邮件", en="Email"),
@@ -137,6 +276,7 @@ CHANNEL_KINDS: dict[str, ChannelKind] = {
                     hint=Text(zh="多个邮箱用逗号隔开", en="Separate several addresses with commas"),
                 ),
             ),
+            group="email",
         ),
         ChannelKind(
             "dingtalk",
@@ -295,6 +435,30 @@ ERROR_CHAT_ID = Text(
 ERROR_APPRISE_URL = Text(
     zh="地址不对，应像 名称://内容", en="Not an Apprise URL; it looks like name://..."
 )
+ERROR_PUSHPLUS_TOKEN = Text(
+    zh="令牌不对：应是 32 位字母和数字，请从 PushPlus 网页整段复制",
+    en="Not a PushPlus token: 32 letters and digits; copy it whole from the PushPlus page",
+)
+ERROR_SENDKEY = Text(
+    zh="SendKey 不对：应是 SCT 开头的字母和数字", en="Not a SendKey: letters and digits after SCT"
+)
+ERROR_SENDKEY_SC3 = Text(
+    zh="这是 Server酱³ 的 SendKey（sctp 开头），这里要用 sct.ftqq.com 给的（SCT 开头）",
+    en="This is a Server酱³ SendKey (sctp...); use the one sct.ftqq.com gives (SCT...)",
+)
+ERROR_APP_TOKEN = Text(zh="appToken 不对：应以 AT_ 开头", en="Not an appToken: it starts with AT_")
+ERROR_UID = Text(zh="UID 不对：应以 UID_ 开头", en="Not a UID: it starts with UID_")
+ERROR_AUTH_CODE = Text(
+    zh="授权码只有字母和数字", en="An authorisation code has only letters and digits"
+)
+ERROR_PRESET_ADDRESS: dict[str, Text] = {
+    "qqmail": Text(
+        zh="这不是QQ邮箱地址，应以 @qq.com 结尾", en="Not a QQ Mail address; it ends in @qq.com"
+    ),
+    "163mail": Text(
+        zh="这不是163邮箱地址，应以 @163.com 结尾", en="Not a 163 Mail address; it ends in @163.com"
+    ),
+}
 
 MAX_FIELD_LENGTH = 2000
 
@@ -309,10 +473,22 @@ _BOT_TOKEN = re.compile(r"(?:bot)?[0-9]{1,20}:[A-Za-z0-9_-]{1,200}")
 _CHAT_ID = re.compile(r"-?[0-9]{1,32}|@?[A-Za-z_][A-Za-z0-9_]{1,64}")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]{0,31}")
 
+_PUSHPLUS_TOKEN = re.compile(r"[A-Za-z0-9_-]{32,64}")
+# Server酱 Turbo's SendKey; apprise sends to sct.ftqq.com, which does not take Server酱³'s keys.
+_SENDKEY = re.compile(r"(?i:sct)[A-Za-z0-9]{1,250}")
+_SENDKEY_SC3 = re.compile(r"(?i:sctp)[A-Za-z0-9]*")
+_APP_TOKEN = re.compile(r"(?i:AT_)[A-Za-z0-9_-]{1,200}")
+_UID = re.compile(r"(?i:UID_)[A-Za-z0-9_-]{1,200}")
+
 _TOKEN_FIELD_CHECKS: dict[tuple[str, str], tuple[re.Pattern[str], Text]] = {
     ("dingtalk", "token"): (_ALNUM_TOKEN, ERROR_TOKEN),
     ("dingtalk", "secret"): (_ALNUM_TOKEN, ERROR_TOKEN),
     ("telegram", "bot_token"): (_BOT_TOKEN, ERROR_BOT_TOKEN),
+    ("pushplus", "token"): (_PUSHPLUS_TOKEN, ERROR_PUSHPLUS_TOKEN),
+    ("wxpusher", "app_token"): (_APP_TOKEN, ERROR_APP_TOKEN),
+    ("wxpusher", "uid"): (_UID, ERROR_UID),
+    ("qqmail", "code"): (_ALNUM_TOKEN, ERROR_AUTH_CODE),
+    ("163mail", "code"): (_ALNUM_TOKEN, ERROR_AUTH_CODE),
 }
 
 
@@ -367,6 +543,15 @@ def normalize_channel(kind: str, fields: Mapping[str, object]) -> dict[str, str]
             clean["device_key"] = segments[0]
             if not clean["server"]:
                 clean["server"] = f"{parts.scheme}://{parts.netloc}"
+    elif kind == "pushplus" and _looks_like_web_address(clean["token"]):
+        # https://www.pushplus.plus/send?token=... or .../send/<token>
+        token = _query_value(clean["token"], "token")
+        clean["token"] = _last_path_segment(token, "/send/")
+    elif kind == "serverchan" and _looks_like_web_address(clean["sendkey"]):
+        # https://sctapi.ftqq.com/<sendkey>.send
+        segments = [s for s in urlsplit(clean["sendkey"]).path.split("/") if s]
+        if segments:
+            clean["sendkey"] = segments[-1].removesuffix(".send")
     elif kind == "email":
         clean["security"] = clean["security"].lower() or "ssl"
         clean["to"] = ", ".join(a.strip() for a in re.split(r"[,;，；]", clean["to"]) if a.strip())
@@ -419,6 +604,16 @@ def _validate(kind: str, fields: Mapping[str, object]) -> dict[str, Text]:
 
 
 def _check_field(kind: str, field: FieldSpec, value: str) -> Text | None:
+    if kind == "serverchan" and field.name == "sendkey":
+        if _SENDKEY_SC3.fullmatch(value):
+            return ERROR_SENDKEY_SC3
+        return None if _SENDKEY.fullmatch(value) else ERROR_SENDKEY
+    preset = EMAIL_PRESETS.get(kind)
+    if preset is not None and field.name == "address":
+        if not _EMAIL.fullmatch(value):
+            return ERROR_EMAIL
+        domain = value.rpartition("@")[2].lower()
+        return None if domain in preset.domains else ERROR_PRESET_ADDRESS[kind]
     special = _TOKEN_FIELD_CHECKS.get((kind, field.name))
     if special is not None:
         pattern, error = special
@@ -458,6 +653,19 @@ def build_apprise_url(kind: str, fields: Mapping[str, object]) -> str:
     if errors:
         raise ValueError(f"the {kind!r} channel has problems in: {', '.join(sorted(errors))}")
     v = normalize_channel(kind, fields)
+    preset = EMAIL_PRESETS.get(kind)
+    if preset is not None:
+        address = v["address"]
+        v = {
+            "host": preset.host,
+            "port": str(preset.port),
+            "security": preset.security,
+            "username": address,
+            "password": v["code"],
+            "from": address,
+            "to": address,
+        }
+        kind = "email"
     if kind == "email":
         security = v["security"]
         port = int(v["port"]) if v["port"] else _DEFAULT_PORTS[security]
@@ -484,6 +692,12 @@ def build_apprise_url(kind: str, fields: Mapping[str, object]) -> str:
     if kind == "telegram":
         bot_token = v["bot_token"].removeprefix("bot")
         return f"tgram://{bot_token}/{_q(v['chat_id'])}"
+    if kind == "pushplus":
+        return f"pushplus://{v['token']}"  # to the token's owner, through WeChat
+    if kind == "serverchan":
+        return f"schan://{v['sendkey']}/"
+    if kind == "wxpusher":
+        return f"wxpusher://{v['app_token']}/{v['uid']}"
     if kind == "ntfy":
         server = _web_address(v["server"] or "https://ntfy.sh")
         assert server is not None

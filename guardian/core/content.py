@@ -1,5 +1,9 @@
 """The content catalog: danger signals, the wizard flow, tips, hotlines, number notes, advice.
 
+The hotlines file also says whom to call to check a story yourself (``[[verify]]``): by who the
+caller said they were, and by the names a message gives; only the public numbers in the file
+are ever offered, never a number from the caller or a message.
+
 The catalog lives as TOML files in ``assets/content`` with both languages side by side in every
 entry. :func:`parse_content` turns the parsed files into frozen objects and checks them strictly:
 unknown keys, missing keys, duplicate ids, dangling references, a missing language and text too
@@ -10,8 +14,8 @@ and the entry. Reading the files is not done here (the core does no I/O).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from enum import Enum, IntEnum
 from types import MappingProxyType
 from typing import Any, NoReturn
@@ -60,6 +64,10 @@ class HotlineKind(str, Enum):
     ANTIFRAUD = "antifraud"
     BANK = "bank"
     WARNING_SMS = "warning_sms"
+    CARRIER = "carrier"
+    GOVERNMENT = "government"
+    PAYMENT = "payment"
+    COURIER = "courier"
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,11 @@ SPOKEN_LIMIT = Limit(zh=22, en=90)
 """A question read aloud: one idea, short enough to take in by ear."""
 CALLER_SPOKEN_LIMIT = Limit(zh=60, en=180)
 LABEL_LIMIT = Limit(zh=10, en=32)
+CALLER_PAGES = 2
+"""The pages of caller pictures: the first, and the one behind its "someone else" picture."""
+PAGE_SIZES = {1: 8, 2: 9}
+"""How many callers fit on each page (the first also shows the "someone else" picture)."""
+CALLER_KEYS = ("id", "icon", "label", "spoken", "implies", "questions", "page", "fraud_types")
 TIP_LIMIT = Limit(zh=40, en=130)
 TIP_SPOKEN_LIMIT = Limit(zh=80, en=240)
 NAME_LIMIT = Limit(zh=14, en=48)
@@ -85,6 +98,9 @@ HEADLINE_LIMIT = Limit(zh=14, en=48)
 NOTE_LIMIT = Limit(zh=60, en=200)
 SOURCE_MAX = 120
 """The longest a ``source`` (who says so) may be, in characters."""
+ORG_NAME_MAX = 32
+"""The longest a name of an organisation, as a message writes it, may be."""
+VERIFY_NOTES_MAX = 2
 
 VERDICT_IDS: tuple[str, ...] = ("high", "medium", "low", "nothing_found", "warning_line")
 """The verdicts, each with its own words: the three levels; the lowest level when nothing at all
@@ -158,6 +174,8 @@ class CallerType:
         spoken: the sentence read aloud for this choice.
         implies: signal ids that choosing this caller adds by itself.
         questions: signal ids asked for this caller, most telling first.
+        page: the page of pictures it is on: 1, or 2 (behind the "someone else" picture).
+        fraud_types: the kinds of fraud (ids in fraud_types.toml) this caller leads to.
     """
 
     id: str
@@ -166,6 +184,25 @@ class CallerType:
     spoken: Text
     implies: tuple[str, ...]
     questions: tuple[str, ...]
+    page: int = 1
+    fraud_types: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MoreChoice:
+    """The picture on the first page that opens the second page of callers.
+
+    Attributes:
+        icon: pictogram name.
+        label: caption beside the picture.
+        spoken: the sentence read aloud for this choice.
+        page_spoken: the sentence read aloud when the second page opens.
+    """
+
+    icon: str
+    label: Text
+    spoken: Text
+    page_spoken: Text
 
 
 @dataclass(frozen=True)
@@ -173,11 +210,16 @@ class WizardFlow:
     """Which questions the suspicious-call check asks, per caller type.
 
     Attributes:
-        max_questions: the longest a path may be.
+        max_questions: the longest a path may be for a caller on the first page (a caller on
+            the second page takes one more tap to choose, so its path is one shorter).
         common: signal ids every path asks, after the caller's own questions.
         callers: the caller types, in the order they are shown.
         caller_question: the question above the caller pictures.
         caller_spoken: the sentence read aloud with it.
+        covered_by: for a common question, the questions that ask the same thing in a
+            caller's own words: a caller whose own questions include one is not asked it again.
+        more: the picture that opens the second page, or None when every caller is on the
+            first.
     """
 
     max_questions: int
@@ -185,6 +227,12 @@ class WizardFlow:
     callers: tuple[CallerType, ...]
     caller_question: Text
     caller_spoken: Text
+    covered_by: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    more: MoreChoice | None = None
+
+    def on_page(self, page: int) -> tuple[CallerType, ...]:
+        """Return the caller types on ``page`` (1 or 2), in the order they are shown."""
+        return tuple(caller for caller in self.callers if caller.page == page)
 
     def caller(self, caller_id: str) -> CallerType:
         """Return the caller type ``caller_id``.
@@ -200,11 +248,20 @@ class WizardFlow:
     def questions_for(self, caller_id: str) -> tuple[str, ...]:
         """Return the signal ids asked for ``caller_id``: its own, then the common ones.
 
+        A common question is left out when the caller's own questions already ask the same
+        thing in their own words (``covered_by``), unless the caller asks it itself.
+
         Raises:
             UnknownIdError: no caller type has that id.
         """
         caller = self.caller(caller_id)
-        return tuple(dict.fromkeys((*caller.questions, *self.common)))
+        own = set(caller.questions)
+        common = (
+            signal_id
+            for signal_id in self.common
+            if signal_id in own or own.isdisjoint(self.covered_by.get(signal_id, ()))
+        )
+        return tuple(dict.fromkeys((*caller.questions, *common)))
 
 
 @dataclass(frozen=True)
@@ -249,6 +306,9 @@ class Hotline:
         kind: what the number is for.
         name: who answers.
         what_to_say: short lines on what to tell them (empty when not needed).
+        source: where the number is published, in Chinese.
+        names: how a message names the organisation ("工商银行", "ICBC"); empty when a
+            message's words should never point to it.
     """
 
     id: str
@@ -256,6 +316,44 @@ class Hotline:
     kind: HotlineKind
     name: Text
     what_to_say: tuple[Text, ...] = ()
+    source: str = ""
+    names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class VerifyTarget:
+    """Whom to call yourself to check what a caller or a message said.
+
+    Attributes:
+        id: stable id (a ``[[verify]]`` entry's, or the hotline's for one named organisation).
+        name: who, as in "call {name} yourself and ask".
+        hotlines: the public numbers to offer (hotline ids), in order.
+        own_bank: the person's own bank comes first: the bank the family chose, else the
+            number on the back of their card.
+        notes: short lines shown above the numbers ("the number in your shopping app").
+        callers: the caller types (wizard ids) this is offered for.
+        names: how a message names the organisations (words such as "快递").
+    """
+
+    id: str
+    name: Text
+    hotlines: tuple[str, ...] = ()
+    own_bank: bool = False
+    notes: tuple[Text, ...] = ()
+    callers: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+
+    @classmethod
+    def for_hotline(cls, hotline: Hotline) -> VerifyTarget:
+        """The target that is one organisation's own public number."""
+        return cls(id=hotline.id, name=hotline.name, hotlines=(hotline.id,), names=hotline.names)
+
+    @property
+    def single(self) -> str | None:
+        """The one hotline id when this target is just that number, else None."""
+        if len(self.hotlines) == 1 and not self.own_bank and not self.notes:
+            return self.hotlines[0]
+        return None
 
 
 @dataclass(frozen=True)
@@ -327,6 +425,7 @@ class Content:
         hotlines: every hotline by id, in file order.
         advice: rules line and the words of every verdict.
         number_notes: what the number checker says, by note id (``NUMBER_NOTE_IDS``).
+        verify: whom to call to check a story yourself, by id, in file order.
     """
 
     signals: Mapping[str, Signal]
@@ -335,6 +434,7 @@ class Content:
     hotlines: Mapping[str, Hotline]
     advice: Advice
     number_notes: Mapping[str, NumberNote]
+    verify: Mapping[str, VerifyTarget]
 
     def signal(self, signal_id: str) -> Signal:
         """Return the signal ``signal_id``.
@@ -372,6 +472,18 @@ class Content:
             UnknownIdError: no caller type has that id.
         """
         return self.wizard.caller(caller_id)
+
+    def verify_target(self, target_id: str) -> VerifyTarget:
+        """Return the ``[[verify]]`` entry ``target_id``, or the target of hotline ``target_id``.
+
+        Raises:
+            UnknownIdError: neither has that id.
+        """
+        if target_id in self.verify:
+            return self.verify[target_id]
+        if target_id in self.hotlines:
+            return VerifyTarget.for_hotline(self.hotlines[target_id])
+        raise UnknownIdError("verify target", target_id)
 
     def questions_for(self, caller_id: str) -> tuple[Signal, ...]:
         """Return the signals asked, in order, when the caller said they were ``caller_id``.
@@ -471,6 +583,31 @@ class _Entry:
             self.fail(f"{key} must be a positive whole number, found {value!r}")
         return value
 
+    def flag(self, key: str) -> bool:
+        """Return the true or false value under ``key`` (false when absent)."""
+        value = self.table.get(key, False)
+        if not isinstance(value, bool):
+            self.fail(f"{key} must be true or false, found {value!r}")
+        return value
+
+    def words(self, key: str, longest: int) -> tuple[str, ...]:
+        """Return the list of words under ``key`` (empty when absent); each appears once."""
+        value = self.table.get(key, [])
+        if not isinstance(value, list):
+            self.fail(f"{key} must be a list of words, found {_type_name(value)}")
+        seen: list[str] = []
+        for item in value:
+            if not isinstance(item, str) or not item.strip():
+                self.fail(f"{key} holds {item!r}, which is not a word")
+            if item != item.strip() or "\n" in item:
+                self.fail(f"{key} holds {item!r}, with blank space around it")
+            if len(item) > longest:
+                self.fail(f"{key} holds {item!r}, longer than {longest} characters")
+            if item.casefold() in (word.casefold() for word in seen):
+                self.fail(f"{key} holds {item!r} twice")
+            seen.append(item)
+        return tuple(seen)
+
     def ids(self, key: str) -> tuple[str, ...]:
         """Return the list of ids under ``key``; an id may appear only once."""
         value = self.table[key]
@@ -540,10 +677,15 @@ def _text(entry: _Entry, key: str, value: object, limit: Limit) -> Text:
     return Text(zh=parts["zh"], en=parts["en"])
 
 
-def _file(raw: Mapping[str, Mapping[str, Any]], stem: str, keys: Collection[str]) -> _Entry:
+def _file(
+    raw: Mapping[str, Mapping[str, Any]],
+    stem: str,
+    keys: Collection[str],
+    optional: Collection[str] = (),
+) -> _Entry:
     if stem not in raw:
         raise ContentError(f"{stem}.toml: the file is missing")
-    return _Entry(f"{stem}.toml", raw[stem], required=keys)
+    return _Entry(f"{stem}.toml", raw[stem], required=keys, optional=optional)
 
 
 def _entries(file: _Entry, key: str, kind: str) -> Iterator[tuple[str, Mapping[str, Any], str]]:
@@ -608,7 +750,10 @@ def _parse_wizard(
     raw: Mapping[str, Mapping[str, Any]], signals: Mapping[str, Signal]
 ) -> WizardFlow:
     file = _file(
-        raw, "wizard", ["max_questions", "common", "caller", "caller_question", "caller_spoken"]
+        raw,
+        "wizard",
+        ["max_questions", "common", "caller", "caller_question", "caller_spoken"],
+        optional=["covered_by", "more"],
     )
 
     def check_asked(entry: _Entry, key: str, ids: tuple[str, ...]) -> None:
@@ -621,12 +766,24 @@ def _parse_wizard(
     max_questions = file.integer("max_questions")
     common = file.ids("common")
     check_asked(file, "common", common)
+    covered_by = _covered_by(file, common, check_asked)
+    more = _more_choice(file)
+    kinds = _fraud_type_ids(raw)
+    flow = WizardFlow(
+        max_questions=max_questions,
+        common=common,
+        callers=(),
+        caller_question=file.text("caller_question", QUESTION_LIMIT),
+        caller_spoken=file.text("caller_spoken", CALLER_SPOKEN_LIMIT),
+        covered_by=MappingProxyType(covered_by),
+        more=more,
+    )
     callers: list[CallerType] = []
     for caller_id, table, where in _entries(file, "caller", "caller"):
         entry = _Entry(
             where,
             table,
-            required=["id", "icon", "label", "spoken", "implies", "questions"],
+            required=CALLER_KEYS,
         )
         implies = entry.ids("implies")
         for signal_id in implies:
@@ -637,28 +794,96 @@ def _parse_wizard(
         for signal_id in questions:
             if signal_id in implies:
                 entry.fail(f"questions asks {signal_id!r}, which this caller already implies")
-        path = dict.fromkeys((*questions, *common))
-        if len(path) > max_questions:
+        page = entry.integer("page")
+        if page > CALLER_PAGES:
+            entry.fail(f"page must be 1 or {CALLER_PAGES}, found {page}")
+        if page > 1 and more is None:
+            entry.fail("page 2 needs the [more] picture that opens it")
+        fraud_types = entry.ids("fraud_types")
+        if not fraud_types:
+            entry.fail("fraud_types is empty (name the kinds of fraud this caller leads to)")
+        for type_id in fraud_types:
+            if type_id not in kinds:
+                entry.fail(
+                    f"fraud_types names {type_id!r}, which is not a kind in fraud_types.toml"
+                )
+        caller = CallerType(
+            id=caller_id,
+            icon=entry.ident("icon"),
+            label=entry.text("label", LABEL_LIMIT),
+            spoken=entry.text("spoken", CALLER_SPOKEN_LIMIT),
+            implies=implies,
+            questions=questions,
+            page=page,
+            fraud_types=fraud_types,
+        )
+        path = replace(flow, callers=(caller,)).questions_for(caller_id)
+        # Choosing a caller on page 2 takes one more tap, so its path is one question shorter.
+        longest = max_questions - (page - 1)
+        if len(path) > longest:
+            on_page = f", {longest} on page {page}" if page > 1 else ""
             entry.fail(
                 f"the path has {len(path)} questions (its own and the common ones); "
-                f"max_questions is {max_questions}"
+                f"max_questions is {max_questions}{on_page}"
             )
-        callers.append(
-            CallerType(
-                id=caller_id,
-                icon=entry.ident("icon"),
-                label=entry.text("label", LABEL_LIMIT),
-                spoken=entry.text("spoken", CALLER_SPOKEN_LIMIT),
-                implies=implies,
-                questions=questions,
-            )
-        )
-    return WizardFlow(
-        max_questions=max_questions,
-        common=common,
-        callers=tuple(callers),
-        caller_question=file.text("caller_question", QUESTION_LIMIT),
-        caller_spoken=file.text("caller_spoken", CALLER_SPOKEN_LIMIT),
+        callers.append(caller)
+    for page, most in PAGE_SIZES.items():
+        count = sum(1 for caller in callers if caller.page == page)
+        if count > most:
+            file.fail(f"page {page} has {count} callers; it has room for {most}")
+    if more is not None and not any(caller.page == CALLER_PAGES for caller in callers):
+        file.fail("[more] opens page 2, but no caller is on it")
+    return replace(flow, callers=tuple(callers))
+
+
+def _covered_by(
+    file: _Entry,
+    common: tuple[str, ...],
+    check_asked: Callable[[_Entry, str, tuple[str, ...]], None],
+) -> dict[str, tuple[str, ...]]:
+    """Read ``[covered_by]``: common questions that a caller's own may already ask."""
+    if not file.has("covered_by"):
+        return {}
+    where = f"{file.where}, covered_by"
+    table = _Entry(where, file.table["covered_by"], required=(), optional=common)
+    covered: dict[str, tuple[str, ...]] = {}
+    for signal_id in table.table:
+        ids = table.ids(signal_id)
+        check_asked(table, signal_id, ids)
+        if signal_id in ids:
+            table.fail(f"{signal_id} names itself")
+        covered[signal_id] = ids
+    return covered
+
+
+def _more_choice(file: _Entry) -> MoreChoice | None:
+    """Read ``[more]``: the picture that opens the second page of callers."""
+    if not file.has("more"):
+        return None
+    entry = _Entry(
+        f"{file.where}, more",
+        file.table["more"],
+        required=["icon", "label", "spoken", "page_spoken"],
+    )
+    return MoreChoice(
+        icon=entry.ident("icon"),
+        label=entry.text("label", LABEL_LIMIT),
+        spoken=entry.text("spoken", CALLER_SPOKEN_LIMIT),
+        page_spoken=entry.text("page_spoken", CALLER_SPOKEN_LIMIT),
+    )
+
+
+def _fraud_type_ids(raw: Mapping[str, Mapping[str, Any]]) -> frozenset[str]:
+    """The ids of the kinds of fraud in ``fraud_types.toml`` (its own reader checks the rest)."""
+    if "fraud_types" not in raw:
+        raise ContentError("fraud_types.toml: the file is missing")
+    types = raw["fraud_types"].get("type")
+    if not isinstance(types, list):
+        raise ContentError("fraud_types.toml: type must be a non-empty array of tables ([[type]])")
+    return frozenset(
+        table["id"]
+        for table in types
+        if isinstance(table, Mapping) and isinstance(table.get("id"), str)
     )
 
 
@@ -700,12 +925,15 @@ def _parse_number_notes(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, Numbe
 
 
 def _parse_hotlines(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, Hotline]:
-    file = _file(raw, "hotlines", ["hotline"])
+    file = _file(raw, "hotlines", ["hotline", "verify"])
     hotlines: dict[str, Hotline] = {}
     numbers: dict[str, str] = {}
     for hotline_id, table, where in _entries(file, "hotline", "hotline"):
         entry = _Entry(
-            where, table, required=["id", "number", "kind", "name"], optional=["what_to_say"]
+            where,
+            table,
+            required=["id", "number", "kind", "name", "source"],
+            optional=["what_to_say", "names"],
         )
         number = entry.string("number")
         if not _NUMBER.match(number):
@@ -731,8 +959,73 @@ def _parse_hotlines(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, Hotline]:
             kind=kind,
             name=entry.text("name", NAME_LIMIT),
             what_to_say=what_to_say,
+            source=entry.source(),
+            names=entry.words("names", ORG_NAME_MAX),
         )
     return hotlines
+
+
+def _parse_verify(
+    raw: Mapping[str, Mapping[str, Any]],
+    hotlines: Mapping[str, Hotline],
+    wizard: WizardFlow,
+) -> dict[str, VerifyTarget]:
+    file = _file(raw, "hotlines", ["hotline", "verify"])
+    callers = {caller.id for caller in wizard.callers}
+    named: dict[str, str] = {}  # a name, folded -> who it names
+    for hotline in hotlines.values():
+        for name in hotline.names:
+            folded = name.casefold()
+            if folded in named:
+                raise ContentError(
+                    f"{file.where}, hotline {hotline.id!r}: names {name!r}, "
+                    f"which also names {named[folded]!r}"
+                )
+            named[folded] = hotline.id
+    targets: dict[str, VerifyTarget] = {}
+    offered_for: dict[str, str] = {}
+    for target_id, table, where in _entries(file, "verify", "verify"):
+        entry = _Entry(
+            where,
+            table,
+            required=["id", "name", "hotlines"],
+            optional=["callers", "names", "own_bank", "notes"],
+        )
+        if target_id in hotlines:
+            entry.fail("id is also a hotline's id; give the entry its own")
+        numbers = entry.ids("hotlines")
+        for hotline_id in numbers:
+            if hotline_id not in hotlines:
+                entry.fail(f"hotlines names {hotline_id!r}, which is not a hotline")
+        own_bank = entry.flag("own_bank")
+        if not numbers and not own_bank:
+            entry.fail("hotlines is empty (give the numbers to call, or own_bank = true)")
+        chosen = entry.ids("callers") if entry.has("callers") else ()
+        for caller_id in chosen:
+            if caller_id not in callers:
+                entry.fail(f"callers names {caller_id!r}, which is not a caller in wizard.toml")
+            if caller_id in offered_for:
+                entry.fail(f"callers names {caller_id!r}, also in {offered_for[caller_id]!r}")
+            offered_for[caller_id] = target_id
+        names = entry.words("names", ORG_NAME_MAX)
+        for name in names:
+            folded = name.casefold()
+            if folded in named:
+                entry.fail(f"names {name!r}, which also names {named[folded]!r}")
+            named[folded] = target_id
+        notes = entry.texts("notes", LINE_LIMIT) if entry.has("notes") else ()
+        if len(notes) > VERIFY_NOTES_MAX:
+            entry.fail(f"notes has {len(notes)} lines; give at most {VERIFY_NOTES_MAX}")
+        targets[target_id] = VerifyTarget(
+            id=target_id,
+            name=entry.text("name", NAME_LIMIT),
+            hotlines=numbers,
+            own_bank=own_bank,
+            notes=notes,
+            callers=chosen,
+            names=names,
+        )
+    return targets
 
 
 def _parse_advice(raw: Mapping[str, Mapping[str, Any]]) -> Advice:
@@ -767,8 +1060,8 @@ def parse_content(raw: Mapping[str, Mapping[str, Any]]) -> Content:
 
     Args:
         raw: every parsed TOML file of ``assets/content``, keyed by file stem ("signals",
-            "wizard", "tips", "hotlines", "advice", "number_notes"). Other stems are left to
-            their own readers.
+            "wizard", "tips", "hotlines", "advice", "number_notes"; of "fraud_types" only the
+            ids, which the callers name). Other stems are left to their own readers.
 
     Returns:
         The checked, frozen catalog.
@@ -777,11 +1070,14 @@ def parse_content(raw: Mapping[str, Mapping[str, Any]]) -> Content:
         ContentError: a file is missing or malformed; the message names the file and entry.
     """
     signals = _parse_signals(raw)
+    wizard = _parse_wizard(raw, signals)
+    hotlines = _parse_hotlines(raw)
     return Content(
         signals=MappingProxyType(signals),
-        wizard=_parse_wizard(raw, signals),
+        wizard=wizard,
         tips=_parse_tips(raw),
-        hotlines=MappingProxyType(_parse_hotlines(raw)),
+        hotlines=MappingProxyType(hotlines),
         advice=_parse_advice(raw),
         number_notes=MappingProxyType(_parse_number_notes(raw)),
+        verify=MappingProxyType(_parse_verify(raw, hotlines, wizard)),
     )

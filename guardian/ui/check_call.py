@@ -108,6 +108,7 @@ class CheckCallScreen(Screen):
         if self._caller_step is None:
             self._caller_step = CallerChoiceStep(self.ctx)
             self._caller_step.chosen.connect(self._caller_chosen)
+            self._caller_step.page_changed.connect(lambda _: self._show(self.caller_step))
             self.steps.addWidget(self._caller_step)
         return self._caller_step
 
@@ -158,11 +159,18 @@ class CheckCallScreen(Screen):
         if step is self.number_step:
             return False
         if step is self.caller_step:
-            self._show(self.number_step)
+            if self.caller_step.page > 1:
+                self.caller_step.show_page(1)
+                self._show(self.caller_step)
+            else:
+                self._show(self.number_step)
             return True
         assert self.wizard is not None
+        caller = self.wizard.caller
         self.wizard.back()
         if self.wizard.caller is None:
+            # Back to the page of pictures the caller was chosen on.
+            self.caller_step.show_page(caller.page if caller is not None else 1)
             self._show(self.caller_step)
         else:
             self._show_question()
@@ -184,6 +192,7 @@ class CheckCallScreen(Screen):
             self.wizard.notice("remote_app_running", "apps")
         self.record.caller_number = number or None
         self._save()
+        self.caller_step.show_page(1)
         self._show(self.caller_step)
 
     def _new_wizard(self, number: str) -> Wizard:
@@ -266,7 +275,13 @@ class CheckCallScreen(Screen):
         if self.verdict is not None:
             self.steps.removeWidget(self.verdict)
             self.verdict.deleteLater()
-        self.verdict = VerdictView(self.ctx, assessment, stopped_early=stopped_early)
+        caller = self.wizard.caller if self.wizard is not None else None
+        self.verdict = VerdictView(
+            self.ctx,
+            assessment,
+            stopped_early=stopped_early,
+            caller=caller.id if caller is not None else None,
+        )
         self.verdict.action.connect(self._verdict_action)
         if self.save_problem:
             self.verdict.show_save_problem(self.save_problem)  # read aloud with the verdict
@@ -325,7 +340,7 @@ class CheckCallScreen(Screen):
         elif action == "home":
             nav.home()
         else:
-            nav.open(action)
+            nav.open(action, **(self.verdict.route_arguments(action) if self.verdict else {}))
 
     # -- saving -------------------------------------------------------------------------------
 

@@ -2,7 +2,9 @@
 
 The result shows the level in words, icon and colour, the text with the matched phrases
 marked (bold and underlined as well as coloured), the reasons, and advice; it is read aloud
-and can be kept in the history.
+and can be kept in the history. A text that names an organisation (a bank, a phone company,
+医保, a courier, 支付宝...) gets one large button to call its public number yourself and ask;
+never a number from the text.
 """
 
 from __future__ import annotations
@@ -25,16 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guardian.core.content import VerifyTarget
 from guardian.core.fraud_types import FraudType
 from guardian.core.i18n import Text
 from guardian.core.number_check import check_number
 from guardian.core.records import CheckRecord
 from guardian.core.risk import Assessment, assess
 from guardian.core.text_check import check_text
+from guardian.core.verify import target_for_text
 from guardian.phrases_loader import load_phrases, load_text_model
 from guardian.ui.context import AppContext
 from guardian.ui.screen import Screen
 from guardian.ui.verdict import level_banner
+from guardian.ui.verify import resolved, verify_button, verify_words
 from guardian.ui.widgets import BigButton, label, scrolling
 
 log = logging.getLogger(__name__)
@@ -75,6 +80,7 @@ class MessageResult:
     notes: tuple[Text, ...] = ()
     error: Text | None = None
     types: tuple[FraudType, ...] = ()
+    verify: VerifyTarget | None = None
 
 
 def marked_html(text: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -108,6 +114,7 @@ class CheckMessageScreen(Screen):
         super().__init__(ctx, parent)
         self.result: MessageResult | None = None
         self.saved_id: int | None = None
+        self.verify_button: BigButton | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget()
@@ -222,8 +229,11 @@ class CheckMessageScreen(Screen):
         text = "".join(ch for ch in text[:MAX_TEXT] if ch.isprintable() or ch in "\n\t")
         found = check_text(text, self.ctx.content, load_phrases(), model=load_text_model())
         spans = tuple(span for match in found.matches for span in match.spans)
+        verify = resolved(self.ctx, target_for_text(self.ctx.content, text))
         self._show_result(
-            MessageResult("text", text, found.assessment, spans=spans, types=found.types)
+            MessageResult(
+                "text", text, found.assessment, spans=spans, types=found.types, verify=verify
+            )
         )
 
     def check_entered_number(self) -> None:
@@ -292,6 +302,14 @@ class CheckMessageScreen(Screen):
             layout.addWidget(label(f"• {ctx.pick(note)}"))
         for item in assessment.advice:
             layout.addWidget(label(f"• {ctx.pick(item)}"))
+        self.verify_button = None
+        target = result.verify
+        if target is not None:
+            self.verify_button = verify_button(ctx, target)
+            self.verify_button.clicked.connect(
+                lambda: ctx.navigator().open("verify", target=target)
+            )
+            layout.addWidget(self.verify_button)
         layout.addWidget(label(ctx.pick(assessment.rules), "title"))
         self.save_state = label("", "soft")
         layout.addWidget(self.save_state)
@@ -398,5 +416,7 @@ class CheckMessageScreen(Screen):
         parts += [ctx.pick(f.signal.title) for f in assessment.findings]
         parts += [ctx.pick(note) for note in result.notes]
         parts += [ctx.pick(item) for item in assessment.advice]
+        if result.verify is not None:
+            parts.append(verify_words(ctx, result.verify))
         parts.append(ctx.pick(assessment.rules))
         return ctx.sentences(*parts)

@@ -22,16 +22,26 @@ def group_digits(number: str) -> str:
 
 
 class HotlineScreen(Screen):
-    """Shows a fixed number (110, 96110 or a bank) to dial, and what to tell them.
+    """Shows a fixed number (110, 96110, a bank...) to dial, and what to tell them.
 
     Args:
         ctx: the shared app context.
         hotline_id: the id of the hotline in the content.
+        verify: the person calls to check what a caller or a message said ("is it true?"),
+            not to report a fraud.
     """
 
-    def __init__(self, ctx: AppContext, hotline_id: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        hotline_id: str,
+        parent: QWidget | None = None,
+        *,
+        verify: bool = False,
+    ) -> None:
         super().__init__(ctx, parent)
         self.hotline = ctx.content.hotline(hotline_id)
+        self.verify = verify
         body = QWidget()
         layout = page_layout(body)
         outer = QVBoxLayout(self)
@@ -47,9 +57,11 @@ class HotlineScreen(Screen):
         self.number_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.number_label.setAccessibleName(self.hotline.number)
         layout.addWidget(self.number_label)
-        lines = [ctx.pick(line) for line in self.hotline.what_to_say]
-        if not lines and self.hotline.kind == HotlineKind.BANK:
+        lines = [] if verify else [ctx.pick(line) for line in self.hotline.what_to_say]
+        if not lines and self.hotline.kind == HotlineKind.BANK and not verify:
             lines = [ctx.t("hotline.bank_line1"), ctx.t("hotline.bank_line2")]
+        if not lines:
+            lines = [ctx.t("verify.line1"), ctx.t("verify.line2")]
         self.lines = lines
         self.what_to_say = [label(f"• {line}") for line in lines]
         for line in self.what_to_say:

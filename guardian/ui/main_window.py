@@ -243,14 +243,31 @@ class MainWindow(QMainWindow):
             return
         if self.stack.count() <= 1:
             return
+        if screen is not None and screen.has_unsaved_work():
+            screen.ask_to_save(self.back)
+            return
         self._leave_current()
         self._drop(self.stack.count() - 1)
         self._enter_current()
 
     def home(self) -> None:
-        """Close every screen above the home screen."""
+        """Close every screen above the home screen.
+
+        A screen with unsaved work (the top one first) is shown, if it is not already, and asks
+        whether to save it; the way home goes on once it was saved or not to be saved.
+        """
         if self.stack.count() <= 1:
             return
+        for index in range(self.stack.count() - 1, 0, -1):
+            screen = self.stack.widget(index)
+            if isinstance(screen, Screen) and screen.has_unsaved_work():
+                if index < self.stack.count() - 1:
+                    self._leave_current()
+                    while self.stack.count() - 1 > index:
+                        self._drop(self.stack.count() - 1)
+                    self._enter_current()
+                screen.ask_to_save(self.home)
+                return
         self._leave_current()
         while self.stack.count() > 1:
             self._drop(self.stack.count() - 1)

@@ -1,7 +1,9 @@
 """The report card form: what the police and the bank will ask, big fields, all optional.
 
 What is typed is kept as it is typed (saved through the disk worker), read aloud on request,
-and saved as a PDF in large type for printing.
+and saved as a PDF in large type for printing. How the money was sent is a choice (the
+"I already sent money" steps fill it in too). The card, on screen and on paper, warns that a
+fee to get the money back is the same fraud.
 """
 
 from __future__ import annotations
@@ -21,7 +23,14 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
-from guardian.core.report_card import FIELDS, ReportCard
+from guardian.core.report_card import (
+    CHOICES,
+    FIELDS,
+    ORDER,
+    ReportCard,
+    field_label,
+    recovery_fee_warning,
+)
 from guardian.storage.checks import CheckStore
 from guardian.storage.settings import SettingsStore
 from guardian.ui.context import AppContext
@@ -42,6 +51,31 @@ def _load(db: Database) -> tuple[object, str | None]:
     return SettingsStore(db).get(SETTINGS_KEY), number
 
 
+def remember_choice(ctx: AppContext, name: str, value: str) -> None:
+    """Write the choice ``value`` of field ``name`` on the saved card (the rest stays).
+
+    Raises:
+        ValueError: ``value`` is not one of the field's choices.
+    """
+    ReportCard().set(name, value)  # refused here, not on the disk worker
+    if ctx.disk is None:
+        return
+
+    def job(db: Database) -> None:
+        store = SettingsStore(db)
+        card = ReportCard.from_mapping(store.get(SETTINGS_KEY))
+        card.set(name, value)
+        store.set(SETTINGS_KEY, card.to_mapping())
+
+    ctx.disk.submit(job)
+
+
+def warning_words(ctx: AppContext) -> str:
+    """That a fee to get the money back is the same fraud, in the current language."""
+    warning = recovery_fee_warning(ctx.content.tips)
+    return ctx.pick(warning) if warning is not None else ""
+
+
 class ReportCardScreen(Screen):
     """A form for the report card, with "read it to me" and "save as PDF".
 
@@ -55,13 +89,21 @@ class ReportCardScreen(Screen):
         super().__init__(ctx, parent)
         self.card = ReportCard()
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
+        self.choices: dict[str, dict[str, BigButton]] = {}
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(36, 16, 36, 24)
         layout.setSpacing(10)
         layout.addWidget(label(ctx.t("card.intro")))
-        for name, (caption, limit) in FIELDS.items():
+        self.warning = label(warning_words(ctx), "banner")
+        layout.addWidget(self.warning)
+        for name in ORDER:
+            caption = field_label(name)
             layout.addWidget(label(ctx.pick(caption), "title"))
+            if name in CHOICES:
+                layout.addLayout(self._choice_grid(name))
+                continue
+            limit = FIELDS[name][1]
             field: QLineEdit | QPlainTextEdit
             if name in LONG_FIELDS:
                 field = QPlainTextEdit()
@@ -111,9 +153,43 @@ class ReportCardScreen(Screen):
         else:
             self._done_loading()
 
+    def _choice_grid(self, name: str) -> QGridLayout:
+        """A big button for each choice of field ``name``; a press chooses, a second clears."""
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        columns = 3 if self.ctx.theme.roomy else 2
+        self.choices[name] = {}
+        for index, choice in enumerate(CHOICES[name][1]):
+            button = BigButton("", None, role=None, description=self.ctx.t("card.optional"))
+            button.clicked.connect(lambda _=False, c=choice: self._chosen(name, c))
+            grid.addWidget(button, index // columns, index % columns)
+            self.choices[name][choice] = button
+        self._show_choice(name)
+        return grid
+
+    def _show_choice(self, name: str) -> None:
+        """Mark the chosen button of field ``name`` in words (never by colour alone)."""
+        chosen = getattr(self.card, name)
+        for choice, button in self.choices[name].items():
+            words = self.ctx.pick(CHOICES[name][1][choice])
+            if choice == chosen:
+                words = self.ctx.t("card.chosen", name=words)
+            button.text_widget.setText(words)
+            button.setAccessibleName(words)
+
+    def _chosen(self, name: str, choice: str) -> None:
+        if self._loading:
+            return
+        self.card.set(name, "" if getattr(self.card, name) == choice else choice)
+        self._show_choice(name)
+        self._save()
+
     def _set_fields_enabled(self, enabled: bool) -> None:
         for field in self.fields.values():
             field.setEnabled(enabled)
+        for buttons in self.choices.values():
+            for button in buttons.values():
+                button.setEnabled(enabled)
 
     def _done_loading(self) -> None:
         self._loading = False
@@ -131,6 +207,8 @@ class ReportCardScreen(Screen):
             else:
                 field.setText(value)
         self.card = card
+        for name in self.choices:
+            self._show_choice(name)
         self._done_loading()
 
     def _changed(self, name: str) -> None:
@@ -148,10 +226,11 @@ class ReportCardScreen(Screen):
         self.ctx.disk.submit(lambda db: SettingsStore(db).set(SETTINGS_KEY, data))
 
     def spoken_text(self) -> str:
-        """The card read aloud, or how to fill it in while it is empty."""
+        """The card read aloud (or how to fill it in while it is empty), then the warning."""
+        warning = warning_words(self.ctx)
         if self.card.is_empty():
-            return self.ctx.sentences(self.title(), self.ctx.t("card.intro"))
-        return self.card.spoken(self.ctx.lang)
+            return self.ctx.sentences(self.title(), self.ctx.t("card.intro"), warning)
+        return self.ctx.sentences(self.card.spoken(self.ctx.lang), warning)
 
     def save_pdf(self, path: Path) -> Path | None:
         """Write the card as a large-type PDF at ``path``, and tell the person how it went.
@@ -166,6 +245,7 @@ class ReportCardScreen(Screen):
             self.ctx.t("card.title"),
             self.ctx.t("card.paper_note"),
             "______________________________",
+            warning_words(self.ctx),
         )
         try:
             written = write_report_pdf(path, html)

@@ -9,13 +9,15 @@ from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from guardian.core.i18n import Lang
-from guardian.core.report_card import FIELDS, ReportCard
+from guardian.core.report_card import ORDER, ReportCard, field_label
 
 PAPER_BODY_PT = 16
+FIELD_STYLE = "margin-top:0px; margin-bottom:2px"
+"""Each field's paragraph: close enough that the whole card fits on one A4 page."""
 
 
 def _escape(text: str) -> str:
@@ -23,14 +25,28 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=False).replace("\n", "<br>")
 
 
-def report_html(card: ReportCard, lang: Lang, title: str, note: str, blank: str) -> str:
-    """Return the card as simple HTML: every field, with blank lines for the empty ones."""
+def report_html(
+    card: ReportCard, lang: Lang, title: str, note: str, blank: str, warning: str = ""
+) -> str:
+    """Return the card as simple HTML: every field, with blank lines for the empty ones.
+
+    ``warning`` (that a fee to get the money back is the same fraud) is printed under the
+    note, framed, where the person sees it first.
+    """
     rows = []
-    for name, (label, _) in FIELDS.items():
-        value = getattr(card, name)
+    for name in ORDER:
+        value = card.shown(name, lang)
         shown = _escape(value) if value else f'<span style="color:#555">{_escape(blank)}</span>'
-        rows.append(f"<p><b>{_escape(label.get(lang))}</b><br>{shown}</p>")
-    return f"<h1>{_escape(title)}</h1><p>{_escape(note)}</p>" + "".join(rows)
+        rows.append(
+            f'<p style="{FIELD_STYLE}"><b>{_escape(field_label(name).get(lang))}</b><br>{shown}</p>'
+        )
+    framed = (
+        '<table border="2" cellpadding="8" width="100%"><tr><td>'
+        f"<b>{_escape(warning)}</b></td></tr></table>"
+        if warning
+        else ""
+    )
+    return f"<h1>{_escape(title)}</h1><p>{_escape(note)}</p>{framed}" + "".join(rows)
 
 
 def render_report_pdf(html_text: str) -> bytes:
@@ -52,6 +68,11 @@ def render_report_pdf(html_text: str) -> bytes:
     document = QTextDocument()
     app = QApplication.instance()
     font = QFont(app.font() if isinstance(app, QApplication) else QFont())
+    # Latin letters and digits from the system's own font, Chinese from the app's: a CJK
+    # family's Latin glyphs are drawn in PDFs that some readers cannot turn back into text.
+    installed = set(QFontDatabase.families())
+    latin = next((name for name in LATIN_FAMILIES if name in installed), None)
+    font.setFamilies([name for name in (latin, font.family()) if name])
     font.setPointSize(PAPER_BODY_PT)
     document.setDefaultFont(font)
     document.setHtml(html_text)
@@ -63,6 +84,10 @@ def render_report_pdf(html_text: str) -> bytes:
     if not data.startswith(b"%PDF") or b"%%EOF" not in data[-64:]:
         raise OSError("the report card could not be drawn")
     return data
+
+
+LATIN_FAMILIES = ("DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "Segoe UI", "Noto Sans")
+"""Families the report card's Latin letters and digits are drawn in, the first one installed."""
 
 
 def write_report_pdf(path: Path, html_text: str) -> Path:

@@ -80,6 +80,18 @@ def _hotline(hotline_id: str) -> Callable[..., Screen]:
     return build
 
 
+def _verify(ctx: AppContext, target: object = None, **_: Any) -> Screen:
+    """Call them yourself and ask: ``target`` (a VerifyTarget, or its id) says whom."""
+    from guardian.core.content import VerifyTarget
+    from guardian.ui.verify import verify_screen
+
+    if isinstance(target, str):
+        target = ctx.content.verify_target(target)
+    if not isinstance(target, VerifyTarget):
+        raise TypeError(f"the verify route needs a VerifyTarget, not {target!r}")
+    return verify_screen(ctx, target)
+
+
 def _tip(ctx: AppContext, **_: Any) -> Screen:
     from guardian.ui.tip import TipScreen
 
@@ -146,6 +158,7 @@ def build_routes() -> dict[str, Callable[..., Screen]]:
         "call_police": _hotline("police"),
         "call_antifraud": _hotline("antifraud"),
         "call_bank": _call_bank,
+        "verify": _verify,
         "money_sent": _money_sent,
         "report_card": _report_card,
         "tip": _tip,

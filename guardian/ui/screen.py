@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
@@ -43,6 +45,19 @@ class Screen(QWidget):
     def handle_back(self) -> bool:
         """Go back one step inside the screen; return False when the screen itself should close."""
         return False
+
+    def has_unsaved_work(self) -> bool:
+        """Whether closing the screen now would throw away something typed and not saved."""
+        return False
+
+    def ask_to_save(self, leave: Callable[[], None]) -> None:
+        """Ask whether to save before the screen closes; call ``leave`` once it may close.
+
+        Called by "back" and "home" when :meth:`has_unsaved_work` says so. ``leave`` is called
+        after the work was saved or the person chose not to save it (so that the screen no
+        longer has unsaved work), and never when they chose to go on filling it in.
+        """
+        leave()
 
     def entered(self) -> None:
         """Called each time the screen becomes the visible one."""

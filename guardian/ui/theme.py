@@ -80,6 +80,16 @@ class Theme(NamedTuple):
         return round(self.body_pt * 3.5)
 
     @property
+    def choice_pt(self) -> int:
+        """Size of the words on a picture choice, nine to a page (words beside the picture)."""
+        return self.tile_pt if self.roomy else self.body_pt
+
+    @property
+    def choice_icon_px(self) -> int:
+        """Size of the pictogram on a picture choice (smaller beside the larger words)."""
+        return round(self.body_pt * (3 if self.roomy else 2.5))
+
+    @property
     def button_icon_px(self) -> int:
         """Size of the pictogram on an ordinary button."""
         return round(self.body_pt * 1.8)
@@ -113,6 +123,7 @@ QPushButton:hover {{ border-color: {c.ink_soft}; }}
 QPushButton:pressed {{ background: #e7ebf0; }}
 QPushButton:focus {{ border: 6px solid {c.focus}; }}
 QPushButton[role="tile"] {{ font-size: {tile}pt; font-weight: bold; padding: 16px; }}
+QPushButton[role="choice"] {{ font-weight: bold; padding: 8px 12px; }}
 QPushButton[role="primary"] {{
     background: {c.primary}; color: {c.on_primary}; border-color: {c.primary};
     font-size: {tile}pt; font-weight: bold;
@@ -131,6 +142,7 @@ QLabel[button="tile"], QLabel[button="primary"],
 QLabel[button="danger"] {{ font-size: {tile}pt; font-weight: bold; }}
 QLabel[button="primary"], QLabel[button="danger"] {{ color: {c.on_primary}; }}
 QLabel[button="answer"] {{ font-size: {round(title * 1.1)}pt; font-weight: bold; }}
+QLabel[button="choice"] {{ font-size: {self.choice_pt}pt; font-weight: bold; }}
 QLabel[button="key"] {{ font-size: {title}pt; font-weight: bold; }}
 QPushButton:disabled {{ background: #eceff3; border-color: #c9d0d8; }}
 {_button_parts(f"color: {c.disabled_ink};", state=":disabled")}
@@ -160,7 +172,7 @@ QScrollBar:vertical {{ width: 28px; }}
 
 
 # Every role a BigButton may have; its words and pictogram carry it (widgets.BUTTON_PART).
-BUTTON_ROLES = ("plain", "tile", "primary", "danger", "answer", "key", "card")
+BUTTON_ROLES = ("plain", "tile", "choice", "primary", "danger", "answer", "key", "card")
 
 
 def _button_parts(declarations: str, state: str = "") -> str:

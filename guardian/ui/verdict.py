@@ -5,8 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from guardian.core.content import VerifyTarget
 from guardian.core.risk import Assessment
+from guardian.core.verify import target_for_caller
 from guardian.ui.context import AppContext
+from guardian.ui.verify import resolved, verify_button, verify_words
 from guardian.ui.widgets import BigButton, icon_label, label, scrolling
 
 # (action, catalog key, pictogram, style role)
@@ -39,10 +42,12 @@ class VerdictView(QWidget):
         ctx: the shared app context.
         assessment: what the risk engine found.
         stopped_early: a decisive answer ended the questions early ("continue answering" shows).
+        caller: who the caller said they were (a caller type id): when someone public can be
+            asked, one large button offers to call them yourself ("verify").
 
     Signals:
         action(str): a button was pressed: "call_family", "call_police", "call_antifraud",
-            "home" or "continue".
+            "verify", "home" or "continue". Open it with :meth:`route_arguments`.
     """
 
     action = Signal(str)
@@ -53,11 +58,15 @@ class VerdictView(QWidget):
         assessment: Assessment,
         *,
         stopped_early: bool = False,
+        caller: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.assessment = assessment
+        self.verify_target: VerifyTarget | None = resolved(
+            ctx, target_for_caller(ctx.content, caller)
+        )
         theme = ctx.theme
         outer = QVBoxLayout(self)
         outer.setContentsMargins(36, 16, 36, 20)
@@ -94,9 +103,14 @@ class VerdictView(QWidget):
         self.advice_labels = [label(f"• {ctx.pick(item)}") for item in assessment.advice]
         for advice in self.advice_labels:
             body_layout.addWidget(advice)
+        self.buttons: dict[str, BigButton] = {}
+        if self.verify_target is not None:
+            check = verify_button(ctx, self.verify_target)
+            check.clicked.connect(lambda: self.action.emit("verify"))
+            body_layout.addWidget(check)
+            self.buttons["verify"] = check
         self.rules = label(ctx.pick(assessment.rules), "title")
         body_layout.addWidget(self.rules)
-        self.buttons: dict[str, BigButton] = {}
         if stopped_early:
             more = BigButton(
                 ctx.t("verdict.continue"),
@@ -127,6 +141,12 @@ class VerdictView(QWidget):
             self.buttons[name] = button
         outer.addLayout(buttons)
 
+    def route_arguments(self, action: str) -> dict[str, object]:
+        """What the screen of ``action`` needs besides its route (whom to call, for "verify")."""
+        if action == "verify" and self.verify_target is not None:
+            return {"target": self.verify_target}
+        return {}
+
     def show_save_problem(self, message: str) -> None:
         """Say plainly that the check could not be saved (the verdict stays on screen)."""
         self.save_notice.setText(message)
@@ -147,5 +167,7 @@ class VerdictView(QWidget):
             parts.append(self.save_notice.text())
         parts += [ctx.pick(f.signal.title) for f in self.assessment.findings]
         parts += [ctx.pick(item) for item in self.assessment.advice]
+        if self.verify_target is not None:
+            parts.append(verify_words(ctx, self.verify_target))
         parts.append(ctx.pick(self.assessment.rules))
         return ctx.sentences(*parts)

@@ -1,4 +1,7 @@
-"""Shared big widgets: pictogram buttons, labels with roles, scrolling pages.
+"""Shared big widgets: pictogram buttons, labels with roles, drop-down lists, scrolling pages.
+
+Every drop-down list is a :class:`BigComboBox`, which the mouse wheel never changes while it is
+closed (the wheel scrolls the page instead).
 
 Every label here shows plain text. A label left on Qt's automatic format renders anything that
 looks like HTML: a contact named ``<img src=/dev/zero>`` would make Qt read that file into
@@ -12,11 +15,14 @@ import html
 import logging
 from functools import lru_cache
 
-from PySide6.QtCore import QByteArray, QObject, QSize
-from PySide6.QtGui import QColor, QEnterEvent, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QObject, QPointF, QSize
+from PySide6.QtGui import QColor, QEnterEvent, QPainter, QPaintEvent, QPen, QPixmap, QWheelEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
     QBoxLayout,
+    QComboBox,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -26,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from guardian.assets import icon_path
-from guardian.ui.theme import BUTTON_ROLES
+from guardian.ui.theme import BUTTON_ROLES, Theme
 
 log = logging.getLogger(__name__)
 
@@ -293,3 +299,83 @@ def page_layout(widget: QWidget) -> QVBoxLayout:
     layout.setContentsMargins(40, 28, 40, 28)
     layout.setSpacing(24)
     return layout
+
+
+class BigComboBox(QComboBox):
+    """A drop-down list with the look and size of the text fields and a large, clear arrow.
+
+    The mouse wheel changes it only while its list is open: over a closed one the wheel scrolls
+    the page, so turning the wheel to read a form never changes a choice by itself (Qt's own
+    drop-down takes the next item at each notch). Use it for every drop-down in the app.
+
+    Args:
+        theme: the sizes and colours.
+    """
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        c = theme.colours
+        self._arrow_px = theme.min_target_px
+        self._ink = QColor(c.ink)
+        self.setMinimumHeight(theme.min_target_px)
+        self.setStyleSheet(
+            f"QComboBox {{ background: {c.surface}; border: 3px solid {c.border}; "
+            f"border-radius: 10px; padding: 8px; }}"
+            f"QComboBox:focus {{ border: 5px solid {c.focus}; }}"
+            f"QComboBox::drop-down {{ width: {self._arrow_px}px; border: none; "
+            f"border-left: 3px solid {c.border}; }}"
+            f"QComboBox::down-arrow {{ image: none; }}"
+            f"QComboBox QAbstractItemView {{ background: {c.surface}; }}"
+        )
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Scroll the page around the box instead: the box itself never changes by the wheel.
+
+        An open list takes the wheel itself and scrolls through the choices.
+        """
+        area = self._scrolling_page()
+        if area is None:
+            event.ignore()
+            return
+        viewport = area.viewport()
+        turned = QWheelEvent(
+            viewport.mapFromGlobal(event.globalPosition()),
+            event.globalPosition(),
+            event.pixelDelta(),
+            event.angleDelta(),
+            event.buttons(),
+            event.modifiers(),
+            event.phase(),
+            event.inverted(),
+            event.source(),
+        )
+        QApplication.sendEvent(viewport, turned)
+        event.accept()
+
+    def _scrolling_page(self) -> QAbstractScrollArea | None:
+        widget = self.parentWidget()
+        while widget is not None and not isinstance(widget, QAbstractScrollArea):
+            widget = widget.parentWidget()
+        return widget
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the box, then a thick downward chevron in the drop-down part."""
+        from PySide6.QtCore import Qt  # not before the first paint: see set_enum_property
+
+        super().paintEvent(event)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(self._ink, 4)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        size = self._arrow_px * 0.28
+        cx = self.width() - self._arrow_px / 2
+        cy = self.height() / 2
+        painter.drawPolyline(
+            [
+                QPointF(cx - size, cy - size / 2),
+                QPointF(cx, cy + size / 2),
+                QPointF(cx + size, cy - size / 2),
+            ]
+        )
+        painter.end()

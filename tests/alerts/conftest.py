@@ -110,19 +110,27 @@ class _Mailbox:
 
 @dataclass
 class Mail:
+    """The local SMTP server: what it received, the logins tried, and the ones it accepts."""
+
     port: int
     mailbox: _Mailbox
     logins: list[tuple[str, str]]
+    accepted: set[tuple[str, str]] = field(default_factory=lambda: {("grandma", "pa:ss@word")})
 
     def received(self) -> list[Envelope]:
         with self.mailbox.lock:
             return list(self.mailbox.messages)
+
+    def accept(self, login: str, password: str) -> None:
+        """Let ``login`` in with ``password`` too."""
+        self.accepted.add((login, password))
 
 
 @pytest.fixture
 def smtp_server() -> Iterator[Mail]:
     mailbox = _Mailbox()
     logins: list[tuple[str, str]] = []
+    accepted: set[tuple[str, str]] = {("grandma", "pa:ss@word")}
 
     def authenticate(
         server: aiosmtp.SMTP, session: Session, envelope: Envelope, mechanism: str, data: Any
@@ -130,7 +138,7 @@ def smtp_server() -> Iterator[Mail]:
         if isinstance(data, LoginPassword):
             login = (data.login.decode(), data.password.decode())
             logins.append(login)
-            return AuthResult(success=login == ("grandma", "pa:ss@word"))
+            return AuthResult(success=login in accepted)
         return AuthResult(success=False)
 
     port = free_port()
@@ -142,5 +150,5 @@ def smtp_server() -> Iterator[Mail]:
         auth_require_tls=False,
     )
     controller.start()
-    yield Mail(port, mailbox, logins)
+    yield Mail(port, mailbox, logins, accepted)
     controller.stop()

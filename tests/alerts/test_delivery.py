@@ -4,9 +4,23 @@ import subprocess
 import sys
 from email import message_from_bytes
 from email.header import decode_header, make_header
+from pathlib import Path
+
+import pytest
 
 from guardian.alerts.delivery import deliver, url_is_supported
-from guardian.core.channels import REDACTED, build_apprise_url, secret_values
+from guardian.core.channels import (
+    EMAIL_PRESETS,
+    REDACTED,
+    EmailPreset,
+    build_apprise_url,
+    secret_values,
+)
+from guardian.core.contacts import ChannelConfig, Contact, parse_phone
+from guardian.core.delivery_problems import plain_reason
+from guardian.storage.contacts import ContactStore
+from guardian.storage.database import open_database
+from guardian.storage.outbox import OutboxStore
 
 from .conftest import Mail, Webhook, free_port
 
@@ -88,6 +102,64 @@ def test_smtp_login_and_a_wrong_password_is_redacted(smtp_server: Mail) -> None:
     result = deliver(url, "t", "b", timeout=1, secrets=tuple(secret_values("email", fields)))
     assert not result.ok
     assert "wrong-secret-pw" not in result.error
+    assert len(smtp_server.received()) == 1
+
+
+@pytest.mark.parametrize(
+    ("kind", "address", "code"),
+    [
+        ("qqmail", "grandma@qq.com", "abcdefghijklmnop"),
+        ("163mail", "son@163.com", "QRSTUVWXYZABCDEF"),
+    ],
+)
+def test_a_mail_preset_needs_only_the_address_and_the_authorisation_code(
+    kind: str,
+    address: str,
+    code: str,
+    smtp_server: Mail,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The real service's server is replaced by the local one (which has no TLS), for this test.
+    domains = EMAIL_PRESETS[kind].domains
+    monkeypatch.setitem(
+        EMAIL_PRESETS, kind, EmailPreset("127.0.0.1", smtp_server.port, "none", domains)
+    )
+    smtp_server.accept(address, code)
+    pasted = " ".join(code[i : i + 4] for i in range(0, len(code), 4))  # as it is often copied
+    parsed = parse_phone("13900139000").phone
+    assert parsed is not None
+    contact = Contact(
+        "儿子", parsed, "son", channels=[ChannelConfig(kind, {"address": address, "code": pasted})]
+    )
+    db = open_database(tmp_path / "guardian.db")
+    try:
+        ContactStore(db).add(contact)
+        store = OutboxStore(db)
+        [message_id] = store.enqueue_for_contacts("【防骗守护】测试通知", "正文", event="test")
+        message = store.get(message_id)
+        assert message is not None
+        destination = store.destination(message)  # the address the outbox sends to
+        assert destination is not None
+    finally:
+        db.close()
+
+    result = deliver(
+        destination.url, "【防骗守护】测试通知", "正文", timeout=5, secrets=destination.secrets
+    )
+    assert result.ok, result.error
+    assert smtp_server.logins == [(address, code)]
+    (envelope,) = smtp_server.received()
+    assert envelope.mail_from == address
+    assert envelope.rcpt_tos == [address]  # from the address to itself
+    assert _subject(envelope.original_content or b"") == "【防骗守护】测试通知"
+
+    # A wrong code: nothing arrives, and the family reads why in plain words.
+    smtp_server.accepted.discard((address, code))
+    result = deliver(destination.url, "t", "b", timeout=2, secrets=destination.secrets)
+    assert not result.ok
+    assert code not in result.error and address not in result.error
+    assert plain_reason(result.error, kind).zh == "邮箱连不上，请检查授权码"
     assert len(smtp_server.received()) == 1
 
 

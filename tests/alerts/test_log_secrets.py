@@ -1,10 +1,11 @@
 """The log file never holds a channel's secrets, whatever logger writes them (apprise included).
 
 Each kind of channel is saved in a real database and a real delivery to it fails: a local
-server that answers 500, a closed local port, an SMTP server that refuses the login. Channels
-whose server is fixed (DingTalk, WeCom, Feishu, Telegram) go through a proxy on a closed local
-port, so nothing leaves the computer. The log is kept at the debug level, so apprise's most
-talkative lines are in it too.
+server that answers 500, a closed local port, an SMTP server that refuses the login (QQ Mail
+and 163 Mail are pointed at it in place of their own servers). Channels whose server is fixed
+(PushPlus, Server酱, WxPusher, DingTalk, WeCom, Feishu, Telegram) go through a proxy on a closed
+local port, so nothing leaves the computer. Each failure also gets its plain reason. The log
+is kept at the debug level, so apprise's most talkative lines are in it too.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from pathlib import Path
 import pytest
 
 from guardian.alerts.delivery import deliver
+from guardian.core.channels import CHANNEL_KINDS, EMAIL_PRESETS, EmailPreset
 from guardian.core.contacts import ChannelConfig, Contact, parse_phone
+from guardian.core.delivery_problems import Problem, delivery_problem
 from guardian.logs import forget_secrets, setup_logging
 from guardian.storage.contacts import ContactStore
 from guardian.storage.database import open_database
@@ -127,16 +130,56 @@ def channel_cases(webhook: Webhook, smtp: Mail) -> dict[str, tuple[dict[str, str
             {"url": f"json://127.0.0.1:{closed}/custom-path-secret-42?k=custom-query-secret"},
             ["custom-path-secret-42", "custom-query-secret"],
         ),
+        "pushplus": (
+            {"token": "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6"},
+            ["a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6"],
+        ),
+        "serverchan": ({"sendkey": "SCT4242TsecretSENDKEY99"}, ["SCT4242TsecretSENDKEY99"]),
+        "wxpusher": (
+            {"app_token": "AT_wxSECRETapp7788", "uid": "UID_grandsonWX5566"},
+            ["AT_wxSECRETapp7788", "wxSECRETapp7788", "UID_grandsonWX5566"],
+        ),
+        # Sent to the local SMTP server (see preset_on_this_computer), which refuses the code.
+        "qqmail": (
+            {"address": "granny.qq@qq.com", "code": "abcd wxyz qrst mnop"},
+            ["granny.qq", "abcdwxyzqrstmnop", "abcd wxyz"],
+        ),
+        "163mail": (
+            {"address": "son.mail@163.com", "code": "ZYXWVUTSRQPONMLK"},
+            ["son.mail", "ZYXWVUTSRQPONMLK"],
+        ),
     }
 
 
-KINDS = ["email", "dingtalk", "wecom", "feishu", "telegram", "ntfy", "bark", "json", "custom"]
+KINDS = [
+    *("pushplus", "serverchan", "wxpusher", "qqmail", "163mail", "email"),
+    *("dingtalk", "wecom", "feishu", "telegram", "ntfy", "bark", "json", "custom"),
+]
+
+# What the family reads about each failed delivery below.
+PLAIN_REASONS: dict[str, Problem] = {
+    **dict.fromkeys(("qqmail", "163mail", "email"), "email"),
+    **dict.fromkeys(("ntfy", "bark", "json"), "server"),  # the local server answers 500
+    **dict.fromkeys(
+        ("pushplus", "serverchan", "wxpusher", "dingtalk", "wecom", "feishu", "telegram"),
+        "unreachable",  # through a proxy on a closed local port
+    ),
+    "custom": "unreachable",  # a closed local port
+}
+
+
+def preset_on_this_computer(kind: str, smtp: Mail, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Send a QQ Mail or 163 Mail channel to the local SMTP server instead of the service's."""
+    if kind in EMAIL_PRESETS:
+        domains = EMAIL_PRESETS[kind].domains
+        monkeypatch.setitem(
+            EMAIL_PRESETS, kind, EmailPreset("127.0.0.1", smtp.port, "none", domains)
+        )
 
 
 def test_every_channel_kind_is_covered() -> None:
-    from guardian.core.channels import CHANNEL_KINDS
-
     assert sorted(KINDS) == sorted(CHANNEL_KINDS)
+    assert sorted(PLAIN_REASONS) == sorted(CHANNEL_KINDS)
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -147,8 +190,10 @@ def test_a_failed_delivery_leaves_no_secret_in_the_log(
     webhook: Webhook,
     smtp_server: Mail,
     closed_proxy: None,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     webhook.status = 500
+    preset_on_this_computer(kind, smtp_server, monkeypatch)
     fields, secrets = channel_cases(webhook, smtp_server)[kind]
     db_path = tmp_path / "data" / "guardian.db"
     save_channel(db_path, kind, fields)
@@ -172,8 +217,11 @@ def test_a_failed_delivery_leaves_no_secret_in_the_log(
     assert "apprise" in text  # apprise's own lines are in the file
     if kind in {"ntfy", "bark", "json"}:
         assert "500" in text  # the server was reached and answered with an error
+    if kind in EMAIL_PRESETS:
+        assert smtp_server.logins, "the local SMTP server was asked to let the address in"
     for secret in secrets:
         assert secret not in text, secret
+    assert delivery_problem(result.error, kind) == PLAIN_REASONS[kind]
 
 
 def test_the_log_hides_the_stored_channels_from_the_start_and_after_a_change(

@@ -8,9 +8,18 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from guardian.core.channels import (
+    CHANNEL_GROUPS,
     CHANNEL_KINDS,
+    EMAIL_PRESETS,
+    ERROR_APP_TOKEN,
+    ERROR_AUTH_CODE,
     ERROR_EMAIL,
+    ERROR_PRESET_ADDRESS,
+    ERROR_PUSHPLUS_TOKEN,
     ERROR_REQUIRED,
+    ERROR_SENDKEY,
+    ERROR_SENDKEY_SC3,
+    ERROR_UID,
     ERROR_UNKNOWN_KIND,
     build_apprise_url,
     normalize_channel,
@@ -74,6 +83,20 @@ GOOD: dict[str, list[dict[str, Any]]] = {
         {"url": "http://127.0.0.1:8080/"},
     ],
     "custom": [{"url": "pover://user@token123456789012345678901234567"}],
+    "pushplus": [
+        {"token": "0123456789abcdef0123456789abcdef"},
+        {"token": "https://www.pushplus.plus/send?token=fedcba9876543210fedcba9876543210&x=1"},
+    ],
+    "serverchan": [
+        {"sendkey": "SCT123456TabcdEFGHijklMNOP"},
+        {"sendkey": "https://sctapi.ftqq.com/SCT98765TzyxWVU.send?title=hello"},
+    ],
+    "wxpusher": [{"app_token": "AT_abcDEF123ghi456", "uid": "UID_xyz789ABC"}],
+    "qqmail": [
+        {"address": "grandson@qq.com", "code": "abcdefghijklmnop"},
+        {"address": "daughter@foxmail.com", "code": " abcd efgh ijkl mnop "},
+    ],
+    "163mail": [{"address": "son@163.com", "code": "ABCDEFGHIJKLMNOP"}],
 }
 
 
@@ -116,6 +139,85 @@ def test_email_url_carries_every_setting() -> None:
     assert several is not None
     assert several.port == 2587
     assert [address for _, address in several.targets] == ["a@example.com", "b@example.com"]
+
+
+def test_wechat_kinds_come_first_then_email_then_the_rest() -> None:
+    groups = [kind.group for kind in CHANNEL_KINDS.values()]
+    assert groups == sorted(groups, key=CHANNEL_GROUPS.index)
+    assert [k for k, v in CHANNEL_KINDS.items() if v.group == "wechat"] == [
+        "pushplus",
+        "serverchan",
+        "wxpusher",
+    ]
+    assert [k for k, v in CHANNEL_KINDS.items() if v.group == "email"] == [
+        "qqmail",
+        "163mail",
+        "email",
+    ]
+
+
+def test_wechat_push_urls_reach_the_token_and_the_user() -> None:
+    pushplus = apprise.Apprise.instantiate(build_apprise_url("pushplus", GOOD["pushplus"][1]))
+    assert pushplus is not None
+    assert (pushplus.token, pushplus.channel) == ("fedcba9876543210fedcba9876543210", "wechat")
+    serverchan = apprise.Apprise.instantiate(build_apprise_url("serverchan", GOOD["serverchan"][1]))
+    assert serverchan is not None
+    assert serverchan.token == "SCT98765TzyxWVU"
+    wxpusher = apprise.Apprise.instantiate(build_apprise_url("wxpusher", GOOD["wxpusher"][0]))
+    assert wxpusher is not None
+    assert (wxpusher.token, wxpusher._users) == ("AT_abcDEF123ghi456", ["UID_xyz789ABC"])
+
+
+@pytest.mark.parametrize(
+    ("kind", "address", "host"),
+    [("qqmail", "grandson@qq.com", "smtp.qq.com"), ("163mail", "son@163.com", "smtp.163.com")],
+)
+def test_mail_presets_fill_in_the_server_and_send_to_the_address_itself(
+    kind: str, address: str, host: str
+) -> None:
+    fields = next(f for f in GOOD[kind] if f["address"] == address)
+    server = apprise.Apprise.instantiate(build_apprise_url(kind, fields))
+    assert server is not None
+    assert (server.smtp_host, server.port, server.secure_mode) == (host, 465, "ssl")
+    assert (server.user, server.password) == (address, fields["code"])
+    assert server.from_addr[1] == address
+    assert [a for _, a in server.targets] == [address]
+    assert EMAIL_PRESETS[kind].host == host
+    # The authorisation code is often copied with spaces between its groups of four.
+    spaced = normalize_channel("qqmail", GOOD["qqmail"][1])
+    assert spaced["code"] == "abcdefghijklmnop"
+
+
+@pytest.mark.parametrize(
+    ("kind", "fields", "field", "error"),
+    [
+        ("pushplus", {"token": "tooshort"}, "token", ERROR_PUSHPLUS_TOKEN),
+        ("serverchan", {"sendkey": "SCU-not-turbo"}, "sendkey", ERROR_SENDKEY),
+        ("serverchan", {"sendkey": "sctp1234tABCDEFG"}, "sendkey", ERROR_SENDKEY_SC3),
+        ("wxpusher", {"app_token": "abc", "uid": "UID_x"}, "app_token", ERROR_APP_TOKEN),
+        ("wxpusher", {"app_token": "AT_x", "uid": "123"}, "uid", ERROR_UID),
+        ("wxpusher", {"app_token": "AT_x"}, "uid", ERROR_REQUIRED),
+        (
+            "qqmail",
+            {"address": "me@163.com", "code": "abc"},
+            "address",
+            ERROR_PRESET_ADDRESS["qqmail"],
+        ),
+        (
+            "163mail",
+            {"address": "me@qq.com", "code": "abc"},
+            "address",
+            ERROR_PRESET_ADDRESS["163mail"],
+        ),
+        ("163mail", {"address": "me@163", "code": "abc"}, "address", ERROR_EMAIL),
+        ("qqmail", {"address": "me@qq.com", "code": "abc!"}, "code", ERROR_AUTH_CODE),
+        ("qqmail", {"address": "me@qq.com"}, "code", ERROR_REQUIRED),
+    ],
+)
+def test_wechat_and_mail_preset_errors_say_what_is_expected(
+    kind: str, fields: dict[str, Any], field: str, error: Text
+) -> None:
+    assert validate_channel(kind, fields)[field] == error
 
 
 def test_pasted_webhook_addresses_give_the_token() -> None:
@@ -192,7 +294,10 @@ _values = st.one_of(st.text(max_size=40), st.integers(), st.none(), st.floats(),
     st.sampled_from([*CHANNEL_KINDS, "other"]),
     st.dictionaries(
         st.sampled_from(
-            ["host", "port", "security", "from", "to", "token", "url", "topic", "server", "key"]
+            [
+                *("host", "port", "security", "from", "to", "token", "url", "topic", "server"),
+                *("key", "sendkey", "app_token", "uid", "address", "code"),
+            ]
         ),
         _values,
     ),

@@ -49,6 +49,7 @@ REQUIRED_SIGNALS = {
     "freeze_or_arrest_threat": Severity.STRONG,
     "official_claim": Severity.STRONG,
     "transferred_to_police": Severity.STRONG,
+    "their_number_to_call": Severity.STRONG,
     "pay_first_to_receive": Severity.STRONG,
     "relative_in_trouble": Severity.STRONG,
     "new_number_acquaintance": Severity.STRONG,
@@ -76,24 +77,35 @@ NOT_ASKED = {
     "overseas_number",
     "virtual_operator",
     "remote_app_running",
-    "money_to_their_account",
-    "loan_or_credit",
+    "unknown_caller",  # the "I don't know" picture says it already
     "private_chat",
     "fraud_story",
     "looks_like_fraud",
     "fake_warning_line",
 }
+# The first page of pictures, then the second (behind "someone else").
 CALLER_IDS = (
     "police",
     "customer_service",
-    "operator",
     "relative",
     "government",
+    "online_friend",
+    "seller",
+    "operator",
+    "unknown",
     "courier",
     "prize",
-    "unknown",
+    "part_time_job",
+    "loan",
+    "leader",
+    "platform",
+    "army",
 )
-ICON_NAMES = {f"sig_{sid}" for sid in REQUIRED_SIGNALS} | {f"caller_{cid}" for cid in CALLER_IDS}
+ICON_NAMES = (
+    {f"sig_{sid}" for sid in REQUIRED_SIGNALS}
+    | {f"caller_{cid}" for cid in CALLER_IDS}
+    | {"caller_more"}
+)
 BANK_NUMBERS = {
     "95588", "95599", "95566", "95533", "95559", "95555", "95580", "95558",
     "95595", "95568", "95561", "95528", "95511", "95577", "95508",
@@ -112,6 +124,10 @@ def all_texts(content: Content) -> list[tuple[str, Text]]:
                 texts.append((f"signal {signal.id} {field}", value))
     texts.append(("wizard caller_question", content.wizard.caller_question))
     texts.append(("wizard caller_spoken", content.wizard.caller_spoken))
+    more = content.wizard.more
+    assert more is not None
+    texts += [("wizard more label", more.label), ("wizard more spoken", more.spoken)]
+    texts.append(("wizard more page_spoken", more.page_spoken))
     for caller in content.wizard.callers:
         texts += [(f"caller {caller.id} label", caller.label)]
         texts += [(f"caller {caller.id} spoken", caller.spoken)]
@@ -189,24 +205,70 @@ def test_caller_types(content: Content) -> None:
         assert within(caller.spoken, CALLER_SPOKEN_LIMIT), caller.id
     assert content.caller("police").implies == ("official_claim",)
     assert "official_claim" in content.caller("government").implies
+    first, second = content.wizard.on_page(1), content.wizard.on_page(2)
+    assert len(first) == 8 and 0 < len(second) <= 9
+    assert first[-1].id == "unknown"
+    assert content.wizard.more is not None and content.wizard.more.icon == "caller_more"
+
+
+def test_every_kind_of_fraud_has_a_caller_that_leads_to_it(content: Content, raw: Raw) -> None:
+    kinds = [kind["id"] for kind in raw["fraud_types"]["type"]]
+    led_to = {kind for caller in content.wizard.callers for kind in caller.fraud_types}
+    assert set(kinds) - led_to == set()
+    assert led_to <= set(kinds)
+    for caller in content.wizard.callers:
+        assert caller.fraud_types, caller.id
+
+
+# What every path asks about, each in one of these words: money moved, paid or borrowed; codes
+# or passwords; an app, a meeting, a shared screen or a QR code; keeping it secret; a number of
+# theirs to call.
+EVERY_PATH_ASKS = {
+    "money": {
+        "money_to_their_account",
+        "safe_account",
+        "official_wants_money",
+        "cash_pickup",
+        "pay_first_to_receive",
+    },
+    "codes": {"asks_code_or_password"},
+    "apps": {"screen_share_or_app"},
+    "secret": {"isolation"},
+    "their number": {"their_number_to_call", "transferred_to_police"},
+}
 
 
 def test_wizard_paths(content: Content) -> None:
     flow = content.wizard
     assert flow.max_questions == 7
-    assert {"safe_account", "asks_code_or_password", "isolation", "screen_share_or_app"} <= set(
-        flow.common
+    assert flow.common == (
+        "money_to_their_account",
+        "asks_code_or_password",
+        "screen_share_or_app",
+        "isolation",
+        "their_number_to_call",
     )
     for caller in flow.callers:
         path = content.questions_for(caller.id)
-        assert 0 < len(path) <= flow.max_questions, caller.id
-        assert len({signal.id for signal in path}) == len(path), caller.id
-        assert path[0].severity is Severity.DECISIVE, f"{caller.id}: start with a decisive one"
-        own = [content.signal(sid).severity for sid in caller.questions]
-        first_other = next((i for i, s in enumerate(own) if s is not Severity.DECISIVE), len(own))
-        assert all(s is not Severity.DECISIVE for s in own[first_other:]), (
-            f"{caller.id}: its decisive questions must come first"
-        )
+        ids = [signal.id for signal in path]
+        # A caller on the second page takes one more tap to choose: one question fewer.
+        assert 0 < len(path) <= flow.max_questions - (caller.page - 1), caller.id
+        assert len(set(ids)) == len(path), caller.id
+        assert tuple(ids[: len(caller.questions)]) == caller.questions, caller.id
+        assert any(signal.severity is Severity.DECISIVE for signal in path), caller.id
+        for topic, words in EVERY_PATH_ASKS.items():
+            assert words & set(ids), f"{caller.id} asks nothing about {topic}"
+
+
+def test_a_common_question_already_asked_in_the_callers_words_is_left_out(
+    content: Content,
+) -> None:
+    police = [signal.id for signal in content.questions_for("police")]
+    assert "official_wants_money" in police and "money_to_their_account" not in police
+    courier = [signal.id for signal in content.questions_for("courier")]
+    assert "transferred_to_police" in courier and "their_number_to_call" not in courier
+    leader = [signal.id for signal in content.questions_for("leader")]
+    assert leader[0] == "money_to_their_account"
 
 
 def test_tips(content: Content) -> None:
@@ -509,8 +571,70 @@ BREAKAGES: list[tuple[str, Callable[[Raw], object], str]] = [
     ),
     (
         "path too long",
+        lambda r: caller(r, "police")["questions"].append("phishing_link"),
+        "wizard.toml, caller 'police': the path has 8 questions",
+    ),
+    (
+        "path too long for the second page",
         lambda r: caller(r, "prize")["questions"].append("phishing_link"),
-        "wizard.toml, caller 'prize': the path has 8 questions",
+        "wizard.toml, caller 'prize': the path has 7 questions (its own and the common ones); "
+        "max_questions is 7, 6 on page 2",
+    ),
+    (
+        "caller without a page",
+        lambda r: caller(r, "prize").pop("page"),
+        "wizard.toml, caller 'prize': page is missing",
+    ),
+    (
+        "no third page",
+        lambda r: caller(r, "prize").update(page=3),
+        "wizard.toml, caller 'prize': page must be 1 or 2, found 3",
+    ),
+    (
+        "too many callers on the first page",
+        lambda r: caller(r, "prize").update(page=1),
+        "wizard.toml: page 1 has 9 callers; it has room for 8",
+    ),
+    (
+        "second page without the picture that opens it",
+        lambda r: r["wizard"].pop("more"),
+        "wizard.toml, caller 'courier': page 2 needs the [more] picture that opens it",
+    ),
+    (
+        "more without a page to open",
+        lambda r: r["wizard"].update(caller=[c for c in r["wizard"]["caller"] if c["page"] == 1]),
+        "wizard.toml: [more] opens page 2, but no caller is on it",
+    ),
+    (
+        "more without a label",
+        lambda r: r["wizard"]["more"].pop("label"),
+        "wizard.toml, more: label is missing",
+    ),
+    (
+        "caller leading to an unknown kind of fraud",
+        lambda r: caller(r, "loan")["fraud_types"].append("moon_landing"),
+        "wizard.toml, caller 'loan': fraud_types names 'moon_landing', which is not a kind in "
+        "fraud_types.toml",
+    ),
+    (
+        "caller leading to no kind of fraud",
+        lambda r: caller(r, "loan").update(fraud_types=[]),
+        "wizard.toml, caller 'loan': fraud_types is empty",
+    ),
+    (
+        "kinds of fraud missing",
+        lambda r: r.pop("fraud_types"),
+        "fraud_types.toml: the file is missing",
+    ),
+    (
+        "covered_by for a question that is not common",
+        lambda r: r["wizard"]["covered_by"].update(urgency=["isolation"]),
+        "wizard.toml, covered_by: unknown key 'urgency'",
+    ),
+    (
+        "covered_by names an unknown signal",
+        lambda r: r["wizard"]["covered_by"]["money_to_their_account"].append("nope"),
+        "wizard.toml, covered_by: money_to_their_account names 'nope', which is not a signal",
     ),
     (
         "shorter max_questions",

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from guardian.assets import load_catalog
+from guardian.content_loader import load_content
 from guardian.core.records import CheckRecord
 from guardian.core.risk import Answer
 from guardian.storage.worker import DiskWorker
@@ -69,11 +70,22 @@ class Person:
         assert isinstance(home, HomeScreen)
         self.press(home.buttons["check_call"])
 
+    def choose(self, caller: str) -> None:
+        """Press the picture of ``caller``, first "someone else" when it is on the second page."""
+        step = self.screen.caller_step
+        button = step.buttons[caller]
+        if not button.isVisible():
+            assert step.more_button is not None and step.more_button.isVisible()
+            self.press(step.more_button)
+        assert button.isVisible(), caller
+        self.press(button)
+
     def skip_to_questions(self, caller: str) -> None:
-        """Open the check from home, skip the number and choose ``caller`` (three presses)."""
+        """Open the check from home, skip the number and choose ``caller`` (three or four
+        presses)."""
         self.start()
         self.press(self.screen.number_step.skip_button)
-        self.press(self.screen.caller_step.buttons[caller])
+        self.choose(caller)
 
     def answer_until_verdict(self, answers: dict[str, str]) -> VerdictView:
         screen = self.screen
@@ -263,7 +275,7 @@ def test_an_overseas_number_counts_in_the_verdict(check_window, qtbot, db_path):
     person.start()
     person.type_number("0044207946")
     person.press(person.screen.number_step.next_button)
-    person.press(person.screen.caller_step.buttons["courier"])
+    person.choose("courier")
     verdict = person.answer_until_verdict({})
     assert "overseas_number" in verdict.assessment.signal_ids
     assert verdict.assessment.level.value == "medium"
@@ -307,7 +319,7 @@ def test_the_anti_fraud_line_asking_for_money_is_the_highest_level(
     person.type_number("96110")
     person.press(person.screen.number_step.next_button)
     person.press(person.screen.caller_step.buttons["police"])
-    verdict = person.answer_until_verdict({"safe_account": "yes", "official_wants_money": "no"})
+    verdict = person.answer_until_verdict({"official_wants_money": "yes"})
     assert verdict.assessment.level.value == "high"
     assert verdict.headline.text() == "极可能是诈骗"
     assert "fake_warning_line" in verdict.assessment.signal_ids
@@ -347,3 +359,249 @@ def test_choosing_the_caller_has_the_alert_code_loaded_ahead(check_window, qtbot
     assert outbox.prepared == 0
     person.press(person.screen.caller_step.buttons["police"])
     assert outbox.prepared == 1
+
+
+# What each kind of fraud really asks of the person, as a person who was taken in would answer:
+# "yes" to these, "no" to every other question.
+FRAUD_SCRIPTS: dict[str, set[str]] = {
+    # Paid "tasks": pay in first to get the commission, through a task app; a "stuck order"
+    # needs a loan to finish.
+    "task_rebate": {
+        "pay_first_to_receive",
+        "money_to_their_account",
+        "screen_share_or_app",
+        "loan_or_credit",
+    },
+    # A "teacher" in a share-tips group: returns that cannot lose, on a platform app.
+    "investment": {"investment_high_return", "screen_share_or_app", "money_to_their_account"},
+    # An online sweetheart brings in a "platform", then wants more money, borrowed if need be.
+    "romance": {
+        "investment_high_return",
+        "money_to_their_account",
+        "screen_share_or_app",
+        "loan_or_credit",
+        "isolation",
+    },
+    # A loan app that wants a fee before paying out, and the code "to unfreeze" it.
+    "fake_loan": {
+        "pay_first_to_receive",
+        "screen_share_or_app",
+        "asks_code_or_password",
+        "money_to_their_account",
+    },
+    # "Close your student loan": borrow, pass the money on, share the screen.
+    "student_loan_cancel": {
+        "loan_or_credit",
+        "screen_share_or_app",
+        "money_to_their_account",
+        "asks_code_or_password",
+    },
+    # A fee to "repair" a credit record, and the card details and codes "to process it".
+    "credit_repair": {"pay_first_to_receive", "money_to_their_account", "asks_code_or_password"},
+    # A refund for a faulty product, done in a meeting app and in mobile banking.
+    "shop_refund": {
+        "refund_or_compensation",
+        "screen_share_or_app",
+        "open_online_banking",
+        "asks_code_or_password",
+        "money_to_their_account",
+        "loan_or_credit",
+    },
+    # "Cancel the monthly charge": a shared screen, a loan app, a transfer.
+    "membership_cancel": {
+        "screen_share_or_app",
+        "loan_or_credit",
+        "money_to_their_account",
+        "asks_code_or_password",
+        "open_online_banking",
+    },
+    # Fake police: a crime, a frozen account, a "safe account", secrecy, their number to check.
+    "fake_police": {
+        "official_claim",
+        "official_wants_money",
+        "safe_account",
+        "freeze_or_arrest_threat",
+        "caller_id_110",
+        "screen_share_or_app",
+        "asks_code_or_password",
+        "isolation",
+        "their_number_to_call",
+    },
+    # A boss on a new account who needs money sent for him, quickly and quietly.
+    "leader_acquaintance": {
+        "new_number_acquaintance",
+        "money_to_their_account",
+        "urgency",
+        "isolation",
+    },
+    # A grandchild in trouble: money now, cash to a friend, tell nobody.
+    "grandchild_trouble": {
+        "relative_in_trouble",
+        "new_number_acquaintance",
+        "cash_pickup",
+        "money_to_their_account",
+        "isolation",
+        "urgency",
+    },
+    # "Guess who I am", then a loan for trouble on the way.
+    "guess_who": {
+        "new_number_acquaintance",
+        "relative_in_trouble",
+        "money_to_their_account",
+        "urgency",
+    },
+    # A game account bought outside the game: an "unfreezing" fee on a fake trading site.
+    "game_trade": {"pay_first_to_receive", "phishing_link", "money_to_their_account"},
+    # Cheap goods paid by a scanned code, then a deposit before they are sent.
+    "fake_shopping": {"pay_first_to_receive", "money_to_their_account", "screen_share_or_app"},
+    # A link for ETC, medical insurance or points that wants a card number and the code.
+    "phishing_link": {"phishing_link", "asks_code_or_password"},
+    # A cancelled flight's "compensation", paid through mobile banking and a meeting app.
+    "flight_cancel": {
+        "refund_or_compensation",
+        "money_to_their_account",
+        "screen_share_or_app",
+        "open_online_banking",
+        "asks_code_or_password",
+    },
+    # An army order: buy from "their" supplier first, on the supplier's number.
+    "military_order": {
+        "pay_first_to_receive",
+        "money_to_their_account",
+        "their_number_to_call",
+        "urgency",
+    },
+    # Health products: buy now, and do not tell the children.
+    "health_products": {"money_to_their_account", "isolation", "urgency"},
+    # A pension from your house: high returns, the house mortgaged, the children kept out.
+    "house_pension": {
+        "investment_high_return",
+        "money_to_their_account",
+        "isolation",
+        "loan_or_credit",
+    },
+    # An elder-care project that cannot lose, today only, kept from the children.
+    "elder_care_project": {
+        "investment_high_return",
+        "money_to_their_account",
+        "urgency",
+        "isolation",
+    },
+    # Collectibles "bought back high": buy them, and pay a fee before the buy-back.
+    "collectibles": {
+        "investment_high_return",
+        "money_to_their_account",
+        "pay_first_to_receive",
+        "urgency",
+    },
+    # A prize or subsidy: pay the fee today, tell nobody, call "the notary" on their number.
+    "prize_subsidy": {
+        "pay_first_to_receive",
+        "urgency",
+        "isolation",
+        "their_number_to_call",
+        "asks_code_or_password",
+    },
+    # An unpaid phone bill, passed on to "police" who want the savings moved.
+    "phone_bill_police": {
+        "phone_bill_or_suspension",
+        "transferred_to_police",
+        "freeze_or_arrest_threat",
+        "official_wants_money",
+        "safe_account",
+        "isolation",
+    },
+    # A tax refund with a fee, a refund app, a code and mobile banking.
+    "tax_refund": {
+        "official_claim",
+        "pay_first_to_receive",
+        "screen_share_or_app",
+        "asks_code_or_password",
+        "open_online_banking",
+        "phishing_link",
+        "isolation",
+    },
+    # Drugs in "your" parcel, then "police" and a safe account.
+    "parcel_contraband": {
+        "parcel_contraband",
+        "transferred_to_police",
+        "freeze_or_arrest_threat",
+        "official_wants_money",
+        "safe_account",
+        "screen_share_or_app",
+        "asks_code_or_password",
+        "isolation",
+    },
+    # A misused social-security card, then "police" and a safe account.
+    "social_security_card": {
+        "card_misused",
+        "transferred_to_police",
+        "official_wants_money",
+        "safe_account",
+        "isolation",
+    },
+}
+
+CALLER_IDS = [caller.id for caller in load_content().wizard.callers]
+
+
+def test_every_kind_of_fraud_has_its_script(check_window) -> None:
+    content = check_window.ctx.content
+    kinds = {kind for caller in content.wizard.callers for kind in caller.fraud_types}
+    assert set(FRAUD_SCRIPTS) == kinds
+    for kind, yes in FRAUD_SCRIPTS.items():
+        assert yes <= set(content.signals), kind
+
+
+@pytest.mark.parametrize("caller_id", CALLER_IDS)
+def test_each_fraud_a_caller_leads_to_gets_the_highest_level_within_ten_taps(
+    check_window, qtbot, caller_id: str
+) -> None:
+    caller = check_window.ctx.content.caller(caller_id)
+    for kind in caller.fraud_types:
+        person = Person(check_window, qtbot)
+        person.skip_to_questions(caller_id)
+        verdict = person.answer_until_verdict(dict.fromkeys(FRAUD_SCRIPTS[kind], "yes"))
+        assert verdict.assessment.level.value == "high", kind
+        assert verdict.headline.text() == "极可能是诈骗", kind
+        assert person.taps <= 10, kind
+        check_window.home()
+
+
+def test_every_caller_is_at_most_two_taps_from_the_caller_question(check_window, qtbot) -> None:
+    for caller_id in CALLER_IDS:
+        person = Person(check_window, qtbot)
+        person.start()
+        person.press(person.screen.number_step.skip_button)
+        assert person.screen.steps.currentWidget() is person.screen.caller_step
+        before = person.taps
+        person.choose(caller_id)
+        assert person.taps - before <= 2, caller_id
+        wizard = person.screen.wizard
+        assert wizard is not None and wizard.caller is not None
+        assert wizard.caller.id == caller_id
+        assert person.screen.steps.currentWidget() is person.screen.question_step
+        check_window.home()
+
+
+def test_back_from_the_second_page_of_callers(check_window, qtbot, speaker) -> None:
+    person = Person(check_window, qtbot)
+    person.start()
+    person.press(person.screen.number_step.skip_button)
+    step = person.screen.caller_step
+    assert step.page == 1 and step.more_button is not None
+    assert "其他人" in speaker.last()
+    person.press(step.more_button)
+    assert step.page == 2
+    assert speaker.last() == step.spoken_text()
+    assert "快递" in speaker.last() and "公安" not in speaker.last()
+    person.press(step.buttons["courier"])
+    assert person.screen.steps.currentWidget() is person.screen.question_step
+    # Back from the first question: the page the caller was chosen on; back again: page 1.
+    check_window.back()
+    assert person.screen.steps.currentWidget() is step and step.page == 2
+    check_window.back()
+    assert person.screen.steps.currentWidget() is step and step.page == 1
+    assert "公安" in speaker.last()
+    check_window.back()
+    assert person.screen.steps.currentWidget() is person.screen.number_step

@@ -238,7 +238,7 @@ def test_a_decisive_answer_shows_the_verdict_and_the_room_may_go_on(
     screen.reveal()
     assert screen.reveal_page is not None
     assert screen.reveal_page.score.caught == ("safe_account",)
-    assert "大家选的是：公安、检察院、法院" in screen.reveal_page.caller_label.text()
+    assert "大家选的是：公安、法院" in screen.reveal_page.caller_label.text()
 
 
 def test_back_steps_inside_the_demo_and_never_closes_it(qtbot, demo_window: MainWindow) -> None:

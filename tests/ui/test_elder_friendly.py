@@ -79,6 +79,14 @@ def _to_caller(window: MainWindow) -> None:
     _check(window).number_step.skip_button.click()
 
 
+def _to_more_callers(window: MainWindow) -> None:
+    """The second page of callers, behind "someone else"."""
+    screen = _check(window)
+    screen.number_step.skip_button.click()
+    assert screen.caller_step.more_button is not None
+    screen.caller_step.more_button.click()
+
+
 def _verdict(answer: Answer) -> Callable[[MainWindow], None]:
     def play(window: MainWindow) -> None:
         screen = _check(window)
@@ -118,25 +126,54 @@ def _open(route: str) -> Callable[[MainWindow], None]:
     return lambda window: window.open(route)
 
 
+def _verify(target: str) -> Callable[[MainWindow], None]:
+    """Whom to call yourself, as the verdict's or the message's button opens it."""
+    return lambda window: window.open("verify", target=target)
+
+
+def _message_naming_a_bank(window: MainWindow) -> None:
+    window.open("check_message")
+    screen = window.current_screen()
+    screen.text_field.setPlainText("【工商银行】您的账户涉嫌洗钱，请马上转到安全账户。ICBC")
+    screen.check_text_button.click()
+    assert screen.verify_button is not None
+
+
+def _money_sent_with_a_program_running(window: MainWindow) -> None:
+    """Closing the program first, its button shown; every call for "I don't know how"."""
+    window.open("money_sent")
+    screen = window.current_screen()
+    found = match_processes(load_remote_apps(), [ProcessInfo(1, "AnyDesk.exe", None)], "win32")
+    screen.programs_changed(found)
+    screen.methods["unknown"].click()
+
+
 # Every screen, reached the way a person reaches it. The Screen class each scene ends on is
 # recorded, so a new screen that no scene reaches is noticed.
 SCENES: dict[str, Callable[[MainWindow], None]] = {
     "home": lambda window: None,
     "number": lambda window: _check(window) and None,
     "caller": _to_caller,
+    "caller-more": _to_more_callers,
     "question": _to_question,
     "verdict-high": _verdict(Answer.YES),
     "verdict-low": _verdict(Answer.NO),
     "hotline": _open("call_antifraud"),
     "tip": _open("tip"),
     "money-sent": _open("money_sent"),
+    "money-sent-running-and-paid": _money_sent_with_a_program_running,
     "bank-choice": _open("call_bank"),
+    "verify-couriers": _verify("couriers"),
+    "verify-customer-service": _verify("customer_service"),
+    "verify-own-bank": _verify("own_bank"),
+    "verify-card": _verify("icbc"),
     "report-card": _open("report_card"),
     "history": _history,
     "history-detail": _history_detail,
     "remote-warning": _remote_warning,
     "check-message": _open("check_message"),
     "check-message-result": _message_result,
+    "check-message-verify": _message_naming_a_bank,
     "demo": _open("demo"),
     "placeholder": _open("no_such_route"),
 }

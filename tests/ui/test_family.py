@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from guardian.assets import load_catalog
 from guardian.core.channels import build_apprise_url
@@ -509,15 +509,155 @@ def test_reorder_and_primary_are_saved_and_reported(family: Family) -> None:
     assert "顺序" in bodies[0] and "主要联系人改成了 本" in bodies[1]
 
 
-def test_unsaved_changes_need_a_second_back(family: Family) -> None:
+def test_back_from_a_changed_contact_asks_whether_to_save(family: Family, speaker) -> None:
     form = family.show(ContactFormScreen(family.ctx, None))
     assert isinstance(form, ContactFormScreen)
     form.name_edit.setText("安娜")
     family.window.back()
     assert family.screen() is form
-    assert "还没有保存" in form.message.text()
+    assert form.leave_prompt_shown()
+    assert speaker.last() == "还没保存，要保存吗？"
+    assert [b.label() for b in (form.prompt_save, form.prompt_discard, form.prompt_continue)] == [
+        "保存",
+        "不保存",
+        "接着填",
+    ]
+    assert not form.action_bar.isVisibleTo(form)  # the question's buttons in place of the page's
+    # "Keep filling in": nothing lost.
+    form.prompt_continue.click()
+    assert family.screen() is form and not form.leave_prompt_shown()
+    assert form.name_edit.text() == "安娜" and form.action_bar.isVisibleTo(form)
+    # "Save" with a field missing: the errors show and the form stays.
+    family.window.back()
+    form.prompt_save.click()
+    family.settle()
+    assert family.screen() is form and "phone" in form.errors()
+    assert stored_contacts(family.db_path) == []
+    # "Don't save": the form closes without saving.
+    family.window.back()
+    form.prompt_discard.click()
+    assert family.screen() is not form
+    assert stored_contacts(family.db_path) == []
+
+
+def test_a_form_nobody_changed_closes_without_asking(family: Family) -> None:
+    anna = family.add_contact("安娜", "13812345678", [ChannelConfig("email", EMAIL_FIELDS)])
+    form = family.show(ContactFormScreen(family.ctx, anna))
     family.window.back()
     assert family.screen() is not form
+    channel = family.show(ChannelFormScreen(family.ctx, "email", anna.channels[0], lambda c: None))
+    family.window.home()
+    assert family.screen() is not channel and family.window.stack.count() == 1
+
+
+def test_home_asks_for_each_changed_form_and_saves_what_was_chosen(family: Family) -> None:
+    form = family.show(ContactFormScreen(family.ctx, None))
+    assert isinstance(form, ContactFormScreen)
+    form.name_edit.setText("大女儿")
+    form.phone_edit.setText("138 1234 5678")
+    form.add_channel_button.click()
+    family.screen().buttons["pushplus"].click()  # type: ignore[attr-defined]
+    channel_form = family.screen()
+    assert isinstance(channel_form, ChannelFormScreen)
+    channel_form.set_value("token", "0123456789abcdef0123456789abcdef")
+    # Home from the channel's form: it asks there first...
+    family.window.home()
+    assert family.screen() is channel_form and channel_form.leave_prompt_shown()
+    channel_form.prompt_save.click()
+    # ...then the channel is on the contact, which asks in turn...
+    assert family.screen() is form and form.leave_prompt_shown()
+    assert [c.kind for c in form.channels] == ["pushplus"]
+    form.prompt_save.click()
+    family.settle()
+    # ...and once it is saved, home goes on.
+    assert family.window.stack.count() == 1
+    [saved] = stored_contacts(family.db_path)
+    assert saved.name == "大女儿"
+    assert build_apprise_url(saved.channels[0].kind, saved.channels[0].fields) == (
+        "pushplus://0123456789abcdef0123456789abcdef"
+    )
+
+
+def test_home_with_an_unsaved_text_size_asks_first(family: Family) -> None:
+    screen = family.show(DisplaySettingsScreen(family.ctx))
+    assert isinstance(screen, DisplaySettingsScreen)
+    screen.size_buttons[3].click()
+    family.window.home()
+    assert family.screen() is screen and screen.leave_prompt_shown()
+    screen.prompt_discard.click()
+    assert family.window.stack.count() == 1
+    assert family.ctx.text_step == 1
+
+
+def test_wechat_comes_first_and_the_rest_waits_behind_more(family: Family) -> None:
+    kinds = family.show(ChannelKindScreen(family.ctx, "安娜", lambda channel: None))
+    assert isinstance(kinds, ChannelKindScreen)
+    shown = [k for k, b in kinds.buttons.items() if b.isVisibleTo(kinds)]
+    assert shown[:3] == ["pushplus", "serverchan", "wxpusher"]
+    assert shown == ["pushplus", "serverchan", "wxpusher", "qqmail", "163mail", "email"]
+    texts = [lbl.text() for lbl in kinds.findChildren(QLabel) if lbl.isVisibleTo(kinds)]
+    assert texts.index("微信提醒（推荐）") < texts.index("邮箱提醒")
+    assert kinds.more_button.label() == "更多（懂电脑的人用）"
+    assert "最简单" not in " ".join(texts)
+    kinds.more_button.click()
+    assert kinds.buttons["dingtalk"].isVisibleTo(kinds)
+    assert kinds.buttons["custom"].isVisibleTo(kinds)
+    assert not kinds.more_button.isVisibleTo(kinds)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(
+    ("kind", "where"),
+    [
+        ("pushplus", "www.pushplus.plus"),
+        ("serverchan", "sct.ftqq.com"),
+        ("wxpusher", "wxpusher.zjiecode.com"),
+    ],
+)
+def test_each_wechat_form_says_where_the_token_comes_from(
+    qtbot, speaker, disk, db_path, kind: str, where: str, lang: Lang
+) -> None:
+    family = make_family(qtbot, speaker, disk, db_path, lang)
+    form = family.show(ChannelFormScreen(family.ctx, kind, None, lambda channel: None))
+    assert isinstance(form, ChannelFormScreen)
+    steps = form.intro.text()
+    assert where in steps
+    assert ("微信扫码" if lang == "zh" else "WeChat") in steps
+    assert steps in speaker.last()
+    family.window.close()
+
+
+@pytest.mark.parametrize(
+    ("kind", "address", "host", "where"),
+    [
+        ("qqmail", "kid@qq.com", "smtp.qq.com", "QQ邮箱 设置→账户→开启SMTP服务后生成授权码"),
+        ("163mail", "kid@163.com", "smtp.163.com", "163邮箱 设置→POP3/SMTP/IMAP→开启后得到授权码"),
+    ],
+)
+def test_a_mail_preset_asks_only_for_the_address_and_the_code(
+    family: Family, kind: str, address: str, host: str, where: str
+) -> None:
+    form = family.show(ContactFormScreen(family.ctx, None))
+    assert isinstance(form, ContactFormScreen)
+    form.name_edit.setText("儿子")
+    form.phone_edit.setText("138 1234 5678")
+    form.add_channel_button.click()
+    family.screen().buttons[kind].click()  # type: ignore[attr-defined]
+    channel_form = family.screen()
+    assert isinstance(channel_form, ChannelFormScreen)
+    assert list(channel_form.inputs) == ["address", "code"]
+    hint = channel_form.fields["code"].hint
+    assert hint is not None and hint.text() == where
+    channel_form.set_value("address", address)
+    channel_form.set_value("code", "abcd efgh ijkl mnop")
+    channel_form.ok_button.click()
+    assert family.screen() is form
+    assert address in form.channel_rows[0].text.text()
+    form.save_button.click()
+    family.settle()
+    [saved] = stored_contacts(family.db_path)
+    url = build_apprise_url(saved.channels[0].kind, saved.channels[0].fields)
+    assert f"@{host}:465?" in url and "abcdefghijklmnop" in url
 
 
 def test_a_test_alert_is_queued_for_the_saved_channels(family: Family) -> None:
@@ -645,7 +785,8 @@ def test_the_outbox_shows_each_alert_and_retries_on_request(family: Family) -> N
     assert len(screen.rows) == 2
     newest, oldest = (screen.row_text(m) for m in screen.messages)
     assert "已送到" in newest and "安娜" in newest
-    assert "等待发送" in oldest and "connection refused" in oldest
+    assert "等待发送" in oldest and "原因：邮箱连不上，请检查授权码" in oldest
+    assert "connection refused" not in oldest  # the technical words stay in the log
     assert "abcd1234" not in newest + oldest
     screen.retry_button.click()
     assert retried
@@ -723,6 +864,27 @@ def _kinds(family: Family) -> None:
     family.show(ChannelKindScreen(family.ctx, "安娜", lambda channel: None))
 
 
+def _kinds_more(family: Family) -> None:
+    kinds = family.show(ChannelKindScreen(family.ctx, "安娜", lambda channel: None))
+    assert isinstance(kinds, ChannelKindScreen)
+    kinds.more_button.click()
+
+
+def _wechat_form(family: Family) -> None:
+    form = family.show(ChannelFormScreen(family.ctx, "wxpusher", None, lambda channel: None))
+    assert isinstance(form, ChannelFormScreen)
+    form.set_value("app_token", "not a token")
+    form.ok_button.click()
+
+
+def _leave_prompt(family: Family) -> None:
+    form = family.show(ContactFormScreen(family.ctx, None))
+    assert isinstance(form, ContactFormScreen)
+    form.name_edit.setText("安娜")
+    family.window.back()
+    assert form.leave_prompt_shown()
+
+
 def _channel_form(family: Family) -> None:
     form = family.show(ChannelFormScreen(family.ctx, "email", None, lambda channel: None))
     assert isinstance(form, ChannelFormScreen)
@@ -758,7 +920,10 @@ FAMILY_SCENES: dict[str, Callable[[Family], None]] = {
     "contacts": _contacts,
     "form-errors": _form_errors,
     "kinds": _kinds,
+    "kinds-more": _kinds_more,
     "channel-form": _channel_form,
+    "wechat-form": _wechat_form,
+    "leave-prompt": _leave_prompt,
     "voice": _voice,
     "display": _display,
     "bank": _bank,

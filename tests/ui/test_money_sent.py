@@ -1,17 +1,28 @@
-"""I already sent money: the steps in order, the bank, and the report card kept and printed."""
+"""I already sent money: the steps in order, the bank, and the report card kept and printed.
+
+Closing a remote-control program still running comes first; who to call to stop the money
+depends on how it left (a bank card, WeChat Pay 95017, Alipay 95188); a fee to get the money
+back is the same fraud, on the screen, on the card and on paper.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 import subprocess
+import unicodedata
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QObject, Signal
 
 from guardian.assets import load_catalog
 from guardian.core.records import CheckRecord
+from guardian.core.remote_apps import Found, ProcessInfo, match_processes
+from guardian.core.report_card import PAYMENT_METHODS
+from guardian.core.speech_text import for_speech
+from guardian.guard.scan import load_remote_apps
 from guardian.storage.checks import CheckStore
 from guardian.storage.database import open_database
 from guardian.storage.worker import DiskWorker
@@ -21,6 +32,7 @@ from guardian.ui.home import HomeScreen
 from guardian.ui.hotline import HotlineScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.money_sent import STEPS, MoneySentScreen
+from guardian.ui.remote_warning import RemoteAppWarningScreen
 from guardian.ui.report_card import ReportCardScreen
 from guardian.ui.routes import build_routes
 from tests.conftest import require_program
@@ -52,20 +64,31 @@ def test_the_steps_come_in_order_and_are_read_aloud(make_window, speaker) -> Non
     assert isinstance(screen, MoneySentScreen)
     texts = [t.text() for t in screen.step_texts]
     assert len(texts) == len(STEPS)
-    assert "110" in texts[0] and "银行" in texts[1] and "家人" in texts[3]
+    # No remote-control program running: 110, how the money left, screen sharing, family.
+    assert "110" in texts[0] and "怎么把钱转出去" in texts[1]
+    assert "共享屏幕" in texts[2] and "家人" in texts[3]
     assert speaker.last().startswith(window.ctx.t("money.calm"))
     assert "第1步" in speaker.last() and "第5步" in speaker.last()
+    assert "银行卡、微信、支付宝、交了现金、不知道" in speaker.last()
     screen.buttons["call_police"].click()
     assert window.current_screen().number_label.text() == "110"
 
 
-def test_call_my_bank_lists_the_banks_then_shows_the_card(make_window) -> None:
+def test_call_my_bank_lists_the_banks_then_shows_the_card(make_window, speaker) -> None:
     window = make_window()
     window.open("money_sent")
-    window.current_screen().buttons["call_bank"].click()
+    money = window.current_screen()
+    assert not money.buttons["call_bank"].isVisibleTo(money)  # until the way is chosen
+    money.methods["bank_card"].click()
+    assert money.buttons["call_bank"].isVisibleTo(money)
+    assert "背面" in money.paid_action.text()  # a bank not in the list
+    assert "打给您的银行" in speaker.last()
+    money.buttons["call_bank"].click()
     banks = window.current_screen()
     assert isinstance(banks, BankChoiceScreen)
     assert len(banks.buttons) == 15
+    assert banks.card_back.isVisibleTo(banks)
+    assert "背面" in banks.card_back.text() and "背面" in banks.spoken_text()
     banks.buttons["icbc"].click()
     card = window.current_screen()
     assert isinstance(card, HotlineScreen)
@@ -179,3 +202,167 @@ def test_nothing_typed_is_lost_on_disk(make_window, qtbot, db_path) -> None:
             "select value_json from settings where key = 'report_card'"
         ).fetchone()
     assert "建设银行" in value
+
+
+class FakeGuard(QObject):
+    """The remote-app watcher as the screens use it: what runs, and polling on and off."""
+
+    found = Signal(list)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.polling = False
+
+    def start_polling(self) -> None:
+        self.polling = True
+
+    def stop_polling(self) -> None:
+        self.polling = False
+
+
+def anydesk() -> list[Found]:
+    return match_processes(load_remote_apps(), [ProcessInfo(1, "AnyDesk.exe", None)], "win32")
+
+
+def flat(text: str) -> str:
+    """``text`` without line breaks and spaces (pdftotext breaks long lines), and with the
+    radicals some fonts' PDF text gives (⼦ for 子) as the characters."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def test_a_remote_program_still_running_is_closed_first(make_window) -> None:
+    guard = FakeGuard()
+    window = make_window(services={"guard": guard})
+    window.open("money_sent")
+    money = window.current_screen()
+    assert isinstance(money, MoneySentScreen) and guard.polling
+    assert not money.buttons["sharing"].isVisibleTo(money)
+    guard.found.emit(anydesk())
+    # The warning opens on its own; back on the steps, closing the program is step 1.
+    warning = window.current_screen()
+    assert isinstance(warning, RemoteAppWarningScreen)
+    warning.done_button.click()
+    assert window.current_screen() is money
+    texts = [t.text() for t in money.step_texts]
+    assert "AnyDesk" in texts[0] and "110" in texts[1]
+    assert "怎么把钱转出去" in texts[2] and "家人" in texts[3]
+    assert money.badges["money.step_sharing"].text() == "1"
+    assert money.badges["money.step_110"].text() == "2"
+    spoken = money.spoken_text()
+    assert spoken.index("AnyDesk") < spoken.index("第2步") < spoken.index("110")
+    money.buttons["sharing"].click()
+    assert isinstance(window.current_screen(), RemoteAppWarningScreen)
+    window.back()
+    # Closed: the step goes back after how the money left, without the button.
+    guard.found.emit([])
+    texts = [t.text() for t in money.step_texts]
+    assert "110" in texts[0] and "共享屏幕" in texts[2] and "AnyDesk" not in texts[2]
+    assert not money.buttons["sharing"].isVisibleTo(money)
+    window.back()
+    assert not guard.polling
+    guard.found.emit(anydesk())  # after the steps closed: nothing opens
+    assert not isinstance(window.current_screen(), RemoteAppWarningScreen)
+
+
+@pytest.mark.parametrize(
+    ("lang", "method", "hotline", "number", "digits"),
+    [
+        ("zh", "wechat", "wechat_pay", "95017", "九五零幺七"),
+        ("zh", "alipay", "alipay", "95188", "九五幺八八"),
+        ("en", "wechat", "wechat_pay", "95017", "nine five zero one seven"),
+        ("en", "alipay", "alipay", "95188", "nine five one eight eight"),
+    ],
+)
+def test_money_sent_by_wechat_or_alipay_calls_wechat_pay_or_alipay(
+    make_window, speaker, lang, method, hotline, number, digits
+) -> None:
+    window = make_window(lang)
+    window.open("money_sent")
+    money = window.current_screen()
+    money.methods[method].click()
+    calls = {"call_bank", "wechat_pay", "alipay"}
+    assert {key for key in calls if money.buttons[key].isVisibleTo(money)} == {hotline}
+    name = window.ctx.pick(window.ctx.content.hotline(hotline).name)
+    assert name in money.paid_action.text() and number in money.paid_action.text()
+    assert number in speaker.last()
+    assert number in money.buttons[hotline].label() and name in money.buttons[hotline].label()
+    chosen = window.ctx.t("card.chosen", name=window.ctx.pick(PAYMENT_METHODS[method]))
+    assert money.methods[method].text_widget.text() == chosen
+    money.buttons[hotline].click()
+    card = window.current_screen()
+    assert isinstance(card, HotlineScreen)
+    assert card.number_label.text() == number
+    assert digits in for_speech(speaker.last(), lang)
+
+
+def test_not_knowing_how_offers_the_bank_wechat_pay_and_alipay(make_window, speaker) -> None:
+    window = make_window()
+    window.open("money_sent")
+    money = window.current_screen()
+    money.methods["unknown"].click()
+    for key in ("call_bank", "wechat_pay", "alipay"):
+        assert money.buttons[key].isVisibleTo(money), key
+    assert "家人" in money.paid_action.text()
+    money.methods["cash"].click()  # changing the answer changes the calls
+    for key in ("call_bank", "wechat_pay", "alipay"):
+        assert not money.buttons[key].isVisibleTo(money), key
+    assert "警察" in money.paid_action.text() and "警察" in speaker.last()
+    assert "（已选）" in money.methods["cash"].text_widget.text()
+    assert "（已选）" not in money.methods["unknown"].text_widget.text()
+
+
+def test_a_fee_to_get_the_money_back_is_the_same_fraud(make_window, qtbot, tmp_path) -> None:
+    pdftotext = require_program("pdftotext")
+    window = make_window()
+    window.open("money_sent")
+    money = window.current_screen()
+    assert "追回损失要先交钱的，还是骗子" in money.warning_text.text()
+    assert money.warning.isVisibleTo(money)
+    assert money.spoken_text().rstrip("。").endswith("还是骗子")
+    window.open("report_card")
+    card = window.current_screen()
+    assert isinstance(card, ReportCardScreen)
+    assert "追回损失要先交钱的，还是骗子" in card.warning.text()
+    assert "追回损失要先交钱的，还是骗子" in card.spoken_text()
+    qtbot.waitUntil(lambda: not card._loading)
+    path = card.save_pdf(tmp_path / "card.pdf")
+    assert path is not None
+    text = subprocess.run([pdftotext, str(path), "-"], capture_output=True, text=True, check=True)
+    assert flat("追回损失要先交钱的，还是骗子") in flat(text.stdout)
+
+
+def test_the_way_it_was_paid_and_the_own_account_are_on_the_card_and_paper(
+    make_window, qtbot, tmp_path
+) -> None:
+    pdftotext = require_program("pdftotext")
+    window = make_window("en")
+    window.open("money_sent")
+    window.current_screen().methods["alipay"].click()  # written on the card as well
+    window.open("report_card")
+    card = window.current_screen()
+    qtbot.waitUntil(lambda: not card._loading and card.card.paid_with == "alipay")
+    assert "(chosen)" in card.choices["paid_with"]["alipay"].text_widget.text()
+    card.fields["from_account"].insert("My own ICBC card ending 1234")
+    card.choices["paid_with"]["wechat"].click()
+    assert card.card.paid_with == "wechat"
+    assert "(chosen)" not in card.choices["paid_with"]["alipay"].text_widget.text()
+    assert "How the money was sent: WeChat" in card.spoken_text()
+    assert "Your own card or account it left from: My own ICBC card" in card.spoken_text()
+    path = card.save_pdf(tmp_path / "card.pdf")
+    assert path is not None
+    text = subprocess.run([pdftotext, str(path), "-"], capture_output=True, text=True, check=True)
+    printed = flat(text.stdout)
+    for words in ("How the money was sent", "WeChat", "Your own card or account it left from"):
+        assert flat(words) in printed, words
+    assert flat("My own ICBC card ending 1234") in printed
+    assert flat("is the same fraud") in printed
+    # Kept: the card opened again has both.
+    window.back()
+    window.open("report_card")
+    again = window.current_screen()
+    qtbot.waitUntil(lambda: not again._loading)
+    assert again.card.paid_with == "wechat"
+    assert again.fields["from_account"].text() == "My own ICBC card ending 1234"
+    # A second press on the chosen way clears it.
+    again.choices["paid_with"]["wechat"].click()
+    assert again.card.paid_with == ""

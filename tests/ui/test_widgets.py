@@ -1,13 +1,24 @@
-"""The shared big widgets: values set by name, the pointing hand, presses on a button's words."""
+"""The shared big widgets: values set by name, the pointing hand, presses on a button's words,
+drop-down lists the mouse wheel does not change."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QEnterEvent
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtGui import QEnterEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QVBoxLayout, QWidget
 
-from guardian.ui.widgets import BigButton, key_button, label, scrolling, set_enum_property
+from guardian.ui.theme import Theme
+from guardian.ui.widgets import (
+    BigButton,
+    BigComboBox,
+    key_button,
+    label,
+    scrolling,
+    set_enum_property,
+)
 
 
 def test_values_set_by_name_reach_the_widget(qapp: QApplication) -> None:
@@ -61,3 +72,77 @@ def test_the_pictogram_sits_in_the_middle_of_the_buttons_depth(qtbot) -> None:
     middle = icon.mapTo(button, icon.rect().center()).y()
     assert abs(middle - button.height() // 2) <= 2
     assert icon.alignment() == Qt.AlignmentFlag.AlignCenter
+
+
+def _wheel(widget: QWidget, notches: int = -1) -> QWheelEvent:
+    """Turn the mouse wheel over the middle of ``widget`` (negative: towards the person).
+
+    The turn reaches the window as one from the mouse does, and the window hands it to the
+    widget under the pointer (and, when that widget leaves it, to the widgets around it).
+    """
+    window = widget.window()
+    handle = window.windowHandle()
+    assert handle is not None
+    centre = widget.mapTo(window, widget.rect().center())
+    event = QWheelEvent(
+        QPointF(centre),
+        QPointF(window.mapToGlobal(centre)),
+        QPoint(0, 0),
+        QPoint(0, 120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(handle, event)
+    return event
+
+
+def test_the_wheel_over_a_closed_drop_down_scrolls_the_page_and_changes_nothing(qtbot) -> None:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    choices = BigComboBox(Theme())
+    choices.addItems(["SSL/TLS", "STARTTLS", "不加密"])
+    layout.addWidget(choices)
+    layout.addSpacing(3000)  # a long form
+    area = scrolling(page)
+    area.resize(600, 400)
+    qtbot.addWidget(area)
+    area.show()
+    qtbot.waitExposed(area)
+    _wheel(choices)
+    assert choices.currentIndex() == 0
+    assert area.verticalScrollBar().value() > 0  # the page scrolled instead
+    # Qt's own drop-down takes the next choice at each notch: the reason for BigComboBox.
+    plain = QComboBox()
+    plain.addItems(["SSL/TLS", "STARTTLS", "不加密"])
+    qtbot.addWidget(plain)
+    plain.show()
+    _wheel(plain)
+    assert plain.currentIndex() == 1
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
+def test_an_open_drop_down_scrolls_its_list_with_the_wheel(qtbot) -> None:
+    choices = BigComboBox(Theme())
+    choices.addItems([f"选项 {n}" for n in range(60)])
+    qtbot.addWidget(choices)
+    choices.show()
+    choices.showPopup()
+    view = choices.view()
+    qtbot.waitUntil(view.isVisible)
+    before = view.verticalScrollBar().value()
+    _wheel(view.viewport())
+    assert view.verticalScrollBar().value() != before
+    choices.hidePopup()
+    assert choices.currentIndex() == 0
+
+
+def test_every_drop_down_in_the_app_is_the_one_that_ignores_the_wheel() -> None:
+    root = Path(__file__).resolve().parents[2]
+    made_here = [
+        path.relative_to(root).as_posix()
+        for path in sorted((root / "guardian").rglob("*.py"))
+        if path.name != "widgets.py" and "QComboBox(" in path.read_text(encoding="utf-8")
+    ]
+    assert made_here == [], "use widgets.BigComboBox"

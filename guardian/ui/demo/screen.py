@@ -227,6 +227,7 @@ class DemoScreen(Screen):
         self.play_page.done_pressed.connect(self.start_answers)
         self.caller_step = CallerChoiceStep(p)
         self.caller_step.chosen.connect(self._caller_chosen)
+        self.caller_step.page_changed.connect(lambda _: self._show(self.caller_step, "answer"))
         self.question_step = QuestionStep(p)
         self.question_step.answered.connect(self._answered)
         self.question_step.back_requested.connect(self.handle_back)
@@ -298,6 +299,9 @@ class DemoScreen(Screen):
         page = self.pages.currentWidget()
         if page is self.play_page:
             self.next_person()
+        elif page is self.caller_step and self.caller_step.page > 1:
+            self.caller_step.show_page(1)
+            self._show(self.caller_step, "answer")
         elif page is self.caller_step and self.scenario is not None:
             self._show_play()
         elif page in (self.question_step, self.verdict_page) and self.wizard is not None:
@@ -409,6 +413,7 @@ class DemoScreen(Screen):
         self.ctx.speaker.stop()
         self.wizard = Wizard(self.ctx.content)
         self.room_caller = None
+        self.caller_step.show_page(1)
         self._show(self.caller_step, "answer")
 
     def _caller_chosen(self, caller_id: str) -> None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
 from guardian.core.channels import (
+    CHANNEL_GROUPS,
     CHANNEL_KINDS,
     ChannelKind,
     FieldSpec,
@@ -22,13 +23,20 @@ from guardian.core.channels import (
 from guardian.core.contacts import ChannelConfig
 from guardian.core.i18n import Lang
 from guardian.ui.context import AppContext
-from guardian.ui.family.common import BigComboBox, FamilyScreen, FormField, replace_or_show
-from guardian.ui.widgets import BigButton, label
+from guardian.ui.family.common import FamilyScreen, FormField, replace_or_show
+from guardian.ui.widgets import BigButton, BigComboBox, label
 
 ChannelDone = Callable[[ChannelConfig], None]
 
 # The fields that say where a channel goes without giving a secret away.
-SUMMARY_FIELDS = {"email": "to", "telegram": "chat_id", "ntfy": "server", "bark": "server"}
+SUMMARY_FIELDS = {
+    "email": "to",
+    "qqmail": "address",
+    "163mail": "address",
+    "telegram": "chat_id",
+    "ntfy": "server",
+    "bark": "server",
+}
 
 
 def channel_summary(channel: ChannelConfig, lang: Lang) -> str:
@@ -45,7 +53,10 @@ def channel_summary(channel: ChannelConfig, lang: Lang) -> str:
 
 
 class ChannelKindScreen(FamilyScreen):
-    """Every kind of alert channel as a big button.
+    """Every kind of alert channel as a big button, in groups: WeChat first, then email.
+
+    The kinds that need a work group, a program or a server of one's own wait behind "more (for
+    people who know computers)".
 
     Args:
         ctx: the shared app context.
@@ -67,22 +78,51 @@ class ChannelKindScreen(FamilyScreen):
         name = contact_name or ctx.t("channel.this_contact")
         self.prompt = label(ctx.t("channel.kind_prompt", name=name), "heading")
         self.body.addWidget(self.prompt)
+        self.hint = label(ctx.t("channel.kind_hint"), "soft")
+        self.body.addWidget(self.hint)
+        self.buttons: dict[str, BigButton] = {}
+        self.more = QWidget()
+        for group in CHANNEL_GROUPS:
+            kinds = [kind for kind in CHANNEL_KINDS.values() if kind.group == group]
+            if group == "more":
+                self.more_button = BigButton(ctx.t("channel.group_more"), None, role=None)
+                self.more_button.clicked.connect(lambda _=False: self.show_more())
+                self.body.addWidget(self.more_button)
+                more_layout = QVBoxLayout(self.more)
+                more_layout.setContentsMargins(0, 0, 0, 0)
+                more_layout.setSpacing(12)
+                more_layout.addWidget(label(ctx.t("channel.group_more_hint"), "soft"))
+                more_layout.addLayout(self._grid(kinds))
+                self.more.setVisible(False)
+                self.body.addWidget(self.more)
+            else:
+                self.body.addWidget(label(ctx.t(f"channel.group_{group}"), "heading"))
+                self.body.addWidget(label(ctx.t(f"channel.group_{group}_hint"), "soft"))
+                self.body.addLayout(self._grid(kinds))
+        self.body.addStretch(1)
+
+    def _grid(self, kinds: list[ChannelKind]) -> QGridLayout:
         grid = QGridLayout()
         grid.setSpacing(12)
-        columns = 3 if ctx.theme.roomy else 2
-        self.buttons: dict[str, BigButton] = {}
-        for index, kind in enumerate(CHANNEL_KINDS.values()):
-            button = BigButton(ctx.pick(kind.label), None, role=None)
+        columns = 3 if self.ctx.theme.roomy else 2
+        for index, kind in enumerate(kinds):
+            button = BigButton(self.ctx.pick(kind.label), None, role=None)
             button.clicked.connect(lambda _=False, k=kind.id: self.choose(k))
             grid.addWidget(button, index // columns, index % columns)
             self.buttons[kind.id] = button
-        self.body.addLayout(grid)
-        self.body.addWidget(label(ctx.t("channel.kind_hint"), "soft"))
-        self.body.addStretch(1)
+        return grid
 
     def spoken_text(self) -> str:
-        """The question."""
-        return self.prompt.text()
+        """The question and which to choose when unsure."""
+        return self.ctx.sentences(self.prompt.text(), self.hint.text())
+
+    def show_more(self) -> None:
+        """Show the other kinds (for people who know computers) in place of their button."""
+        self.more_button.setVisible(False)
+        self.more.setVisible(True)
+        first = next(iter(b for k, b in self.buttons.items() if CHANNEL_KINDS[k].group == "more"))
+        first.setFocus()
+        self.scroll_area.ensureWidgetVisible(self.more, 0, 40)
 
     def choose(self, kind: str) -> None:
         """Open the form of ``kind`` in place of this list."""
@@ -122,6 +162,7 @@ class ChannelFormScreen(FamilyScreen):
         self.body.addStretch(1)
         self.ok_button = self.button("channel.ok", "answer_yes", role="primary", action=self.save)
         self.action_row.addWidget(self.ok_button)
+        self._initial = self.values()
 
     def title(self) -> str:
         """The kind's name."""
@@ -141,7 +182,7 @@ class ChannelFormScreen(FamilyScreen):
         extra: tuple[QWidget, ...] = ()
         widget: QLineEdit | QComboBox
         if spec.type == "choice":
-            combo = BigComboBox(ctx)
+            combo = BigComboBox(ctx.theme)
             for choice, text in spec.choices:
                 combo.addItem(ctx.pick(text), choice)
             index = combo.findData(value or spec.default)
@@ -192,8 +233,22 @@ class ChannelFormScreen(FamilyScreen):
         """The error shown under each field that has one."""
         return {n: f.error_text() for n, f in self.fields.items() if f.error_text()}
 
+    def unsaved(self) -> bool:
+        """Whether a field was changed and the channel not handed back yet."""
+        return self.result is None and self.values() != self._initial
+
+    def save_then(self, leave: Callable[[], None]) -> None:
+        """Hand the channel back when every field is right, then call ``leave``."""
+        if self.accept():
+            leave()
+
     def save(self) -> None:
         """Check every field; show each problem under its field, or hand the channel back."""
+        if self.accept():
+            self.ctx.navigator().back()
+
+    def accept(self) -> bool:
+        """Check every field: show each problem under its field (False), or hand it back."""
         ctx = self.ctx
         values = self.values()
         problems = validate_channel(self.kind.id, values)
@@ -215,15 +270,15 @@ class ChannelFormScreen(FamilyScreen):
             self.show_message("\n".join([ctx.t("channel.fix_errors"), *spoken]), speak=False)
             ctx.say(ctx.sentences(ctx.t("channel.fix_errors"), *spoken))
             self.show_first_error(list(self.fields.values()))
-            return
+            return False
         clean = normalize_channel(self.kind.id, values)
         try:
             build_apprise_url(self.kind.id, clean)
         except ValueError:
             self.show_message(ctx.t("channel.cannot_use"))
-            return
+            return False
         self.result = ChannelConfig(
             self.kind.id, clean, self.channel.id if self.channel is not None else None
         )
         self.on_done(self.result)
-        ctx.navigator().back()
+        return True

@@ -11,10 +11,8 @@ import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -126,10 +124,15 @@ class FamilyScreen(Screen):
         message_row.setContentsMargins(40, 8, 40, 0)
         message_row.addWidget(self.message)
         outer.addLayout(message_row)
-        self.action_row = QHBoxLayout()
+        self.action_bar = QWidget()
+        self.action_row = QHBoxLayout(self.action_bar)
         self.action_row.setContentsMargins(40, 12, 40, 18)
         self.action_row.setSpacing(16)
-        outer.addLayout(self.action_row)
+        outer.addWidget(self.action_bar)
+        self._outer = outer
+        self.discarded = False
+        self._leave: Callable[[], None] | None = None
+        self.leave_prompt: QWidget | None = None
 
     def button(
         self,
@@ -207,6 +210,88 @@ class FamilyScreen(Screen):
         """Remember that the screen is gone, so late answers from the disk are dropped."""
         self.closed = True
 
+    # -- leaving with unsaved changes ------------------------------------------------------
+
+    def unsaved(self) -> bool:
+        """Whether the page holds changes that are not saved yet (a form says so)."""
+        return False
+
+    def save_then(self, leave: Callable[[], None]) -> None:
+        """Save the page's changes, then call ``leave``; not at all when they cannot be saved.
+
+        A form shows why it cannot save (under its fields) and stays open.
+        """
+        leave()
+
+    def has_unsaved_work(self) -> bool:
+        """Whether the page has changes not saved yet that the person has not given up."""
+        return not self.discarded and self.unsaved()
+
+    def ask_to_save(self, leave: Callable[[], None]) -> None:
+        """Ask "not saved yet, save it?" in place of the page's buttons, and read it aloud.
+
+        "Save" saves and then leaves, "don't save" leaves, "keep filling in" stays.
+        """
+        self._leave = leave
+        if self.leave_prompt is None:
+            self.leave_prompt = self._make_leave_prompt()
+        self.clear_message()
+        self.action_bar.setVisible(False)
+        self.leave_prompt.setVisible(True)
+        self.prompt_save.setFocus()
+        self.ctx.say(self.ctx.t("family.unsaved_question"))
+
+    def _make_leave_prompt(self) -> QWidget:
+        prompt = QWidget()
+        layout = QVBoxLayout(prompt)
+        layout.setContentsMargins(40, 12, 40, 18)
+        layout.setSpacing(12)
+        self.prompt_question = label(self.ctx.t("family.unsaved_question"), "banner")
+        layout.addWidget(self.prompt_question)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        self.prompt_save = self.button(
+            "family.unsaved_save", "answer_yes", role="primary", action=self._prompt_save
+        )
+        self.prompt_discard = self.button(
+            "family.unsaved_discard", "answer_no", action=self._prompt_discard
+        )
+        self.prompt_continue = self.button(
+            "family.unsaved_continue", "back", action=self._prompt_continue
+        )
+        row.addWidget(self.prompt_save, 1)
+        row.addWidget(self.prompt_discard, 1)
+        row.addWidget(self.prompt_continue, 1)
+        layout.addLayout(row)
+        prompt.setVisible(False)
+        self._outer.addWidget(prompt)
+        return prompt
+
+    def leave_prompt_shown(self) -> bool:
+        """Whether the page is asking whether to save before leaving."""
+        return self.leave_prompt is not None and not self.leave_prompt.isHidden()
+
+    def _close_prompt(self) -> Callable[[], None] | None:
+        if self.leave_prompt is not None:
+            self.leave_prompt.setVisible(False)
+        self.action_bar.setVisible(True)
+        leave, self._leave = self._leave, None
+        return leave
+
+    def _prompt_save(self) -> None:
+        leave = self._close_prompt()
+        self.save_then(leave or (lambda: None))
+
+    def _prompt_discard(self) -> None:
+        leave = self._close_prompt()
+        self.discarded = True
+        if leave is not None:
+            leave()
+
+    def _prompt_continue(self) -> None:
+        self._close_prompt()
+        self.ctx.say(self.ctx.t("family.unsaved_continued"))
+
 
 class FormField(QWidget):
     """A caption, the field itself, an optional hint, and the field's own error line.
@@ -256,51 +341,6 @@ class FormField(QWidget):
     def error_text(self) -> str:
         """The error shown under the field, or empty."""
         return self.error.text() if not self.error.isHidden() else ""
-
-
-class BigComboBox(QComboBox):
-    """A drop-down list with the look and size of the text fields and a large, clear arrow.
-
-    Args:
-        ctx: the shared app context (for the sizes and colours).
-    """
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        theme = ctx.theme
-        c = theme.colours
-        self._arrow_px = theme.min_target_px
-        self._ink = QColor(c.ink)
-        self.setMinimumHeight(theme.min_target_px)
-        self.setStyleSheet(
-            f"QComboBox {{ background: {c.surface}; border: 3px solid {c.border}; "
-            f"border-radius: 10px; padding: 8px; }}"
-            f"QComboBox:focus {{ border: 5px solid {c.focus}; }}"
-            f"QComboBox::drop-down {{ width: {self._arrow_px}px; border: none; "
-            f"border-left: 3px solid {c.border}; }}"
-            f"QComboBox::down-arrow {{ image: none; }}"
-            f"QComboBox QAbstractItemView {{ background: {c.surface}; }}"
-        )
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """Draw the box, then a thick downward chevron in the drop-down part."""
-        super().paintEvent(event)
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(self._ink, 4)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        size = self._arrow_px * 0.28
-        cx = self.width() - self._arrow_px / 2
-        cy = self.height() / 2
-        painter.drawPolyline(
-            [
-                QPointF(cx - size, cy - size / 2),
-                QPointF(cx, cy + size / 2),
-                QPointF(cx + size, cy - size / 2),
-            ]
-        )
-        painter.end()
 
 
 def two_press(

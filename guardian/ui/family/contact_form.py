@@ -7,6 +7,7 @@ or a delete is told first to the alert channels that existed before it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -36,15 +37,9 @@ from guardian.storage.paths import data_dir
 from guardian.ui.context import AppContext
 from guardian.ui.family.changes import Guarded, contact_changes, guarded_change, words_for
 from guardian.ui.family.channels import ChannelFormScreen, ChannelKindScreen, channel_summary
-from guardian.ui.family.common import (
-    BigComboBox,
-    FamilyScreen,
-    FormField,
-    two_press,
-    wake_outbox,
-)
+from guardian.ui.family.common import FamilyScreen, FormField, two_press, wake_outbox
 from guardian.ui.family.photos import IMAGE_FILTER, copy_photo
-from guardian.ui.widgets import BigButton, label
+from guardian.ui.widgets import BigButton, BigComboBox, label
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +91,7 @@ class ContactFormScreen(FamilyScreen):
         ]
         self.photo_path: str | None = contact.photo_path if contact else None
         self.dirty = False
-        self.leave_confirmed = False
+        self._after_save: Callable[[], None] | None = None
         self.saved: Contact | None = None
         self.queued_alerts: list[int] = []
         self.channel_rows: list[ChannelRow] = []
@@ -105,7 +100,7 @@ class ContactFormScreen(FamilyScreen):
         self.name_edit.setMaxLength(NAME_MAX_LENGTH * 2)
         self.name_edit.setAccessibleName(ctx.t("contacts.name"))
         self.name_edit.setPlaceholderText(ctx.t("contacts.name_placeholder"))
-        self.relationship_box = BigComboBox(ctx)
+        self.relationship_box = BigComboBox(ctx.theme)
         self.relationship_box.setEditable(True)
         self.relationship_box.addItem("")
         for text in RELATIONSHIPS.values():
@@ -244,7 +239,6 @@ class ContactFormScreen(FamilyScreen):
 
     def _edited(self, field: str) -> None:
         self.dirty = True
-        self.leave_confirmed = False
         self.fields[field].set_error("")
 
     def form_values(self) -> dict[str, object]:
@@ -332,7 +326,6 @@ class ContactFormScreen(FamilyScreen):
 
     def _channels_changed(self) -> None:
         self.dirty = True
-        self.leave_confirmed = False
         self._show_channels()
         self.show_message(self.ctx.t("contacts.remember_save"), speak=False)
 
@@ -357,6 +350,7 @@ class ContactFormScreen(FamilyScreen):
             )
             ctx.say(ctx.sentences(ctx.t("contacts.fix_errors"), *spoken, *other))
             self.show_first_error(list(self.fields.values()))
+            self._after_save = None  # stays open to be corrected
             return
         contact = result.contact
         lang = ctx.lang
@@ -386,15 +380,18 @@ class ContactFormScreen(FamilyScreen):
         self.channels = [ChannelConfig(c.kind, dict(c.fields), c.id) for c in contact.channels]
         self.photo_path = contact.photo_path
         self.dirty = False
-        self.leave_confirmed = False
         self.header_changed.emit()
         self._show_channels()
         self._update_buttons()
         key = "contacts.saved_with_channels" if contact.channels else "contacts.saved"
         self.show_message(self.ctx.t(key, name=contact.name))
+        leave, self._after_save = self._after_save, None
+        if leave is not None and self.isVisible():  # not when another page was opened meanwhile
+            leave()
 
     def _save_failed(self, error: Exception) -> None:
         self.save_button.setEnabled(True)
+        self._after_save = None
         self.show_message(self.ctx.t("contacts.save_failed"))
 
     def send_test(self) -> None:
@@ -452,10 +449,11 @@ class ContactFormScreen(FamilyScreen):
         )
         self.ctx.navigator().back()
 
-    def handle_back(self) -> bool:
-        """With unsaved changes, the first "back" says so; the second leaves without saving."""
-        if self.dirty and not self.leave_confirmed:
-            self.leave_confirmed = True
-            self.show_message(self.ctx.t("contacts.unsaved_back"))
-            return True
-        return False
+    def unsaved(self) -> bool:
+        """Whether something was typed, chosen or added since the last save."""
+        return self.dirty
+
+    def save_then(self, leave: Callable[[], None]) -> None:
+        """Save the contact, and call ``leave`` once it is saved (not when it cannot be)."""
+        self._after_save = leave
+        self.save()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from guardian.core.i18n import LANGS, Lang
@@ -72,6 +74,18 @@ class DisplaySettingsScreen(FamilyScreen):
         """Pick a language (applied on "save")."""
         self.chosen_lang = lang
         self._update()
+
+    def unsaved(self) -> bool:
+        """Whether a size or language was picked and not saved yet."""
+        ctx = self.ctx
+        return self.chosen_step != ctx.text_step or self.chosen_lang != ctx.lang
+
+    def save_then(self, leave: Callable[[], None]) -> None:
+        """Apply and save the choices: the window redraws and shows the home screen."""
+        if self.unsaved():
+            self.save()  # the window is redrawn from the home screen: nothing left to leave
+        else:
+            leave()
 
     def save(self) -> None:
         """Apply the choices (the window redraws and shows the home screen) and save them."""

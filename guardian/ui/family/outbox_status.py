@@ -6,7 +6,7 @@ import contextlib
 
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from guardian.core.channels import redact_text
+from guardian.core.delivery_problems import plain_reason
 from guardian.storage.outbox import OutboxMessage, OutboxStore
 from guardian.ui.context import AppContext
 from guardian.ui.family.changes import kind_label
@@ -119,8 +119,9 @@ class OutboxStatusScreen(FamilyScreen):
             # Why, in plain words, and what to do about it.
             lines.append(ctx.t(f"family.outbox_failed_{message.failure}"))
         if message.last_error and message.status != "delivered":
-            # Stored errors are already redacted; hide anything that looks like an address too.
-            lines.append(ctx.t("family.outbox_error", error=redact_text(message.last_error, "")))
+            # The technical lines stay in the database and the log; the family reads why.
+            reason = plain_reason(message.last_error, message.channel_kind)
+            lines.append(ctx.t("family.outbox_error", error=ctx.pick(reason)))
         return "\n".join(lines)
 
     def _row(self, message: OutboxMessage) -> QFrame:

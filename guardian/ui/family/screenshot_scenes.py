@@ -18,7 +18,7 @@ from guardian.storage.contacts import ContactStore
 from guardian.storage.outbox import OutboxStore
 from guardian.storage.pin_state import PinStore
 from guardian.ui.call_card import CallCardScreen, CallFamilyListScreen, NoFamilyNumberScreen
-from guardian.ui.family.channels import ChannelFormScreen
+from guardian.ui.family.channels import ChannelFormScreen, ChannelKindScreen
 from guardian.ui.family.contact_form import ContactFormScreen
 from guardian.ui.family.contacts import ContactListScreen
 from guardian.ui.family.hub import FamilySettingsScreen
@@ -122,13 +122,17 @@ def contact_form_error(window: MainWindow) -> None:
     form.save_button.click()
 
 
+def channel_kinds(window: MainWindow) -> None:
+    """How to alert a family member: WeChat first, then email, the rest behind "more"."""
+    name = "李娜" if window.ctx.lang == "zh" else "Lina"
+    show(window, ChannelKindScreen(window.ctx, name, lambda channel: None))
+
+
 def channel_setup(window: MainWindow) -> None:
-    """The email channel's form, partly filled in."""
-    form = ChannelFormScreen(window.ctx, "email", None, lambda channel: None)
+    """A WeChat alert's form (PushPlus): where the token comes from, and the token pasted."""
+    form = ChannelFormScreen(window.ctx, "pushplus", None, lambda channel: None)
     show(window, form)
-    form.set_value("host", "smtp.qq.com")
-    form.set_value("username", "lina@qq.com")
-    form.set_value("password", "example-password")
+    form.set_value("token", "0123456789abcdef0123456789abcdef")
 
 
 def voice_settings(window: MainWindow) -> None:
@@ -190,6 +194,7 @@ SCENES: dict[str, Callable[[MainWindow], None]] = {
     "family-hub": settings_hub,
     "family-contacts": contact_list,
     "family-contact-error": contact_form_error,
+    "family-channel-kinds": channel_kinds,
     "family-channel": channel_setup,
     "family-voice": voice_settings,
     "family-outbox": outbox_status,
