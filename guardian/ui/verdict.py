@@ -19,6 +19,8 @@ VERDICT_ACTIONS = (
     ("call_antifraud", "verdict.call_96110", "hotline_96110", "tile"),
     ("home", "verdict.home", "home", "tile"),
 )
+OFFERED_HOTLINES = frozenset({"police", "antifraud"})
+"""The hotlines the verdict's own buttons dial (110 and 96110)."""
 
 
 def level_banner(ctx: AppContext, assessment: Assessment) -> tuple[QFrame, QLabel]:
@@ -64,9 +66,13 @@ class VerdictView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.assessment = assessment
-        self.verify_target: VerifyTarget | None = resolved(
-            ctx, target_for_caller(ctx.content, caller)
-        )
+        target = resolved(ctx, target_for_caller(ctx.content, caller))
+        # The verdict's own buttons already dial 110 and 96110: no second button for them.
+        if target is not None and set(target.hotlines) <= OFFERED_HOTLINES and not (
+            target.own_bank or target.notes
+        ):
+            target = None
+        self.verify_target: VerifyTarget | None = target
         theme = ctx.theme
         outer = QVBoxLayout(self)
         outer.setContentsMargins(36, 16, 36, 20)
