@@ -120,14 +120,15 @@ def _read_text(args: argparse.Namespace, lang: Lang) -> str | int:
         return str(args.text)
     if sys.stdin is None or sys.stdin.isatty():
         return fail(lang, MESSAGES["no_text"])
-    limit = MAX_TEXT_CHARS * 4 + 1
+    # The longest text allowed takes at most 4 bytes a character and a 3-byte mark in front, so
+    # a read that fills the limit is a text too long (wherever it stops, even inside a character).
+    limit = MAX_TEXT_CHARS * 4 + 4
     data = sys.stdin.buffer.read(limit)
+    if len(data) == limit:
+        return fail(lang, MESSAGES["too_long"])
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        # A read cut short inside a character is a long text, not a wrong encoding.
-        if len(data) == limit and error.start >= len(data) - 3:
-            return data[: error.start].decode("utf-8-sig", errors="replace")
+    except UnicodeDecodeError:
         return fail(lang, MESSAGES["not_utf8"])
 
 
@@ -161,8 +162,10 @@ def result_json(result: TextResult, lang: Lang) -> dict[str, Any]:
         }
         for kind in result.types
     ]
+    # A story shown beside another mark is not weighed (no finding): it keeps its own severity.
     output["signals"] = [
-        signal_json(m.signal, weights[m.signal.id], lang, m.spans) for m in result.matches
+        signal_json(m.signal, weights.get(m.signal.id, m.signal.severity.label), lang, m.spans)
+        for m in result.matches
     ]
     output["advice_only"] = [
         signal_json(m.signal, m.signal.severity.label, lang, m.spans) for m in result.advice_only

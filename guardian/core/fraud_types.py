@@ -36,8 +36,8 @@ class FraudType:
         todo: what to do.
         source: the official body that says so, and the kind of statement.
         asks: the signal ids this story leads to.
-        markers: per language, one pattern joining the story's markers (None when there are
-            none in that language).
+        markers: per language, one pattern joining the story's markers (:func:`parse_fraud_types`
+            requires markers in every language, so it never gives None).
     """
 
     id: str

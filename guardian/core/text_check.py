@@ -519,7 +519,9 @@ class TextResult:
 
     Attributes:
         text: the text checked.
-        matches: the signals that count, in the order of the assessment's findings.
+        matches: the signals that count, in the order of the assessment's findings; last, a
+            fraud story that is shown but was not weighed (it is not among the findings) when
+            it only stood beside another mark that is no ask.
         advice_only: signals whose phrases appear only as advice or a warning (they do not
             count; shown so the person can see why).
         amounts: sums of money mentioned.

@@ -80,8 +80,8 @@ class TextModel:
     def strongest(self, normal: str, count: int = 4) -> list[tuple[int, int]]:
         """Return the spans (in ``normal``) of the ``count`` n-grams that weigh most for fraud.
 
-        Overlapping n-grams are merged into one span; n-grams that weigh against fraud are
-        never marked.
+        Each n-gram gives the span of its first place in the text; overlapping spans are not
+        merged (the caller merges them). N-grams that weigh against fraud are never marked.
         """
         present = self._present(model_text(normal))
         ranked = sorted(
@@ -111,7 +111,7 @@ def parse_model(raw: Mapping[str, Any]) -> TextModel:
         bias = float(raw["bias"])
         threshold = float(raw["threshold"])
         min_n, max_n = int(raw["min_n"]), int(raw["max_n"])
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, OverflowError) as error:
         raise ModelError(f"the model file is incomplete: {error}") from None
     if not isinstance(weights, Mapping) or not weights:
         raise ModelError("weights must be a non-empty object of n-gram: weight")

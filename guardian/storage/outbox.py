@@ -237,6 +237,8 @@ class OutboxStore:
         Raises:
             ValueError: ``event`` is unknown.
         """
+        if event not in ALERT_EVENTS:
+            raise ValueError(f"event: unknown alert event {event!r}")
         ids: list[int] = []
         with write_transaction(self._db):
             for contact in ContactStore(self._db).list():

@@ -168,6 +168,14 @@ def test_check_text_json_names_the_kind_of_fraud() -> None:
     assert "公安部" in result["types"][0]["source"]
 
 
+def test_check_text_json_lists_a_story_that_was_not_weighed() -> None:
+    # "I changed my number" is one mark, not two: the story is shown but not weighed.
+    result = as_json(run("check-text", "--json", "猜猜我是谁，我换新号码了，存一下"))
+    ids = [signal["id"] for signal in result["signals"]]
+    assert "fraud_story" in ids and len(ids) > 1
+    assert [kind["id"] for kind in result["types"]] == ["guess_who"]
+
+
 def test_check_text_batch_scores_a_whole_file_in_one_process() -> None:
     lines = [
         json.dumps({"text": FRAUD, "id": 1, "label": "fraud"}, ensure_ascii=False),

@@ -93,6 +93,7 @@ def test_the_shipped_model_loads_and_is_small() -> None:
         (lambda raw: raw.update(weights={"钱": "heavy"}), "bad weight"),
         (lambda raw: raw.update(idf={"钱": -1.0}), "bad weight"),
         (lambda raw: raw.update(idf={}), "idf must give"),
+        (lambda raw: raw.update(max_n=float("inf")), "incomplete"),
     ],
 )
 def test_a_broken_model_file_is_refused(change: Any, message: str) -> None:

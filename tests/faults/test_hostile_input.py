@@ -251,6 +251,13 @@ def test_the_command_line_number_check_refuses_a_huge_number_plainly():
     assert b"Traceback" not in done.stderr
 
 
+def test_the_command_line_calls_text_of_four_byte_characters_too_long():
+    # 20,001 characters of 4 bytes each: the read stops inside the 20,001st.
+    done = run_cli("check-text", "--lang", "en", stdin=("\U0001f600" * 20_001).encode("utf-8"))
+    assert done.returncode == 2
+    assert "too long" in done.stderr.decode("utf-8")
+
+
 def test_the_command_line_calls_long_chinese_text_too_long_wherever_it_is_cut():
     done = run_cli("check-text", "--lang", "en", stdin=("a" + "安" * 400_000).encode("utf-8"))
     assert done.returncode == 2

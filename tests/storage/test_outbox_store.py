@@ -73,6 +73,13 @@ def test_enqueue_refuses_unknown_channel_and_event(db: Database, outbox: OutboxS
         outbox.enqueue(saved.channels[0].id or 0, "t", "b", event="party")
 
 
+def test_enqueue_for_contacts_refuses_an_unknown_event_even_with_no_channel(
+    outbox: OutboxStore,
+) -> None:
+    with pytest.raises(ValueError, match="event"):
+        outbox.enqueue_for_contacts("t", "b", event="party")
+
+
 def test_enqueue_for_contacts(db: Database, outbox: OutboxStore) -> None:
     assert outbox.enqueue_for_contacts("t", "b", event="high_verdict") == []
     a = add_contact(db, "A", "k1", "k2")
