@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -39,3 +41,15 @@ def _isolated_data_dir(
     # Screens under test stay silent unless a test asks for a real engine.
     monkeypatch.setenv("GUARDIAN_SPEECH", "none")
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_this_thread() -> Iterator[None]:
+    """Collect a test's reference cycles on the main thread when it ends.
+
+    Left to the collector, a cycle holding a widget (and its timers) may be collected later on
+    whatever thread happens to allocate then, a worker's, where Qt cannot stop the timers and
+    the process can crash.
+    """
+    yield
+    gc.collect()
