@@ -25,8 +25,8 @@ from guardian.core.text_check import normalise  # noqa: E402
 from guardian.core.text_model import MODEL_FORMAT, model_text  # noqa: E402
 from tests.corpus import Sample, read_training  # noqa: E402
 
-MIN_N, MAX_N = 1, 3
-KEEP = 6000
+MIN_N, MAX_N = 1, 4
+KEEP = 8000
 """How many n-grams the shipped model keeps (those that weigh most either way)."""
 FALSE_ALARM_TARGET = 0.01
 """The highest share of ordinary training messages (cross-validated) the threshold may flag."""
@@ -65,24 +65,29 @@ def fit(texts: list[str], labels: list[int], vocabulary: list[str] | None = None
     return vec, model
 
 
+def fit_pruned(texts: list[str], labels: list[int], keep: int):  # type: ignore[no-untyped-def]
+    """Fit, keep the ``keep`` n-grams that weigh most either way, and fit again on those."""
+    vec, model = fit(texts, labels)
+    names = vec.get_feature_names_out()
+    weights = model.coef_[0]
+    ranked = sorted(range(len(names)), key=lambda index: -abs(weights[index]))[:keep]
+    return fit(texts, labels, sorted(str(names[index]) for index in ranked))
+
+
 def train(samples: list[Sample], keep: int = KEEP) -> dict[str, object]:
     """Train on ``samples`` and return the model file's contents."""
     from sklearn.model_selection import StratifiedKFold
 
     texts = features(samples)
     labels = [int(sample.fraud) for sample in samples]
-    vec, model = fit(texts, labels)
-    names = vec.get_feature_names_out()
-    weights = model.coef_[0]
-    ranked = sorted(range(len(names)), key=lambda index: -abs(weights[index]))[:keep]
-    vocabulary = sorted(str(names[index]) for index in ranked)
 
-    # Cross-validated scores on the training split choose the threshold.
+    # Cross-validated scores on the training split choose the threshold; each fold chooses its
+    # own n-grams, so no text's score comes from a model that saw it.
     scores = [0.0] * len(texts)
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=7)
     for train_index, test_index in folds.split(texts, labels):
-        fold_vec, fold_model = fit(
-            [texts[i] for i in train_index], [labels[i] for i in train_index], vocabulary
+        fold_vec, fold_model = fit_pruned(
+            [texts[i] for i in train_index], [labels[i] for i in train_index], keep
         )
         probabilities = fold_model.predict_proba(
             fold_vec.transform([texts[i] for i in test_index])
@@ -95,7 +100,7 @@ def train(samples: list[Sample], keep: int = KEEP) -> dict[str, object]:
     allowed = int(len(ordinary) * FALSE_ALARM_TARGET)
     threshold = max(0.5, ordinary[allowed] + 1e-6) if ordinary else 0.5
 
-    vec, model = fit(texts, labels, vocabulary)
+    vec, model = fit_pruned(texts, labels, keep)
     names = vec.get_feature_names_out()
     return {
         "format": MODEL_FORMAT,

@@ -18,9 +18,9 @@ from guardian.core.text_check import TextResult, check_text
 from guardian.phrases_loader import load_phrases, load_text_model
 from tests.corpus import TEST_SPLIT, Sample, read_split
 
-RECALL_FLOOR = 0.93
-TYPE_RECALL_FLOOR = 0.70
-FALSE_ALARM_CEILING = 0.085
+RECALL_FLOOR = 0.96
+TYPE_RECALL_FLOOR = 0.75
+FALSE_ALARM_CEILING = 0.025
 PHRASES_ALONE_RECALL_FLOOR = 0.64
 FLAGGED = (Level.HIGH, Level.MEDIUM)
 

@@ -124,9 +124,31 @@ def test_the_model_raises_a_text_to_the_middle_level_and_never_higher(content: C
         check_text(medium, content, phrases, model=eager).signal_ids
         == check_text(medium, content, phrases).signal_ids
     )
-    # A warning that tells the person not to pay is never raised.
+    # The model is asked about warnings too: "不要" and "这不是诈骗" are also what fraudsters say.
     warning = "请不要给陌生人转钱"
-    assert check_text(warning, content, phrases, model=eager).level is Level.LOW
+    assert check_text(warning, content, phrases).level is Level.LOW
+    assert check_text(warning, content, phrases, model=eager).level is Level.MEDIUM
+
+
+def test_a_model_that_finds_the_text_ordinary_sets_the_phrases_aside(content: Content) -> None:
+    phrases = load_phrases()
+    # A model that finds every text that mentions a code ordinary.
+    calm = TextModel(
+        weights={"码": -10.0}, idf={"码": 1.0}, bias=0.0, threshold=0.9, min_n=1, max_n=1
+    )
+    warning = "【银行】任何人向您索要验证码都是诈骗，请勿告诉他人"
+    demand = "您好我是银行客服，请把手机收到的验证码告诉我"
+    assert check_text(demand, content, phrases).level is Level.HIGH
+    calmed = check_text(demand, content, phrases, model=calm)
+    assert calmed.level is Level.LOW
+    assert calmed.matches == ()
+    assert "asks_code_or_password" in {match.signal.id for match in calmed.advice_only}
+    assert check_text(warning, content, phrases, model=calm).level is Level.LOW
+    # Where the model agrees, the phrases decide the level.
+    agreeing = TextModel(
+        weights={"码": 10.0}, idf={"码": 1.0}, bias=0.0, threshold=0.9, min_n=1, max_n=1
+    )
+    assert check_text(demand, content, phrases, model=agreeing).level is Level.HIGH
 
 
 def test_digits_are_read_as_one_kind_of_character() -> None:
