@@ -44,6 +44,11 @@ LEVEL_WORDS: dict[str, Text] = {
 }
 
 _APP = Text(zh="防骗守护", en="Guardian")
+_CHECKED: dict[str, Text] = {
+    "call": Text(zh="一个可疑来电", en="a suspicious call"),
+    "text": Text(zh="一条可疑短信", en="a suspicious text message"),
+    "number": Text(zh="一个可疑号码", en="a suspicious phone number"),
+}
 _SOMEONE = Text(zh="家里的老人", en="Your family member")
 
 
@@ -55,6 +60,7 @@ def compose_alert(
     level: str | None = None,
     signal_titles: Sequence[str] = (),
     caller_number: str | None = None,
+    checked: str = "call",
     contact_name: str | None = None,
     changes: Sequence[str] = (),
     wrong_tries: int = 0,
@@ -77,6 +83,8 @@ def compose_alert(
         level: for ``high_verdict``, the verdict level (``high``, ``medium``, ``low``).
         signal_titles: the red signals found, already in ``lang``.
         caller_number: the suspicious caller's number as shown, if known.
+        checked: for ``high_verdict``, what was checked: ``call``, ``text`` (a message) or
+            ``number`` (a caller's number); anything else reads as a call.
         contact_name: for ``called_family``, whom the person tried to call.
         changes: for ``settings_changed``, what changed, each already in ``lang``.
         wrong_tries: for ``pin_locked``, the wrong PINs in a row that started the lock.
@@ -96,10 +104,11 @@ def compose_alert(
     if event == "high_verdict":
         level_words = LEVEL_WORDS.get(level or "high", LEVEL_WORDS["high"]).get(lang)
         title = f"【{_APP.zh}】{who}可能遇到诈骗" if zh else f"[Guardian] {who} may be facing fraud"
+        what = _CHECKED.get(checked, _CHECKED["call"]).get(lang)
         lines.append(
-            f"{at}，{who}用防骗守护检查了一个可疑来电，结果：{level_words}。"
+            f"{at}，{who}用防骗守护检查了{what}，结果：{level_words}。"
             if zh
-            else f"At {at}, {who} checked a suspicious call with Guardian. Result: {level_words}."
+            else f"At {at}, {who} checked {what} with Guardian. Result: {level_words}."
         )
         lines += _caller_lines(caller_number, lang)
         lines += _signal_lines(signal_titles, lang)

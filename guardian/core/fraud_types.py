@@ -37,7 +37,7 @@ class FraudType:
         source: the official body that says so, and the kind of statement.
         asks: the signal ids this story leads to.
         markers: per language, one pattern joining the story's markers (:func:`parse_fraud_types`
-            requires markers in every language, so it never gives None).
+            requires markers in every language).
     """
 
     id: str
@@ -46,7 +46,7 @@ class FraudType:
     todo: Text
     source: str
     asks: tuple[str, ...]
-    markers: Mapping[Lang, re.Pattern[str] | None]
+    markers: Mapping[Lang, re.Pattern[str]]
 
 
 def parse_fraud_types(
@@ -86,7 +86,7 @@ def parse_fraud_types(
         markers = entry.table["markers"]
         if not isinstance(markers, Mapping) or set(markers) != set(LANGS):
             entry.fail("markers must give a list of patterns in every language")
-        compiled: dict[Lang, re.Pattern[str] | None] = {}
+        compiled: dict[Lang, re.Pattern[str]] = {}
         for lang in LANGS:
             patterns = markers[lang]
             if not isinstance(patterns, list) or not patterns:

@@ -107,7 +107,7 @@ _SPELLINGS = (
     ("徽信", "微信"), ("危信", "微信"), ("扣扣", "qq"), ("屏慕", "屏幕"),
     ("共亨", "共享"), ("公按", "公安"), ("检查院", "检察院"), ("俭察院", "检察院"),
     ("冻洁", "冻结"), ("东结", "冻结"), ("洗前", "洗钱"), ("账护", "账户"),
-    ("帐护", "账户"), ("转张", "转账"), ("汇欵", "汇款"), ("安全帐", "安全账"),
+    ("转张", "转账"), ("汇欵", "汇款"),
     ("保正金", "保证金"), ("手绪费", "手续费"), ("兼值", "兼职"), ("刷但", "刷单"),
     ("返力", "返利"), ("徵信", "征信"), ("证信", "征信"), ("贷欵", "贷款"),
     ("v信", "微信"), ("vx", "微信"), ("wx", "微信"), ("蜜码", "密码"),
@@ -855,8 +855,6 @@ def _story_hits(normal: str, types: Sequence[FraudType], langs: Sequence[Lang]) 
     for kind in types:
         for lang in langs:
             pattern = kind.markers[lang]
-            if pattern is None:
-                continue
             hits.extend(
                 _Hit(STORY_SIGNAL, ((m.start(), m.end()),), type_id=kind.id, marks=_key_words(m))
                 for m in pattern.finditer(normal)
@@ -896,6 +894,17 @@ def _links(normal: str, origin: list[int], phrases: PhraseBook) -> tuple[Span, .
         for m in phrases.link.finditer(normal)
         if m.end() > m.start()
     )
+
+
+def find_amounts(text: str) -> tuple[Amount, ...]:
+    """Return the sums of money named in ``text`` ("5万元", "¥3,000", "两万"), in order.
+
+    The same rule the checker uses for :attr:`TextResult.amounts`; only the first
+    :data:`MAX_CHECKED_CHARS` characters are read.
+    """
+    text = text[:MAX_CHECKED_CHARS]
+    normal, origin = normalise(text)
+    return _amounts(text, normal, origin)
 
 
 def _amounts(text: str, normal: str, origin: list[int]) -> tuple[Amount, ...]:

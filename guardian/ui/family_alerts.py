@@ -180,6 +180,7 @@ def queue_family_alert(
     level: str | None = None,
     signal_ids: Sequence[str] = (),
     caller_number: str | None = None,
+    checked: str = "call",
     check_id: int | CheckId | None = None,
     on_queued: Callable[[list[int]], None] | None = None,
     on_not_queued: Callable[[], None] | None = None,
@@ -193,6 +194,7 @@ def queue_family_alert(
         level: the verdict level, for "high_verdict".
         signal_ids: the red signals found.
         caller_number: the suspicious caller's number, if known.
+        checked: what was checked: "call", "text" or "number".
         check_id: the history number of the check it belongs to, or a function that returns
             it when the alert is written.
         on_queued: called with the ids of the queued messages (empty: nobody to tell), also
@@ -211,6 +213,7 @@ def queue_family_alert(
         level=level,
         signal_titles=titles,
         caller_number=caller_number,
+        checked=checked,
         lang=ctx.lang,
     )
     if callable(check_id):

@@ -47,6 +47,25 @@ def test_high_verdict_lists_level_signals_and_number() -> None:
     assert "call them" in body
 
 
+@pytest.mark.parametrize(
+    ("checked", "zh", "en"),
+    [
+        ("call", "一个可疑来电", "a suspicious call"),
+        ("text", "一条可疑短信", "a suspicious text message"),
+        ("number", "一个可疑号码", "a suspicious phone number"),
+    ],
+)
+def test_high_verdict_says_what_was_checked(checked: str, zh: str, en: str) -> None:
+    for lang, words in (("zh", zh), ("en", en)):
+        _, body = compose_alert(
+            "high_verdict", person_name="妈妈", when=WHEN, level="high", checked=checked,
+            lang=lang,  # type: ignore[arg-type]
+        )  # fmt: skip
+        assert words in body
+    _, body = compose_alert("high_verdict", person_name="", when=WHEN, checked="text", lang="zh")
+    assert "来电" not in body
+
+
 def test_settings_changed_says_what_changed() -> None:
     title, body = compose_alert(
         "settings_changed",
