@@ -101,6 +101,10 @@ def run_gui(args: argparse.Namespace) -> int:
     window.show()
     if options.demo:
         window.open("demo")
+    else:
+        from guardian.ui.family.first_start import offer_first_run_setup
+
+        offer_first_run_setup(window)  # the family's set-up, on the very first start
     if options.quit_after_start:
         FirstPaintWatcher(window, app.quit)
     code = app.exec()
@@ -369,16 +373,22 @@ def newest_unfinished_call(db: Database, started_before: float) -> CheckRecord |
 
 
 def start_outbox(ctx: AppContext, db_path: Path) -> None:
-    """Start delivering the family's alerts (queued ones from before a restart too)."""
+    """Start delivering the family's alerts (queued ones from before a restart too).
+
+    The weekly note to the family starts with it: it goes through the outbox.
+    """
     from guardian.alerts.outbox_worker import OutboxWorker
+    from guardian.ui.family.weekly_note import start_weekly_notes
 
     if ctx.disk is not None and ctx.disk.accepting_jobs:
         ctx.services["outbox"] = OutboxWorker(db_path)
+        start_weekly_notes(ctx)
 
 
 def start_guard(ctx: AppContext) -> None:
-    """Start the remote-app watcher with one scan; none when its data file is broken."""
+    """Start the remote-app watcher (one scan now) and the stopper; none if the list is broken."""
     from guardian.guard.scan import load_remote_apps
+    from guardian.guard.stop_app import AppStopper
     from guardian.guard.watcher import RemoteAppWatcher
 
     try:
@@ -389,6 +399,7 @@ def start_guard(ctx: AppContext) -> None:
     watcher = RemoteAppWatcher(apps)
     watcher.scan_once()
     ctx.services["guard"] = watcher
+    ctx.services["stop_app"] = AppStopper(apps)  # used only after the person agrees
 
 
 def keep_preferences(ctx: AppContext) -> None:

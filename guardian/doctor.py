@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import shutil
 import sqlite3
 import stat
 import subprocess
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from guardian.core.i18n import Lang, Text
+from guardian.tel_handler import find_tel_handler
 
 LABELS = {
     "font": Text("中文字体", "Chinese font"),
@@ -403,29 +403,17 @@ def check_speech(lang: Lang, folder: Path) -> CheckResult:
 
 
 def check_tel_handler(lang: Lang) -> CheckResult:
-    """Say which program dials ``tel:`` addresses (Linux), or that it is checked when calling.
+    """Say which program dials ``tel:`` addresses, the one the call screens use.
 
     No dialling program is not a fault: the call screen then shows the number in big digits.
+    The answer comes from :func:`guardian.tel_handler.find_tel_handler`, the same place the
+    call screens ask.
     """
-    if not sys.platform.startswith("linux"):
+    name = find_tel_handler(lang)
+    if name is None:
+        return CheckResult("tel", True, TEL_NONE.get(lang))
+    if not name:
         return CheckResult("tel", True, TEL_CHECKED_WHEN_CALLING.get(lang))
-    xdg_mime = shutil.which("xdg-mime")
-    if xdg_mime is None:
-        return CheckResult("tel", True, TEL_NONE.get(lang))
-    try:
-        found = subprocess.run(
-            [xdg_mime, "query", "default", "x-scheme-handler/tel"],
-            capture_output=True,
-            text=True,
-            timeout=_TIMEOUT_S,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return CheckResult("tel", True, TEL_NONE.get(lang))
-    handler = found.stdout.strip()
-    if found.returncode != 0 or not handler:
-        return CheckResult("tel", True, TEL_NONE.get(lang))
-    name = handler.removesuffix(".desktop")
     return CheckResult("tel", True, TEL_HANDLER.get(lang).format(handler=name))
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from guardian.app import StartOptions, build_window, shutdown
 from guardian.core.i18n import LANGS, Lang
@@ -30,9 +30,11 @@ from guardian.ui.check_call import CheckCallScreen
 from guardian.ui.check_message import CheckMessageScreen
 from guardian.ui.demo.screenshot_scenes import demo_line, demo_picker, demo_reveal
 from guardian.ui.family import screenshot_scenes as family_scenes
+from guardian.ui.family import setup_scenes
 from guardian.ui.family.screenshot_scenes import wait_for
 from guardian.ui.history import HistoryScreen
 from guardian.ui.main_window import MainWindow
+from guardian.ui.money_sent import MoneySentScreen
 from guardian.ui.remote_warning import RemoteAppWarningScreen
 from guardian.ui.report_card import ReportCardScreen
 from guardian.ui.theme import TEXT_SIZES_PT
@@ -142,30 +144,109 @@ def hotline_96110(window: MainWindow) -> None:
     window.open("call_antifraud")
 
 
+def call_card_dialling(window: MainWindow) -> None:
+    """The family's card where the computer dials (as with Phone Link): the call has started."""
+    window.ctx.services["phone_handler"] = "Phone Link"
+    family_scenes.call_card_with_handler(window)
+
+
 def tip(window: MainWindow) -> None:
     """Today's tip."""
     window.open("tip")
 
 
 def money_sent(window: MainWindow) -> None:
-    """The steps after money was sent."""
+    """The steps after money was sent: the first one, hang up."""
     window.open("money_sent")
 
 
+def _money_step(window: MainWindow, step: str) -> MoneySentScreen:
+    window.open("money_sent")
+    screen = window.current_screen()
+    assert isinstance(screen, MoneySentScreen)
+    for _ in range(screen.order().index(step)):
+        screen.next_button.click()  # each step before it done, and ticked
+    return screen
+
+
+def money_sent_bank(window: MainWindow) -> None:
+    """Step 2: how the money left, to know whom to call to stop it."""
+    _money_step(window, "bank")
+
+
+def money_sent_calls(window: MainWindow) -> None:
+    """Step 2 answered "I don't know": the bank, WeChat Pay and Alipay."""
+    _money_step(window, "bank").choose_payment("unknown")
+
+
+def money_sent_police(window: MainWindow) -> None:
+    """Step 3: call 110."""
+    _money_step(window, "police")
+
+
+def money_sent_card(window: MainWindow) -> None:
+    """Step 5: print the report card for the police."""
+    _money_step(window, "card")
+
+
+def money_sent_sharing(window: MainWindow) -> None:
+    """A remote-control program still runs: closing it is the first step."""
+    window.open("money_sent")
+    screen = window.current_screen()
+    assert isinstance(screen, MoneySentScreen)
+    found = match_processes(load_remote_apps(), [ProcessInfo(1, "AnyDesk.exe", None)], "win32")
+    screen.programs_changed(found)
+    screen.go_to("sharing")
+
+
+def money_sent_done(window: MainWindow) -> None:
+    """Every step done: well done, and a fee to get the money back is the same fraud."""
+    screen = _money_step(window, "card")
+    screen.next_button.click()
+
+
 def bank_choice(window: MainWindow) -> None:
-    """Which bank to call."""
+    """Which bank to call: the first page of banks."""
     window.open("call_bank")
 
 
 def report_card(window: MainWindow) -> None:
-    """The report card, partly filled in."""
+    """The report card as it opens, filled in from the latest check."""
+    ctx = window.ctx
+    when = ctx.now() - timedelta(minutes=40)
+    record = CheckRecord(
+        kind="call",
+        status="finished",
+        level="high",
+        signals=["safe_account", "official_wants_money"],
+        caller_number="+8617012345678",
+        caller_type="police",
+        started_at=when,
+        updated_at=when,
+        lang=ctx.lang,
+    )
+    done: list[bool] = []
+    assert ctx.disk is not None
+    ctx.disk.submit(lambda db: CheckStore(db).save(record), on_done=lambda _: done.append(True))
+    wait_for(lambda: bool(done))
     window.open("report_card")
     screen = window.current_screen()
     assert isinstance(screen, ReportCardScreen)
-    wait_for(lambda: screen.fields["amount"].isEnabled())
-    screen.fields["receiving_account"].setText("6222 0212 3456 7890")
-    screen.fields["receiving_name"].setText("王某某" if window.ctx.lang == "zh" else "Wang")
-    screen.fields["amount"].setText("50000")
+    wait_for(lambda: not screen._loading)
+
+
+def report_card_form(window: MainWindow) -> None:
+    """The report card's form, for the family or the police, partly filled in."""
+    report_card(window)
+    screen = window.current_screen()
+    assert isinstance(screen, ReportCardScreen)
+    screen.show_form()
+    name = "王某某" if window.ctx.lang == "zh" else "Wang"
+    typed = {"receiving_account": "6222 0212 3456 7890", "receiving_name": name, "amount": "50000"}
+    for field, text in typed.items():
+        box = screen.fields[field]
+        assert isinstance(box, QLineEdit)
+        box.setText(text)
 
 
 def seed_history(window: MainWindow, count: int = 30) -> None:
@@ -217,6 +298,18 @@ def remote_warning(window: MainWindow) -> None:
     apps = load_remote_apps()
     found = match_processes(apps, [ProcessInfo(4242, "ToDesk.exe", None)], "win32")
     window.show_screen(RemoteAppWarningScreen(window.ctx, found))
+
+
+def _remote_warning_page(page: str) -> Scene:
+    """The remote-control warning on one of its later pages (nothing is really closed)."""
+
+    def scene(window: MainWindow) -> None:
+        remote_warning(window)
+        screen = window.current_screen()
+        assert isinstance(screen, RemoteAppWarningScreen)
+        screen.show_page(page)
+
+    return scene
 
 
 def message_input(window: MainWindow) -> None:
@@ -272,16 +365,38 @@ def number_result(window: MainWindow) -> None:
     screen.check_number_button.click()
 
 
+def alert_settings(window: MainWindow) -> None:
+    """The alert settings after a test message arrived: the weekly note's switch, on."""
+    from guardian.storage.outbox import OutboxStore
+    from guardian.ui.family.contacts import ContactListScreen
+
+    family_scenes.seed_contacts(window)
+
+    def delivered(db: object) -> None:
+        store = OutboxStore(db)  # type: ignore[arg-type]
+        for message_id in store.enqueue_for_contacts("test", "test", event="test"):
+            store.claim(message_id)
+            store.mark_delivered(message_id)
+
+    family_scenes.on_disk(window, delivered)
+    screen = ContactListScreen(window.ctx, for_channels=True)
+    family_scenes.show(window, screen)
+    assert screen.weekly_note is not None
+    settle(QApplication.instance())  # type: ignore[arg-type]
+    screen.scroll_area.ensureWidgetVisible(screen.weekly_note.switch)
+
+
 SCENES: dict[str, Scene] = {
     "pin-entry": family_scenes.pin_entry,
     "family-settings": family_scenes.settings_hub,
     "contact-list": family_scenes.contact_list,
+    "alert-settings": alert_settings,
     "contact-form-error": family_scenes.contact_form_error,
     "channel-kinds": family_scenes.channel_kinds,
     "channel-setup": family_scenes.channel_setup,
     "voice-settings": family_scenes.voice_settings,
     "outbox-status": family_scenes.outbox_status,
-    "call-card": family_scenes.call_card_with_handler,
+    "call-card": call_card_dialling,
     "call-card-no-handler": family_scenes.call_card_without_handler,
     "call-family-list": family_scenes.call_family_list,
     "call-family-none": family_scenes.call_family_none,
@@ -300,17 +415,28 @@ SCENES: dict[str, Scene] = {
     "hotline-96110": hotline_96110,
     "tip": tip,
     "money-sent": money_sent,
+    "money-sent-bank": money_sent_bank,
+    "money-sent-calls": money_sent_calls,
+    "money-sent-police": money_sent_police,
+    "money-sent-card": money_sent_card,
+    "money-sent-sharing": money_sent_sharing,
+    "money-sent-done": money_sent_done,
     "bank-choice": bank_choice,
     "report-card": report_card,
+    "report-card-form": report_card_form,
     "history": history,
     "history-detail": history_detail,
     "remote-warning": remote_warning,
+    "remote-warning-confirm": _remote_warning_page("confirm"),
+    "remote-warning-closed": _remote_warning_page("closed"),
+    "remote-warning-failed": _remote_warning_page("failed"),
     "message-input": message_input,
     "message-fraud": message_fraud,
     "message-story": message_story,
     "message-ordinary": message_ordinary,
     "number-result": number_result,
     "placeholder": placeholder,
+    **setup_scenes.SCENES,  # the family's first set-up, step by step
 }
 
 LARGEST = len(TEXT_SIZES_PT) - 1
@@ -327,12 +453,16 @@ def settle(app: QApplication, rounds: int = 5) -> None:
         time.sleep(0.005)
 
 
+_DATA_ROOT: str | None = None
+"""The temporary folder that holds each picture's own data folder (None: the system's)."""
+
+
 def shoot(
     app: QApplication, out: Path, name: str, scene: Scene, lang: str, step: int | None
 ) -> Path:
     """Build a fresh window, play ``scene`` on it, and save what it shows."""
     # A fresh, empty data folder each time: nothing carries over from one picture to the next.
-    os.environ["GUARDIAN_DATA_DIR"] = tempfile.mkdtemp(prefix="guardian-screenshots-")
+    os.environ["GUARDIAN_DATA_DIR"] = tempfile.mkdtemp(prefix="shot-", dir=_DATA_ROOT)
     options = StartOptions(lang=lang, make_speaker=PictureSpeaker)  # type: ignore[arg-type]
     window = build_window(app, options)
     if step is not None:
@@ -360,12 +490,16 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     only = set(sys.argv[2:])
-    # Grouped by text size, so the application style sheet changes only once.
-    for step in (None, LARGEST):
-        for lang in LANGS:
-            for name, scene in SCENES.items():
-                if not only or name in only:
-                    print(shoot(app, out, name, scene, lang, step))
+    global _DATA_ROOT
+    # Every picture's data folder lives in one temporary folder, removed at the end.
+    with tempfile.TemporaryDirectory(prefix="guardian-screenshots-") as root:
+        _DATA_ROOT = root
+        # Grouped by text size, so the application style sheet changes only once.
+        for step in (None, LARGEST):
+            for lang in LANGS:
+                for name, scene in SCENES.items():
+                    if not only or name in only:
+                        print(shoot(app, out, name, scene, lang, step))
     return 0
 
 

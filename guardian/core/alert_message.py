@@ -21,6 +21,7 @@ AlertEvent = Literal[
     "pin_locked",
     "pin_missing",
     "test",
+    "weekly_note",
 ]
 ALERT_EVENTS: tuple[AlertEvent, ...] = (
     "high_verdict",
@@ -30,6 +31,7 @@ ALERT_EVENTS: tuple[AlertEvent, ...] = (
     "pin_locked",
     "pin_missing",
     "test",
+    "weekly_note",
 )
 
 MAX_SIGNALS_LISTED = 6
@@ -77,7 +79,9 @@ def compose_alert(
             family so nobody can quietly redirect the alerts), ``pin_locked`` (wrong PINs
             locked the family settings: someone may be guessing), ``pin_missing`` (the PIN is
             gone while contacts or channels are still set up: the file was changed or
-            damaged), ``test`` (a test from the family settings).
+            damaged), ``test`` (a test from the family settings), ``weekly_note`` (the
+            weekly sign of life; here without its figures, see
+            :func:`guardian.core.weekly_note.compose_weekly_note`).
         person_name: how the family calls the person (``妈妈``); empty gives a neutral word.
         when: when it happened, in the time zone to show (the computer's local time).
         level: for ``high_verdict``, the verdict level (``high``, ``medium``, ``low``).
@@ -97,6 +101,10 @@ def compose_alert(
     """
     if event not in ALERT_EVENTS:
         raise ValueError(f"unknown alert event: {event!r}")
+    if event == "weekly_note":  # its figures and words: guardian.core.weekly_note
+        from guardian.core.weekly_note import compose_weekly_note
+
+        return compose_weekly_note(None, person_name=person_name, when=when, lang=lang)
     who = " ".join(person_name.split()) or _SOMEONE.get(lang)
     at = when.strftime("%Y-%m-%d %H:%M")
     zh = lang == "zh"

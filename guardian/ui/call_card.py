@@ -1,20 +1,21 @@
 """Calling family: a full-screen card per contact, the list to pick one, and "no number yet".
 
 The card shows the photo (or the first letter of the name in a circle), the name, the
-relationship and the number in huge grouped digits. "Call" hands a ``tel:`` address to the
-computer (Phone Link, FaceTime, KDE Connect...); where nothing can dial, the card says so
-plainly and reads the digits aloud so the person can dial them on their own phone.
+relationship and the number in huge grouped digits. Where the computer can dial (Phone Link,
+FaceTime, KDE Connect...; see :mod:`guardian.ui.phone`), the call starts as the card opens and
+the card says which program is calling. Where nothing can dial, the card says, in order, to
+hang up on the caller first, then to pick up the phone and call this number, and reads the
+digits aloud. What does not fit goes to the next page, never behind a scroll bar.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
     QColor,
-    QDesktopServices,
     QFont,
     QFontMetrics,
     QPainter,
@@ -30,22 +31,11 @@ from guardian.storage.contacts import ContactStore
 from guardian.ui.context import AppContext
 from guardian.ui.family.common import replace_or_show
 from guardian.ui.family_alerts import not_told_notice, queue_family_alert, show_not_told
+from guardian.ui.paged_column import PagedColumn
+from guardian.ui.phone import UrlOpener, can_dial, default_opener, dial, dialling_words
 from guardian.ui.screen import Screen
 from guardian.ui.theme import COLOURS
 from guardian.ui.widgets import BigButton, label, page_layout, plain_label, scrolling
-
-UrlOpener = Callable[[QUrl], bool]
-"""Opens an address (here ``tel:``) and says whether anything on the computer took it."""
-
-PORTRAIT_PX = 220
-
-
-def default_opener(ctx: AppContext) -> UrlOpener:
-    """The way to open ``tel:`` addresses: ``services["tel_opener"]`` if set, else the desktop's."""
-    opener = ctx.services.get("tel_opener")
-    if callable(opener):
-        return opener  # type: ignore[no-any-return]
-    return QDesktopServices.openUrl
 
 
 def call_order(contacts: Sequence[Contact]) -> list[Contact]:
@@ -98,11 +88,15 @@ def portrait_pixmap(contact: Contact, px: int) -> QPixmap:
 class CallCardScreen(Screen):
     """One contact to call, full screen; "can't get through" moves to the next one.
 
+    Where the computer can dial, the call starts when the card shows (and when it moves to the
+    next contact), and "call again" dials once more. Where nothing can dial, the card says to
+    hang up on the caller first, then to call this number on the phone.
+
     Args:
         ctx: the shared app context.
         contacts: every contact that can be called, in the order to try them.
         index: the contact to show first.
-        opener: opens the ``tel:`` address; see :func:`default_opener`.
+        opener: opens the ``tel:`` address; see :func:`guardian.ui.phone.default_opener`.
     """
 
     def __init__(
@@ -119,55 +113,70 @@ class CallCardScreen(Screen):
         self.contacts = list(contacts)
         self.index = index % len(self.contacts)
         self.opener = opener or default_opener(ctx)
+        self.can_dial = can_dial(ctx)
+        self.call_started = False
         self.dialled: list[str] = []
         theme = ctx.theme
         roomy = theme.roomy
-        self.portrait_px = PORTRAIT_PX if roomy else round(PORTRAIT_PX * 0.55)
-        self.number_max_pt = round(theme.title_pt * (3 if roomy else 2))
-        body = QWidget()
-        layout = page_layout(body)
-        top = QHBoxLayout()
-        top.setSpacing(36)
+        self.portrait_px = theme.min_target_px
+        self.number_max_pt = round(theme.title_pt * (3 if roomy else 1.6))
+        self.pages = PagedColumn(ctx, spacing=18)
+        # Where the computer dials: what it is doing. Where it cannot: hang up, then dial. The
+        # number goes with the line above it wherever a page holds both, the photo or initial
+        # and the name beside it.
+        self.hang_up_first = label(ctx.t("phone.hang_up_first"), "title")
+        self.calling = label("", "title")
+        self.dial_yourself = label("", "title")
+        number_block = QWidget()
+        row = QHBoxLayout(number_block)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(24)
+        who = QVBoxLayout()
+        who.setSpacing(4)
         self.portrait = plain_label()
         self.portrait.setFixedSize(self.portrait_px, self.portrait_px)
         self.portrait.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        top.addWidget(self.portrait, 0, Qt.AlignmentFlag.AlignTop)
-        who = QVBoxLayout()
-        who.setSpacing(8)
-        self.name_label = label("", "headline")
-        self.relationship_label = label("", "title")
+        who.addWidget(self.portrait, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.name_label = label("", "heading", wrap=False)
+        self.name_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         who.addWidget(self.name_label)
+        self.relationship_label = label("", wrap=False)
+        self.relationship_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         who.addWidget(self.relationship_label)
-        who.addStretch(1)
-        top.addLayout(who, 1)
-        layout.addLayout(top)
+        row.addLayout(who)
         self.number_label = label("", wrap=False)
         self.number_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.number_label)
-        layout.addStretch(1)
+        row.addWidget(self.number_label, 1)
+        self.not_through = label(ctx.t("phone.not_through"))
+        self.pages.add(self.hang_up_first, shown=not self.can_dial)
+        self.pages.add(self.calling, keep_with_next=True, shown=False)
+        self.pages.add(self.dial_yourself, keep_with_next=True, shown=not self.can_dial)
+        self.pages.add(number_block)
+        self.pages.add(self.not_through, shown=False)
         self.message = label("", "banner")
         message_pt = theme.title_pt if roomy else theme.body_pt
         self.message.setStyleSheet(f"font-size: {message_pt}pt; font-weight: bold;")
-        self.message.setVisible(False)
         # Shown only when the alert to the family could not be saved yet; it stays while the
         # person goes through the contacts.
         self.family_notice = not_told_notice()
+        self.pages.insert_first(self.message, shown=False)
+        self.pages.insert_first(self.family_notice, shown=False)
         self.closed = False
-        bottom = QVBoxLayout()
-        bottom.setContentsMargins(40, 0, 40, 20)
-        bottom.setSpacing(16)
-        bottom.addWidget(self.family_notice)
-        bottom.addWidget(self.message)
-        buttons = QHBoxLayout()
+        self.shown_once = False
+        # The buttons close the last page: on the first page whenever everything fits.
+        actions = QWidget()
+        buttons = QHBoxLayout(actions)
+        buttons.setContentsMargins(0, 0, 0, 0)
         buttons.setSpacing(20)
         self.call_button = BigButton(
-            ctx.t("call.dial"),
+            ctx.t("phone.call_again"),
             "call",
             role="primary",
-            icon_px=theme.button_icon_px * 2,
-            description=ctx.t("call.dial_description"),
+            icon_px=theme.button_icon_px * (2 if roomy else 1),
+            description=ctx.t("phone.call_again_description"),
         )
         self.call_button.clicked.connect(self.dial)
+        self.call_button.setVisible(self.can_dial)
         self.next_button = BigButton(
             ctx.t("call.next"),
             "next",
@@ -178,13 +187,10 @@ class CallCardScreen(Screen):
         self.next_button.clicked.connect(self.next_contact)
         buttons.addWidget(self.call_button, 3 if roomy else 1)
         buttons.addWidget(self.next_button, 2 if roomy else 1)
-        bottom.addLayout(buttons)
+        self.pages.add(actions)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        # The card scrolls only when the largest text leaves no other way; the message and
-        # the buttons always stay in view.
-        outer.addWidget(scrolling(body), 1)
-        outer.addLayout(bottom)
+        outer.setContentsMargins(40, 24, 40, 20)
+        outer.addWidget(self.pages)
         self._show()
 
     @property
@@ -197,20 +203,25 @@ class CallCardScreen(Screen):
         return self.ctx.t("call.title", name=self.contact.name)
 
     def spoken_text(self) -> str:
-        """Whom to call, the number digit by digit, and what to press.
+        """Whom to call; calling, or first hang up, then dial; the number digit by digit.
 
         First, once it is shown, that the family does not know yet.
         """
         ctx = self.ctx
         contact = self.contact
         relationship = contact.relationship_label(ctx.lang)
+        if self.call_started:
+            steps = [self.calling.text()]
+        else:
+            steps = [self.hang_up_first.text(), self.dial_yourself.text()]
         return ctx.sentences(
-            self.family_notice.text() if self.family_notice.isVisibleTo(self) else "",
+            self.family_notice.text() if self.pages.is_shown(self.family_notice) else "",
             ctx.t("call.spoken_who", name=contact.name, relationship=relationship)
             if relationship
             else contact.name,
+            *steps,
             ctx.t("call.spoken_number", digits=spoken_digits(contact.phone.display, ctx.lang)),
-            ctx.t("call.spoken_how"),
+            ctx.t("call.spoken_how_dial" if self.call_started else "call.spoken_how_phone"),
         )
 
     def _show(self) -> None:
@@ -220,19 +231,36 @@ class CallCardScreen(Screen):
         self.portrait.setAccessibleName(ctx.t("call.photo", name=contact.name))
         self.name_label.setText(contact.name)
         relationship = contact.relationship_label(ctx.lang)
-        if contact.primary and len(self.contacts) > 1:
-            relationship = ctx.t("call.primary", relationship=relationship or "").strip()
         self.relationship_label.setText(relationship)
         self.relationship_label.setVisible(bool(relationship))
+        self.dial_yourself.setText(ctx.t("phone.dial_person", name=contact.name))
         self.number_label.setText(contact.phone.display)
         self.number_label.setAccessibleName(contact.phone.e164)
+        self.call_started = False
+        self._set_calling(False)
         self._fit_number()
-        self.message.setVisible(False)
+        self.pages.set_shown(self.message, False)
+        self.pages.relayout()
+        self.pages.show_page(0)
         self.header_changed.emit()
 
+    def _set_calling(self, started: bool) -> None:
+        """Show that the call started, or the two steps to dial on the phone."""
+        self.pages.set_shown(self.calling, started)
+        self.pages.set_shown(self.dial_yourself, not started)
+        self.pages.set_shown(self.not_through, started)
+        self.pages.set_shown(self.hang_up_first, not started)
+        self.call_button.setVisible(self.can_dial)
+        self.pages.relayout()
+
     def _fit_number(self) -> None:
-        """The biggest number size that fits the width (three times the title, at most)."""
-        width = max(self.width() - 120, 600)
+        """The biggest number size that fits beside the photo (three times the title, at most)."""
+        beside = max(
+            self.portrait_px,
+            self.name_label.sizeHint().width(),
+            self.relationship_label.sizeHint().width(),
+        )
+        width = max(self.width() - 80 - beside - 40, 300)
         points = self.number_max_pt
         font = QFont(self.number_label.font())
         font.setBold(True)
@@ -248,11 +276,21 @@ class CallCardScreen(Screen):
         """Fit the number to the new width."""
         super().resizeEvent(event)
         self._fit_number()
+        self.pages.relayout()
+
+    def entered(self) -> None:
+        """Where the computer can dial, the call starts the first time the card shows."""
+        if self.can_dial and not self.shown_once:
+            self.shown_once = True
+            self.dial(speak=False)  # the card reads itself aloud as it opens
 
     def show_family_not_told(self) -> None:
         """Say that the alert to the family could not be saved yet (it is tried again)."""
         if not self.closed:
+            self.pages.set_shown(self.family_notice, True)
             show_not_told(self, self.family_notice)
+            self.pages.relayout()  # measured again with its words
+            self.pages.show_page(0)
 
     def closing(self) -> None:
         """Nothing more is shown on a closed card."""
@@ -261,27 +299,37 @@ class CallCardScreen(Screen):
     def show_message(self, text: str) -> None:
         """Show ``text`` above the buttons until the next press."""
         self.message.setText(text)
-        self.message.setVisible(bool(text))
+        self.pages.set_shown(self.message, bool(text))
+        if text:
+            self.pages.relayout()
+            self.pages.show_page(self.pages.page_of(self.message) or 0)
 
-    def dial(self) -> None:
-        """Hand the number to the computer; where nothing can dial, say to use the phone."""
+    def dial(self, *, speak: bool = True) -> None:
+        """Start the call; where nothing took it, say to hang up and dial on the phone.
+
+        Where nothing can dial, the card already says so and there is nothing to start.
+        """
         ctx = self.ctx
+        if not self.can_dial:
+            return
         contact = self.contact
         self.dialled.append(contact.phone.e164)
-        if self.opener(QUrl(f"tel:{contact.phone.e164}")):
-            self.show_message(ctx.t("call.dialing", name=contact.name))
-            ctx.say(ctx.t("call.dialing", name=contact.name))
-            return
-        self.show_message(ctx.t("call.use_phone"))
-        ctx.say(
-            ctx.sentences(
-                ctx.t("call.use_phone"),
-                ctx.t("call.spoken_number", digits=spoken_digits(contact.phone.display, ctx.lang)),
-            )
-        )
+        self.pages.set_shown(self.message, False)
+        started = dial(ctx, contact.phone.e164, self.opener)
+        self.call_started = started
+        if started:
+            self.calling.setText(dialling_words(ctx, contact.name))
+        else:
+            self.can_dial = False  # nothing took it: dial on the phone
+        self._set_calling(started)
+        if speak:
+            ctx.say(self.spoken_text())
 
     def next_contact(self) -> None:
-        """Show the next contact (after the last comes the first); say when there is no other."""
+        """Show the next contact (after the last comes the first); say when there is no other.
+
+        Where the computer can dial, the call to the next contact starts at once.
+        """
         ctx = self.ctx
         if len(self.contacts) < 2:
             self.show_message(ctx.t("call.no_other"))
@@ -289,7 +337,10 @@ class CallCardScreen(Screen):
             return
         self.index = (self.index + 1) % len(self.contacts)
         self._show()
-        ctx.say(self.spoken_text())
+        if self.can_dial:
+            self.dial()
+        else:
+            ctx.say(self.spoken_text())
 
 
 class CallFamilyListScreen(Screen):

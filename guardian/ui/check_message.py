@@ -1,26 +1,35 @@
 """Check a message or a number: paste a text (or what the caller said) or type a number.
 
-The result shows the level in words, icon and colour, the text with the matched phrases
-marked (bold and underlined as well as coloured), the reasons, and advice; it is read aloud
-and can be kept in the history. A text that names an organisation (a bank, a phone company,
-医保, a courier, 支付宝...) gets one large button to call its public number yourself and ask;
-never a number from the text.
+The result is laid out like the call verdict: the level in words, icon and colour; one huge
+line of what to do now; the big buttons to the family, 110 and 96110; then why (the kind of
+fraud by name, the marked words, each signal and its reason, what to do) and the text itself
+with the matched phrases marked (bold and underlined as well as coloured). What does not fit
+the window goes on the next page, behind a big "下一页"; nothing scrolls. It is read aloud.
+
+Every result is saved to the history by itself: the finished record is handed to the disk
+worker before the result shows (the window never waits for the disk), in one transaction, so
+the history holds the whole check or nothing of it; a save that fails says so plainly and is
+tried again. On the highest level the family is alerted as after a call check.
+
+A text that names an organisation (a bank, a phone company, 医保, a courier, 支付宝...) gets one
+large button to call its public number yourself and ask; never a number from the text.
 """
 
 from __future__ import annotations
 
-import html
 import logging
-from dataclasses import dataclass
-from datetime import timezone
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -32,20 +41,35 @@ from guardian.core.fraud_types import FraudType
 from guardian.core.i18n import Text
 from guardian.core.number_check import check_number
 from guardian.core.records import CheckRecord
-from guardian.core.risk import Assessment, assess
+from guardian.core.risk import Assessment, Level, assess
 from guardian.core.text_check import check_text
 from guardian.core.verify import target_for_text
 from guardian.phrases_loader import load_phrases, load_text_model
+from guardian.ui.action_buttons import action_row
 from guardian.ui.context import AppContext
+from guardian.ui.family_alerts import not_told_notice, queue_family_alert
+from guardian.ui.paged_column import PagedColumn
 from guardian.ui.screen import Screen
 from guardian.ui.verdict import level_banner
 from guardian.ui.verify import resolved, verify_button, verify_words
-from guardian.ui.widgets import BigButton, label, scrolling
+from guardian.ui.widgets import BigButton, group_as_typed, label, scrolling, set_enum_property
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 
 MAX_TEXT = 5000
-MARK_STYLE = "background-color:#fde68a; font-weight:bold; text-decoration:underline;"
+MARK_BACKGROUND = "#fde68a"
+PIECE_CHARS = 60
+"""The most characters of the checked text in one block of the result: a block always fits a
+page, also at the largest text size on the smallest window."""
+BREAKS = "。！？!?；;，,、\n "
+"""Where a long text is best cut into blocks (after one of these characters)."""
+SAVE_RETRY_MS = 15_000
+"""How long a check that could not be saved waits before it is saved again: as long as its
+family alert waits (family_alerts.RETRY_MS), so that the check is written again first and the
+alert that follows it names it."""
 
 
 class LimitedTextEdit(QPlainTextEdit):
@@ -83,29 +107,168 @@ class MessageResult:
     verify: VerifyTarget | None = None
 
 
-def marked_html(text: str, spans: tuple[tuple[int, int], ...]) -> str:
-    """Return ``text`` as HTML with the ``spans`` marked (overlapping spans are merged)."""
+# -- the checked text, marked and cut into blocks ---------------------------------------------
+
+
+def merged_spans(spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """The ``spans`` in order, overlapping and touching ones merged into one."""
     merged: list[list[int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    parts: list[str] = []
-    position = 0
-    for start, end in merged:
-        parts.append(html.escape(text[position:start]))
-        parts.append(f'<span style="{MARK_STYLE}">{html.escape(text[start:end])}</span>')
-        position = end
-    parts.append(html.escape(text[position:]))
-    return "".join(parts).replace("\n", "<br>")
+    return [(start, end) for start, end in merged]
+
+
+MARKED_WORDS_LISTED = 5
+"""The most marked words listed among the reasons (the text below shows every mark)."""
+MARKED_WORD_CHARS = 24
+"""A marked part longer than this is listed cut short, with "…"."""
+
+
+def marked_words(text: str, spans: tuple[tuple[int, int], ...]) -> list[str]:
+    """The first few marked parts of ``text``, each once, in the order they first appear.
+
+    At most :data:`MARKED_WORDS_LISTED`, each cut to :data:`MARKED_WORD_CHARS` characters, so
+    that the line listing them always fits a page.
+    """
+    words: list[str] = []
+    for start, end in merged_spans(spans):
+        word = " ".join(text[start:end].split())
+        if len(word) > MARKED_WORD_CHARS:
+            word = word[: MARKED_WORD_CHARS - 1].rstrip() + "…"
+        if word and word not in words:
+            words.append(word)
+        if len(words) == MARKED_WORDS_LISTED:
+            break
+    return words
+
+
+def text_pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """Cut ``text`` into pieces of at most ``limit`` characters, at a sentence or word if any.
+
+    Returns:
+        (start, end) of each piece; together they are the whole text, in order.
+    """
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            cut = max(text.rfind(ch, start + limit // 2, end) for ch in BREAKS)
+            if cut >= 0:
+                end = cut + 1
+        pieces.append((start, end))
+        start = end
+    return pieces
+
+
+def mark(document: QTextDocument, text: str, spans: list[tuple[int, int]]) -> None:
+    """Put ``text`` in ``document`` as plain text, the ``spans`` marked (colour, bold, line)."""
+    document.setPlainText(text)
+    marked = QTextCharFormat()
+    marked.setBackground(QColor(MARK_BACKGROUND))
+    marked.setFontWeight(QFont.Weight.Bold)
+    marked.setFontUnderline(True)
+    cursor = QTextCursor(document)
+    for start, end in spans:
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(marked)
+
+
+class MarkedPiece(QTextBrowser):
+    """A piece of the checked text with its marks, as tall as its lines: it never scrolls.
+
+    The text is set as plain text (never read as HTML) and the marks are character formats.
+
+    Args:
+        text: the piece of the text.
+        spans: the marked parts, as positions in ``text``.
+        name: the accessible name (what the piece is).
+    """
+
+    def __init__(
+        self, text: str, spans: list[tuple[int, int]], name: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        set_enum_property(self, "verticalScrollBarPolicy", "ScrollBarAlwaysOff")
+        set_enum_property(self, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+        self.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.setAccessibleName(name)
+        self.setStyleSheet(
+            "QTextBrowser { border: none; border-left: 6px solid #b8c2cf; background: transparent;"
+            " padding: 0px 0px 0px 12px; min-height: 0px; }"
+        )
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        mark(self.document(), text, spans)
+
+    def hasHeightForWidth(self) -> bool:
+        """Its height follows from the width its lines wrap at."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """The height all its lines need when it is ``width`` wide."""
+        self.ensurePolished()
+        margins = self.contentsMargins()
+        viewport = self.viewportMargins()
+        inner = width - margins.left() - margins.right() - viewport.left() - viewport.right()
+        document = self.document().clone()
+        document.setDefaultFont(self.font())
+        document.setTextWidth(max(1, inner))
+        chrome = margins.top() + margins.bottom() + viewport.top() + viewport.bottom()
+        return int(document.size().height() + 0.999) + chrome
+
+    def sizeHint(self) -> QSize:
+        """As tall as its lines at its present width."""
+        width = max(self.width(), 200)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        """Never less than one line."""
+        return QSize(100, self.fontMetrics().lineSpacing())
+
+
+# -- one check on its way to the history -------------------------------------------------------
+
+
+@dataclass(eq=False)
+class SavedCheck:
+    """One checked message or number, and its history number once it is saved.
+
+    Attributes:
+        record: the check as it is to be stored (the actions are added as the person acts).
+        id: the history number; set on the disk worker's thread when it is first saved.
+    """
+
+    record: CheckRecord
+    id: int | None = None
+
+
+def record_for(result: MessageResult, now: datetime, lang: str) -> CheckRecord:
+    """The finished history record of ``result``, checked at ``now``."""
+    return CheckRecord(
+        kind=result.kind,
+        status="finished",
+        started_at=now,
+        updated_at=now,
+        caller_number=result.subject if result.kind == "number" else None,
+        text=result.subject if result.kind == "text" else None,
+        level=result.assessment.level.value,
+        signals=list(result.assessment.signal_ids),
+        lang=lang,
+    )
 
 
 class CheckMessageScreen(Screen):
-    """Text or number in, verdict out.
+    """Text or number in, verdict out; saved to the history and told to the family.
 
     Args:
-        ctx: the shared app context.
+        ctx: the shared app context (its ``disk`` saves each check and writes family alerts).
     """
 
     title_key = "message.title"
@@ -113,8 +276,24 @@ class CheckMessageScreen(Screen):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.result: MessageResult | None = None
-        self.saved_id: int | None = None
+        self.check: SavedCheck | None = None
+        self.unsaved: list[SavedCheck] = []
+        self.closed = False
         self.verify_button: BigButton | None = None
+        self.pager: PagedColumn | None = None
+        self.buttons: dict[str, BigButton] = {}
+        self.marked: QTextDocument | None = None
+        self.marked_pieces: list[MarkedPiece] = []
+        # The alert of the current check: True once it is in the outbox (the family will be
+        # told); waiting while it is being written; not_told after a failed write.
+        self.family_alerted = False
+        self.family_alert_waiting = False
+        self.family_not_told = False
+        # After a failed save, the check is saved again on its own every half minute.
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setSingleShot(True)
+        self.retry_timer.setInterval(SAVE_RETRY_MS)
+        self.retry_timer.timeout.connect(self._save_again)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget()
@@ -154,6 +333,7 @@ class CheckMessageScreen(Screen):
         self.number_field.setPlaceholderText(ctx.t("message.number_placeholder"))
         self.number_field.setProperty("role", "number")
         self.number_field.returnPressed.connect(self.check_entered_number)
+        group_as_typed(self.number_field)
         self.to_text = BigButton(
             ctx.t("message.to_text"), "message_check", role=None, icon_px=ctx.theme.button_icon_px
         )
@@ -256,90 +436,128 @@ class CheckMessageScreen(Screen):
         self.ctx.say(text)
 
     def _show_result(self, result: MessageResult) -> None:
+        """Save the check (queued before it shows), show it, and tell the family if high."""
         self.result = result
-        self.saved_id = None
+        check = SavedCheck(record_for(result, self._now(), self.ctx.lang))
+        self.check = check
+        self._save(check)
+        self.family_alerted = self.family_alert_waiting = self.family_not_told = False
         old = self.result_page.layout()
-        while old is not None and old.count():
+        assert old is not None
+        while old.count():
             item = old.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        assert old is not None
         old.addWidget(self._result_view(result))
+        if result.assessment.level == Level.HIGH:
+            self._alert_family(check, result)
         self._show(self.result_page)
+
+    # -- the result --------------------------------------------------------------------------
+
+    def now_line(self, result: MessageResult) -> str:
+        """The one thing to do now, for this kind of check and this verdict."""
+        return self.ctx.t(f"message.now_{result.kind}_{result.assessment.verdict}")
 
     def _result_view(self, result: MessageResult) -> QWidget:
         ctx = self.ctx
-        theme = ctx.theme
         assessment = result.assessment
         view = QWidget()
         outer = QVBoxLayout(view)
-        outer.setContentsMargins(36, 16, 36, 16)
-        outer.setSpacing(12)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 12, 0)
-        layout.setSpacing(12)
+        outer.setContentsMargins(36, 8, 36, 12)
+        pager = PagedColumn(ctx, spacing=10)
+        self.pager = pager
+        outer.addWidget(pager, 1)
+        # On the first page only: with the largest text on a small window the level, what to
+        # do now and the buttons take the whole of it.
         banner, self.headline = level_banner(ctx, assessment)
-        layout.addWidget(banner)
+        pager.add(banner)
+        self.now_label = label(self.now_line(result), "title")
+        pager.add(self.now_label)
+        self.family_notice = not_told_notice()
+        pager.add(self.family_notice, shown=False)
+        self.save_notice = label(ctx.t("check.not_saved"), "banner")
+        pager.add(self.save_notice, shown=False)
+        row, self.buttons = action_row(ctx, self._act)
+        self.family_button = self.buttons["call_family"]
+        self.police_button = self.buttons["call_police"]
+        self.antifraud_button = self.buttons["call_antifraud"]
+        pager.add(row)
+
         for kind in result.types:
-            layout.addWidget(label(ctx.t("message.fraud_type", name=ctx.pick(kind.name)), "title"))
-            layout.addWidget(label(ctx.pick(kind.why)))
-            layout.addWidget(label(ctx.pick(kind.todo), "heading"))
-        if result.kind == "text":
-            self.marked = QTextBrowser()
-            self.marked.setHtml(marked_html(result.subject, result.spans))
-            self.marked.setAccessibleName(ctx.t("message.your_text"))
-            self.marked.setMinimumHeight(theme.min_target_px * 2)
-            layout.addWidget(label(ctx.t("message.your_text"), "heading"))
-            layout.addWidget(self.marked)
-        else:
-            layout.addWidget(label(ctx.t("message.your_number", number=result.subject), "title"))
+            name = label(ctx.t("message.fraud_type", name=ctx.pick(kind.name)), "title")
+            pager.add(name, keep_with_next=True)
+            pager.add(label(ctx.pick(kind.why)))
+            pager.add(label(ctx.pick(kind.todo), "heading"))
+        if result.kind == "number":
+            pager.add(label(ctx.t("message.your_number", number=result.subject), "title"))
+        words = self.marked_words_line(result)
+        if words:
+            pager.add(label(words, "heading"))
         for finding in assessment.findings:
-            layout.addWidget(label(ctx.pick(finding.signal.title), "title"))
-            layout.addWidget(label(ctx.pick(finding.signal.reason)))
+            pager.add(label(ctx.pick(finding.signal.title), "title"), keep_with_next=True)
+            pager.add(label(ctx.pick(finding.signal.reason)))
         for note in result.notes:
-            layout.addWidget(label(f"• {ctx.pick(note)}"))
+            pager.add(label(f"• {ctx.pick(note)}"))
         for item in assessment.advice:
-            layout.addWidget(label(f"• {ctx.pick(item)}"))
+            pager.add(label(f"• {ctx.pick(item)}"))
         self.verify_button = None
         target = result.verify
         if target is not None:
             self.verify_button = verify_button(ctx, target)
-            self.verify_button.clicked.connect(
-                lambda: ctx.navigator().open("verify", target=target)
-            )
-            layout.addWidget(self.verify_button)
-        layout.addWidget(label(ctx.pick(assessment.rules), "title"))
-        self.save_state = label("", "soft")
-        layout.addWidget(self.save_state)
-        layout.addStretch(1)
-        outer.addWidget(scrolling(body), 1)
-        buttons = QGridLayout()
-        buttons.setSpacing(12)
-        px = theme.button_icon_px
-        self.keep_button = BigButton(ctx.t("message.keep"), "history", role=None, icon_px=px)
-        self.keep_button.clicked.connect(self.keep)
-        self.again_button = BigButton(ctx.t("message.again"), "replay", role=None, icon_px=px)
+            self.verify_button.clicked.connect(lambda: self._act("verify"))
+            pager.add(self.verify_button)
+        pager.add(label(ctx.pick(assessment.rules), "title"))
+        self.again_button = BigButton(
+            ctx.t("message.again"), "replay", role=None, icon_px=ctx.theme.button_icon_px
+        )
         self.again_button.clicked.connect(self.check_another)
-        self.family_button = BigButton(
-            ctx.t("verdict.call_family"), "family", role="primary", icon_px=px
-        )
-        self.family_button.clicked.connect(lambda: ctx.navigator().open("call_family"))
-        self.antifraud_button = BigButton(
-            ctx.t("verdict.call_96110"), "hotline_96110", role=None, icon_px=px
-        )
-        self.antifraud_button.clicked.connect(lambda: ctx.navigator().open("call_antifraud"))
-        columns = 4 if ctx.lang == "zh" and theme.roomy else 2
-        for index, button in enumerate(
-            (self.family_button, self.antifraud_button, self.keep_button, self.again_button)
-        ):
-            buttons.addWidget(button, index // columns, index % columns)
-        outer.addLayout(buttons)
+        pager.add(self.again_button)
+
+        self.marked = None
+        self.marked_pieces = []
+        if result.kind == "text":
+            self.marked = QTextDocument(view)
+            spans = merged_spans(result.spans)
+            mark(self.marked, result.subject, spans)
+            pager.add(label(ctx.t("message.your_text"), "heading"), keep_with_next=True)
+            for start, end in text_pieces(result.subject):
+                inside = [
+                    (max(s, start) - start, min(e, end) - start)
+                    for s, e in spans
+                    if s < end and e > start
+                ]
+                piece = MarkedPiece(result.subject[start:end], inside, ctx.t("message.your_text"))
+                self.marked_pieces.append(piece)
+                pager.add(piece)
         return view
 
+    def marked_words_line(self, result: MessageResult) -> str:
+        """The line that lists the marked words of a text; empty when nothing is marked."""
+        words = marked_words(result.subject, result.spans) if result.kind == "text" else []
+        if not words:
+            return ""
+        if self.ctx.lang == "zh":
+            listed = "、".join(f"“{word}”" for word in words)
+        else:
+            listed = ", ".join(f'"{word}"' for word in words)
+        return self.ctx.t("message.marked_words", words=listed)
+
+    def _act(self, action: str) -> None:
+        """A button of the result was pressed: note it in the check's record, then open it."""
+        check = self.check
+        if check is not None:
+            check.record.actions.append({"action": action, "at": self._now().isoformat()})
+            self._save(check)
+        nav = self.ctx.navigator()
+        if action == "verify" and self.result is not None and self.result.verify is not None:
+            nav.open("verify", target=self.result.verify)
+        else:
+            nav.open(action)
+
     def check_another(self) -> None:
-        """Go back to an empty text box."""
+        """Go back to an empty text box (or number field, after a number)."""
         self.text_field.clear()
         self.number_field.clear()
         self.text_problem.setVisible(False)
@@ -350,46 +568,149 @@ class CheckMessageScreen(Screen):
             else self.number_page
         )
 
-    def keep(self) -> None:
-        """Keep this result in the history (once)."""
-        result = self.result
-        if result is None or self.saved_id is not None or self.ctx.disk is None:
-            return
-        from guardian.storage.checks import CheckStore
+    # -- the family ----------------------------------------------------------------------------
 
-        now = self.ctx.now().astimezone(timezone.utc)
-        record = CheckRecord(
-            kind=result.kind,
-            status="finished",
-            started_at=now,
-            updated_at=now,
+    def _alert_family(self, check: SavedCheck, result: MessageResult) -> None:
+        """Queue the high-verdict alert for the family, as a call check does."""
+        if self.family_alerted or self.family_alert_waiting:
+            return
+        self.family_alert_waiting = True
+        assessment = result.assessment
+        queue_family_alert(
+            self.ctx,
+            "high_verdict",
+            level=assessment.level.value,
+            signal_ids=assessment.signal_ids,
             caller_number=result.subject if result.kind == "number" else None,
-            text=result.subject if result.kind == "text" else None,
-            level=result.assessment.level.value,
-            signals=list(result.assessment.signal_ids),
-            lang=self.ctx.lang,
+            checked=result.kind,
+            check_id=lambda: check.id,  # read on the disk thread, after the check's save
+            on_queued=lambda ids: self._family_alert_queued(check, ids),
+            on_not_queued=lambda: self._family_not_told(check),
         )
 
-        def done(check_id: int) -> None:
-            self.saved_id = check_id
-            self.save_state.setText(self.ctx.t("message.kept"))
-            self.keep_button.setEnabled(False)
-            self.ctx.say(self.ctx.t("message.kept"))
+    def _family_alert_queued(self, check: SavedCheck, ids: list[int]) -> None:
+        if check is self.check:
+            self.family_alerted = True
+            self.family_alert_waiting = False
+            if self.family_not_told and not self.closed:
+                self.family_not_told = False
+                self._set_notice(self.family_notice, False)
+        if ids and not self.closed:
+            check.record.actions.append({"action": "alert_queued", "at": self._now().isoformat()})
+            self._save(check)
 
-        def failed(error: Exception) -> None:
-            log.error("the result could not be kept: %s", error)
-            self.save_state.setText(self.ctx.t("message.not_kept"))
-            self.ctx.say(self.ctx.t("message.not_kept"))
+    def _family_not_told(self, check: SavedCheck | None = None) -> None:
+        """The alert could not be written yet (it is written again on its own): say so."""
+        if self.closed or (check is not None and check is not self.check):
+            return
+        self.family_not_told = True
+        self.family_notice.setText(self.ctx.t("alert.not_told"))
+        self._set_notice(self.family_notice, True, read=True)
 
-        self.ctx.disk.submit(lambda db: CheckStore(db).save(record), on_done=done, on_error=failed)
+    # -- saving --------------------------------------------------------------------------------
+
+    def _now(self) -> datetime:
+        """The current moment in UTC, by the context's clock (what the history stores)."""
+        return self.ctx.now().astimezone(timezone.utc)
+
+    def _save(self, check: SavedCheck) -> None:
+        """Hand the whole record of ``check`` to the disk worker (one transaction)."""
+        disk = self.ctx.disk
+        if disk is None:
+            return
+        record = check.record
+        record.updated_at = self._now()
+        snapshot = replace(
+            record, signals=list(record.signals), actions=[dict(a) for a in record.actions]
+        )
+
+        def job(db: Database) -> int:
+            from guardian.storage.checks import CheckStore
+
+            snapshot.id = check.id
+            check.id = CheckStore(db).save(snapshot)
+            return check.id
+
+        disk.submit(
+            job,
+            on_done=lambda _: self._saved(check),
+            on_error=lambda error: self._not_saved(check, error),
+        )
+
+    def _saved(self, check: SavedCheck) -> None:
+        if check in self.unsaved:
+            self.unsaved.remove(check)
+        if not self.unsaved:
+            self.retry_timer.stop()
+        if check is self.check and not self.closed:
+            self._set_notice(self.save_notice, False)
+
+    def _not_saved(self, check: SavedCheck, error: Exception) -> None:
+        log.error("saving the checked message failed: %s", error)
+        if check not in self.unsaved:
+            self.unsaved.append(check)
+        if self.closed:
+            return
+        if not self.retry_timer.isActive():
+            self.retry_timer.start()
+        if check is self.check and not self.pager_shows(self.save_notice):
+            self._set_notice(self.save_notice, True, read=True)
+
+    def _save_again(self) -> None:
+        for check in list(self.unsaved):
+            self._save(check)
+
+    def pager_shows(self, notice: QWidget) -> bool:
+        """Whether ``notice`` is on the result's pages."""
+        return self.pager is not None and self.pager.is_shown(notice)
+
+    def _set_notice(self, notice: QWidget, shown: bool, *, read: bool = False) -> None:
+        """Show or hide a notice of the result; read the result again when one appears."""
+        if self.pager is None:
+            return
+        self.pager.set_shown(notice, shown)
+        if read and self.ctx.auto_read and self._result_showing():
+            self.ctx.say(self.spoken_text())
+
+    def _result_showing(self) -> bool:
+        current = getattr(self.ctx.nav, "current_screen", None)
+        return (
+            self.pages.currentWidget() is self.result_page
+            and callable(current)
+            and current() is self
+        )
 
     # -- screen ------------------------------------------------------------------------------
 
+    def closing(self) -> None:
+        """One last try to save every check whose save failed (nobody is told the outcome)."""
+        self.closed = True
+        self.retry_timer.stop()
+        disk = self.ctx.disk
+        if disk is None or not disk.accepting_jobs:
+            return
+        for check in self.unsaved:
+            record = replace(check.record, id=check.id)
+
+            def job(db: Database, record: CheckRecord = record) -> int:
+                from guardian.storage.checks import CheckStore
+
+                return CheckStore(db).save(record)
+
+            disk.submit(job)
+
     def handle_back(self) -> bool:
-        """From the result or the number page, go back to the text box."""
-        if self.pages.currentWidget() is self.text_page:
+        """From a later page of the result, go to the page before; else back to the input."""
+        current = self.pages.currentWidget()
+        if current is self.text_page:
             return False
-        self._show(self.text_page)
+        if current is self.result_page and self.pager is not None and self.pager.index > 0:
+            self.pager.previous_page()
+            return True
+        number = current is self.number_page or (
+            self.result is not None and self.result.kind == "number"
+        )
+        self._show(self.number_page if number and current is self.result_page else self.text_page)
         return True
 
     def entered(self) -> None:
@@ -398,7 +719,7 @@ class CheckMessageScreen(Screen):
             self.text_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def spoken_text(self) -> str:
-        """The prompt, or the result: headline, signals, notes, advice, rules."""
+        """The prompt, or the result: headline, what to do now, notices, then why."""
         ctx = self.ctx
         page = self.pages.currentWidget()
         if page is self.text_page:
@@ -409,10 +730,14 @@ class CheckMessageScreen(Screen):
         if result is None:
             return self.title()
         assessment = result.assessment
-        parts = [ctx.pick(assessment.headline)]
+        parts = [ctx.pick(assessment.headline), self.now_line(result)]
+        for notice in (self.family_notice, self.save_notice):
+            if self.pager_shows(notice):
+                parts.append(notice.text())
         for kind in result.types:
             parts.append(ctx.t("message.fraud_type", name=ctx.pick(kind.name)))
             parts += [ctx.pick(kind.why), ctx.pick(kind.todo)]
+        parts.append(self.marked_words_line(result))
         parts += [ctx.pick(f.signal.title) for f in assessment.findings]
         parts += [ctx.pick(note) for note in result.notes]
         parts += [ctx.pick(item) for item in assessment.advice]

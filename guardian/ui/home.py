@@ -1,14 +1,20 @@
-"""The home screen: four giant buttons, a row of smaller ones, the date, text size and language."""
+"""The home screen: the date, four giant buttons, and two smaller ones under them.
+
+The older person's home holds only what they need: start a check, call the family, call 110,
+"I already sent money", check a message or number, and the family settings (behind the PIN).
+Text size, language and demo mode are set up by the family or a volunteer: in the family
+settings, with ``guardian --demo``, or with the volunteer's shortcut :data:`DEMO_SHORTCUT`.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimer
+from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, QTime, QTimer
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from guardian.ui.context import AppContext
 from guardian.ui.routes import PREPARE_AHEAD, prepare_check
 from guardian.ui.screen import Screen
-from guardian.ui.theme import TEXT_SIZES_PT
 from guardian.ui.widgets import BigButton, label, scrolling
 
 # (route, catalog key, pictogram, style role) for the four giant buttons, in reading order.
@@ -19,13 +25,55 @@ MAIN_ACTIONS = (
     ("money_sent", "home.money_sent", "money_sent", "tile"),
 )
 
-# The smaller buttons under them.
+# The two smaller buttons under them, side by side at every text size.
 MORE_ACTIONS = (
     ("check_message", "home.check_message", "message_check"),
-    ("tip", "home.tip", "tip"),
     ("family_settings", "home.family_settings", "settings_lock"),
-    ("demo", "home.demo", "demo"),
 )
+
+#: The volunteer's way into demo mode from the home screen (also: the family settings, and
+#: ``guardian --demo``). Nothing on the home screen itself opens it.
+DEMO_SHORTCUT = "Ctrl+Shift+D"
+
+#: Height of the window kept for everything but the four giant buttons (header, date, the
+#: smaller buttons, margins) at the largest text size, in pixels. The giant buttons share the
+#: rest, the same at every text size, so they never shrink when the text grows.
+RESERVED_PX = 400
+
+#: The giant buttons are never lower than this, whatever the window's height.
+MIN_MAIN_PX = 150
+
+
+def main_button_height(window_height: int) -> int:
+    """The height of each giant button in a window ``window_height`` pixels high.
+
+    It depends on the window only, not on the text size: larger text never makes the main
+    buttons lower (the room left over at smaller sizes goes above the smaller buttons).
+    """
+    return max(MIN_MAIN_PX, (window_height - RESERVED_PX) // 2)
+
+
+def _words_height(button: BigButton) -> int:
+    """The height ``button`` needs for its words as they wrap at its present width.
+
+    Measured on the button as laid out now (its padding, border and inner margins), with room
+    for the focus ring, which is thicker than the border it replaces.
+    """
+    words = button.text_widget
+    inner = button.layout()
+    if inner is None or button.height() <= 0:
+        return 0
+    inner.activate()  # the words' place for the button's present size
+    if words.width() <= 0:
+        return 0
+    frame = button.height() - words.height()
+    if not button.hasFocus():
+        frame += _FOCUS_RING_EXTRA_PX
+    return words.heightForWidth(words.width()) + frame
+
+
+#: How much higher a button's focus ring is than its border, above and below together.
+_FOCUS_RING_EXTRA_PX = 2 * (6 - 3)
 
 
 class HomeScreen(Screen):
@@ -40,51 +88,29 @@ class HomeScreen(Screen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self._fit_pending = False
         theme = ctx.theme
         body = QWidget()
         layout = QVBoxLayout(body)
-        # At the largest sizes the room between the buttons shrinks, so that in Chinese the
-        # whole screen fits a 1280 x 860 window without scrolling.
         roomy = theme.roomy
-        gap = 20 if roomy else 12
-        layout.setContentsMargins(36, 20 if roomy else 12, 36, 24 if roomy else 12)
+        gap = 20 if roomy else 8
+        layout.setContentsMargins(36, 12 if roomy else 8, 36, 16 if roomy else 8)
         layout.setSpacing(gap)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        # Only a safety net (a banner above every screen): the screen fits 1024 x 720 as it is.
         outer.addWidget(scrolling(body))
 
-        top = QHBoxLayout()
-        top.setSpacing(16)
         self.clock = label("", "soft", wrap=True)
         self._clock_timer = QTimer(self)
         self._clock_timer.timeout.connect(self._update_clock)
         self._update_clock()
-        top.addWidget(self.clock, 1)
-        self.smaller = self._option_button(
-            "home.text_smaller", lambda: ctx.set_text_step(ctx.text_step - 1)
-        )
-        self.larger = self._option_button(
-            "home.text_larger", lambda: ctx.set_text_step(ctx.text_step + 1)
-        )
-        self.smaller.setEnabled(ctx.text_step > 0)
-        self.larger.setEnabled(ctx.text_step < len(TEXT_SIZES_PT) - 1)
-        self.language = BigButton(
-            ctx.t("home.other_language"),
-            "language",
-            role=None,
-            icon_px=theme.button_icon_px,
-            wrap=False,
-            description=ctx.t("home.other_language_description"),
-        )
-        self.language.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.language.clicked.connect(self._switch_language)
-        for widget in (self.smaller, self.larger, self.language):
-            top.addWidget(widget)
-        layout.addLayout(top)
+        layout.addWidget(self.clock)
 
         grid = QGridLayout()
         grid.setSpacing(gap)
         self.buttons: dict[str, BigButton] = {}
+        self.main_buttons: list[BigButton] = []
         for index, (route, key, icon, role) in enumerate(MAIN_ACTIONS):
             button = BigButton(
                 ctx.t(key),
@@ -93,17 +119,20 @@ class HomeScreen(Screen):
                 icon_px=theme.tile_icon_px,
                 description=ctx.t(f"{key}_description"),
             )
-            button.setMinimumHeight(theme.tile_icon_px + 48)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setFixedHeight(main_button_height(self._window_height()))
             button.clicked.connect(lambda _=False, r=route: ctx.navigator().open(r))
             grid.addWidget(button, index // 2, index % 2)
             self.buttons[route] = button
-        layout.addLayout(grid, 1)
+            self.main_buttons.append(button)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+        layout.addStretch(1)
 
-        more = QGridLayout()
-        more.setSpacing(16 if roomy else gap)
-        # Four in a row fit short Chinese words; longer (English) words get two rows of two.
-        columns = 4 if ctx.lang == "zh" and theme.roomy else 2
-        for index, (route, key, icon) in enumerate(MORE_ACTIONS):
+        more = QHBoxLayout()
+        more.setSpacing(gap)
+        for route, key, icon in MORE_ACTIONS:
             button = BigButton(
                 ctx.t(key),
                 icon,
@@ -115,18 +144,17 @@ class HomeScreen(Screen):
             policy.setHeightForWidth(True)
             button.setSizePolicy(policy)
             button.clicked.connect(lambda _=False, r=route: ctx.navigator().open(r))
-            more.addWidget(button, index // columns, index % columns)
+            more.addWidget(button, 1)
             self.buttons[route] = button
         layout.addLayout(more)
+        # A scroll bar (under a banner) makes the words wrap narrower: fit the buttons again.
+        self._body = body
+        body.installEventFilter(self)
 
-    def _option_button(self, key: str, action: object) -> BigButton:
-        description = self.ctx.t(f"{key}_description")
-        button = BigButton(self.ctx.t(key), None, role=None, description=description)
-        button.setAccessibleName(description)
-        button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        button.setMinimumWidth(self.ctx.theme.min_target_px * 2)
-        button.clicked.connect(action)
-        return button
+        # For volunteers: Ctrl+Shift+D opens demo mode while the home screen shows (a shortcut
+        # belongs to its window by default; the Qt namespace is not used before the first paint).
+        self.demo_shortcut = QShortcut(QKeySequence(DEMO_SHORTCUT), self)
+        self.demo_shortcut.activated.connect(self.open_demo)
 
     def spoken_text(self) -> str:
         """A greeting and what the main button is for."""
@@ -136,6 +164,7 @@ class HomeScreen(Screen):
         """Keep the clock right while the home screen shows; put the focus on the main button."""
         self._update_clock()
         self._clock_timer.start(30_000)
+        self._fit_main_buttons()
         self.buttons["check_call"].setFocus()
         if self.ctx.services.get(PREPARE_AHEAD):
             # After this screen is drawn: the next check, built while the person reads it.
@@ -145,11 +174,46 @@ class HomeScreen(Screen):
         """Stop the clock while another screen shows."""
         self._clock_timer.stop()
 
+    def open_demo(self) -> None:
+        """Open demo mode (the volunteer's shortcut), only while the home screen shows."""
+        if self.isVisible():
+            self.ctx.navigator().open("demo")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Size the giant buttons for the window's height (never for the text size)."""
+        super().resizeEvent(event)
+        self._fit_soon()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Fit the giant buttons again when the page's width changes."""
+        if watched is self._body and event.type() == QEvent.Type.Resize:
+            self._fit_soon()
+        return False
+
+    def _window_height(self) -> int:
+        window = self.window()
+        return window.height() if window is not self else self.height()
+
+    def _fit_soon(self) -> None:
+        """Fit the giant buttons once the layouts have placed everything for the new size."""
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self, self._fit_main_buttons)
+
+    def _fit_main_buttons(self) -> None:
+        self._fit_pending = False
+        # Never lower than the words need: in a narrow window, large English words wrap onto
+        # a third line, and a button that cut them off would be worse than scrolling.
+        height = max(
+            main_button_height(self._window_height()),
+            *(_words_height(button) for button in self.main_buttons),
+        )
+        for button in self.main_buttons:
+            if button.minimumHeight() != height:
+                button.setFixedHeight(height)
+
     def _update_clock(self) -> None:
         language = QLocale.Language.Chinese if self.ctx.lang == "zh" else QLocale.Language.English
         now = self.ctx.now()
         shown = QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute))
         self.clock.setText(QLocale(language).toString(shown, self.ctx.t("home.clock_format")))
-
-    def _switch_language(self) -> None:
-        self.ctx.set_lang("en" if self.ctx.lang == "zh" else "zh")

@@ -1,10 +1,15 @@
-"""I already sent money: calm, numbered steps, each with one big button, in the right order.
+"""I already sent money: one calm step a screen, in the order that can still stop the money.
 
-The order: while a remote-control or screen-sharing program is still running (the guard says
-so), closing it comes first; then 110; then whoever can stop the payment, by how the money
-left (the bank, WeChat Pay 95017, Alipay 95188; for a bank not in the list, the number on the
-back of the card); then the family and the report card. Last, a warning: anyone who later
-offers to get the money back for a fee is the same fraud.
+The steps: hang up on them and do not answer them again; call the bank to stop (freeze) the
+money, by how it left (the person's own bank first, WeChat Pay 95017, Alipay 95188); call 110;
+tell the family; print the report card for the police. While the remote-app guard sees a
+remote-control or screen-sharing program running, closing it is an extra step, and the first.
+
+Each step has one big "done, next step" button and a step back; a small row above shows which
+step this is and ticks the steps done. The screen stays where the person was while they go to
+a number card (110, the bank, the family) and come back. Nothing here cuts the network: the
+alert to the family goes out over it. At the end, a warning: anyone who later offers to get
+the money back for a fee is the same fraud.
 """
 
 from __future__ import annotations
@@ -12,40 +17,65 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from guardian.core.remote_apps import Found
 from guardian.core.report_card import PAYMENT_BANK, PAYMENT_HOTLINES, PAYMENT_METHODS
 from guardian.ui.context import AppContext
 from guardian.ui.family_alerts import not_told_notice, queue_family_alert, show_not_told
 from guardian.ui.hotline import HotlineScreen
-from guardian.ui.layouts import TRAILING_BELOW, TitleRowLayout
 from guardian.ui.remote_warning import RemoteAppAlert, RemoteAppWarningScreen
 from guardian.ui.report_card import remember_choice, warning_words
 from guardian.ui.screen import Screen
 from guardian.ui.widgets import BigButton, icon_label, label, scrolling
 
-SHARING = "money.step_sharing"
-PAID = "money.step_paid"
+SHARING = "sharing"
+HANG_UP = "hang_up"
+BANK = "bank"
+POLICE = "police"
+FAMILY = "family"
+CARD = "card"
+FINISHED = "finished"
+"""The page after the last step (not a step itself)."""
 
-# (step key, route the button opens or None, pictogram, style role)
-STEPS = (
-    (SHARING, None, "sig_screen_share_or_app", "danger"),
-    ("money.step_110", "call_police", "police", "danger"),
-    (PAID, None, "call", "primary"),
-    ("money.step_family", "call_family", "family", "tile"),
-    ("money.step_card", "report_card", "printer", "tile"),
-)
-"""Every step; :meth:`MoneySentScreen.order` says in which order they show."""
+# step -> (pictogram, catalog key of its words, catalog key of the words under them)
+STEPS: dict[str, tuple[str, str, str | None]] = {
+    SHARING: ("sig_remote_app_running", "money.step_sharing_running", "money.step_sharing_detail"),
+    HANG_UP: ("hang_up", "money.step_hang_up", "money.step_hang_up_detail"),
+    BANK: ("call", "money.step_bank", None),
+    POLICE: ("police", "money.step_110", None),
+    FAMILY: ("family", "money.step_family", None),
+    CARD: ("printer", "money.step_card", "money.step_card_detail"),
+}
+"""Every step; :meth:`MoneySentScreen.order` says which show, and in which order."""
+
+USUAL_ORDER = (HANG_UP, BANK, POLICE, FAMILY, CARD)
+"""The steps while no remote-control program is running."""
+
+# The button a step has besides "done, next step": step -> (route, catalog key, pictogram, role)
+STEP_BUTTONS: dict[str, tuple[str, str, str, str]] = {
+    POLICE: ("call_police", "money.step_110_button", "police", "danger"),
+    FAMILY: ("call_family", "money.step_family_button", "family", "tile"),
+    CARD: ("report_card", "money.step_card_button", "printer", "tile"),
+}
 
 CALL_BANK = "call_bank"
 """The key of the "call my bank" button in :attr:`MoneySentScreen.buttons`."""
 SHARING_HOW = "sharing"
-"""The key of the "how to close it" button, shown while a program is running."""
+"""The key of the "how to close it" button of the step that closes a running program."""
 
 
 class MoneySentScreen(Screen):
-    """Walks the person through the calls that can still stop the money.
+    """Walks the person, one step a screen, through the calls that can still stop the money.
 
     Args:
         ctx: the shared app context (``services["guard"]`` tells which programs run).
@@ -57,133 +87,208 @@ class MoneySentScreen(Screen):
         super().__init__(ctx, parent)
         self.running: list[Found] = []
         self.paid_with = ""
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(36, 20, 36, 24)
-        layout.setSpacing(18)
-        self.calm = label(ctx.t("money.calm"), "title")
-        layout.addWidget(self.calm)
+        self.current = HANG_UP
+        self.done: set[str] = set()
+        self.closed = False
+        self.buttons: dict[str, BigButton] = {}
+        self.methods: dict[str, BigButton] = {}
+        self.headlines: dict[str, QLabel] = {}
+        self.details: dict[str, QLabel] = {}
+        self.pages: dict[str, QWidget] = {}
+        theme = ctx.theme
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(28, 6, 28, 10)
+        outer.setSpacing(6)
         # Shown only when the alert to the family could not be saved yet.
         self.family_notice = not_told_notice()
-        layout.addWidget(self.family_notice)
-        self.buttons: dict[str, BigButton] = {}
-        self.cards: dict[str, QFrame] = {}
-        self.badges: dict[str, QLabel] = {}
-        self.texts: dict[str, QLabel] = {}
-        self.steps_layout = QVBoxLayout()
-        self.steps_layout.setSpacing(18)
-        for key, route, icon, role in STEPS:
-            paid = key == PAID
-            self.cards[key] = self._paid_card() if paid else self._step_card(key, route, icon, role)
-        layout.addLayout(self.steps_layout)
-        self.warning = self._warning_card()
-        layout.addWidget(self.warning)
-        layout.addStretch(1)
-        self._arrange()
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolling(body))
-        # Which programs run now: the sharing step comes first while one does.
+        outer.addWidget(self.family_notice)
+        outer.addLayout(self._progress_row())
+        self.stack = QStackedWidget()
+        for key in STEPS:
+            page = self._bank_page() if key == BANK else self._step_page(key)
+            self.pages[key] = page
+            self.stack.addWidget(scrolling(page))
+        self.pages[FINISHED] = self._finished_page()
+        self.stack.addWidget(scrolling(self.pages[FINISHED]))
+        outer.addWidget(self.stack, 1)
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        px = theme.button_icon_px
+        self.previous_button = BigButton(
+            ctx.t("money.previous"),
+            "back",
+            role=None,
+            icon_px=px,
+            description=ctx.t("money.previous_description"),
+        )
+        self.previous_button.clicked.connect(self.previous_step)
+        keep_place = self.previous_button.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)  # "done, next" never jumps sideways
+        self.previous_button.setSizePolicy(keep_place)
+        self.next_button = BigButton(
+            ctx.t("money.next"),
+            "next",
+            role="primary",
+            icon_px=round(px * 1.2),
+            description=ctx.t("money.next_description"),
+            wrap=False,
+        )
+        self.next_button.clicked.connect(self.next_step)
+        row.addWidget(self.previous_button, 2)
+        row.addWidget(self.next_button, 3)
+        outer.addLayout(row)
+        self._show()
+        # Which programs run now: closing one comes first while it runs.
         self.watcher = ctx.services.get("guard")
         if self.watcher is not None:
             self.watcher.found.connect(self.programs_changed)
         self.remote_apps = RemoteAppAlert(ctx, parent=self)
         self.remote_apps.start()
-        self.closed = False
         queue_family_alert(ctx, "money_sent", on_not_queued=self._family_not_told)
 
     # -- building ----------------------------------------------------------------------------
 
-    def _badge(self, key: str) -> QLabel:
-        badge = label("", "headline", wrap=False)
-        badge.setFixedWidth(self.ctx.theme.title_pt * 2)
-        badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.badges[key] = badge
-        return badge
+    def _progress_row(self) -> QHBoxLayout:
+        """Which step this is in words, then a small box per step, ticked once it is done."""
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        self.progress = label("", "heading", wrap=False)
+        row.addWidget(self.progress)
+        row.addStretch(1)
+        self.marks_row = QHBoxLayout()
+        self.marks_row.setSpacing(8)
+        row.addLayout(self.marks_row)
+        self.marks: dict[str, QFrame] = {}
+        self.ticks: dict[str, QLabel] = {}
+        self.mark_numbers: dict[str, QLabel] = {}
+        tick_px = round(self.ctx.theme.body_pt * 1.2)
+        for key in STEPS:
+            mark = QFrame()
+            mark.setProperty("role", "card")
+            mark.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            inner = QHBoxLayout(mark)
+            inner.setContentsMargins(8, 2, 8, 2)
+            inner.setSpacing(4)
+            number = label("", wrap=False)
+            inner.addWidget(number)
+            self.mark_numbers[key] = number
+            tick = icon_label("answer_yes", tick_px)
+            inner.addWidget(tick)
+            self.marks[key] = mark
+            self.ticks[key] = tick
+        return row
 
-    def _step_card(self, key: str, route: str | None, icon: str, role: str | None) -> QFrame:
-        """A step: its number, its words, and the button beside them (or under them)."""
+    def _compact(self) -> bool:
+        """Whether a step's words are in bold body text, without the pictogram beside them.
+
+        English needs about twice the lines of Chinese: at the two larger text sizes its steps
+        are set this way, so every step fits on the screen without scrolling.
+        """
+        return not self.ctx.theme.roomy and self.ctx.lang != "zh"
+
+    def _headline_role(self) -> str:
+        """The style of a step's words (see :meth:`_compact`)."""
+        return "heading" if self._compact() else "title"
+
+    def _picture_px(self) -> int:
+        """The size of a step's pictogram: beside its words, leaving them most of the width."""
+        return round(self.ctx.theme.body_pt * 2.5)
+
+    def _page(self, key: str) -> tuple[QWidget, QVBoxLayout]:
+        """A step's page: its pictogram beside its words, the words under them."""
+        icon, text_key, detail_key = STEPS[key]
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        top = QHBoxLayout()
+        top.setSpacing(24)
+        if not self._compact():
+            top.addWidget(icon_label(icon, self._picture_px()), 0, Qt.AlignmentFlag.AlignTop)
+        headline = label(self.ctx.t(text_key, names=""), self._headline_role())
+        self.headlines[key] = headline
+        top.addWidget(headline, 1)
+        layout.addLayout(top)
+        if detail_key is not None:
+            detail = label(self.ctx.t(detail_key))
+            self.details[key] = detail
+            layout.addWidget(detail)
+        return page, layout
+
+    def _step_page(self, key: str) -> QWidget:
+        page, layout = self._page(key)
         ctx = self.ctx
-        card = QFrame()
-        card.setProperty("role", "card")
-        # The button beside the words while they fit on three lines, else under them.
-        row = TitleRowLayout(card, title_lines=3, below=TRAILING_BELOW, squeeze=False)
-        row.setContentsMargins(20, 14, 20, 14)
-        row.setSpacing(20)
-        row.add_leading(self._badge(key))
-        text = label(ctx.t(key))
-        self.texts[key] = text
-        row.set_title(text)
+        px = ctx.theme.button_icon_px
         button: BigButton | None = None
-        if route is not None:
+        if key in STEP_BUTTONS:
+            route, words, icon, role = STEP_BUTTONS[key]
             button = BigButton(
-                ctx.t(f"{key}_button"),
-                icon,
-                role=role,
-                icon_px=ctx.theme.button_icon_px,
-                description=ctx.t(key),
+                ctx.t(words), icon, role=role, icon_px=px, description=ctx.t(STEPS[key][1])
             )
             button.clicked.connect(lambda _=False, r=route: ctx.navigator().open(r))
             self.buttons[route] = button
         elif key == SHARING:
             button = BigButton(
                 ctx.t("money.step_sharing_button"),
-                icon,
-                role=role,
-                icon_px=ctx.theme.button_icon_px,
+                "sig_remote_app_running",
+                role="danger",
+                icon_px=px,
                 description=ctx.t("money.step_sharing_button"),
             )
             button.clicked.connect(self._show_how_to_close)
-            button.setVisible(False)
             self.buttons[SHARING_HOW] = button
         if button is not None:
-            row.add_trailing(button)
-        return card
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        return page
 
-    def _paid_card(self) -> QFrame:
-        """How the money left (a choice), then whom to call to stop it."""
+    def _bank_page(self) -> QWidget:
+        """Stop the money: how it left (a choice), then whom to call for that way.
+
+        Two parts of one step: the question with its choices, then (in place of them) what to
+        do and the calls for the way chosen; "step back" returns to the question.
+        """
+        page, layout = self._page(BANK)
         ctx = self.ctx
-        theme = ctx.theme
-        card = QFrame()
-        card.setProperty("role", "card")
-        row = QHBoxLayout(card)
-        row.setContentsMargins(20, 14, 20, 14)
-        row.setSpacing(20)
-        row.addWidget(self._badge(PAID), 0, Qt.AlignmentFlag.AlignTop)
-        column = QVBoxLayout()
-        column.setSpacing(14)
-        text = label(ctx.t(PAID))
-        self.texts[PAID] = text
-        column.addWidget(text)
-        grid = QGridLayout()
+        # The choices, until the person chose.
+        self.choosing = QWidget()
+        grid = QGridLayout(self.choosing)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(12)
-        columns = 3 if theme.roomy else 2
-        self.methods: dict[str, BigButton] = {}
+        # Three in the first row, two wider ones in the second (a grid of six columns).
         for index, method in enumerate(PAYMENT_METHODS):
             button = BigButton(ctx.pick(PAYMENT_METHODS[method]), None, role=None)
             button.clicked.connect(lambda _=False, m=method: self.choose_payment(m))
-            grid.addWidget(button, index // columns, index % columns)
+            if index < 3:
+                grid.addWidget(button, 0, index * 2, 1, 2)
+            else:
+                grid.addWidget(button, 1, (index - 3) * 3, 1, 3)
             self.methods[method] = button
-        column.addLayout(grid)
-        self.paid_action = label("", "heading")
-        self.paid_action.setVisible(False)
-        column.addWidget(self.paid_action)
-        px = theme.button_icon_px
+        layout.addWidget(self.choosing)
+        # The calls for the way chosen (the headline says what to do).
+        self.chosen = QWidget()
+        calls = QHBoxLayout(self.chosen)
+        calls.setContentsMargins(0, 0, 0, 0)
+        calls.setSpacing(16)
+        px = ctx.theme.button_icon_px
+        # Three calls side by side: at the larger text sizes, words only (the words are "call").
+        call_icon = "call" if ctx.theme.roomy else None
         bank = BigButton(
             ctx.t("money.step_bank_button"),
-            "call",
+            call_icon,
             role="primary",
             icon_px=px,
-            description=ctx.t("money.step_bank"),
+            description=ctx.t("money.paid_bank"),
         )
         bank.clicked.connect(lambda: ctx.navigator().open(CALL_BANK))
         self.buttons[CALL_BANK] = bank
-        column.addWidget(bank)
+        calls.addWidget(bank)
         for hotline_id in dict.fromkeys(h for ids in PAYMENT_HOTLINES.values() for h in ids):
             hotline = ctx.content.hotline(hotline_id)
             button = BigButton(
                 ctx.t("money.call_button", name=ctx.pick(hotline.name), number=hotline.number),
-                "call",
+                call_icon,
                 role="primary",
                 icon_px=px,
                 description=hotline.number,
@@ -192,51 +297,145 @@ class MoneySentScreen(Screen):
                 lambda _=False, h=hotline_id: ctx.navigator().show_screen(HotlineScreen(ctx, h))
             )
             self.buttons[hotline_id] = button
-            column.addWidget(button)
-        for key in (CALL_BANK, *PAYMENT_HOTLINES["unknown"]):
-            self.buttons[key].setVisible(False)
-        row.addLayout(column, 1)
+            calls.addWidget(button)
+        layout.addWidget(self.chosen)
+        layout.addStretch(1)
         self._show_methods()
-        return card
+        self.chosen.setVisible(False)
+        return page
 
-    def _warning_card(self) -> QFrame:
-        """A fee to get the money back is the same fraud: framed, with the warning sign."""
-        frame = QFrame()
-        frame.setProperty("level", "medium")
-        row = QHBoxLayout(frame)
+    @property
+    def paid_action(self) -> QLabel:
+        """The words of the step that stops the money: the question, or what to do once chosen."""
+        return self.headlines[BANK]
+
+    def _finished_page(self) -> QWidget:
+        """Every step done: well done, and the warning about a fee to get the money back."""
+        ctx = self.ctx
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 6, 0, 6)
+        layout.setSpacing(18)
+        top = QHBoxLayout()
+        top.setSpacing(24)
+        if not self._compact():
+            picture = icon_label("answer_yes", self._picture_px())
+            top.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
+        self.finished_text = label(ctx.t("money.finished"), self._headline_role())
+        top.addWidget(self.finished_text, 1)
+        layout.addLayout(top)
+        self.warning = QFrame()
+        self.warning.setProperty("level", "medium")
+        row = QHBoxLayout(self.warning)
         row.setContentsMargins(20, 14, 20, 14)
         row.setSpacing(20)
-        row.addWidget(
-            icon_label("warning", self.ctx.theme.button_icon_px), 0, Qt.AlignmentFlag.AlignTop
-        )
-        self.warning_text = label(warning_words(self.ctx), "title")
+        row.addWidget(icon_label("warning", ctx.theme.button_icon_px), 0, Qt.AlignmentFlag.AlignTop)
+        self.warning_text = label(warning_words(ctx), "heading")
         row.addWidget(self.warning_text, 1)
-        return frame
+        layout.addWidget(self.warning)
+        layout.addStretch(1)
+        return page
 
-    # -- the order of the steps ----------------------------------------------------------------
+    # -- the steps ----------------------------------------------------------------------------
 
     def order(self) -> list[str]:
-        """The step keys in the order shown: closing a running program first."""
-        keys = [key for key, *_ in STEPS if key != SHARING]
-        position = 0 if self.running else keys.index(PAID) + 1
-        keys.insert(position, SHARING)
-        return keys
-
-    def _arrange(self) -> None:
-        """Put the steps in :meth:`order` and number them."""
-        for card in self.cards.values():
-            self.steps_layout.removeWidget(card)
-        for number, key in enumerate(self.order(), start=1):
-            self.steps_layout.addWidget(self.cards[key])
-            self.badges[key].setText(str(number))
+        """The step keys in the order shown: closing a running program first, while it runs."""
+        return [SHARING, *USUAL_ORDER] if self.running else list(USUAL_ORDER)
 
     @property
     def step_texts(self) -> list[QLabel]:
         """The words of each step, in the order shown."""
-        return [self.texts[key] for key in self.order()]
+        return [self.headlines[key] for key in self.order()]
+
+    def step_number(self) -> int:
+        """The number of the step shown (counting from 1); one past the last when all are done."""
+        order = self.order()
+        return order.index(self.current) + 1 if self.current in order else len(order) + 1
+
+    def go_to(self, key: str) -> None:
+        """Show step ``key`` (or :data:`FINISHED`) and read it aloud.
+
+        Raises:
+            KeyError: ``key`` is not a step shown now.
+        """
+        if key != FINISHED and key not in self.order():
+            raise KeyError(key)
+        self.current = key
+        self._show()
+        self.header_changed.emit()
+        self.ctx.say(self.spoken_text())
+
+    def next_step(self) -> None:
+        """The step shown is done: tick it and show the next (after the last: well done)."""
+        order = self.order()
+        if self.current == FINISHED:
+            return
+        self.done.add(self.current)
+        index = order.index(self.current)
+        self.go_to(order[index + 1] if index + 1 < len(order) else FINISHED)
+
+    def previous_step(self) -> None:
+        """Show the step before (its tick stays)."""
+        order = self.order()
+        if self.current == FINISHED:
+            self.go_to(order[-1])
+        elif self.current == BANK and self.has_chosen():
+            self.change_payment()
+        elif order.index(self.current) > 0:
+            self.go_to(order[order.index(self.current) - 1])
+
+    def handle_back(self) -> bool:
+        """Go one step back for the header's back button; on the first step, leave the screen."""
+        if self.current in (FINISHED, BANK) or self.order().index(self.current) > 0:
+            self.previous_step()
+            return True
+        return False
+
+    def _show(self) -> None:
+        """Show the current page, the progress in words, and a tick on every step done."""
+        order = self.order()
+        self.stack.setCurrentIndex(self._index_of(self.current))
+        total = len(order)
+        if self.current == FINISHED:
+            self.progress.setText(self.ctx.t("money.progress_all_done", total=total))
+        else:
+            self.progress.setText(
+                self.ctx.t("money.progress", number=self.step_number(), total=total)
+            )
+        for mark in self.marks.values():
+            self.marks_row.removeWidget(mark)
+            mark.setVisible(False)
+        for number, key in enumerate(order, start=1):
+            mark = self.marks[key]
+            number_label = self.mark_numbers[key]
+            number_label.setText(str(number))
+            done = key in self.done
+            self.ticks[key].setVisible(done)
+            number_label.setProperty("role", "heading" if key == self.current else None)
+            number_label.style().unpolish(number_label)
+            number_label.style().polish(number_label)
+            mark.setAccessibleName(
+                self.ctx.t("money.mark_done" if done else "money.mark", number=number)
+            )
+            self.marks_row.addWidget(mark)
+            mark.setVisible(True)
+        self.progress.setAccessibleName(self._progress_words())
+        self.previous_button.setVisible(self.current == FINISHED or order.index(self.current) > 0)
+        if self.current == BANK and not self.paid_with:
+            self.paid_action.setText(self.ctx.t("money.step_paid"))
+        self.next_button.setVisible(self.current != FINISHED)
+
+    def _index_of(self, key: str) -> int:
+        keys = [*STEPS, FINISHED]
+        return keys.index(key)
+
+    def _progress_words(self) -> str:
+        """Which step this is, and how many are done, as said aloud."""
+        done = len(self.done & set(self.order()))
+        return self.ctx.sentences(self.progress.text(), self.ctx.t("money.done_count", done=done))
 
     def programs_changed(self, found: list[Found]) -> None:
-        """The programs running changed: the sharing step names them and moves first."""
+        """The programs running changed: closing them becomes the first step while they run."""
         if self.closed:
             return
         self.running = list(found)
@@ -244,11 +443,10 @@ class MoneySentScreen(Screen):
         if self.running:
             joiner = "、" if ctx.lang == "zh" else ", "
             names = joiner.join(ctx.pick(item.app.name) for item in self.running)
-            self.texts[SHARING].setText(ctx.t("money.step_sharing_running", names=names))
-        else:
-            self.texts[SHARING].setText(ctx.t(SHARING))
-        self.buttons[SHARING_HOW].setVisible(bool(self.running))
-        self._arrange()
+            self.headlines[SHARING].setText(ctx.t("money.step_sharing_running", names=names))
+        elif self.current == SHARING:
+            self.current = HANG_UP  # closed: the step goes, the next one shows
+        self._show()
 
     def _show_how_to_close(self) -> None:
         if self.running:
@@ -273,9 +471,24 @@ class MoneySentScreen(Screen):
         for key in PAYMENT_HOTLINES["unknown"]:
             self.buttons[key].setVisible(key in hotlines)
         self.paid_action.setText(self.payment_advice())
-        self.paid_action.setVisible(True)
+        self.choosing.setVisible(False)
+        self.chosen.setVisible(any(b.isVisibleTo(self.chosen) for b in self._call_buttons()))
         remember_choice(self.ctx, "paid_with", method)
         self.ctx.say(self.payment_advice())
+
+    def _call_buttons(self) -> list[BigButton]:
+        return [self.buttons[CALL_BANK], *(self.buttons[k] for k in PAYMENT_HOTLINES["unknown"])]
+
+    def has_chosen(self) -> bool:
+        """Whether the step that stops the money shows what to do for a way chosen."""
+        return not self.choosing.isVisibleTo(self.pages[BANK])
+
+    def change_payment(self) -> None:
+        """Show the ways the money may have left again, to choose another."""
+        self.chosen.setVisible(False)
+        self.choosing.setVisible(True)
+        self.paid_action.setText(self.ctx.t("money.step_paid"))
+        self.ctx.say(self.spoken_text())
 
     def payment_advice(self) -> str:
         """What to do for the way the money left (empty before the person chose)."""
@@ -284,7 +497,7 @@ class MoneySentScreen(Screen):
         if not method:
             return ""
         if method == "bank_card":
-            return ctx.sentences(ctx.t("money.step_bank"), ctx.t("bank.card_back"))
+            return ctx.t("money.paid_bank")
         if method == "cash":
             return ctx.t("money.paid_cash")
         if method == "unknown":
@@ -317,15 +530,22 @@ class MoneySentScreen(Screen):
                 self.watcher.found.disconnect(self.programs_changed)
 
     def spoken_text(self) -> str:
-        """The calm opening, that the family does not know yet (if so), every step, the warning."""
+        """The step shown, read aloud: where it is in the steps, what to do, how to go on.
+
+        The first step starts with the calm opening; the family not knowing yet (if so) is said
+        on every step; after the last step, the warning about a fee to get the money back.
+        """
         ctx = self.ctx
-        steps = []
-        for number, key in enumerate(self.order(), start=1):
-            text = self.texts[key].text()
-            if key == PAID:
-                joiner = "、" if ctx.lang == "zh" else ", "
-                choices = joiner.join(ctx.pick(name) for name in PAYMENT_METHODS.values())
-                text = ctx.sentences(text, choices, self.payment_advice())
-            steps.append(ctx.t("money.step_spoken", number=number, text=text))
         notice = self.family_notice.text() if self.family_notice.isVisibleTo(self) else ""
-        return ctx.sentences(ctx.t("money.calm"), notice, *steps, warning_words(ctx))
+        if self.current == FINISHED:
+            return ctx.sentences(notice, self.finished_text.text(), warning_words(ctx))
+        calm = ctx.t("money.calm") if self.current == self.order()[0] else ""
+        parts = [calm, notice, self._progress_words(), self.headlines[self.current].text()]
+        detail = self.details.get(self.current)
+        if detail is not None:
+            parts.append(detail.text())
+        if self.current == BANK and not self.has_chosen():
+            joiner = "、" if ctx.lang == "zh" else ", "
+            parts.append(joiner.join(ctx.pick(name) for name in PAYMENT_METHODS.values()))
+        parts.append(ctx.t("money.next_hint"))
+        return ctx.sentences(*parts)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from guardian.ui.context import AppContext
-from guardian.ui.widgets import BigButton, key_button, label, scrolling
+from guardian.ui.widgets import BigButton, group_as_typed, key_button, label, scrolling
 
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "+", "0", "delete")
 MAX_LENGTH = 24
@@ -76,6 +76,7 @@ class NumberEntryStep(QWidget):
         self.field.setPlaceholderText(ctx.t("number.placeholder"))
         self.field.returnPressed.connect(self._submit)
         self.field.textChanged.connect(self._update_next)
+        group_as_typed(self.field)
         self.skip_button = BigButton(
             ctx.t("number.skip"),
             "skip",

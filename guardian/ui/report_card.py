@@ -9,20 +9,23 @@ fee to get the money back is the same fraud.
 from __future__ import annotations
 
 import logging
-from datetime import date
+from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGridLayout,
     QLineEdit,
     QPlainTextEdit,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 from sqlite_utils import Database
 
+from guardian.core.records import CheckRecord
 from guardian.core.report_card import (
     CHOICES,
     FIELDS,
@@ -31,6 +34,7 @@ from guardian.core.report_card import (
     field_label,
     recovery_fee_warning,
 )
+from guardian.core.text_check import find_amounts
 from guardian.storage.checks import CheckStore
 from guardian.storage.settings import SettingsStore
 from guardian.ui.context import AppContext
@@ -41,14 +45,71 @@ from guardian.ui.widgets import BigButton, label, scrolling
 log = logging.getLogger(__name__)
 
 SETTINGS_KEY = "report_card"
+PREFILLED_KEY = "report_card_prefilled_from"
+"""Where the history number of the check the card was last filled in from is kept: a check
+fills the card once, so what the family changes or clears stays so."""
 LONG_FIELDS = {"what_they_said", "apps_installed"}
+RECENT = timedelta(days=2)
+"""How recent the latest check must be to fill in the card (an older one is another story)."""
+
+FileOpener = Callable[[QUrl], bool]
+"""Opens a file in the computer's own program (the PDF viewer) and says whether it could."""
 
 
-def _load(db: Database) -> tuple[object, str | None]:
-    """The saved card, and the caller's number of the latest check."""
+def _load(db: Database) -> tuple[object, CheckRecord | None, object]:
+    """The saved card, the latest check, and the check the card was last filled in from."""
     latest = CheckStore(db).page(0, 1)
-    number = latest[0].caller_number if latest else None
-    return SettingsStore(db).get(SETTINGS_KEY), number
+    settings = SettingsStore(db)
+    return settings.get(SETTINGS_KEY), latest[0] if latest else None, settings.get(PREFILLED_KEY)
+
+
+def amounts_in(text: str) -> list[str]:
+    """The sums of money named in ``text`` ("5万元", "¥3,000"), each once, in order."""
+    return list(dict.fromkeys(amount.text.strip() for amount in find_amounts(text)))
+
+
+def from_check(ctx: AppContext, record: CheckRecord) -> dict[str, str]:
+    """What the check ``record`` tells the card: the caller's number and what happened.
+
+    "What they said" gets when the call or message came, who the caller said they were, what
+    they asked for (the red signals found), and the sums of money a checked message named.
+    """
+    when = record.started_at.astimezone(ctx.now().tzinfo)
+    parts = [
+        ctx.t(
+            "card.from_check_when",
+            year=when.year,
+            month=when.month,
+            day=when.day,
+            time=f"{when.hour:02d}:{when.minute:02d}",
+        )
+    ]
+    if record.caller_type:
+        try:
+            caller = ctx.pick(ctx.content.caller(record.caller_type).label)
+        except LookupError:
+            caller = ""
+        if caller:
+            parts.append(ctx.t("card.from_check_caller", caller=caller))
+    titles = []
+    for signal_id in record.signals:
+        try:
+            titles.append(ctx.pick(ctx.content.signal(signal_id).title))
+        except LookupError:
+            continue
+    if titles:
+        joiner = "；" if ctx.lang == "zh" else "; "
+        parts.append(ctx.t("card.from_check_signals", signals=joiner.join(titles)))
+    if record.text:
+        parts.append(ctx.t("card.from_check_text", text=record.text.strip()))
+        sums = amounts_in(record.text)
+        if sums:
+            joiner = "、" if ctx.lang == "zh" else ", "
+            parts.append(ctx.t("card.from_check_amounts", amounts=joiner.join(sums)))
+    filled = {"what_they_said": ctx.sentences(*parts)}
+    if record.caller_number:
+        filled["caller_number"] = record.caller_number
+    return filled
 
 
 def remember_choice(ctx: AppContext, name: str, value: str) -> None:
@@ -77,10 +138,14 @@ def warning_words(ctx: AppContext) -> str:
 
 
 class ReportCardScreen(Screen):
-    """A form for the report card, with "read it to me" and "save as PDF".
+    """The report card: a first page the older person uses, and a form for the helper.
+
+    The first page says the family or police fill it in, what is already written, the warning,
+    and has "read it to me", "print it" and "fill in"; the form has every field.
 
     Args:
-        ctx: the shared app context (its ``disk`` keeps the card).
+        ctx: the shared app context (its ``disk`` keeps the card; ``services["file_opener"]``,
+            if set, opens the printed card instead of the desktop's own viewer).
     """
 
     title_key = "card.title"
@@ -90,13 +155,82 @@ class ReportCardScreen(Screen):
         self.card = ReportCard()
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         self.choices: dict[str, dict[str, BigButton]] = {}
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        self.folder = Path(folder or Path.home())
+        """Where "print it" writes the card."""
+        self.stack = QStackedWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+        self.stack.addWidget(self._cover())
+        self.stack.addWidget(self._form())
+        self._loading = True
+        self._set_fields_enabled(False)
+        if ctx.disk is not None:
+            ctx.disk.submit(_load, on_done=self._loaded, on_error=lambda _: self._done_loading())
+        else:
+            self._done_loading()
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _cover(self) -> QWidget:
+        """The first page: who fills it in, what is on it, the warning, read / print / fill in."""
+        ctx = self.ctx
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(36, 12, 36, 16)
+        layout.setSpacing(12)
+        self.for_helper = label(ctx.t("card.for_helper"), "title" if ctx.theme.roomy else "heading")
+        layout.addWidget(self.for_helper)
+        self.summary = label(ctx.t("card.intro"))
+        layout.addWidget(self.summary)
+        self.warning = label(warning_words(ctx), "banner")
+        layout.addWidget(self.warning)
+        self.saved_to = label("", "soft")
+        self.saved_to.setVisible(False)
+        layout.addWidget(self.saved_to)
+        layout.addStretch(1)
+        actions = QGridLayout()
+        actions.setSpacing(16)
+        px = ctx.theme.button_icon_px
+        self.read_button = BigButton(
+            ctx.t("card.read"),
+            "speaker",
+            role="tile",
+            icon_px=px,
+            description=ctx.t("card.read_description"),
+        )
+        self.read_button.clicked.connect(lambda: ctx.say(self.spoken_text()))
+        self.pdf_button = BigButton(
+            ctx.t("card.pdf"),
+            "printer",
+            role="primary",
+            icon_px=px,
+            description=ctx.t("card.pdf_description"),
+        )
+        self.pdf_button.clicked.connect(self.print_card)
+        self.fill_button = BigButton(
+            ctx.t("card.fill"),
+            "contact",
+            role="tile",
+            icon_px=px,
+            description=ctx.t("card.fill_description"),
+        )
+        self.fill_button.clicked.connect(self.show_form)
+        actions.addWidget(self.pdf_button, 0, 0, 1, 2)
+        actions.addWidget(self.read_button, 1, 0)
+        actions.addWidget(self.fill_button, 1, 1)
+        layout.addLayout(actions)
+        return page
+
+    def _form(self) -> QWidget:
+        """Every field, for the family or a police officer to fill in; "done" goes back."""
+        ctx = self.ctx
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(36, 16, 36, 24)
         layout.setSpacing(10)
-        layout.addWidget(label(ctx.t("card.intro")))
-        self.warning = label(warning_words(ctx), "banner")
-        layout.addWidget(self.warning)
+        layout.addWidget(label(ctx.t("card.form_intro")))
         for name in ORDER:
             caption = field_label(name)
             layout.addWidget(label(ctx.pick(caption), "title"))
@@ -117,41 +251,23 @@ class ReportCardScreen(Screen):
             field.setAccessibleDescription(ctx.t("card.optional"))
             layout.addWidget(field)
             self.fields[name] = field
-        self.saved_to = label("", "soft")
-        layout.addWidget(self.saved_to)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scrolling(body), 1)
-        actions = QGridLayout()
-        actions.setContentsMargins(36, 8, 36, 16)
-        actions.setSpacing(16)
-        columns = 2 if ctx.theme.body_pt <= 28 else 1
-        px = ctx.theme.button_icon_px
-        self.read_button = BigButton(
-            ctx.t("card.read"),
-            "speaker",
-            role="tile",
-            icon_px=px,
-            description=ctx.t("card.read_description"),
-        )
-        self.read_button.clicked.connect(lambda: ctx.say(self.spoken_text()))
-        self.pdf_button = BigButton(
-            ctx.t("card.pdf"),
-            "printer",
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(scrolling(body), 1)
+        self.done_button = BigButton(
+            ctx.t("card.done_filling"),
+            "answer_yes",
             role="primary",
-            icon_px=px,
-            description=ctx.t("card.pdf_description"),
+            icon_px=ctx.theme.button_icon_px,
+            description=ctx.t("card.done_filling_description"),
         )
-        self.pdf_button.clicked.connect(self._choose_pdf)
-        actions.addWidget(self.read_button, 0, 0)
-        actions.addWidget(self.pdf_button, 0 if columns == 2 else 1, 1 if columns == 2 else 0)
-        outer.addLayout(actions)
-        self._loading = True
-        self._set_fields_enabled(False)
-        if ctx.disk is not None:
-            ctx.disk.submit(_load, on_done=self._loaded, on_error=lambda _: self._done_loading())
-        else:
-            self._done_loading()
+        self.done_button.clicked.connect(self.show_cover)
+        row = QVBoxLayout()
+        row.setContentsMargins(36, 8, 36, 16)
+        row.addWidget(self.done_button)
+        column.addLayout(row)
+        return page
 
     def _choice_grid(self, name: str) -> QGridLayout:
         """A big button for each choice of field ``name``; a press chooses, a second clears."""
@@ -195,11 +311,18 @@ class ReportCardScreen(Screen):
         self._loading = False
         self._set_fields_enabled(True)
 
-    def _loaded(self, result: tuple[object, str | None]) -> None:
-        saved, number = result
+    def _loaded(self, result: tuple[object, CheckRecord | None, object]) -> None:
+        saved, latest, filled_from = result
         card = ReportCard.from_mapping(saved)
-        if not card.caller_number and number:
-            card.set("caller_number", number)
+        prefill = (
+            latest is not None
+            and latest.id != filled_from
+            and self.ctx.now() - latest.started_at <= RECENT
+        )
+        if prefill and latest is not None:
+            for name, value in from_check(self.ctx, latest).items():
+                if not getattr(card, name):
+                    card.set(name, value)
         for name, field in self.fields.items():
             value = getattr(card, name)
             if isinstance(field, QPlainTextEdit):
@@ -209,7 +332,49 @@ class ReportCardScreen(Screen):
         self.card = card
         for name in self.choices:
             self._show_choice(name)
+        self._show_summary()
         self._done_loading()
+        if prefill and latest is not None and self.ctx.disk is not None:
+            data, check_id = card.to_mapping(), latest.id
+
+            def keep(db: Database) -> None:
+                settings = SettingsStore(db)
+                settings.set(SETTINGS_KEY, data)
+                settings.set(PREFILLED_KEY, check_id)
+
+            self.ctx.disk.submit(keep)
+        if self.ctx.auto_read and self.ctx.nav is not None:
+            current = getattr(self.ctx.nav, "current_screen", None)
+            if callable(current) and current() is self:
+                self.ctx.say(self.spoken_text())  # now with what the card says
+
+    def _show_summary(self) -> None:
+        """Say on the first page which things the card already has."""
+        filled = self.card.filled(self.ctx.lang)
+        if not filled:
+            self.summary.setText(self.ctx.t("card.intro"))
+            return
+        joiner = "、" if self.ctx.lang == "zh" else ", "
+        names = joiner.join(caption for caption, _ in filled)
+        self.summary.setText(self.ctx.t("card.already", names=names))
+
+    def show_form(self) -> None:
+        """Show every field, for the family or a police officer to fill in."""
+        self.stack.setCurrentIndex(1)
+        self.ctx.say(self.ctx.t("card.form_intro"))
+
+    def show_cover(self) -> None:
+        """Back to the first page, with what the card now has."""
+        self._show_summary()
+        self.stack.setCurrentIndex(0)
+        self.ctx.say(self.spoken_text())
+
+    def handle_back(self) -> bool:
+        """On the form, go back to the first page; on the first page, leave the screen."""
+        if self.stack.currentIndex() == 1:
+            self.show_cover()
+            return True
+        return False
 
     def _changed(self, name: str) -> None:
         if self._loading:
@@ -226,11 +391,16 @@ class ReportCardScreen(Screen):
         self.ctx.disk.submit(lambda db: SettingsStore(db).set(SETTINGS_KEY, data))
 
     def spoken_text(self) -> str:
-        """The card read aloud (or how to fill it in while it is empty), then the warning."""
-        warning = warning_words(self.ctx)
+        """Who fills it in, the card read aloud (or that it is empty), then the warning."""
+        ctx = self.ctx
+        warning = warning_words(ctx)
         if self.card.is_empty():
-            return self.ctx.sentences(self.title(), self.ctx.t("card.intro"), warning)
-        return self.ctx.sentences(self.card.spoken(self.ctx.lang), warning)
+            return ctx.sentences(
+                self.title(), ctx.t("card.for_helper"), ctx.t("card.intro"), warning
+            )
+        return ctx.sentences(
+            self.title(), ctx.t("card.for_helper"), self.card.spoken(ctx.lang), warning
+        )
 
     def save_pdf(self, path: Path) -> Path | None:
         """Write the card as a large-type PDF at ``path``, and tell the person how it went.
@@ -252,19 +422,34 @@ class ReportCardScreen(Screen):
         except OSError as error:
             log.error("the report card could not be written: %s", error)
             self.saved_to.setText(self.ctx.t("card.not_saved"))
+            self.saved_to.setVisible(True)
             self.ctx.say(self.ctx.t("card.not_saved"))
             return None
         self.saved_to.setText(self.ctx.t("card.saved_to", path=str(written)))
+        self.saved_to.setVisible(True)
         self.ctx.say(self.ctx.t("card.saved"))
         return written
 
-    def _choose_pdf(self) -> None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        default = Path(folder or Path.home()) / self.ctx.t(
-            "card.file_name", date=date.today().isoformat()
-        )
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.ctx.t("card.pdf"), str(default), "PDF (*.pdf)"
-        )
-        if chosen:
-            self.save_pdf(Path(chosen))
+    def print_card(self) -> Path | None:
+        """Write the card as a PDF in :attr:`folder` and open it in the computer's viewer.
+
+        From the viewer the family prints it, or the file is shown to the police. A card
+        written earlier is never overwritten: the new one gets a number.
+
+        Returns:
+            The file written, or None when it could not be written (the person is told).
+        """
+        stamp = self.ctx.now().strftime("%Y-%m-%d")
+        name = self.ctx.t("card.file_name", date=stamp)
+        path = self.folder / name
+        number = 2
+        while path.exists():
+            path = self.folder / f"{Path(name).stem}-{number}{Path(name).suffix}"
+            number += 1
+        written = self.save_pdf(path)
+        if written is not None:
+            opener = self.ctx.services.get("file_opener")
+            open_file: FileOpener = opener if callable(opener) else QDesktopServices.openUrl
+            if not open_file(QUrl.fromLocalFile(str(written))):
+                log.info("no program opened the report card at %s", written)
+        return written

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from guardian.assets import icon_path
+from guardian.core.number_display import group_digits
 from guardian.ui.theme import BUTTON_ROLES, Theme
 
 log = logging.getLogger(__name__)
@@ -379,3 +381,38 @@ class BigComboBox(QComboBox):
             ]
         )
         painter.end()
+
+
+def group_as_typed(field: QLineEdit) -> None:
+    """Show the phone number in ``field`` in groups while it is typed ("170 1234 5678").
+
+    Only the spacing changes: the digits, their order and the place of the cursor among them
+    stay as typed, so typing in the middle or deleting works as usual.
+    """
+
+    def regroup(text: str) -> None:
+        if text.lstrip().startswith("+") and not clean_digits(text).startswith("+86"):
+            return  # another country's number: its groups are typed as the person sees them
+        grouped = group_digits(text)
+        if grouped == text or clean_digits(grouped) != clean_digits(text):
+            return  # already grouped, or holds more than a number: leave it alone
+        cursor = field.cursorPosition()
+        before = len(clean_digits(text[:cursor]))
+        field.blockSignals(True)
+        field.setText(grouped)
+        field.blockSignals(False)
+        position = 0
+        seen = 0
+        while position < len(grouped) and seen < before:
+            if grouped[position] != " ":
+                seen += 1
+            position += 1
+        field.setCursorPosition(position)
+        field.textChanged.emit(grouped)
+
+    field.textChanged.connect(regroup)
+
+
+def clean_digits(text: str) -> str:
+    """Return the digits and plus signs of ``text``, in order."""
+    return "".join(char for char in text if char.isdigit() or char == "+")

@@ -36,6 +36,7 @@ from guardian.storage.database import open_database
 from guardian.storage.outbox import OutboxStore
 from guardian.storage.paths import backups_dir, database_path
 from tests.conftest import require_program
+from tests.xdg_home import xdg_home
 
 ROOT = Path(__file__).resolve().parents[2]
 T0 = datetime(2024, 5, 1, 8, 30, tzinfo=timezone.utc)
@@ -288,18 +289,18 @@ def fake_program(folder: Path, name: str, output: str) -> None:
     program.chmod(0o755)
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="xdg-mime is Linux's")
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG files are Linux's")
 def test_the_tel_handler_is_named_when_one_is_set(tmp_path, monkeypatch):
-    fake_program(tmp_path / "bin", "xdg-mime", "org.gnome.Calls.desktop\n")
-    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    for name, value in xdg_home(tmp_path, dialler=True).items():
+        monkeypatch.setenv(name, value)
     result = check_tel_handler("en")
-    assert result.ok and result.detail == "The call button dials with org.gnome.Calls."
+    assert result.ok and result.detail == "The call button dials with KDE Connect."
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="xdg-mime is Linux's")
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG files are Linux's")
 def test_no_tel_handler_means_the_number_is_shown_to_dial(tmp_path, monkeypatch):
-    fake_program(tmp_path / "bin", "xdg-mime", "")
-    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    for name, value in xdg_home(tmp_path, dialler=False).items():
+        monkeypatch.setenv(name, value)
     result = check_tel_handler("zh")
     assert result.ok and "用大字显示号码" in result.detail
 

@@ -22,6 +22,7 @@ from guardian.ui.call_card import (
     spoken_digits,
 )
 from guardian.ui.hotline import HotlineScreen
+from guardian.ui.phone import PHONE_HANDLER
 from guardian.ui.theme import TEXT_SIZES_PT
 from tests.ui.test_elder_friendly import problems_on
 from tests.ui.test_family import Family, make_family
@@ -55,6 +56,7 @@ class Opener:
 @pytest.fixture
 def family(qtbot, speaker, disk, db_path) -> Iterator[Family]:
     fam = make_family(qtbot, speaker, disk, db_path)
+    fam.ctx.services[PHONE_HANDLER] = None  # nothing dials, whatever this computer has
     yield fam
     fam.window.close()
 
@@ -63,27 +65,42 @@ def digits_in(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
-def test_call_hands_the_number_to_the_computer(family: Family, speaker) -> None:
+def test_where_the_computer_dials_the_card_calls_as_it_opens(family: Family, speaker) -> None:
+    family.ctx.services[PHONE_HANDLER] = "Phone Link"
     opener = Opener(True)
     card = family.show(CallCardScreen(family.ctx, [ANNA], opener=opener))
     assert isinstance(card, CallCardScreen)
     assert card.number_label.text() == "138 1234 5678"
     assert card.title() == "打给安娜"
-    card.call_button.click()
     assert opener.urls == ["tel:+8613812345678"]
-    assert "正在拨打给安娜" in card.message.text()
-    assert card.message.isVisibleTo(card)
+    assert card.calling.text() == "正在用Phone Link打给安娜"
+    assert card.calling.isVisibleTo(card) and not card.hang_up_first.isVisibleTo(card)
+    assert "正在用Phone Link打给安娜" in speaker.last()
+    card.call_button.click()  # "call again"
+    assert opener.urls == ["tel:+8613812345678"] * 2
 
 
-def test_without_a_dialler_it_says_to_use_the_phone_and_reads_the_digits(
-    family: Family, speaker
-) -> None:
+def test_a_dialler_that_fails_turns_the_card_to_the_steps(family: Family, speaker) -> None:
+    family.ctx.services[PHONE_HANDLER] = "Phone Link"
     card = family.show(CallCardScreen(family.ctx, [ANNA], opener=Opener(False)))
     assert isinstance(card, CallCardScreen)
-    card.call_button.click()
-    assert card.message.text() == "请用您的电话拨打这个号码"
+    assert card.hang_up_first.isVisibleTo(card) and card.dial_yourself.isVisibleTo(card)
+    assert not card.calling.isVisibleTo(card) and not card.call_button.isVisibleTo(card)
+
+
+def test_without_a_dialler_it_says_hang_up_then_dial_and_reads_the_digits(
+    family: Family, speaker
+) -> None:
+    opener = Opener(True)
+    card = family.show(CallCardScreen(family.ctx, [ANNA], opener=opener))
+    assert isinstance(card, CallCardScreen)
+    assert card.hang_up_first.text() == "第一步：先挂断对方的电话"
+    assert card.dial_yourself.text() == "第二步：拿起电话打给安娜"
+    assert not card.call_button.isVisibleTo(card)
+    card.call_button.click()  # not shown; and nothing to start
+    assert opener.urls == []
     spoken = speaker.last()
-    assert spoken.startswith("请用您的电话拨打这个号码")
+    assert spoken.index("第一步：先挂断对方的电话") < spoken.index("第二步：拿起电话打给安娜")
     assert "13812345678" in digits_in(spoken)
     assert "1 3 8，1 2 3 4，5 6 7 8" in spoken
 
@@ -117,11 +134,12 @@ def test_the_card_shows_the_photo_or_the_initial(family: Family, tmp_path: Path)
     with_photo = contact("安娜", "13812345678", photo_path=str(photo))
     card = family.show(CallCardScreen(family.ctx, [with_photo, BEN], opener=Opener(True)))
     assert isinstance(card, CallCardScreen)
+    middle = card.portrait_px // 2
     shown = card.portrait.pixmap().toImage()
-    assert shown.pixelColor(128, 128) == QColor("#aa3300")
+    assert shown.pixelColor(middle, middle) == QColor("#aa3300")
     card.next_button.click()
     initial = card.portrait.pixmap().toImage()
-    assert initial.pixelColor(128, 128) != QColor("#aa3300")
+    assert initial.pixelColor(middle, middle) != QColor("#aa3300")
     assert not card.portrait.pixmap().isNull()
 
 
@@ -209,8 +227,7 @@ def test_call_screens_meet_the_bar(
     family = make_family(qtbot, speaker, disk, db_path, lang, step)
     people = [ANNA, BEN, CARL][:count]
     if count == 1:
-        card = family.show(CallCardScreen(family.ctx, people, opener=Opener(False)))
-        card.call_button.click()  # type: ignore[attr-defined]
+        family.show(CallCardScreen(family.ctx, people, opener=Opener(False)))
     elif count:
         family.show(CallFamilyListScreen(family.ctx, people))
     else:

@@ -122,7 +122,14 @@ def test_fake_police_asking_for_a_safe_account_stops_at_once(check_window, qtbot
     assert person.taps <= 10
     assert verdict.assessment.level.value == "high"
     assert verdict.headline.text() == "极可能是诈骗"
-    assert "continue" in verdict.buttons
+    # Under the level, first of all, what to do now; then the buttons; the reasons after them.
+    assert verdict.pages.page_blocks(0)[:3] == [
+        verdict.banner,
+        verdict.do_now,
+        verdict.action_rows[0],
+    ]
+    assert verdict.do_now.text() == "现在就挂断电话，不要转账"
+    assert "continue" not in verdict.buttons  # the person's own check never offers it
     # The verdict was read aloud, and the record was on disk before it showed.
     assert speaker.last() == verdict.spoken_text()
     assert "极可能是诈骗" in speaker.last()
@@ -208,20 +215,23 @@ def test_keys_answer_and_backspace_goes_back(check_window, qtbot):
     assert isinstance(check_window.current_screen(), HomeScreen)
 
 
-def test_continue_answering_after_an_early_stop(check_window, qtbot, db_path):
+def test_an_early_stop_says_what_to_do_first_and_offers_no_more_questions(
+    check_window, qtbot, speaker
+):
     person = Person(check_window, qtbot)
     person.skip_to_questions("customer_service")
     first = person.screen.question_step.signal
     verdict = person.answer_until_verdict({first.id: "yes"})
-    person.press(verdict.buttons["continue"])
-    assert person.screen.steps.currentWidget() is person.screen.question_step
-    assert person.screen.question_step.signal is not first
-    person.answer_until_verdict({})
-    qtbot.waitUntil(lambda: stored_checks(db_path)[0].actions != [])
-    [record] = stored_checks(db_path)
-    assert len(record.answers) == 7
-    assert record.level == "high"
-    assert record.actions[0]["action"] == "continue"
+    assert person.screen.wizard.stopped_early
+    assert "continue" not in verdict.buttons
+    assert "继续回答" not in " ".join(shown_texts(verdict))
+    # Read aloud: the level, then what to do now, then why.
+    said = speaker.last()
+    assert said.startswith("极可能是诈骗。现在就挂断电话，不要转账。")
+    assert said.index("为什么？") > said.index("现在就挂断电话")
+    pages = verdict.pages
+    why = pages.page_of(verdict.why) if verdict.why is not None else None
+    assert why is not None and why >= pages.page_of(verdict.action_rows[0])
 
 
 def test_replay_reads_the_question_again(check_window, qtbot, speaker):
@@ -284,8 +294,13 @@ def test_an_overseas_number_counts_in_the_verdict(check_window, qtbot, db_path):
 
 
 def shown_texts(verdict: VerdictView) -> list[str]:
-    """Every line of text the verdict shows."""
-    return [lbl.text() for lbl in verdict.findChildren(QLabel) if lbl.isVisibleTo(verdict)]
+    """Every line of text the verdict shows, on any of its pages."""
+    texts = []
+    for page in range(verdict.pages.page_count):
+        verdict.pages.show_page(page)
+        texts += [lbl.text() for lbl in verdict.findChildren(QLabel) if lbl.isVisibleTo(verdict)]
+    verdict.pages.show_page(0)
+    return texts
 
 
 def test_the_anti_fraud_line_asking_for_nothing_gets_the_calm_verdict(

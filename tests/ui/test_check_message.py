@@ -1,4 +1,7 @@
-"""Check a message or a number on screen: the marks, the verdict, the reasons, kept on request."""
+"""Check a message or a number on screen: the marks, the verdict, the reasons, saved by itself.
+
+The buttons, the history, the family alert and the pages: tests/ui/test_message_result.py.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,12 @@ import pytest
 
 from guardian.assets import load_catalog
 from guardian.storage.worker import DiskWorker
-from guardian.ui.check_message import CheckMessageScreen, marked_html
+from guardian.ui.check_message import (
+    CheckMessageScreen,
+    marked_words,
+    merged_spans,
+    text_pieces,
+)
 from guardian.ui.context import AppContext
 from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
@@ -99,16 +107,15 @@ def test_empty_and_unreadable_input_get_a_plain_message(screen, speaker) -> None
     assert speaker.last() == view.number_problem.text()
 
 
-def test_the_result_is_kept_in_the_history_once(screen, qtbot) -> None:
+def test_the_result_is_in_the_history_once_without_pressing_anything(screen, qtbot) -> None:
     view, db_path = screen
     view.text_field.setPlainText(FRAUD)
     view.check_text_button.click()
-    view.keep_button.click()
-    qtbot.waitUntil(lambda: view.saved_id is not None)
-    view.keep_button.click()
+    qtbot.waitUntil(lambda: view.check is not None and view.check.id is not None)
+    assert not hasattr(view, "keep_button")
     with sqlite3.connect(db_path) as connection:
-        rows = connection.execute("select kind, level, text from checks").fetchall()
-    assert rows == [("text", "high", FRAUD)]
+        rows = connection.execute("select kind, status, level, text from checks").fetchall()
+    assert rows == [("text", "finished", "high", FRAUD)]
 
 
 def test_back_goes_from_the_result_to_the_text_box(screen) -> None:
@@ -120,9 +127,60 @@ def test_back_goes_from_the_result_to_the_text_box(screen) -> None:
     assert view.handle_back() is False
 
 
-def test_marks_are_merged_and_escaped() -> None:
-    assert marked_html("a<b>c", ((0, 2), (1, 3))).count("<span") == 1
-    assert "&lt;" in marked_html("a<b>c", ((0, 2),))
+def test_marks_are_merged() -> None:
+    assert merged_spans(((1, 3), (0, 2), (5, 6), (6, 8))) == [(0, 3), (5, 8)]
+
+
+def test_marked_words_are_listed_once_and_kept_short() -> None:
+    text = "转到安全账户，转到安全账户，" + "验" * 40
+    words = marked_words(text, ((2, 6), (9, 13), (14, 54)))
+    assert words[0] == "安全账户" and len(words) == 2
+    assert words[1].endswith("…") and len(words[1]) <= 24
+
+
+def test_a_long_text_is_cut_into_pieces_at_sentences_and_kept_whole() -> None:
+    text = "第一句话说完了。" * 30
+    pieces = text_pieces(text, 60)
+    assert "".join(text[start:end] for start, end in pieces) == text
+    assert all(end - start <= 60 for start, end in pieces)
+    assert all(text[end - 1] == "。" for _, end in pieces)
+    unbroken = "9" * 130
+    assert [end - start for start, end in text_pieces(unbroken, 60)] == [60, 60, 10]
+
+
+def test_the_text_shows_as_typed_with_its_marks(screen) -> None:
+    view, _ = screen
+    view.text_field.setPlainText("<b>不要</b> 告诉家人" + FRAUD)
+    view.check_text_button.click()
+    shown = "".join(piece.toPlainText() for piece in view.marked_pieces)
+    assert shown == view.marked.toPlainText() == "<b>不要</b> 告诉家人" + FRAUD
+    assert "underline" in view.marked.toHtml()
+
+
+def test_back_from_a_later_page_of_the_result_goes_to_the_page_before(screen) -> None:
+    view, _ = screen
+    view.window().resize(1024, 768)
+    view.text_field.setPlainText(FRAUD * 3)
+    view.check_text_button.click()
+    pager = view.pager
+    assert pager is not None and pager.page_count > 1
+    pager.next_button.click()
+    assert pager.index == 1
+    assert view.handle_back() is True
+    assert pager.index == 0 and view.pages.currentWidget() is view.result_page
+    assert view.handle_back() is True
+    assert view.pages.currentWidget() is view.text_page
+
+
+def test_back_from_a_number_result_goes_to_the_number(screen) -> None:
+    view, _ = screen
+    view.to_number.click()
+    view.number_field.setText("+44 20 7946 0958")
+    view.check_number_button.click()
+    while view.pager is not None and view.pager.index:
+        view.handle_back()
+    assert view.handle_back() is True
+    assert view.pages.currentWidget() is view.number_page
 
 
 def test_a_huge_paste_is_cut_to_the_limit(screen) -> None:

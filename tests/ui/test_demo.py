@@ -20,18 +20,19 @@ from guardian.core.scenarios import Scenario
 from guardian.scenarios_loader import load_scenarios
 from guardian.ui.caller_choice import CallerChoiceStep
 from guardian.ui.context import AppContext
-from guardian.ui.demo import DEMO_RATE, DemoScreen, HoldButton, screenshot_scenes
-from guardian.ui.demo.hold_button import DEFAULT_HOLD_MS
+from guardian.ui.demo import DEMO_RATE, DemoScreen, screenshot_scenes
 from guardian.ui.demo.pages import PickerPage, PlayPage, RevealPage
+from guardian.ui.family.hub import FamilySettingsScreen
 from guardian.ui.handout import write_handout
-from guardian.ui.home import HomeScreen
+from guardian.ui.home import DEMO_SHORTCUT, HomeScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.question_step import QuestionStep
 from guardian.ui.routes import build_routes
+from guardian.ui.widgets import BigButton
 from tests.ui.conftest import RecordingSpeaker
 
-SHORT_HOLD_MS = 40
 SCENARIO = "phone_bill_police"
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
@@ -55,8 +56,13 @@ def scenarios() -> tuple[Scenario, ...]:
     return load_scenarios()
 
 
+def window_shortcuts(window: MainWindow) -> list[QShortcut]:
+    """The main window's own shortcuts (made after its first paint), not its screens'."""
+    return [shortcut for shortcut in window.findChildren(QShortcut) if shortcut.parent() is window]
+
+
 def open_demo(window: MainWindow, **options: object) -> DemoScreen:
-    screen = DemoScreen(window.ctx, hold_ms=SHORT_HOLD_MS, **options)  # type: ignore[arg-type]
+    screen = DemoScreen(window.ctx, **options)  # type: ignore[arg-type]
     window.show_screen(screen)
     assert window.current_screen() is screen
     return screen
@@ -183,7 +189,7 @@ def test_a_scripted_demo_run_from_picker_to_next_person(
     verdict = screen.verdict
     assert verdict.assessment.level.value == "medium"  # one strong, one moderate
     for name in ("call_family", "call_police", "call_antifraud", "home"):
-        assert verdict.buttons[name].isHidden(), name
+        assert not verdict.buttons[name].isVisible(), name
 
     # Stage 4: the reveal.
     click(qtbot, screen.reveal_button)
@@ -261,108 +267,101 @@ def test_back_steps_inside_the_demo_and_never_closes_it(qtbot, demo_window: Main
     assert demo_window.current_screen() is screen
 
 
-def test_alt_home_does_not_leave_the_demo(qtbot, demo_window: MainWindow) -> None:
+def test_alt_home_leaves_the_demo_like_the_button(qtbot, demo_window: MainWindow) -> None:
     screen = open_demo(demo_window)
     # The window's shortcuts are made right after its first paint.
-    qtbot.waitUntil(lambda: len(demo_window.findChildren(QShortcut)) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(window_shortcuts(demo_window)) == 2, timeout=5000)
     screen.picker.cards[SCENARIO].setFocus()
     qtbot.keyClick(screen.picker.cards[SCENARIO], Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
-    assert demo_window.current_screen() is screen
-    assert not demo_window.back_button.isVisible() and not demo_window.home_button.isVisible()
+    assert isinstance(demo_window.current_screen(), HomeScreen)
 
 
 def test_the_demo_loads_every_scenario_by_itself(qtbot, demo_ctx: AppContext) -> None:
     screen = DemoScreen(demo_ctx)
     qtbot.addWidget(screen)
     assert len(screen.scenarios) == len(load_scenarios())
-    assert screen.leave_button.hold_ms == DEFAULT_HOLD_MS == 3000
 
 
 # --- leaving ------------------------------------------------------------------------------------
 
 
-def test_a_short_press_on_leave_does_nothing(
-    qtbot, demo_window: MainWindow, speaker: RecordingSpeaker
-) -> None:
-    screen = DemoScreen(demo_window.ctx)  # the real three seconds
-    demo_window.show_screen(screen)
-    with qtbot.assertNotEmitted(screen.leave_requested):
-        qtbot.mousePress(screen.leave_button, Qt.MouseButton.LeftButton)
-        assert screen.leave_button.holding
-        qtbot.mouseRelease(screen.leave_button, Qt.MouseButton.LeftButton)
-        click(qtbot, screen.leave_button)
-    assert not screen.leave_button.holding
-    assert screen.leave_button.progress == 0.0
-    assert demo_window.current_screen() is screen
-    assert speaker.rate == DEMO_RATE
-
-
-def test_holding_leave_returns_home_and_restores_the_speed(
+def test_one_ordinary_press_on_leave_the_demo_goes_home_and_restores_the_speed(
     qtbot, demo_window: MainWindow, speaker: RecordingSpeaker
 ) -> None:
     speaker.set_rate(160)
     screen = open_demo(demo_window)
     assert speaker.rate == DEMO_RATE
-    with qtbot.waitSignal(screen.leave_requested, timeout=2000):
-        qtbot.mousePress(screen.leave_button, Qt.MouseButton.LeftButton)
+    assert screen.leave_button.label() == "退出演示"
+    assert screen.leave_button.height() >= demo_window.ctx.theme.min_target_px
+    screen.pick(SCENARIO)
+    screen.play()
+    with qtbot.waitSignal(screen.leave_requested, timeout=1000):
+        click(qtbot, screen.leave_button)  # a press and a release: no holding
     assert isinstance(demo_window.current_screen(), HomeScreen)
     assert speaker.rate == 160
+    assert not screen.playing
 
 
-def test_leaving_can_be_handed_to_a_pin_check(qtbot, demo_window: MainWindow) -> None:
-    screen = open_demo(demo_window)
-    asked: list[DemoScreen] = []
-    screen.confirm_leave = asked.append
-    with qtbot.waitSignal(screen.leave_button.held, timeout=2000):
-        qtbot.mousePress(screen.leave_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseRelease(screen.leave_button, Qt.MouseButton.LeftButton)
-    assert asked == [screen]
-    assert demo_window.current_screen() is screen
-    screen.leave()
+def test_the_leave_button_says_in_both_languages_that_one_press_leaves(
+    qtbot, demo_ctx: AppContext
+) -> None:
+    for lang, words in (("zh", "退出演示"), ("en", "Leave the demo")):
+        demo_ctx.set_lang(lang)  # type: ignore[arg-type]
+        screen = DemoScreen(demo_ctx)
+        qtbot.addWidget(screen)
+        assert screen.leave_button.label() == words
+        description = screen.leave_button.accessibleDescription()
+        assert "3" not in description and "hold" not in description.lower()
+        assert "按住" not in description
+
+
+# --- the ways in ---------------------------------------------------------------------------------
+
+
+def test_the_home_screen_has_no_way_into_the_demo_but_the_volunteers_shortcut(
+    qtbot, demo_window: MainWindow
+) -> None:
+    home = demo_window.current_screen()
+    assert isinstance(home, HomeScreen)
+    assert "demo" not in home.buttons
+    for button in home.findChildren(BigButton):
+        assert "演示" not in button.label()
+    demo_window.activateWindow()
+    home.buttons["check_call"].setFocus()
+    qtbot.keyClick(home.buttons["check_call"], Qt.Key.Key_D, CTRL_SHIFT)
+    screen = demo_window.current_screen()
+    assert isinstance(screen, DemoScreen)
+    click(qtbot, screen.leave_button)
+    assert demo_window.current_screen() is not screen
+
+
+def test_the_shortcut_does_nothing_away_from_the_home_screen(
+    qtbot, demo_window: MainWindow
+) -> None:
+    assert DEMO_SHORTCUT == "Ctrl+Shift+D"
+    demo_window.open("tip")
+    tip = demo_window.current_screen()
+    demo_window.activateWindow()
+    qtbot.keyClick(demo_window, Qt.Key.Key_D, CTRL_SHIFT)
+    assert demo_window.current_screen() is tip
+
+
+def test_the_family_settings_open_the_demo(qtbot, demo_window: MainWindow) -> None:
+    hub = FamilySettingsScreen(demo_window.ctx)
+    demo_window.show_screen(hub)
+    button = hub.buttons["demo"]
+    assert button.label() == "演示模式"
+    click(qtbot, button)
+    screen = demo_window.current_screen()
+    assert isinstance(screen, DemoScreen)
+    click(qtbot, screen.leave_button)
     assert isinstance(demo_window.current_screen(), HomeScreen)
 
 
-def test_hold_button_needs_the_whole_hold(qtbot) -> None:
-    button = HoldButton("hold", hold_ms=SHORT_HOLD_MS)
-    qtbot.addWidget(button)
-    button.show()
-    with qtbot.assertNotEmitted(button.held):
-        qtbot.mousePress(button, Qt.MouseButton.LeftButton)
-        qtbot.mouseRelease(button, Qt.MouseButton.LeftButton)
-    assert not button.holding and button.progress == 0.0
-    with qtbot.waitSignal(button.held, timeout=2000):
-        qtbot.mousePress(button, Qt.MouseButton.LeftButton)
-    assert button.progress == 1.0
-    qtbot.mouseRelease(button, Qt.MouseButton.LeftButton)
-    assert button.progress == 0.0
+def test_guardian_demo_is_a_command_line_option() -> None:
+    from guardian.cli import build_parser
 
-
-@pytest.mark.parametrize("key", [Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter])
-def test_hold_button_works_from_the_keyboard(qtbot, key: Qt.Key) -> None:
-    button = HoldButton("hold", hold_ms=SHORT_HOLD_MS)
-    qtbot.addWidget(button)
-    button.show()
-    button.setFocus()
-    with qtbot.assertNotEmitted(button.held):
-        qtbot.keyPress(button, key)
-        assert button.holding
-        qtbot.keyRelease(button, key)
-    assert not button.holding
-    with qtbot.waitSignal(button.held, timeout=2000):
-        qtbot.keyPress(button, key)
-    qtbot.keyRelease(button, key)
-
-
-def test_hold_button_shows_progress_while_held(qtbot) -> None:
-    button = HoldButton("hold", hold_ms=300)
-    qtbot.addWidget(button)
-    button.show()
-    qtbot.mousePress(button, Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(button.progress_changed, timeout=2000) as blocker:
-        pass
-    assert 0.0 < blocker.args[0] <= 1.0
-    qtbot.mouseRelease(button, Qt.MouseButton.LeftButton)
-    assert button.progress == 0.0
+    assert build_parser().parse_args(["--demo"]).demo is True
 
 
 # --- the handout --------------------------------------------------------------------------------

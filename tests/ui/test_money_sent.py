@@ -1,4 +1,4 @@
-"""I already sent money: the steps in order, the bank, and the report card kept and printed.
+"""I already sent money: one step a screen, the bank, and the report card filled in and printed.
 
 Closing a remote-control program still running comes first; who to call to stop the money
 depends on how it left (a bank card, WeChat Pay 95017, Alipay 95188); a fee to get the money
@@ -11,11 +11,11 @@ import sqlite3
 import subprocess
 import unicodedata
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 
 from guardian.assets import load_catalog
 from guardian.core.records import CheckRecord
@@ -57,43 +57,109 @@ def make_window(qtbot, speaker, db_path) -> Iterator:
         disk.shutdown()
 
 
-def test_the_steps_come_in_order_and_are_read_aloud(make_window, speaker) -> None:
+def test_one_step_a_screen_hang_up_first_with_ticks_and_a_step_back(make_window, speaker) -> None:
     window = make_window()
     window.current_screen().buttons["money_sent"].click()
     screen = window.current_screen()
     assert isinstance(screen, MoneySentScreen)
-    texts = [t.text() for t in screen.step_texts]
-    assert len(texts) == len(STEPS)
-    # No remote-control program running: 110, how the money left, screen sharing, family.
-    assert "110" in texts[0] and "怎么把钱转出去" in texts[1]
-    assert "共享屏幕" in texts[2] and "家人" in texts[3]
+    assert screen.order() == ["hang_up", "bank", "police", "family", "card"]
+    assert screen.current == "hang_up"
+    assert "挂断对方电话，不要再接他们的电话" in screen.headlines["hang_up"].text()
+    assert screen.progress.text() == "第 1 步，共 5 步"
+    assert not screen.previous_button.isVisibleTo(screen)
     assert speaker.last().startswith(window.ctx.t("money.calm"))
-    assert "第1步" in speaker.last() and "第5步" in speaker.last()
+    assert "挂断对方电话" in speaker.last() and "做完了，下一步" in speaker.last()
+    # Only the step shown is on screen.
+    assert screen.headlines["hang_up"].isVisibleTo(window)
+    assert not screen.headlines["police"].isVisibleTo(window)
+    screen.next_button.click()
+    assert screen.current == "bank" and screen.progress.text() == "第 2 步，共 5 步"
+    assert screen.ticks["hang_up"].isVisibleTo(screen)
+    assert not screen.ticks["bank"].isVisibleTo(screen)
+    assert "第 2 步，共 5 步" in speaker.last() and "已经做完 1 步" in speaker.last()
     assert "银行卡、微信、支付宝、交了现金、不知道" in speaker.last()
-    screen.buttons["call_police"].click()
-    assert window.current_screen().number_label.text() == "110"
+    screen.next_button.click()
+    assert screen.current == "police" and "110" in screen.headlines["police"].text()
+    screen.previous_button.click()
+    assert screen.current == "bank"
+    assert screen.ticks["bank"].isVisibleTo(screen)  # done once, ticked for good
+    window.back()  # the header's back goes one step back too
+    assert screen.current == "hang_up" and window.current_screen() is screen
+    for _ in screen.order():
+        screen.next_button.click()
+    assert screen.current == "finished"
+    assert all(screen.ticks[key].isVisibleTo(screen) for key in screen.order())
+    assert not screen.next_button.isVisibleTo(screen)
+    assert speaker.last().rstrip("。").endswith("还是骗子")
+    # Cutting the network would stop the family's alert: no step says so.
+    for key in STEPS:
+        words = screen.headlines[key].text() + (
+            screen.details[key].text() if key in screen.details else ""
+        )
+        assert "网络" not in words and "网线" not in words, key
 
 
-def test_call_my_bank_lists_the_banks_then_shows_the_card(make_window, speaker) -> None:
+def test_the_place_is_kept_while_calling_110_and_coming_back(make_window, speaker) -> None:
     window = make_window()
     window.open("money_sent")
     money = window.current_screen()
+    money.next_button.click()
+    money.next_button.click()
+    assert money.current == "police"
+    money.buttons["call_police"].click()
+    assert window.current_screen().number_label.text() == "110"
+    window.back()
+    assert window.current_screen() is money
+    assert money.current == "police" and money.progress.text() == "第 3 步，共 5 步"
+    assert money.headlines["police"].isVisibleTo(window)
+    assert "第 3 步" in speaker.last()  # read again where the person was
+    money.next_button.click()
+    money.buttons["call_family"].click()
+    window.back()
+    assert money.current == "family"
+    assert {key for key in money.order() if money.ticks[key].isVisibleTo(money)} == {
+        "hang_up",
+        "bank",
+        "police",
+    }
+
+
+def test_call_my_bank_lists_the_banks_a_page_at_a_time(make_window, speaker) -> None:
+    window = make_window()
+    window.open("money_sent")
+    money = window.current_screen()
+    money.go_to("bank")
     assert not money.buttons["call_bank"].isVisibleTo(money)  # until the way is chosen
     money.methods["bank_card"].click()
     assert money.buttons["call_bank"].isVisibleTo(money)
-    assert "背面" in money.paid_action.text()  # a bank not in the list
-    assert "打给您的银行" in speaker.last()
+    assert not money.methods["bank_card"].isVisibleTo(money)  # the calls in their place
+    assert "打给您的银行" in money.paid_action.text() and "打给您的银行" in speaker.last()
     money.buttons["call_bank"].click()
     banks = window.current_screen()
     assert isinstance(banks, BankChoiceScreen)
     assert len(banks.buttons) == 15
-    assert banks.card_back.isVisibleTo(banks)
-    assert "背面" in banks.card_back.text() and "背面" in banks.spoken_text()
+    first = banks.shown_banks()
+    assert "icbc" in first and len(first) < 15
+    assert all(banks.buttons[b].isVisibleTo(banks) for b in first)
+    assert not banks.previous_page.isVisibleTo(banks)
+    assert "背面" in banks.spoken_text()  # a bank not in the list, said on every page
+    seen = set(first)
+    while banks.next_page.isVisibleTo(banks):
+        banks.next_page.click()
+        seen.update(banks.shown_banks())
+    assert seen == set(banks.buttons)
+    assert banks.card_back.isVisibleTo(banks) and "背面" in banks.card_back.text()
+    banks.show_page(0)
     banks.buttons["icbc"].click()
     card = window.current_screen()
     assert isinstance(card, HotlineScreen)
     assert card.number_label.text() == "95588"
     assert "止付" in card.spoken_text()
+    window.back()
+    window.back()
+    assert window.current_screen() is money and money.current == "bank"
+    window.back()  # from the calls back to the question
+    assert money.methods["cash"].isVisibleTo(money) and money.current == "bank"
 
 
 def test_the_bank_the_family_chose_opens_directly(make_window) -> None:
@@ -102,12 +168,21 @@ def test_the_bank_the_family_chose_opens_directly(make_window) -> None:
     assert window.current_screen().number_label.text() == "95533"
 
 
-def test_the_report_card_is_kept_and_prefilled(make_window, qtbot, db_path) -> None:
+def test_the_report_card_is_filled_in_from_the_latest_check_once(
+    make_window, qtbot, db_path, speaker
+) -> None:
     db = open_database(db_path)
     now = datetime.now(timezone.utc)
     CheckStore(db).save(
         CheckRecord(
-            kind="call", caller_number="+8617012345678", started_at=now, updated_at=now, lang="zh"
+            kind="text",
+            caller_number="+8617012345678",
+            caller_type="police",
+            signals=["safe_account"],
+            text="您的账户涉嫌洗钱，请马上把5万元转到安全账户。",
+            started_at=now,
+            updated_at=now,
+            lang="zh",
         )
     )
     db.close()
@@ -115,16 +190,71 @@ def test_the_report_card_is_kept_and_prefilled(make_window, qtbot, db_path) -> N
     window.open("report_card")
     card = window.current_screen()
     assert isinstance(card, ReportCardScreen)
+    assert card.for_helper.text() == "请家人或民警帮忙填写"
+    assert card.for_helper.isVisibleTo(card) and card.pdf_button.label() == "打印出来"
+    assert not card.fields["amount"].isVisibleTo(card)  # the form is the helper's page
     qtbot.waitUntil(lambda: card.fields["caller_number"].text() == "+8617012345678")
+    said = card.fields["what_they_said"].toPlainText()
+    local = now.astimezone()
+    assert f"{local.month}月{local.day}日 {local.hour:02d}:{local.minute:02d}" in said
+    assert (
+        "说自己是：" in said and window.ctx.pick(window.ctx.content.caller("police").label) in said
+    )
+    assert "安全账户" in said and "提到的钱数：5万元" in said
+    assert "对方的电话号码" in card.summary.text() and "对方说了什么" in card.summary.text()
+    assert "请家人或民警帮忙填写" in speaker.last() and "5万元" in speaker.last()
+    # The helper fills in the rest; what they clear stays cleared.
+    card.fill_button.click()
+    assert card.fields["amount"].isVisibleTo(card)
     card.fields["amount"].insert("50000元")
-    card.fields["what_they_said"].setPlainText("说我的卡涉嫌洗钱，要转到安全账户")
+    card.fields["what_they_said"].setPlainText("")
+    card.done_button.click()
+    assert "转了多少钱" in card.summary.text()
     window.back()
     window.open("report_card")
     again = window.current_screen()
     qtbot.waitUntil(lambda: again.fields["amount"].text() == "50000元")
-    assert again.fields["what_they_said"].toPlainText().startswith("说我的卡涉嫌洗钱")
+    assert again.fields["what_they_said"].toPlainText() == ""
+    assert again.fields["caller_number"].text() == "+8617012345678"
     again.read_button.click()
     assert "转了多少钱：50000元" in window.ctx.speaker.last()
+
+
+def test_an_old_check_does_not_fill_in_the_card(make_window, qtbot, db_path) -> None:
+    db = open_database(db_path)
+    then = datetime.now(timezone.utc) - timedelta(days=30)
+    CheckStore(db).save(
+        CheckRecord(
+            kind="call", caller_number="+8617000000000", started_at=then, updated_at=then, lang="zh"
+        )
+    )
+    db.close()
+    window = make_window()
+    window.open("report_card")
+    card = window.current_screen()
+    qtbot.waitUntil(lambda: not card._loading)
+    assert card.card.is_empty()
+    assert card.summary.text() == window.ctx.t("card.intro")
+
+
+def test_print_it_writes_the_card_and_opens_it(make_window, qtbot, tmp_path, speaker) -> None:
+    pdftotext = require_program("pdftotext")
+    opened: list[QUrl] = []
+    window = make_window(services={"file_opener": lambda url: opened.append(url) or True})
+    window.open("report_card")
+    card = window.current_screen()
+    qtbot.waitUntil(lambda: not card._loading)
+    card.folder = tmp_path
+    card.fields["receiving_account"].insert("6222021234567890")
+    first = card.print_card()
+    second = card.print_card()  # the first one is kept
+    assert first is not None and second is not None and first != second
+    assert first.parent == tmp_path and first.name.startswith("报案卡-")
+    assert [url.toLocalFile() for url in opened] == [str(first), str(second)]
+    text = subprocess.run([pdftotext, str(first), "-"], capture_output=True, text=True, check=True)
+    assert "6222021234567890" in text.stdout and "报案卡" in text.stdout
+    assert speaker.last() == window.ctx.t("card.saved") and "打印" in speaker.last()
+    assert card.saved_to.isVisibleTo(card) and str(second) in card.saved_to.text()
 
 
 def test_the_report_card_pdf_has_the_text(make_window, qtbot, tmp_path) -> None:
@@ -133,6 +263,7 @@ def test_the_report_card_pdf_has_the_text(make_window, qtbot, tmp_path) -> None:
     window.open("report_card")
     card = window.current_screen()
     qtbot.waitUntil(lambda: not card._loading)
+    card.fill_button.click()
     qtbot.keyClicks(card.fields["receiving_account"], "6222021234567890")
     card.fields["receiving_name"].insert("王某某")
     path = card.save_pdf(tmp_path / "card.pdf")
@@ -236,29 +367,31 @@ def test_a_remote_program_still_running_is_closed_first(make_window) -> None:
     window.open("money_sent")
     money = window.current_screen()
     assert isinstance(money, MoneySentScreen) and guard.polling
-    assert not money.buttons["sharing"].isVisibleTo(money)
+    assert money.order() == ["hang_up", "bank", "police", "family", "card"]
+    money.next_button.click()  # on step 2 when the program is seen
     guard.found.emit(anydesk())
-    # The warning opens on its own; back on the steps, closing the program is step 1.
+    # The warning opens on its own; back on the steps, closing the program is step 1, and the
+    # person is still where they were.
     warning = window.current_screen()
     assert isinstance(warning, RemoteAppWarningScreen)
     warning.done_button.click()
     assert window.current_screen() is money
-    texts = [t.text() for t in money.step_texts]
-    assert "AnyDesk" in texts[0] and "110" in texts[1]
-    assert "怎么把钱转出去" in texts[2] and "家人" in texts[3]
-    assert money.badges["money.step_sharing"].text() == "1"
-    assert money.badges["money.step_110"].text() == "2"
-    spoken = money.spoken_text()
-    assert spoken.index("AnyDesk") < spoken.index("第2步") < spoken.index("110")
+    assert money.order() == ["sharing", "hang_up", "bank", "police", "family", "card"]
+    assert money.current == "bank" and money.progress.text() == "第 3 步，共 6 步"
+    assert "AnyDesk" in money.headlines["sharing"].text()
+    assert "网络" not in money.headlines["sharing"].text()
+    money.go_to("sharing")
+    assert money.progress.text() == "第 1 步，共 6 步"
+    assert "AnyDesk" in money.spoken_text()
     money.buttons["sharing"].click()
     assert isinstance(window.current_screen(), RemoteAppWarningScreen)
     window.back()
-    # Closed: the step goes back after how the money left, without the button.
+    # Closed: the step goes, and the next one shows.
     guard.found.emit([])
-    texts = [t.text() for t in money.step_texts]
-    assert "110" in texts[0] and "共享屏幕" in texts[2] and "AnyDesk" not in texts[2]
-    assert not money.buttons["sharing"].isVisibleTo(money)
+    assert money.order() == ["hang_up", "bank", "police", "family", "card"]
+    assert money.current == "hang_up" and money.progress.text() == "第 1 步，共 5 步"
     window.back()
+    assert not isinstance(window.current_screen(), MoneySentScreen)
     assert not guard.polling
     guard.found.emit(anydesk())  # after the steps closed: nothing opens
     assert not isinstance(window.current_screen(), RemoteAppWarningScreen)
@@ -279,6 +412,7 @@ def test_money_sent_by_wechat_or_alipay_calls_wechat_pay_or_alipay(
     window = make_window(lang)
     window.open("money_sent")
     money = window.current_screen()
+    money.go_to("bank")
     money.methods[method].click()
     calls = {"call_bank", "wechat_pay", "alipay"}
     assert {key for key in calls if money.buttons[key].isVisibleTo(money)} == {hotline}
@@ -299,10 +433,13 @@ def test_not_knowing_how_offers_the_bank_wechat_pay_and_alipay(make_window, spea
     window = make_window()
     window.open("money_sent")
     money = window.current_screen()
+    money.go_to("bank")
     money.methods["unknown"].click()
     for key in ("call_bank", "wechat_pay", "alipay"):
         assert money.buttons[key].isVisibleTo(money), key
     assert "家人" in money.paid_action.text()
+    money.previous_button.click()  # back to the question, to change the answer
+    assert money.methods["cash"].isVisibleTo(money)
     money.methods["cash"].click()  # changing the answer changes the calls
     for key in ("call_bank", "wechat_pay", "alipay"):
         assert not money.buttons[key].isVisibleTo(money), key
@@ -316,6 +453,7 @@ def test_a_fee_to_get_the_money_back_is_the_same_fraud(make_window, qtbot, tmp_p
     window = make_window()
     window.open("money_sent")
     money = window.current_screen()
+    money.go_to("finished")
     assert "追回损失要先交钱的，还是骗子" in money.warning_text.text()
     assert money.warning.isVisibleTo(money)
     assert money.spoken_text().rstrip("。").endswith("还是骗子")

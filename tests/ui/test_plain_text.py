@@ -231,7 +231,7 @@ def test_the_report_card_shows_and_prints_its_fields_as_typed(qtbot, speaker, la
     window.show()
     screen = ReportCardScreen(ctx)
     window.show_screen(screen)
-    screen._loaded((card.to_mapping(), None))
+    screen._loaded((card.to_mapping(), None, None))
     assert_shown_as_typed(window, [])
     for name, field in screen.fields.items():
         shown = field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from guardian.ui.demo.hold_button import HoldButton
 from guardian.ui.demo.screen import DEMO_RATE, DemoScreen
 
-__all__ = ["DEMO_RATE", "DemoScreen", "HoldButton"]
+__all__ = ["DEMO_RATE", "DemoScreen"]

@@ -1,20 +1,19 @@
 """Demo mode: a presenter plays a fraud call to a room, the room answers, then the reveal.
 
 Nothing here reaches the real history or any alert: the demo builds its own context without a
-disk worker and saves nothing. Leaving needs a long press on the "leave demo" button (a PIN
-check can be plugged in through :attr:`DemoScreen.confirm_leave`).
+disk worker and saves nothing. Demo mode is opened by a volunteer or the family (the family
+settings, ``guardian --demo``, or Ctrl+Shift+D on the home screen), never from the older
+person's home screen; one ordinary press on the big "leave the demo" button closes it.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QHBoxLayout,
     QSizePolicy,
@@ -28,14 +27,13 @@ from guardian.core.scenarios import Scenario, score
 from guardian.core.wizard import Wizard
 from guardian.ui.caller_choice import CallerChoiceStep
 from guardian.ui.context import AppContext
-from guardian.ui.demo.hold_button import DEFAULT_HOLD_MS, HoldButton
 from guardian.ui.demo.pages import PickerPage, PlayPage, RevealPage
 from guardian.ui.handout import paint_handout, print_supported, write_handout
 from guardian.ui.layouts import TITLE_BELOW, TitleRowLayout
 from guardian.ui.question_step import QuestionStep
 from guardian.ui.screen import Screen
 from guardian.ui.theme import Theme
-from guardian.ui.verdict import VERDICT_ACTIONS, VerdictView
+from guardian.ui.verdict import VerdictView
 from guardian.ui.widgets import BigButton, icon_label, label
 
 log = logging.getLogger(__name__)
@@ -73,38 +71,22 @@ def presenter_stylesheet(theme: Theme) -> str:
     )
 
 
-class _HomeKeyGuard(QObject):
-    """Keeps Alt+Home from leaving the demo: only the long press (or a PIN) may leave."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Claim Alt+Home before the window's shortcut sees it."""
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Home
-            and event.modifiers() & Qt.KeyboardModifier.AltModifier
-        ):
-            event.accept()
-            return True
-        return False
-
-
 class DemoScreen(Screen):
     """The presenter's screen for community demonstrations.
 
     The stages: pick a scenario; play the call line by line with subtitles; the room answers
     the same questions as the real check (the caller type comes from the scenario); the reveal
     shows each line with its signal, the score and the teaching points; "next person" starts
-    again. A DEMO badge and the "leave demo" button stay at the top throughout.
+    again. A DEMO badge and the big "leave the demo" button stay at the top throughout: one
+    ordinary press on it (or Alt+Home) shows the home screen again.
 
     Args:
         ctx: the shared app context (its disk is never used).
         scenarios: the scenarios to offer (loaded from the assets when None).
-        hold_ms: how long "leave demo" must be held, in milliseconds.
         rate: the speaking speed while the demo is showing (restored when it closes).
 
     Signals:
-        leave_requested: "leave demo" was held long enough.
+        leave_requested: "leave the demo" was pressed.
         stage_changed(str): the stage shown now: "pick", "play", "answer" or "reveal".
     """
 
@@ -119,7 +101,6 @@ class DemoScreen(Screen):
         ctx: AppContext,
         scenarios: Iterable[Scenario] | None = None,
         *,
-        hold_ms: int = DEFAULT_HOLD_MS,
         rate: int = DEMO_RATE,
         parent: QWidget | None = None,
     ) -> None:
@@ -130,10 +111,6 @@ class DemoScreen(Screen):
             scenarios = load_scenarios(ctx.content)
         self.scenarios: tuple[Scenario, ...] = tuple(scenarios)
         self.rate = rate
-        self._hold_ms = hold_ms
-        #: Called instead of leaving at once when "leave demo" is held (e.g. to ask for the
-        #: family PIN first); it leaves by calling :meth:`leave`.
-        self.confirm_leave: Callable[[DemoScreen], None] | None = None
         # The demo's own context: presenter-sized text, and no disk, so nothing can be saved.
         self.presenter = AppContext(
             ctx.catalog,
@@ -159,7 +136,6 @@ class DemoScreen(Screen):
         self._awaiting_start = False
         self._active = False
         self._saved_rate: int | None = None
-        self._home_guard = _HomeKeyGuard(self)
         self._build()
         ctx.speaker.started.connect(self._speech_started)
         ctx.speaker.finished.connect(self._speech_finished)
@@ -203,14 +179,14 @@ class DemoScreen(Screen):
         )
         self.handout_button.clicked.connect(lambda: self.save_handout())
         bar.add_trailing(self.handout_button)
-        self.leave_button = HoldButton(
+        self.leave_button = BigButton(
             p.t("demo.leave"),
             "home",
-            hold_ms=self._hold_ms,
+            role=None,
             icon_px=theme.button_icon_px,
             description=p.t("demo.leave_description"),
         )
-        self.leave_button.held.connect(self._leave_held)
+        self.leave_button.clicked.connect(self._leave_pressed)
         bar.add_trailing(self.leave_button)
         layout.addLayout(bar)
 
@@ -272,30 +248,24 @@ class DemoScreen(Screen):
         return self.title()
 
     def entered(self) -> None:
-        """Switch to the demo's speaking speed and guard the keyboard way home."""
+        """Switch to the demo's speaking speed."""
         if not self._active:
             self._active = True
             speaker = self.ctx.speaker
             self._saved_rate = speaker.rate
             speaker.set_rate(self.rate)
-            app = QApplication.instance()
-            if app is not None:
-                app.installEventFilter(self._home_guard)
         if self.pages.currentWidget() is self.picker:
             self.picker.focus_first()
 
     def leaving(self) -> None:
-        """Stop playing, give back the app's own speaking speed and the keyboard shortcut."""
+        """Stop playing and give back the app's own speaking speed."""
         self.playing = False
         if self._active:
             self._active = False
             self.ctx.speaker.set_rate(self._saved_rate)
-            app = QApplication.instance()
-            if app is not None:
-                app.removeEventFilter(self._home_guard)
 
     def handle_back(self) -> bool:
-        """Step back inside the demo; the demo itself only closes through "leave demo"."""
+        """Step back inside the demo; the demo itself closes through "leave the demo"."""
         page = self.pages.currentWidget()
         if page is self.play_page:
             self.next_person()
@@ -447,11 +417,14 @@ class DemoScreen(Screen):
             layout.removeWidget(self.verdict)
             self.verdict.deleteLater()
         self.verdict = VerdictView(
-            self.presenter, self.wizard.assessment(), stopped_early=self.wizard.stopped_early
+            self.presenter,
+            self.wizard.assessment(),
+            stopped_early=self.wizard.stopped_early,
+            offer_continue=True,  # the room may answer the rest before the reveal
         )
         # In a demo nobody is called: only "go on answering" stays; "show the answers" follows.
-        for name, *_ in VERDICT_ACTIONS:
-            self.verdict.buttons[name].setVisible(False)
+        for row in self.verdict.action_rows:
+            self.verdict.pages.set_shown(row, False)
         self.verdict.action.connect(self._verdict_action)
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(0, self.verdict, 1)
@@ -513,12 +486,9 @@ class DemoScreen(Screen):
 
     # -- leaving -----------------------------------------------------------------------------
 
-    def _leave_held(self) -> None:
+    def _leave_pressed(self) -> None:
         self.leave_requested.emit()
-        if self.confirm_leave is not None:
-            self.confirm_leave(self)
-        else:
-            self.leave()
+        self.leave()
 
     def leave(self) -> None:
         """Close the demo and return to the home screen."""

@@ -10,6 +10,7 @@ from guardian.storage.contacts import ContactStore
 from guardian.ui.context import AppContext
 from guardian.ui.family.changes import Guarded, guarded_change, kind_label, order_changes, words_for
 from guardian.ui.family.common import FamilyScreen, wake_outbox
+from guardian.ui.family.weekly_note import WeeklyNotePanel
 from guardian.ui.widgets import BigButton, label
 
 
@@ -71,6 +72,10 @@ class ContactListScreen(FamilyScreen):
         self.list_layout = QVBoxLayout()
         self.list_layout.setSpacing(14)
         self.body.addLayout(self.list_layout)
+        self.weekly_note: WeeklyNotePanel | None = None
+        if for_channels:  # the alert settings: the weekly note's switch below the contacts
+            self.weekly_note = WeeklyNotePanel(ctx, self.run)
+            self.body.addWidget(self.weekly_note)
         self.body.addStretch(1)
         self.add_button = self.button(
             "contacts.add", "contact", role="primary", action=self.add_contact
@@ -85,11 +90,14 @@ class ContactListScreen(FamilyScreen):
             if self.contacts
             else ctx.t("contacts.empty")
         )
-        return ctx.sentences(self.title(), self.intro.text(), count)
+        note = self.weekly_note.spoken_text() if self.weekly_note is not None else ""
+        return ctx.sentences(self.title(), self.intro.text(), count, note)
 
     def entered(self) -> None:
         """Read the list again (a contact may have been added or changed meanwhile)."""
         self.reload()
+        if self.weekly_note is not None:
+            self.weekly_note.reload()  # a test message may have arrived meanwhile
 
     def reload(self) -> None:
         """Read the contacts from the disk."""

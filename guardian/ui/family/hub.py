@@ -24,6 +24,7 @@ HUB_ITEMS: tuple[tuple[str, str, str | None], ...] = (
     ("data", "family.data", None),
     ("doctor", "family.doctor", "warning"),
     ("autostart", "family.autostart", "home"),
+    ("demo", "family.demo", "demo"),
 )
 
 
@@ -31,7 +32,7 @@ class FamilySettingsScreen(FamilyScreen):
     """The settings hub: one big button for each thing the family sets up.
 
     Contacts, alert channels, voice, text size and language, the bank, the history, the
-    alerts sent, the PIN, and where the data lives.
+    alerts sent, the PIN, where the data lives, and demo mode for community talks.
 
     Args:
         ctx: the shared app context.
@@ -42,6 +43,10 @@ class FamilySettingsScreen(FamilyScreen):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.body.addWidget(label(ctx.t("family.hub_intro"), "soft"))
+        from guardian.ui.family.setup import SetupChecklist
+
+        self.checklist = SetupChecklist(self)  # what the first set-up still misses, if anything
+        self.body.addWidget(self.checklist)
         grid = QGridLayout()
         grid.setSpacing(16)
         roomy = ctx.theme.roomy
@@ -59,6 +64,8 @@ class FamilySettingsScreen(FamilyScreen):
             "data": lambda: self._show(self._data()),
             "doctor": lambda: self._show(self._doctor()),
             "autostart": self.toggle_autostart,
+            # Demo mode opens here (or by ``guardian --demo``), not on the older person's home.
+            "demo": lambda: ctx.navigator().open("demo"),
         }
         for index, (name, key, icon) in enumerate(HUB_ITEMS):
             button = BigButton(

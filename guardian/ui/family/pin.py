@@ -34,7 +34,7 @@ from guardian.core.pin import (
 from guardian.storage.pin_state import PinStatus, PinStore
 from guardian.ui.context import AppContext
 from guardian.ui.family.changes import Guarded, guarded_change, words_for
-from guardian.ui.family.common import replace_or_show, wake_outbox
+from guardian.ui.family.common import wake_outbox
 from guardian.ui.family.pin_pad import PinPad
 from guardian.ui.screen import Screen
 from guardian.ui.widgets import BigButton, label
@@ -331,9 +331,10 @@ class PinScreen(Screen):
         self.ctx.say(message)
 
     def _open_settings(self) -> None:
-        from guardian.ui.family.hub import FamilySettingsScreen
+        # The family's first set-up while it is not finished, else the settings.
+        from guardian.ui.family.setup import open_family_settings
 
-        replace_or_show(self.ctx, FamilySettingsScreen(self.ctx))
+        open_family_settings(self.ctx)
 
     # -- screen life -----------------------------------------------------------------------
 

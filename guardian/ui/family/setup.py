@@ -1,0 +1,643 @@
+"""The family's first set-up: a short sequence around the family screens that already exist.
+
+PIN -> first family member -> how they get alerts (a test message that must arrive) -> open at
+start-up (on unless the family member says no) -> the person's own bank -> done. Each step is
+one page: what it is for, the button that opens the family screen doing it (the PIN pad, the
+contact form, the channel list and form, the bank list), and "skip". When that screen is done,
+the set-up is back and goes on by itself.
+
+What is done comes from what is really stored (see :mod:`guardian.core.setup_state`); what the
+set-up itself records (skipped steps, a test that arrived, the start-up choice) is kept in the
+settings, so a skipped step can be taken up again after a restart. What is still missing is
+listed on the family settings (:class:`SetupChecklist`), each item a big button.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Literal
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
+from sqlite_utils import Database
+
+from guardian.core.alert_message import compose_alert
+from guardian.core.contacts import ChannelConfig, Contact
+from guardian.core.delivery_problems import plain_reason
+from guardian.core.setup_state import SETUP_STEPS, SetupFacts, SetupState, SetupStep
+from guardian.storage.outbox import OutboxStore
+from guardian.ui.context import AppContext
+from guardian.ui.family.changes import Guarded, contact_changes, guarded_change, words_for
+from guardian.ui.family.channels import ChannelFormScreen, ChannelKindScreen, channel_summary
+from guardian.ui.family.common import FamilyScreen, replace_or_show, wake_outbox
+from guardian.ui.family.first_start import SETUP_PENDING
+from guardian.ui.family.pin import PinScreen
+from guardian.ui.family.setup_store import SetupSnapshot, read_setup, write_state
+from guardian.ui.widgets import BigButton, label
+
+log = logging.getLogger(__name__)
+
+#: The pictogram of each step (its button on the page and in the checklist).
+STEP_ICONS: dict[SetupStep, str] = {
+    "pin": "settings_lock",
+    "family": "family",
+    "alerts": "message_check",
+    "autostart": "home",
+    "bank": "caller_government",
+}
+
+TestStatus = Literal["", "sending", "delivered", "failed"]
+
+#: How often the set-up looks whether the sender has started, while a test waits for it.
+OUTBOX_LOOK_MS = 500
+
+# The buttons of the set-up pages: (catalog key, pictogram) by action.
+ACTIONS: dict[str, tuple[str, str | None]] = {
+    "pin": ("setup.pin_do", "settings_lock"),
+    "family": ("setup.family_do", "contact"),
+    "channel": ("setup.alerts_do", "message_check"),
+    "send": ("setup.alerts_send", "message_check"),
+    "retry": ("setup.alerts_retry", "replay"),
+    "received": ("setup.alerts_received", "answer_yes"),
+    "change": ("setup.alerts_change", None),
+    "autostart_on": ("setup.autostart_on", "answer_yes"),
+    "autostart_off": ("setup.autostart_off", "answer_no"),
+    "bank": ("setup.bank_do", "caller_government"),
+    "finish": ("setup.finish", "answer_yes"),
+    "skip": ("setup.skip", "next"),
+}
+
+# The main action of each page comes first; it is the largest.
+MAIN_ACTIONS = frozenset(
+    {"pin", "family", "channel", "send", "retry", "received", "autostart_on", "bank", "finish"}
+)
+
+
+def setup_facts(snapshot: SetupSnapshot, ctx: AppContext) -> SetupFacts:
+    """What is set up now: the stored PIN and contacts, the start-up file, the chosen bank."""
+    from guardian.desktop import autostart_enabled
+
+    bank = ctx.services.get("bank_hotline")
+    return SetupFacts(
+        pin=snapshot.has_pin,
+        family=bool(snapshot.contacts),
+        channel=snapshot.has_channel,
+        autostart=autostart_enabled(),
+        bank=isinstance(bank, str) and bool(bank),
+    )
+
+
+def step_name(ctx: AppContext, step: SetupStep) -> str:
+    """The step's name, as its page's heading and its checklist button say it."""
+    return ctx.t(f"setup.step_{step}")
+
+
+class SetupPinScreen(PinScreen):
+    """The PIN pad as the set-up's first step: says that only a family member sets the PIN.
+
+    A scammer on the phone may coach the person to set one; the pad's help line says so
+    plainly while a new PIN is typed. Once the PIN is set (or typed, when one was already
+    there) it goes back to the set-up.
+
+    Args:
+        ctx: the shared app context.
+    """
+
+    def title(self) -> str:
+        """The step's name."""
+        return step_name(self.ctx, "pin")
+
+    def _to_setup(self, message: str = "") -> None:
+        super()._to_setup(message)
+        self.pad.set_prompt(self.pad.prompt.text(), self.ctx.t("setup.pin_family_only"))
+
+    def _open_settings(self) -> None:
+        # The PIN is set: back to the set-up, which goes on to the next step.
+        self.ctx.navigator().back()
+
+
+class SetupScreen(FamilyScreen):
+    """The set-up, one step a page; each page opens the family screen that does the step.
+
+    Args:
+        ctx: the shared app context (``services["outbox"]`` sends the test message).
+        only: do just this step (from the checklist), then go back; None: the whole sequence
+            from the first step not done or skipped.
+    """
+
+    title_key = "setup.title"
+
+    def __init__(
+        self, ctx: AppContext, *, only: SetupStep | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.only = only
+        self.state = SetupState()
+        self.facts = SetupFacts()
+        self.contact: Contact | None = None
+        self.loaded = False
+        self.page: SetupStep | Literal["loading", "done"] = "loading"
+        self.test: TestStatus = ""
+        self.test_ids: dict[int, str] = {}  # message id -> channel kind
+        self.reports: dict[int, str] = {}  # message id -> "" when delivered, else the error
+        self._outbox: object = None
+        self.progress = label("", "soft")
+        self.heading = label(ctx.t("setup.loading"), "title")
+        self.why = label("")
+        self.note = label("", "banner")
+        self.note.setVisible(False)
+        for widget in (self.progress, self.heading, self.why, self.note):
+            self.body.addWidget(widget)
+        self.body.addStretch(1)
+        self.action_buttons: dict[str, BigButton] = {}
+        for name, (key, icon) in ACTIONS.items():
+            button = self.button(
+                key, icon, role="primary" if name in MAIN_ACTIONS else None, action=self._act(name)
+            )
+            button.setVisible(False)
+            self.action_row.addWidget(button, 2 if name in MAIN_ACTIONS else 1)
+            self.action_buttons[name] = button
+        self._connect_outbox()
+        self.reload()
+
+    # -- what shows ------------------------------------------------------------------------
+
+    def spoken_text(self) -> str:
+        """Which step, what it is for, and how it went."""
+        note = self.note.text() if not self.note.isHidden() else ""
+        return self.ctx.sentences(self.progress.text(), self.heading.text(), self.why.text(), note)
+
+    def shown_actions(self) -> list[str]:
+        """The actions offered on the page, in order."""
+        return [name for name, button in self.action_buttons.items() if not button.isHidden()]
+
+    def _show(
+        self, heading: str, why: str, note: str, actions: list[str], progress: str = ""
+    ) -> None:
+        old = self.spoken_text()
+        self.progress.setText(progress)
+        self.progress.setVisible(bool(progress))
+        self.heading.setText(heading)
+        self.why.setText(why)
+        self.why.setVisible(bool(why))
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        for name, button in self.action_buttons.items():
+            button.setVisible(name in actions)
+        main = next((self.action_buttons[a] for a in actions if a in MAIN_ACTIONS), None)
+        if main is not None and self.isVisible():
+            main.setFocus()
+        if self.isVisible() and self.spoken_text() != old:
+            self.ctx.say(self.spoken_text())
+
+    def _show_page(self) -> None:
+        ctx = self.ctx
+        step = self.page
+        if step == "loading":
+            return
+        if step == "done":
+            missing = self.state.missing(self.facts)
+            if missing:
+                names = "、".join(step_name(ctx, s) for s in missing)
+                if ctx.lang == "en":
+                    names = ", ".join(step_name(ctx, s) for s in missing)
+                note = ctx.t("setup.done_missing", count=len(missing), items=names)
+            else:
+                note = ""
+            self._show(ctx.t("setup.done_heading"), ctx.t("setup.done_why"), note, ["finish"])
+            return
+        progress = ctx.t(
+            "setup.progress", number=SETUP_STEPS.index(step) + 1, count=len(SETUP_STEPS)
+        )
+        heading = step_name(ctx, step)
+        name = self.contact.name if self.contact is not None else ctx.t("setup.the_family")
+        why = ctx.t(f"setup.step_{step}_why", name=name)
+        note = ""
+        actions: list[str]
+        if step == "pin":
+            note = ctx.t("setup.pin_family_only")
+            actions = ["pin", "skip"]
+        elif step == "family":
+            actions = ["family", "skip"]
+        elif step == "alerts":
+            note, actions = self._alerts_page(name)
+            if self.test:
+                why = ""  # how the test went takes the room
+        elif step == "autostart":
+            actions = ["autostart_on", "autostart_off", "skip"]
+        else:
+            actions = ["bank", "skip"]
+        self._show(heading, why, note, actions, progress)
+
+    def _alerts_page(self, name: str) -> tuple[str, list[str]]:
+        ctx = self.ctx
+        contact = self.contact
+        if contact is None:
+            return ctx.t("setup.alerts_need_family"), ["family", "skip"]
+        if not contact.channels:
+            return "", ["channel", "skip"]
+        channels = "、" if ctx.lang == "zh" else ", "
+        summary = channels.join(channel_summary(c, ctx.lang) for c in contact.channels)
+        if self.test == "sending":
+            if self._outbox is None:
+                return ctx.t("setup.alerts_queued", name=name), ["skip"]
+            return ctx.t("setup.alerts_sending", name=name, channel=summary), ["skip"]
+        if self.test == "delivered":
+            return ctx.t("setup.alerts_delivered", name=name), ["received", "change"]
+        if self.test == "failed":
+            reasons = [
+                ctx.pick(plain_reason(error, self.test_ids.get(mid, "")))
+                for mid, error in self.reports.items()
+                if mid in self.test_ids and error
+            ]
+            reason = reasons[0] if reasons else ctx.pick(plain_reason(""))
+            return ctx.t("setup.alerts_failed", reason=reason), ["retry", "change", "skip"]
+        return ctx.t("setup.alerts_ready", name=name, channel=summary), ["send", "change", "skip"]
+
+    # -- reading and moving on -------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the stored state and what is set up, then show the step that comes next."""
+        self.run(read_setup, self._loaded)
+
+    def entered(self) -> None:
+        """Back from a family screen: look again at what is set up, and go on."""
+        if self.loaded:
+            self.reload()
+
+    def _loaded(self, snapshot: SetupSnapshot) -> None:
+        self.contact = snapshot.primary
+        self.facts = setup_facts(snapshot, self.ctx)
+        if not self.loaded:
+            # Read once: from then on the screen holds the state (and stores each change).
+            self.loaded = True
+            state = snapshot.state
+            self.state = state
+            state = state.start() if self.only is None else state.resume(self.only)
+            self._keep(state)
+        self._advance()
+
+    def _keep(self, state: SetupState) -> None:
+        """Make ``state`` the set-up's state and store it (when it changed)."""
+        changed = state != self.state
+        self.state = state
+        self.ctx.services[SETUP_PENDING] = state.pending
+        if changed:
+            self.run(lambda db: write_state(db, state))
+
+    def _advance(self) -> None:
+        step: SetupStep | None
+        if self.page == "alerts" and self.test in ("sending", "delivered", "failed"):
+            step = "alerts"  # stay until the family member has seen how the test went
+        elif self.only is not None:
+            if self.state.is_done(self.only, self.facts) or self.only in self.state.skipped:
+                self.page = "done"
+                self.ctx.navigator().back()
+                return
+            step = self.only
+        else:
+            step = self.state.next_step(self.facts)
+        if step is None:
+            self.page = "done"
+            self._keep(self.state.finish())
+        else:
+            self.page = step
+        self._show_page()
+
+    # -- the actions -----------------------------------------------------------------------
+
+    def _act(self, name: str) -> Callable[[], None]:
+        return lambda: getattr(self, f"do_{name}")()
+
+    def do_skip(self) -> None:
+        """Put the step off for later and go on."""
+        if self.page in SETUP_STEPS:
+            self.test = ""
+            self._keep(self.state.skip(self.page))
+            self._advance()
+
+    def do_pin(self) -> None:
+        """Open the PIN pad (set it, type it twice)."""
+        self.ctx.navigator().show_screen(SetupPinScreen(self.ctx))
+
+    def do_family(self) -> None:
+        """Open an empty contact form; once it is saved, the set-up goes on by itself."""
+        from guardian.ui.family.contact_form import ContactFormScreen
+
+        nav = self.ctx.navigator()
+        form = ContactFormScreen(self.ctx, None)
+        form.save_button.clicked.disconnect()
+        form.save_button.clicked.connect(lambda _=False: form.save_then(nav.back))
+        nav.show_screen(form)
+
+    def do_channel(self) -> None:
+        """Open the list of ways to alert the family member (WeChat first)."""
+        name = self.contact.name if self.contact is not None else ""
+        self.ctx.navigator().show_screen(ChannelKindScreen(self.ctx, name, self._channel_added))
+
+    def do_change(self) -> None:
+        """Open the form of the family member's last channel, to correct it."""
+        contact = self.contact
+        if contact is None or not contact.channels:
+            self.do_channel()
+            return
+        channel = contact.channels[-1]
+        self.ctx.navigator().show_screen(
+            ChannelFormScreen(self.ctx, channel.kind, channel, self._channel_changed)
+        )
+
+    def do_send(self) -> None:
+        """Send a test message to every channel of the family member, and wait for it."""
+        contact = self.contact
+        if contact is None or contact.id is None:
+            return
+        ctx = self.ctx
+        self._connect_outbox()
+        title, body = compose_alert(
+            "test",
+            person_name=str(ctx.services.get("person_name") or ""),
+            when=ctx.now(),
+            lang=ctx.lang,
+        )
+        contact_id = contact.id
+
+        def job(db: Database) -> dict[int, str]:
+            store = OutboxStore(db)
+            ids = store.enqueue_for_contacts(title, body, event="test", contact_id=contact_id)
+            return {i: m.channel_kind for i in ids if (m := store.get(i)) is not None}
+
+        self.test = "sending"
+        self.test_ids = {}
+        self._keep(self.state.unconfirm("alerts"))
+        self._show_page()
+        self.run(job, self._test_queued)
+
+    do_retry = do_send
+
+    def do_received(self) -> None:
+        """The test arrived: go on."""
+        self.test = ""
+        self._advance()
+
+    def do_autostart_on(self) -> None:
+        """Open Guardian when the computer starts (the choice the set-up suggests)."""
+        self._autostart(True)
+
+    def do_autostart_off(self) -> None:
+        """Leave Guardian closed when the computer starts (a choice, not a missing step)."""
+        self._autostart(False)
+
+    def do_bank(self) -> None:
+        """Open the list of banks; a press on one chooses it and comes back."""
+        from guardian.ui.family.bank import BankSettingScreen
+
+        screen = BankSettingScreen(self.ctx)
+        nav = self.ctx.navigator()
+        for bank_id, button in screen.buttons.items():
+            if bank_id:
+                button.clicked.connect(lambda _=False: nav.back())
+        nav.show_screen(screen)
+
+    def do_finish(self) -> None:
+        """End the set-up: back to the home screen."""
+        self._keep(self.state.finish())
+        self.ctx.navigator().home()
+
+    # -- alerts ----------------------------------------------------------------------------
+
+    def _channel_added(self, channel: ChannelConfig) -> None:
+        if self.contact is not None:
+            self._save_channels([*self.contact.channels, channel])
+
+    def _channel_changed(self, channel: ChannelConfig) -> None:
+        if self.contact is not None:
+            self._save_channels(
+                [channel if c.id == channel.id else c for c in self.contact.channels]
+            )
+
+    def _save_channels(self, channels: list[ChannelConfig]) -> None:
+        """Save the family member with ``channels`` (told to the channels there were), then test."""
+        assert self.contact is not None
+        contact = replace(self.contact, channels=channels)
+        lang = self.ctx.lang
+        words = words_for(self.ctx.catalog, lang)
+
+        def describe(before: list[Contact]) -> list[str]:
+            stored = next((c for c in before if c.id == contact.id), None)
+            return contact_changes(stored, contact, words, lang)
+
+        def job(db: Database) -> Guarded[Contact]:
+            return guarded_change(db, describe, lambda store: store.update(contact), lang)
+
+        self.page = "alerts"
+        self.test = "sending"
+        self._show_page()
+        self.run(job, self._channels_saved, self._channels_not_saved)
+
+    def _channels_saved(self, guarded: Guarded[Contact]) -> None:
+        if guarded.alerts:
+            wake_outbox(self.ctx)
+        self.contact = guarded.result
+        self.facts = replace(self.facts, channel=bool(guarded.result.channels))
+        self.do_send()
+
+    def _channels_not_saved(self, error: Exception) -> None:
+        self.test = ""
+        self._show_page()
+        self.show_message(self.ctx.t("contacts.save_failed"))
+
+    def _connect_outbox(self) -> bool:
+        """Listen to the sender's reports; False while it has not started yet."""
+        outbox = self.ctx.services.get("outbox")
+        if outbox is None:
+            return False
+        if outbox is not self._outbox:
+            self._outbox = outbox
+            for name, slot in (("delivered", self._delivered), ("failed", self._failed)):
+                signal = getattr(outbox, name, None)
+                if signal is not None:
+                    signal.connect(slot)
+        return True
+
+    def _wait_for_outbox(self) -> None:
+        """Just after the app starts the sender may not run yet: look again shortly."""
+        if self.closed or self.test != "sending":
+            return
+        if not self._connect_outbox():
+            QTimer.singleShot(OUTBOX_LOOK_MS, self, self._wait_for_outbox)
+            return
+        wake_outbox(self.ctx)
+        # Reports made before this screen listened are read from the outbox itself.
+        ids = list(self.test_ids)
+
+        def job(db: Database) -> dict[int, str]:
+            store = OutboxStore(db)
+            found = {i: store.get(i) for i in ids}
+            return {
+                i: "" if m.status == "delivered" else str(m.last_error)
+                for i, m in found.items()
+                if m is not None and (m.status == "delivered" or m.last_error)
+            }
+
+        self.run(job, self._reports_read)
+        self._show_page()
+
+    def _reports_read(self, reports: dict[int, str]) -> None:
+        for message_id, error in reports.items():
+            self.reports.setdefault(message_id, error)
+        self._update_test()
+
+    def _test_queued(self, ids: dict[int, str]) -> None:
+        self.test_ids = ids
+        if self._connect_outbox():
+            wake_outbox(self.ctx)
+        else:
+            self._wait_for_outbox()
+        self._update_test()
+
+    def _delivered(self, message_id: int) -> None:
+        self.reports[message_id] = ""
+        self._update_test()
+
+    def _failed(self, message_id: int, error: str) -> None:
+        if self.reports.get(message_id) != "":  # a later failure never hides a delivery
+            self.reports[message_id] = error or "?"
+        self._update_test()
+
+    def _update_test(self) -> None:
+        if self.closed or self.test == "" or not self.test_ids:
+            return
+        seen = {mid: self.reports[mid] for mid in self.test_ids if mid in self.reports}
+        if len(seen) == len(self.test_ids) and not any(seen.values()):
+            status: TestStatus = "delivered"
+        elif any(seen.values()):
+            status = "failed"
+        else:
+            status = "sending"
+        if status == self.test:
+            return
+        self.test = status
+        if status == "delivered":
+            self._keep(self.state.confirm("alerts"))
+        self._show_page()
+
+    # -- start-up --------------------------------------------------------------------------
+
+    def _autostart(self, enabled: bool) -> None:
+        from guardian.desktop import set_autostart
+
+        try:
+            set_autostart(enabled, lang=self.ctx.lang)
+        except OSError as error:
+            log.warning("start-up could not be changed: %s", error)
+            self.show_message(self.ctx.t("family.autostart_failed", reason=error))
+            return
+        self.clear_message()
+        self.facts = replace(self.facts, autostart=enabled)
+        self._keep(self.state.confirm("autostart"))
+        self._advance()
+
+    # -- screen life -----------------------------------------------------------------------
+
+    def closing(self) -> None:
+        """Stop listening to the sender."""
+        super().closing()
+        outbox = self._outbox
+        for name, slot in (("delivered", self._delivered), ("failed", self._failed)):
+            signal = getattr(outbox, name, None)
+            if signal is not None:
+                with contextlib.suppress(RuntimeError, TypeError):
+                    signal.disconnect(slot)
+
+
+class SetupChecklist(QWidget):
+    """On the family settings: "还差 2 项", and each step still missing as a big button.
+
+    A press opens the set-up for that step alone. The list is read again each time the family
+    settings show; with nothing missing it takes no room.
+
+    Args:
+        screen: the family settings page it is on (its disk jobs go through it).
+    """
+
+    def __init__(self, screen: FamilyScreen, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.family_screen = screen
+        self.ctx = screen.ctx
+        self.missing: tuple[SetupStep, ...] = ()
+        self.buttons: dict[SetupStep, BigButton] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.frame = QFrame()
+        self.frame.setProperty("role", "card")
+        frame_layout = QVBoxLayout(self.frame)
+        frame_layout.setContentsMargins(18, 14, 18, 14)
+        frame_layout.setSpacing(10)
+        self.heading = label("", "heading")
+        frame_layout.addWidget(self.heading)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(12)
+        frame_layout.addLayout(self.grid)
+        self.frame.setVisible(False)
+        layout.addWidget(self.frame)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Read what is missing each time the family settings show."""
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the set-up's state and what is set up, and list what is missing."""
+        if self.ctx.disk is not None:  # without storage the page says so itself
+            self.family_screen.run(read_setup, self._show)
+
+    def text(self) -> str:
+        """What the list says: how many are missing, and which."""
+        if not self.missing:
+            return ""
+        return self.ctx.sentences(
+            self.heading.text(), *(step_name(self.ctx, s) for s in self.missing)
+        )
+
+    def _show(self, snapshot: SetupSnapshot) -> None:
+        ctx = self.ctx
+        missing = snapshot.state.missing(setup_facts(snapshot, ctx))
+        if missing == self.missing and self.buttons:
+            return
+        self.missing = missing
+        for button in self.buttons.values():
+            self.grid.removeWidget(button)
+            button.deleteLater()
+        self.buttons = {}
+        self.heading.setText(ctx.t("setup.checklist", count=len(missing)))
+        columns = 3 if ctx.theme.roomy else 2
+        for index, step in enumerate(missing):
+            button = BigButton(
+                step_name(ctx, step),
+                STEP_ICONS[step],
+                role="primary" if index == 0 else None,
+                icon_px=ctx.theme.button_icon_px,
+                description=ctx.t("setup.checklist_item", step=step_name(ctx, step)),
+            )
+            button.clicked.connect(lambda _=False, s=step: self.open_step(s))
+            self.grid.addWidget(button, index // columns, index % columns)
+            self.buttons[step] = button
+        self.frame.setVisible(bool(missing))
+
+    def open_step(self, step: SetupStep) -> None:
+        """Open the set-up for ``step`` alone."""
+        self.ctx.navigator().show_screen(SetupScreen(self.ctx, only=step))
+
+
+def open_family_settings(ctx: AppContext) -> None:
+    """After the PIN: the set-up while it is begun and not finished, else the family settings."""
+    if ctx.services.get(SETUP_PENDING) is True:
+        replace_or_show(ctx, SetupScreen(ctx))
+        return
+    from guardian.ui.family.hub import FamilySettingsScreen
+
+    replace_or_show(ctx, FamilySettingsScreen(ctx))

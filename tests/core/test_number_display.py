@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from guardian.core.number_display import group_digits
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("110", "110"),
+        ("96110", "96110"),
+        ("12381", "12381"),
+        ("10086", "10086"),
+        ("1", "1"),
+        ("1701", "170 1"),
+        ("1701234", "170 1234"),
+        ("17012345678", "170 1234 5678"),
+        ("170-1234-5678", "170 1234 5678"),
+        ("+8617012345678", "+86 170 1234 5678"),
+        ("008617012345678", "0086 170 1234 5678"),
+        ("01012345678", "010 1234 5678"),
+        ("02187654321", "021 8765 4321"),
+        ("057187654321", "0571 8765 4321"),
+        ("4006612305", "400 661 2305"),
+        ("+4420123456", "+4420123456"),
+        ("+44 20-7946 0958", "+44 20 7946 0958"),
+        ("", ""),
+    ],
+)
+def test_a_number_is_shown_in_the_groups_a_phone_shows(typed: str, shown: str) -> None:
+    assert group_digits(typed) == shown
+
+
+@given(st.text(alphabet="0123456789+- ()", max_size=30))
+def test_grouping_keeps_every_digit_in_order(typed: str) -> None:
+    shown = group_digits(typed)
+    assert [c for c in shown if c.isdigit()] == [c for c in typed if c.isdigit()]
+    assert "  " not in shown and shown == shown.strip()
+    assert group_digits(shown) == shown

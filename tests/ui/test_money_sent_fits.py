@@ -1,0 +1,150 @@
+"""The "I already sent money" steps, the banks and the report card fit a 1024 x 768 screen.
+
+At the smallest and the largest text size, in Chinese and English, every step (with a program
+running, each way the money left, the end), every page of banks and the report card's first
+page show all they hold: no scroll bar, and nothing squeezed smaller than it needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPlainTextEdit, QScrollBar
+
+from guardian.assets import load_catalog
+from guardian.core.remote_apps import ProcessInfo, match_processes
+from guardian.guard.scan import load_remote_apps
+from guardian.ui.bank_choice import BankChoiceScreen
+from guardian.ui.context import AppContext
+from guardian.ui.fonts import choose_for_catalog
+from guardian.ui.home import HomeScreen
+from guardian.ui.main_window import MainWindow
+from guardian.ui.money_sent import MoneySentScreen
+from guardian.ui.routes import build_routes
+from guardian.ui.theme import TEXT_SIZES_PT
+
+SMALLEST, LARGEST = 0, len(TEXT_SIZES_PT) - 1
+
+
+@pytest.fixture(autouse=True, scope="module")
+def app_font(qapp: QApplication) -> Iterator[None]:
+    """The font the app really uses: the Chinese family chosen at start-up."""
+    choice = choose_for_catalog(load_catalog())
+    before = qapp.font()
+    if choice.family:
+        qapp.setFont(QFont(choice.family))
+    yield
+    qapp.setFont(before)
+
+
+@pytest.fixture
+def small_window(qtbot, speaker) -> Iterator[Callable[[str, int], MainWindow]]:
+    made: list[MainWindow] = []
+    before = QApplication.instance().styleSheet()  # type: ignore[union-attr]
+
+    def make(lang: str, step: int) -> MainWindow:
+        ctx = AppContext(load_catalog(), speaker, lang=lang, text_step=step)  # type: ignore[arg-type]
+        QApplication.instance().setStyleSheet(ctx.theme.stylesheet())  # type: ignore[union-attr]
+        window = MainWindow(ctx, build_routes(), HomeScreen)
+        qtbot.addWidget(window)
+        window.resize(1024, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.close()
+    QApplication.instance().setStyleSheet(before)  # type: ignore[union-attr]
+
+
+def settle() -> None:
+    for _ in range(10):
+        QApplication.processEvents()
+
+
+def problems(window: MainWindow, where: str) -> list[str]:
+    """A visible scroll bar, or words (on their own or on a button) squeezed out of sight."""
+    found = []
+    for bar in window.findChildren(QScrollBar):
+        inside_text_field = isinstance(bar.parent(), QPlainTextEdit) or isinstance(
+            bar.parent().parent(), QPlainTextEdit
+        )
+        if bar.isVisible() and not inside_text_field:
+            found.append(f"{where}: a scroll bar shows")
+    for widget in window.findChildren(QLabel):
+        if not widget.isVisible() or not widget.text():
+            continue
+        if widget.wordWrap():
+            needed = widget.heightForWidth(widget.width())
+        else:
+            needed = widget.minimumSizeHint().height()
+        if needed > widget.height() + 2:
+            found.append(
+                f"{where}: {widget.text()[:24]!r} needs {needed} px, has {widget.height()}"
+            )
+    for button in window.findChildren(QAbstractButton):
+        if button.isVisible() and button.height() < 64:
+            found.append(f"{where}: button {button.accessibleName()!r} is {button.height()} px")
+    return found
+
+
+def anydesk() -> list:
+    return match_processes(load_remote_apps(), [ProcessInfo(1, "AnyDesk.exe", None)], "win32")
+
+
+CASES = [(lang, step) for lang in ("zh", "en") for step in (SMALLEST, LARGEST)]
+
+
+@pytest.mark.parametrize(("lang", "step"), CASES)
+def test_every_money_sent_step_fits_without_scrolling(small_window, lang, step) -> None:
+    window = small_window(lang, step)
+    window.open("money_sent")
+    money = window.current_screen()
+    assert isinstance(money, MoneySentScreen)
+    money.programs_changed(anydesk())
+    found: list[str] = []
+    for key in [*money.order(), "finished"]:
+        money.go_to(key)
+        settle()
+        found += problems(window, f"{lang}-{step}-{key}")
+    money.go_to("bank")
+    for method in money.methods:
+        money.choose_payment(method)
+        settle()
+        found += problems(window, f"{lang}-{step}-paid-{method}")
+    assert found == []
+
+
+@pytest.mark.parametrize(("lang", "step"), CASES)
+def test_every_page_of_banks_fits_without_scrolling(small_window, lang, step) -> None:
+    window = small_window(lang, step)
+    window.open("call_bank")
+    banks = window.current_screen()
+    assert isinstance(banks, BankChoiceScreen)
+    found: list[str] = []
+    for page in range(banks.pages.count()):
+        banks.show_page(page)
+        settle()
+        found += problems(window, f"{lang}-{step}-page-{page + 1}")
+    assert found == []
+
+
+@pytest.mark.parametrize(("lang", "step"), CASES)
+def test_the_report_cards_first_page_fits_without_scrolling(small_window, lang, step) -> None:
+    window = small_window(lang, step)
+    window.open("report_card")
+    settle()
+    assert problems(window, f"{lang}-{step}-report-card") == []
+
+
+def test_the_check_finds_a_scroll_bar(small_window) -> None:
+    """The old money-sent screen, a list in a scroll area, would fail: a long page scrolls."""
+    window = small_window("zh", LARGEST)
+    window.open("report_card")
+    window.current_screen().show_form()  # the helper's form: every field, in a scroll area
+    settle()
+    assert any("scroll bar" in problem for problem in problems(window, "form"))
