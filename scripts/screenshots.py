@@ -28,7 +28,13 @@ from guardian.speech.speaker import Speaker
 from guardian.storage.checks import CheckStore
 from guardian.ui.check_call import CheckCallScreen
 from guardian.ui.check_message import CheckMessageScreen
-from guardian.ui.demo.screenshot_scenes import demo_line, demo_picker, demo_reveal
+from guardian.ui.demo.screenshot_scenes import (
+    demo_line,
+    demo_picker,
+    demo_reveal,
+    demo_reveal_last,
+    demo_reveal_middle,
+)
 from guardian.ui.family import screenshot_scenes as family_scenes
 from guardian.ui.family import setup_scenes
 from guardian.ui.family.screenshot_scenes import wait_for
@@ -403,6 +409,8 @@ SCENES: dict[str, Scene] = {
     "demo-picker": demo_picker,
     "demo-line": demo_line,
     "demo-reveal": demo_reveal,
+    "demo-reveal-middle": demo_reveal_middle,
+    "demo-reveal-last": demo_reveal_last,
     "home": home,
     "check-number": check_number,
     "check-caller": check_caller,

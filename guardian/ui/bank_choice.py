@@ -35,6 +35,9 @@ class BankChoiceScreen(Screen):
         super().__init__(ctx, parent)
         self.verify = verify
         banks = [h for h in ctx.content.hotlines.values() if h.kind == HotlineKind.BANK]
+        # The person's own bank (chosen by the family) comes first.
+        own = ctx.services.get("bank_hotline")
+        banks.sort(key=lambda bank: bank.id != own)
         theme = ctx.theme
         outer = QVBoxLayout(self)
         outer.setContentsMargins(36, 12, 36, 14)
@@ -80,12 +83,24 @@ class BankChoiceScreen(Screen):
             self.pages.addWidget(page)
         # Any other bank: the number on the back of the person's own card, on a last page of
         # its own (and said on every page). The verify prompt says it first.
-        self.card_back = label(ctx.t("bank.card_back"), "title")
+        self.card_back = label(ctx.t("bank.card_back"), "title" if theme.roomy else "heading")
         if not verify:
             last = QWidget()
             last_layout = QVBoxLayout(last)
             last_layout.setContentsMargins(0, 0, 0, 0)
             last_layout.addWidget(self.card_back)
+            # Not even the card at hand: the police first, they can stop a payment too.
+            self.dont_know = BigButton(
+                ctx.t("bank.dont_know"),
+                "police",
+                role="danger",
+                icon_px=theme.button_icon_px,
+                description=ctx.t("bank.dont_know_description"),
+            )
+            self.dont_know.clicked.connect(
+                lambda: ctx.navigator().show_screen(HotlineScreen(ctx, "police"))
+            )
+            last_layout.addWidget(self.dont_know)
             last_layout.addStretch(1)
             self.pages.addWidget(last)
         outer.addWidget(self.pages, 1)
@@ -129,4 +144,5 @@ class BankChoiceScreen(Screen):
         names = joiner.join(ctx.pick(ctx.content.hotline(b).name) for b in self.shown_banks())
         more = ctx.t("bank.more_pages") if self.next_page.isVisibleTo(self) else ""
         card_back = "" if self.verify else ctx.t("bank.card_back")
-        return ctx.sentences(self.prompt, self.page_label.text(), names, more, card_back)
+        dont_know = "" if self.verify else ctx.t("bank.dont_know")
+        return ctx.sentences(self.prompt, self.page_label.text(), names, more, card_back, dont_know)

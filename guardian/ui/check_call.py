@@ -51,6 +51,7 @@ class CheckCallScreen(Screen):
     """
 
     title_key = "check.title"
+    starts_check = True
 
     def __init__(
         self, ctx: AppContext, parent: QWidget | None = None, *, begin: bool = True
@@ -145,6 +146,27 @@ class CheckCallScreen(Screen):
         self.retry_timer.stop()
         if self.save_problem is not None:
             self._save()
+
+    def offer_to_resume(self, offer: Callable[[CheckRecord], None]) -> None:
+        """Left by "home" before the verdict: offer the check once every save of it is done.
+
+        The offer comes after the saves queued so far, so it carries the check's history
+        number and going on with it continues the same entry in the history.
+        """
+        if self.wizard is None or self.wizard.finished or self.verdict is not None:
+            return
+        record = self.snapshot()
+        disk = self.ctx.disk
+        if disk is None:
+            offer(record)
+            return
+        saved = self.saved
+
+        def known(check_id: int | None) -> None:
+            record.id = check_id
+            offer(record)
+
+        disk.submit(lambda db: saved.value, on_done=known)
 
     def _remote_apps_found(self, found: list[Found]) -> None:
         """A remote-control program is running: a strong signal in this check's verdict."""
@@ -248,7 +270,9 @@ class CheckCallScreen(Screen):
             self._finish()
             return
         number, total = self.wizard.progress()
-        self.question_step.show_question(current, number, total)
+        # Shown again (after "back"), the question marks the answer given to it before.
+        previous = self.wizard.previous_answer(current.id)
+        self.question_step.show_question(current, number, total, previous)
         self._show(self.question_step)
 
     def _answered(self, answer: str) -> None:

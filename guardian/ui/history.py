@@ -130,7 +130,7 @@ class HistoryScreen(Screen):
         self.import_button = BigButton(ctx.t("history.import"), None, role=None)
         self.import_button.clicked.connect(self._choose_import)
         self.delete_all_button = BigButton(
-            ctx.t("history.delete_all"), "answer_no", role=None, icon_px=px
+            ctx.t("history.delete_all"), "delete", role=None, icon_px=px
         )
         self.delete_all_button.clicked.connect(self._confirm_delete_all)
         buttons = (

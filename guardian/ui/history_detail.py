@@ -77,7 +77,7 @@ class HistoryDetailScreen(Screen):
         outer.addWidget(scrolling(body), 1)
         self.delete_button = BigButton(
             ctx.t("history.delete_one"),
-            "answer_no",
+            "delete",
             role=None,
             icon_px=ctx.theme.button_icon_px,
         )

@@ -1,10 +1,15 @@
-"""The main window: a fixed header (back, title, listen again, home) over a stack of screens."""
+"""The main window: a fixed header over a stack of screens.
+
+The header is always, left to right: back, listen again, the title, and home alone at the right
+with clear space before it, so that the button pressed most is never beside the one that
+leaves a check. A check left by "home" is offered to go on with on the home screen.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QCloseEvent
@@ -24,6 +29,10 @@ from guardian.ui.fonts import FontChoice
 from guardian.ui.layouts import TITLE_BELOW, TitleRowLayout
 from guardian.ui.screen import Screen
 from guardian.ui.widgets import BigButton, icon_label, label, set_plain_tooltip
+
+if TYPE_CHECKING:
+    from guardian.core.records import CheckRecord
+    from guardian.ui.unfinished import UnfinishedOffer
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +63,10 @@ class MainWindow(QMainWindow):
         self.routes = dict(routes)
         self._home_factory = home_factory
         self._font_choice = font_choice
+        # A check interrupted or left unfinished, offered on the home screen (None: no offer).
+        self.unfinished: UnfinishedOffer | None = None
+        # Counts the checks started: an offer that comes after a newer check began is dropped.
+        self._checks_started = 0
         ctx.nav = self
         self.resize(1280, 860)
         self.setMinimumSize(1024, 720)
@@ -116,6 +129,8 @@ class MainWindow(QMainWindow):
         )
         self.back_button.clicked.connect(self.back)
         self.title_label = label("", "heading", wrap=True)
+        # Clear space between the title's words and "home", the only button at the right.
+        self.title_label.setContentsMargins(0, 0, 40 if roomy else 24, 0)
         self.voice_status = QWidget()
         self.voice_status.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         status_layout = QHBoxLayout(self.voice_status)
@@ -141,10 +156,12 @@ class MainWindow(QMainWindow):
             description=self.ctx.t("nav.home_description"),
         )
         self.home_button.clicked.connect(self.home)
+        # "Listen again" at the left, beside "back": never beside "home", and on the home
+        # screen (no back, no home) not in the corner where "home" is everywhere else.
         layout.add_leading(self.back_button)
+        layout.add_leading(self.replay_button)
+        layout.add_leading(self.voice_status)
         layout.set_title(self.title_label)
-        layout.add_trailing(self.voice_status)
-        layout.add_trailing(self.replay_button)
         layout.add_trailing(self.home_button)
         self._update_voice_status()
 
@@ -165,18 +182,51 @@ class MainWindow(QMainWindow):
         self.back_button.setVisible(navigation)
         self.home_button.setVisible(navigation)
         self.setWindowTitle(f"{self.ctx.t('app.title')} - {screen.title()}")
+        self._update_offer()
 
-    def offer_unfinished(self, record: object) -> None:
-        """Offer to finish or discard a check that was interrupted (shown above every screen)."""
+    def offer_unfinished(self, record: object, *, just_left: bool = False) -> None:
+        """Offer, on the home screen, to finish or discard a check that was not finished.
+
+        Args:
+            record: the check (a CheckRecord; anything else is ignored), with its history
+                number when it was saved, so that going on with it continues that entry.
+            just_left: it was left by "home" a moment ago (else: interrupted before this start).
+        """
         from guardian.core.records import CheckRecord
 
         if not isinstance(record, CheckRecord):
             return
-        from guardian.ui.unfinished import UnfinishedOffer  # only after a crash: loaded then
+        from guardian.ui.unfinished import UnfinishedOffer  # only when there is one: loaded then
 
-        self.unfinished = UnfinishedOffer(self.ctx, record)
-        self._outer.insertWidget(self._outer.indexOf(self.stack), self.unfinished)
-        self.ctx.say(self.unfinished.text.text())
+        self._drop_offer()
+        offer = self.unfinished = UnfinishedOffer(self.ctx, record, just_left=just_left)
+        offer.settled.connect(self._update_offer)
+        self._outer.insertWidget(self._outer.indexOf(self.stack), offer)
+        self._update_offer()
+        if self.stack.currentIndex() == 0:
+            self.ctx.say(offer.text.text())
+
+    def _offer_left(self, record: CheckRecord, checks_started: int) -> None:
+        """Offer the check just left by "home", unless a newer check began in the meantime."""
+        if checks_started == self._checks_started:
+            self.offer_unfinished(record, just_left=True)
+
+    def _drop_offer(self) -> None:
+        """Take away the offer to go on with a check (a newer one replaces it, or a check began)."""
+        offer = self.unfinished
+        if offer is None:
+            return
+        self.unfinished = None
+        offer.used = True
+        offer.setVisible(False)
+        self._outer.removeWidget(offer)
+        offer.deleteLater()
+
+    def _update_offer(self) -> None:
+        """Show the offer on the home screen only: other screens keep all their room."""
+        offer = self.unfinished
+        if offer is not None:
+            offer.setVisible(not offer.used and self.stack.currentIndex() == 0)
 
     def show_notice(self, text: str) -> None:
         """Show ``text`` above every screen until the person presses "OK", and read it aloud."""
@@ -221,6 +271,7 @@ class MainWindow(QMainWindow):
 
     def show_screen(self, screen: Screen) -> None:
         """Show ``screen`` on top of the current one."""
+        self._check_starting(screen)
         self._leave_current()
         screen.header_changed.connect(self._update_header)
         self.stack.addWidget(screen)
@@ -228,12 +279,19 @@ class MainWindow(QMainWindow):
 
     def replace_screen(self, screen: Screen) -> None:
         """Show ``screen`` in place of the current one (which is closed)."""
+        self._check_starting(screen)
         self._leave_current()
         if self.stack.count() > 1:
             self._drop(self.stack.count() - 1)
         screen.header_changed.connect(self._update_header)
         self.stack.addWidget(screen)
         self._enter(screen)
+
+    def _check_starting(self, screen: Screen) -> None:
+        """A new check begins: the offer to go on with an earlier one goes."""
+        if screen.starts_check:
+            self._checks_started += 1
+            self._drop_offer()
 
     def back(self) -> None:
         """Go back one step in the current screen, or close it and show the one before it."""
@@ -254,7 +312,8 @@ class MainWindow(QMainWindow):
         """Close every screen above the home screen.
 
         A screen with unsaved work (the top one first) is shown, if it is not already, and asks
-        whether to save it; the way home goes on once it was saved or not to be saved.
+        whether to save it; the way home goes on once it was saved or not to be saved. A check
+        left before its verdict is then offered to go on with ("go on" / "discard").
         """
         if self.stack.count() <= 1:
             return
@@ -269,14 +328,26 @@ class MainWindow(QMainWindow):
                 screen.ask_to_save(self.home)
                 return
         self._leave_current()
+        left: list[Screen] = []
         while self.stack.count() > 1:
-            self._drop(self.stack.count() - 1)
+            widget = self.stack.widget(self.stack.count() - 1)
+            self._drop(self.stack.count() - 1)  # a last save of a check is queued here
+            if isinstance(widget, Screen):
+                left.append(widget)
         self._enter_current()
+        checks_started = self._checks_started
+        for screen in left:
+            screen.offer_to_resume(lambda record: self._offer_left(record, checks_started))
 
     def replay(self) -> None:
-        """Read the current screen aloud again."""
+        """Read the current screen aloud again (with the offer to go on with a check, if shown)."""
         screen = self.current_screen()
-        if screen is not None:
+        if screen is None:
+            return
+        offer = self.unfinished
+        if offer is not None and offer.isVisible():
+            self.ctx.say(self.ctx.sentences(offer.text.text(), screen.spoken_text()))
+        else:
             self.ctx.say(screen.spoken_text())
 
     def _drop(self, index: int) -> None:
@@ -321,6 +392,10 @@ class MainWindow(QMainWindow):
         self.notice_button.text_widget.setText(self.ctx.t("notice.ok"))
         self._update_font_banner()
         self.stack.addWidget(self._home_factory(self.ctx))
+        offer = self.unfinished
+        if offer is not None and not offer.used:
+            # Its words in the new language (or size): the same check offered again.
+            self.offer_unfinished(offer.record, just_left=offer.just_left)
         self._update_header()
         screen = self.current_screen()
         if screen is not None:

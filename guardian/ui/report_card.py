@@ -38,9 +38,10 @@ from guardian.core.text_check import find_amounts
 from guardian.storage.checks import CheckStore
 from guardian.storage.settings import SettingsStore
 from guardian.ui.context import AppContext
+from guardian.ui.paged_column import PagedColumn
 from guardian.ui.report_pdf import report_html, write_report_pdf
 from guardian.ui.screen import Screen
-from guardian.ui.widgets import BigButton, label, scrolling
+from guardian.ui.widgets import BigButton, label
 
 log = logging.getLogger(__name__)
 
@@ -211,7 +212,7 @@ class ReportCardScreen(Screen):
         self.pdf_button.clicked.connect(self.print_card)
         self.fill_button = BigButton(
             ctx.t("card.fill"),
-            "contact",
+            "fill_in",
             role="tile",
             icon_px=px,
             description=ctx.t("card.fill_description"),
@@ -224,24 +225,30 @@ class ReportCardScreen(Screen):
         return page
 
     def _form(self) -> QWidget:
-        """Every field, for the family or a police officer to fill in; "done" goes back."""
+        """Every field, for the family or a police officer to fill in; "done" goes back.
+
+        The fields are shared out into pages with a big "下一页" (never a scroll bar): each
+        caption stays with its field, and "done" comes after the last one.
+        """
         ctx = self.ctx
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(36, 16, 36, 24)
-        layout.setSpacing(10)
-        layout.addWidget(label(ctx.t("card.form_intro")))
+        self.form_pages = PagedColumn(ctx, spacing=10)
+        self.form_pages.add(label(ctx.t("card.form_intro")))
         for name in ORDER:
             caption = field_label(name)
-            layout.addWidget(label(ctx.pick(caption), "title"))
+            block = QWidget()
+            inner = QVBoxLayout(block)
+            inner.setContentsMargins(0, 0, 0, 0)
+            inner.setSpacing(8)
+            inner.addWidget(label(ctx.pick(caption), "heading"))
             if name in CHOICES:
-                layout.addLayout(self._choice_grid(name))
+                inner.addLayout(self._choice_grid(name))
+                self.form_pages.add(block)
                 continue
             limit = FIELDS[name][1]
             field: QLineEdit | QPlainTextEdit
             if name in LONG_FIELDS:
                 field = QPlainTextEdit()
-                field.setMinimumHeight(ctx.theme.min_target_px * 2)
+                field.setFixedHeight(ctx.theme.min_target_px * 2)
                 field.textChanged.connect(lambda n=name: self._changed(n))
             else:
                 field = QLineEdit()
@@ -249,12 +256,11 @@ class ReportCardScreen(Screen):
                 field.textChanged.connect(lambda _=None, n=name: self._changed(n))
             field.setAccessibleName(ctx.pick(caption))
             field.setAccessibleDescription(ctx.t("card.optional"))
-            layout.addWidget(field)
+            inner.addWidget(field)
+            self.form_pages.add(block)
             self.fields[name] = field
-        page = QWidget()
-        column = QVBoxLayout(page)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(scrolling(body), 1)
+        # "Done" ends the last page; on every page 返回 goes back to the first page as well
+        # (what is typed is kept as it is typed).
         self.done_button = BigButton(
             ctx.t("card.done_filling"),
             "answer_yes",
@@ -263,17 +269,18 @@ class ReportCardScreen(Screen):
             description=ctx.t("card.done_filling_description"),
         )
         self.done_button.clicked.connect(self.show_cover)
-        row = QVBoxLayout()
-        row.setContentsMargins(36, 8, 36, 16)
-        row.addWidget(self.done_button)
-        column.addLayout(row)
+        self.form_pages.add(self.done_button)
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(36, 16, 36, 16)
+        column.addWidget(self.form_pages, 1)
         return page
 
     def _choice_grid(self, name: str) -> QGridLayout:
         """A big button for each choice of field ``name``; a press chooses, a second clears."""
         grid = QGridLayout()
         grid.setSpacing(12)
-        columns = 3 if self.ctx.theme.roomy else 2
+        columns = 3  # three short words a row: the whole choice fits one page
         self.choices[name] = {}
         for index, choice in enumerate(CHOICES[name][1]):
             button = BigButton("", None, role=None, description=self.ctx.t("card.optional"))
@@ -360,8 +367,9 @@ class ReportCardScreen(Screen):
 
     def show_form(self) -> None:
         """Show every field, for the family or a police officer to fill in."""
+        self.form_pages.show_page(0)
         self.stack.setCurrentIndex(1)
-        self.ctx.say(self.ctx.t("card.form_intro"))
+        self.ctx.say(self.form_pages.page_text())
 
     def show_cover(self) -> None:
         """Back to the first page, with what the card now has."""

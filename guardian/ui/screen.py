@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from guardian.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from guardian.core.records import CheckRecord
 
 
 class Screen(QWidget):
@@ -28,6 +32,8 @@ class Screen(QWidget):
     title_key = ""
     #: Whether the header shows "back" and "home" on this screen.
     shows_navigation = True
+    #: Whether opening this screen starts a new check (an offer to go on with another goes).
+    starts_check = False
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +64,13 @@ class Screen(QWidget):
         longer has unsaved work), and never when they chose to go on filling it in.
         """
         leave()
+
+    def offer_to_resume(self, offer: Callable[[CheckRecord], None]) -> None:
+        """Left by "home" with a check not finished: call ``offer`` with that check.
+
+        ``offer`` may be called later (once the check is saved), or not at all when there is
+        nothing to go on with (the default). The home screen then offers "go on with it".
+        """
 
     def entered(self) -> None:
         """Called each time the screen becomes the visible one."""

@@ -1,7 +1,12 @@
-"""After a crash or a power cut: offer to finish, or to discard, the check that was interrupted."""
+"""Offer to finish, or to discard, a check that was interrupted.
+
+Interrupted by a crash or a power cut (offered at the next start), or left by "home" before
+its verdict (offered on the home screen at once).
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from guardian.core.records import CheckRecord
@@ -15,16 +20,37 @@ class UnfinishedOffer(QWidget):
 
     Args:
         ctx: the shared app context.
-        record: the interrupted check.
+        record: the interrupted check (with its history number, when it was saved).
+        just_left: the check was left by "home" a moment ago (its own words), rather than
+            interrupted before the app started.
+
+    Signals:
+        settled: "go on" or "discard" was pressed; the offer is no longer needed.
     """
 
-    def __init__(self, ctx: AppContext, record: CheckRecord, parent: QWidget | None = None):
+    settled = Signal()
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        record: CheckRecord,
+        parent: QWidget | None = None,
+        *,
+        just_left: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.record = record
+        self.just_left = just_left
+        self.used = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 8, 24, 8)
-        self.text = label(ctx.t("unfinished.text", time=local_time(record.started_at)), "banner")
+        words = (
+            ctx.t("unfinished.left_text")
+            if just_left
+            else ctx.t("unfinished.text", time=local_time(record.started_at))
+        )
+        self.text = label(words, "banner")
         layout.addWidget(self.text)
         row = QHBoxLayout()
         px = ctx.theme.button_icon_px
@@ -44,7 +70,7 @@ class UnfinishedOffer(QWidget):
         """Open the check where it stopped."""
         from guardian.ui.check_call import CheckCallScreen
 
-        self.setVisible(False)
+        self._settle()
         screen = CheckCallScreen(self.ctx)
         self.ctx.navigator().show_screen(screen)
         screen.resume(self.record)
@@ -53,7 +79,12 @@ class UnfinishedOffer(QWidget):
         """Delete the interrupted check (the person chose to)."""
         from guardian.storage.checks import CheckStore
 
-        self.setVisible(False)
+        self._settle()
         check_id = self.record.id
         if check_id is not None and self.ctx.disk is not None:
             self.ctx.disk.submit(lambda db: CheckStore(db).delete(check_id))
+
+    def _settle(self) -> None:
+        self.used = True
+        self.setVisible(False)
+        self.settled.emit()

@@ -192,6 +192,8 @@ class BigButton(QPushButton):
         layout = QBoxLayout(direction, self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(12)
+        #: The pictogram's name (None: words only); one name means one thing across the app.
+        self.icon_name = icon or None
         self.icon_widget: QLabel | None = None
         if icon:
             # The pictogram's label spans the button's depth and draws the pictogram in its

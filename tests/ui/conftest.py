@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from guardian.assets import load_catalog
@@ -13,6 +14,7 @@ from guardian.core.i18n import Lang
 from guardian.speech.speaker import Speaker
 from guardian.storage.worker import DiskWorker
 from guardian.ui.context import AppContext
+from guardian.ui.fonts import choose_for_catalog
 from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.routes import build_routes
@@ -73,3 +75,17 @@ def disk(qapp: QApplication, db_path: Path) -> Iterator[DiskWorker]:
     worker = DiskWorker(db_path)
     yield worker
     worker.shutdown()
+
+
+@pytest.fixture(scope="module")
+def app_font(qapp: QApplication) -> Iterator[None]:
+    """The font the app really uses: the Chinese family chosen at start-up, for every language.
+
+    Tests that measure whether words fit use it (``pytest.mark.usefixtures("app_font")``).
+    """
+    choice = choose_for_catalog(load_catalog())
+    before = qapp.font()
+    if choice.family:
+        qapp.setFont(QFont(choice.family))
+    yield
+    qapp.setFont(before)

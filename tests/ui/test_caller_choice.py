@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from guardian.assets import load_catalog
@@ -13,24 +10,15 @@ from guardian.core.i18n import LANGS, Lang
 from guardian.ui.caller_choice import WORD_JOINER, keep_words_together
 from guardian.ui.check_call import CheckCallScreen
 from guardian.ui.context import AppContext
-from guardian.ui.fonts import choose_for_catalog
 from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.routes import build_routes
 from guardian.ui.theme import TEXT_SIZES_PT
 
+# Measured with the font the app really uses (see conftest.app_font).
+pytestmark = pytest.mark.usefixtures("app_font")
+
 LARGEST = len(TEXT_SIZES_PT) - 1
-
-
-@pytest.fixture(autouse=True, scope="module")
-def app_font(qapp: QApplication) -> Iterator[None]:
-    """The font the app really uses: the Chinese family chosen at start-up, for every language."""
-    choice = choose_for_catalog(load_catalog())
-    before = qapp.font()
-    if choice.family:
-        qapp.setFont(QFont(choice.family))
-    yield
-    qapp.setFont(before)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -38,6 +26,7 @@ def app_font(qapp: QApplication) -> Iterator[None]:
 def test_a_page_of_callers_fits_without_scrolling_at_the_largest_text(
     qtbot, speaker, lang: Lang, page: int
 ) -> None:
+
     ctx = AppContext(load_catalog(), speaker, lang=lang, text_step=LARGEST)
     window = MainWindow(ctx, build_routes(), HomeScreen)
     qtbot.addWidget(window)

@@ -21,7 +21,8 @@ from guardian.scenarios_loader import load_scenarios
 from guardian.ui.caller_choice import CallerChoiceStep
 from guardian.ui.context import AppContext
 from guardian.ui.demo import DEMO_RATE, DemoScreen, screenshot_scenes
-from guardian.ui.demo.pages import PickerPage, PlayPage, RevealPage
+from guardian.ui.demo.pages import PickerPage, PlayPage
+from guardian.ui.demo.reveal import RevealPage
 from guardian.ui.family.hub import FamilySettingsScreen
 from guardian.ui.handout import write_handout
 from guardian.ui.home import DEMO_SHORTCUT, HomeScreen
@@ -196,18 +197,19 @@ def test_a_scripted_demo_run_from_picker_to_next_person(
     assert screen.stage == "reveal"
     reveal = screen.reveal_page
     assert isinstance(reveal, RevealPage)
-    assert reveal.marks == [
-        "demo.caught",  # phone bill
-        None,  # no signal
-        "demo.caught",  # put through to the police
-        "demo.missed",  # frozen account
-        "demo.missed",  # keep it secret
-        "demo.missed",  # safe account
-    ]
+    # One slide a signal, in call order, each saying whether the room found it.
+    signal_slides = [slide for slide in reveal.slides if slide.kind == "signal"]
+    assert [slide.signal_id for slide in signal_slides] == list(scenario.signal_ids)
+    found = [reveal.score.was_caught(slide.signal_id or "") for slide in signal_slides]
+    assert found == [True, True, False, False, False]
     assert (reveal.score.count, reveal.score.total) == (2, 5)
+    said = speaker.last()
+    assert said.startswith("第 1 个危险信号，共 5 个")
+    assert lines[0] in said
+    while reveal.forward_button.isVisible():
+        click(qtbot, reveal.forward_button)
     assert reveal.score_label.text() == "大家找出了 5 个危险信号中的 2 个"
     said = speaker.last()
-    assert said.startswith("大家找出了 5 个危险信号中的 2 个")
     for point in scenario.teaching:
         assert point.zh in said
 
@@ -401,7 +403,9 @@ def test_a_handout_that_cannot_be_written_says_so(
 # --- screenshots ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("scene", ["demo_picker", "demo_line", "demo_reveal"])
+@pytest.mark.parametrize(
+    "scene", ["demo_picker", "demo_line", "demo_reveal", "demo_reveal_middle", "demo_reveal_last"]
+)
 def test_the_screenshot_scenes_run(demo_window: MainWindow, scene: str) -> None:
     getattr(screenshot_scenes, scene)(demo_window)
     assert isinstance(demo_window.current_screen(), DemoScreen)

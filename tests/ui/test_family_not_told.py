@@ -17,11 +17,13 @@ from guardian.ui.screen import Screen
 from tests.ui.test_elder_friendly import (  # noqa: F401 (fixtures)
     SIZES_AND_LANGUAGES,
     _verdict,
-    app_font,
     make_window,
     problems_on,
     settle,
 )
+
+# Measured with the font the app really uses (see conftest.app_font).
+pytestmark = pytest.mark.usefixtures("app_font")
 
 
 def contact(name: str, phone: str, primary: bool = False) -> Contact:

@@ -322,12 +322,78 @@ def test_a_failed_test_message_says_why_in_plain_words(
     assert "没有送到" in setup.note.text()
     assert "令牌不对" in setup.note.text()
     assert "903" not in setup.note.text()
-    assert setup.shown_actions() == ["retry", "change", "skip"]
+    # Only a new token helps: changing it is the main (first, largest) button, sending again
+    # comes second.
+    assert setup.shown_actions() == ["change_main", "retry_aside", "skip"]
+    change, again = setup.action_buttons["change_main"], setup.action_buttons["retry_aside"]
+    assert change.property("role") == "primary" and again.property("role") != "primary"
+    assert change.label() == "改一改提醒方式" and again.label() == "再发一次"
+    assert change.x() < again.x() and change.width() > again.width()
     assert "alerts" not in app.stored_state().confirmed
     # The step stays open until it arrives or is skipped.
     tap(setup.action_buttons["skip"])
     setup_page(app, "autostart")
     assert "alerts" in app.stored_state().skipped
+
+
+def test_a_passing_fault_keeps_sending_again_as_the_main_button(
+    start_app: Callable[[], App], pushplus: PushPlusServer, home: Path, qtbot: Any
+) -> None:
+    pushplus.code = 500  # PushPlus: a fault on its side, not in the settings
+    app = start_app()
+    tap = Taps(qtbot)
+    tap(setup_page(app, "pin").action_buttons["skip"])
+    tap(setup_page(app, "family").action_buttons["family"])
+    form = app.wait_for(ContactFormScreen)
+    form.name_edit.insert("李娜")
+    qtbot.keyClicks(form.phone_edit, "13812345678")
+    tap(form.save_button)
+    tap(setup_page(app, "alerts").action_buttons["channel"])
+    tap(app.wait_for(ChannelKindScreen).buttons["pushplus"])
+    channel_form = app.wait_for(ChannelFormScreen)
+    qtbot.keyClicks(channel_form.inputs["token"], TOKEN)
+    tap(channel_form.ok_button)
+    setup = setup_page(app, "alerts")
+    qtbot.waitUntil(lambda: setup.test == "failed", timeout=30_000)
+    assert "对方的服务出了问题" in setup.note.text()
+    assert setup.shown_actions() == ["retry", "change", "skip"]
+    assert setup.action_buttons["retry"].property("role") == "primary"
+
+
+def test_the_start_up_tile_updates_the_checklist_at_once(
+    start_app: Callable[[], App], home: Path, qtbot: Any
+) -> None:
+    app = start_app()
+    tap = Taps(qtbot)
+    tap(setup_page(app, "pin").action_buttons["pin"])
+    pin = app.wait_for(SetupPinScreen)
+    qtbot.waitUntil(lambda: pin.step == "setup")
+    type_pin(app, tap, pin)
+    qtbot.waitUntil(lambda: pin.step == "confirm")
+    type_pin(app, tap, pin)
+    for page in ("family", "alerts", "autostart", "bank"):
+        tap(setup_page(app, page).action_buttons["skip"])
+    tap(setup_page(app, "done").action_buttons["finish"])
+    app.wait_for(HomeScreen)
+    app.window.open("family_settings")
+    gate = app.wait_for(PinScreen)
+    qtbot.waitUntil(lambda: gate.step == "entry")
+    type_pin(app, tap, gate)
+    hub = app.wait_for(FamilySettingsScreen)
+    qtbot.waitUntil(lambda: hub.checklist.frame.isVisible())
+    assert "autostart" in hub.checklist.buttons
+    count = len(hub.checklist.buttons)
+    # On: the item leaves the list while the page stays as it is (not shown again).
+    tap(hub.buttons["autostart"])
+    assert autostart_path().exists()
+    qtbot.waitUntil(lambda: "autostart" not in hub.checklist.buttons)
+    assert app.screen() is hub
+    assert hub.checklist.heading.text() == f"还差 {count - 1} 项没设好"
+    # Off again: it comes back at once.
+    tap(hub.buttons["autostart"])
+    assert not autostart_path().exists()
+    qtbot.waitUntil(lambda: "autostart" in hub.checklist.buttons)
+    assert hub.checklist.heading.text() == f"还差 {count} 项没设好"
 
 
 def test_skipped_steps_are_kept_across_a_restart_and_taken_up_from_the_checklist(

@@ -26,11 +26,13 @@ from guardian.ui.theme import TEXT_SIZES_PT
 from tests.alerts.test_alerts_from_screens import add_contact
 from tests.alerts.test_alerts_on_a_full_disk import fill_up, make_room
 from tests.ui.test_elder_friendly import (  # noqa: F401 (fixtures)
-    app_font,
     make_window,
     problems_on,
     settle,
 )
+
+# Measured with the font the app really uses (see conftest.app_font).
+pytestmark = pytest.mark.usefixtures("app_font")
 
 FRAUD = "【公安局】您的银行卡涉嫌洗钱，请立即把存款转到安全账户配合调查，不要告诉家人。"
 ORDINARY = "妈，我周六中午回家吃饭，帮我留点饺子。"

@@ -18,6 +18,7 @@ import pytest
 from PySide6.QtCore import QObject, QUrl, Signal
 
 from guardian.assets import load_catalog
+from guardian.core.content import HotlineKind
 from guardian.core.records import CheckRecord
 from guardian.core.remote_apps import Found, ProcessInfo, match_processes
 from guardian.core.report_card import PAYMENT_METHODS
@@ -205,7 +206,10 @@ def test_the_report_card_is_filled_in_from_the_latest_check_once(
     assert "请家人或民警帮忙填写" in speaker.last() and "5万元" in speaker.last()
     # The helper fills in the rest; what they clear stays cleared.
     card.fill_button.click()
-    assert card.fields["amount"].isVisibleTo(card)
+    assert card.fields["receiving_account"].isVisibleTo(card)  # the form's first page
+    while not card.fields["amount"].isVisibleTo(card):  # a later page, behind "下一页"
+        assert card.form_pages.next_button.isVisibleTo(card)
+        card.form_pages.next_button.click()
     card.fields["amount"].insert("50000元")
     card.fields["what_they_said"].setPlainText("")
     card.done_button.click()
@@ -504,3 +508,21 @@ def test_the_way_it_was_paid_and_the_own_account_are_on_the_card_and_paper(
     # A second press on the chosen way clears it.
     again.choices["paid_with"]["wechat"].click()
     assert again.card.paid_with == ""
+
+
+def test_the_bank_list_puts_the_own_bank_first_and_not_knowing_leads_to_110(
+    qtbot, window: MainWindow
+) -> None:
+    ctx = window.ctx
+    banks = [h.id for h in ctx.content.hotlines.values() if h.kind == HotlineKind.BANK]
+    own = banks[-1]
+    ctx.services["bank_hotline"] = own
+    screen = BankChoiceScreen(ctx)
+    window.show_screen(screen)
+    assert screen.shown_banks()[0] == own
+    screen.show_page(screen.pages.count() - 1)
+    assert screen.dont_know.isVisible()
+    assert ctx.t("bank.dont_know") in screen.spoken_text()
+    screen.dont_know.click()
+    shown = window.current_screen()
+    assert isinstance(shown, HotlineScreen) and shown.number_label.text() == "110"

@@ -1,8 +1,9 @@
 """The "I already sent money" steps, the banks and the report card fit a 1024 x 768 screen.
 
 At the smallest and the largest text size, in Chinese and English, every step (with a program
-running, each way the money left, the end), every page of banks and the report card's first
-page show all they hold: no scroll bar, and nothing squeezed smaller than it needs.
+running, each way the money left, the end), every page of banks, the report card's first page
+and every page of its form show all they hold: no scroll bar, and nothing squeezed smaller than
+it needs.
 """
 
 from __future__ import annotations
@@ -10,33 +11,32 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPlainTextEdit, QScrollBar
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QPlainTextEdit,
+    QScrollBar,
+    QWidget,
+)
 
 from guardian.assets import load_catalog
 from guardian.core.remote_apps import ProcessInfo, match_processes
 from guardian.guard.scan import load_remote_apps
 from guardian.ui.bank_choice import BankChoiceScreen
 from guardian.ui.context import AppContext
-from guardian.ui.fonts import choose_for_catalog
 from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.money_sent import MoneySentScreen
+from guardian.ui.report_card import ReportCardScreen
 from guardian.ui.routes import build_routes
 from guardian.ui.theme import TEXT_SIZES_PT
+from guardian.ui.widgets import scrolling
+
+# Measured with the font the app really uses (see conftest.app_font).
+pytestmark = pytest.mark.usefixtures("app_font")
 
 SMALLEST, LARGEST = 0, len(TEXT_SIZES_PT) - 1
-
-
-@pytest.fixture(autouse=True, scope="module")
-def app_font(qapp: QApplication) -> Iterator[None]:
-    """The font the app really uses: the Chinese family chosen at start-up."""
-    choice = choose_for_catalog(load_catalog())
-    before = qapp.font()
-    if choice.family:
-        qapp.setFont(QFont(choice.family))
-    yield
-    qapp.setFont(before)
 
 
 @pytest.fixture
@@ -141,10 +141,48 @@ def test_the_report_cards_first_page_fits_without_scrolling(small_window, lang, 
     assert problems(window, f"{lang}-{step}-report-card") == []
 
 
+@pytest.mark.parametrize(("lang", "step"), CASES)
+def test_every_page_of_the_report_card_form_fits_without_scrolling(
+    small_window, lang, step
+) -> None:
+
+    window = small_window(lang, step)
+    window.open("report_card")
+    card = window.current_screen()
+    assert isinstance(card, ReportCardScreen)
+    card.show_form()
+    settle()
+    pages = card.form_pages
+    found: list[str] = []
+    seen: list[QWidget] = []
+    for page in range(pages.page_count):
+        if page:
+            tap_next = pages.next_button
+            assert tap_next.isVisible()
+            tap_next.click()
+            settle()
+        assert pages.index == page
+        seen += pages.page_blocks()
+        found += problems(window, f"{lang}-{step}-form-page-{page + 1}")
+    assert found == []
+    # Every field is on some page, each once, and the last page has no "下一页".
+    assert len(seen) == len(pages.blocks) and set(map(id, seen)) == set(map(id, pages.blocks))
+    assert not pages.next_button.isVisible()
+    assert card.done_button.isVisible() and pages.page_of(card.done_button) == pages.index
+    for field in card.fields.values():
+        assert any(field in block.findChildren(type(field)) for block in seen)
+
+
 def test_the_check_finds_a_scroll_bar(small_window) -> None:
-    """The old money-sent screen, a list in a scroll area, would fail: a long page scrolls."""
+    """A long page in a scroll area, as the report card's form once was, fails the check."""
     window = small_window("zh", LARGEST)
     window.open("report_card")
-    window.current_screen().show_form()  # the helper's form: every field, in a scroll area
+    screen = window.current_screen()
+    tall = QWidget()
+    tall.setMinimumHeight(3000)
+    area = scrolling(tall)
+    area.setParent(screen)
+    area.setGeometry(0, 0, 400, 300)
+    area.show()
     settle()
     assert any("scroll bar" in problem for problem in problems(window, "form"))

@@ -1,4 +1,4 @@
-"""The pages of the demo: the scenario picker, the call being played, and the reveal."""
+"""The pages of the demo: the scenario picker and the call being played (the reveal: reveal.py)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guardian.core.scenarios import Scenario, Score
+from guardian.core.scenarios import Scenario
 from guardian.ui.context import AppContext
 from guardian.ui.widgets import BigButton, icon_label, label, scrolling, svg_pixmap
 
@@ -213,7 +213,7 @@ class PlayPage(QWidget):
         self.pause_button = self._button("demo.pause", "speaker_off", "primary", px)
         self.replay_button = self._button("demo.replay_line", "replay", None, px)
         self.next_button = self._button("demo.next_line", "next", None, px)
-        self.done_button = self._button("demo.to_room", "answer_yes", None, px)
+        self.done_button = self._button("demo.to_room", "audience", None, px)
         self.play_button.clicked.connect(self.play_pressed)
         self.pause_button.clicked.connect(self.pause_pressed)
         self.replay_button.clicked.connect(self.replay_pressed)
@@ -278,117 +278,3 @@ def _set_role(widget: QWidget, role: str | None) -> None:
     for each in (widget, *widget.findChildren(QWidget)):
         each.style().unpolish(each)
         each.style().polish(each)
-
-
-class RevealPage(QWidget):
-    """Each line with the signal it showed, the room's score, and the teaching points.
-
-    Args:
-        ctx: the demo's context (presenter text size).
-        scenario: the scenario that was played.
-        score: what the room caught.
-        room_caller: the caller type the room picked, or None.
-
-    Signals:
-        next_person: "next person" was pressed.
-    """
-
-    next_person = Signal()
-
-    def __init__(
-        self,
-        ctx: AppContext,
-        scenario: Scenario,
-        score: Score,
-        room_caller: str | None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.scenario = scenario
-        self.score = score
-        theme = ctx.theme
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 12, 32, 16)
-        outer.setSpacing(14)
-
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 12, 0)
-        layout.setSpacing(14)
-        self.score_label = label(ctx.t("demo.score", count=score.count, total=score.total), "title")
-        caller = ctx.pick(ctx.content.caller(scenario.caller).label)
-        callers = [ctx.t("demo.caller_was", caller=caller)]
-        if room_caller is not None:
-            chosen = ctx.pick(ctx.content.caller(room_caller).label)
-            callers.append(ctx.t("demo.room_chose", caller=chosen))
-        self.caller_label = label("\n".join(callers), "soft")
-        layout.addWidget(self.caller_label)
-
-        # One row a line: what the caller said on the left, the signal it showed on the right.
-        self.line_rows: list[QFrame] = []
-        self.marks: list[str | None] = []
-        for number, line in enumerate(scenario.lines, start=1):
-            row = QFrame()
-            row.setProperty("role", "card")
-            row_layout = QHBoxLayout(row)
-            row_layout.setContentsMargins(16, 8, 16, 8)
-            row_layout.setSpacing(14)
-            said = label(f"{number}. {ctx.pick(line.text)}", "line")
-            row_layout.addWidget(said, 5)
-            finding = QHBoxLayout()
-            finding.setSpacing(10)
-            if line.signal is None:
-                finding.addWidget(label(ctx.t("demo.no_signal"), "soft"), 1)
-                self.marks.append(None)
-            else:
-                signal = ctx.content.signal(line.signal)
-                caught = score.was_caught(line.signal)
-                finding.addWidget(
-                    icon_label(signal.icon, theme.button_icon_px), 0, Qt.AlignmentFlag.AlignVCenter
-                )
-                finding.addWidget(label(ctx.pick(signal.title), "heading"), 1)
-                mark = "demo.caught" if caught else "demo.missed"
-                mark_box = QVBoxLayout()
-                mark_box.setSpacing(0)
-                mark_box.addWidget(
-                    icon_label("answer_yes" if caught else "answer_no", 40),
-                    0,
-                    Qt.AlignmentFlag.AlignHCenter,
-                )
-                mark_box.addWidget(label(ctx.t(mark), "mark", wrap=False))
-                finding.addLayout(mark_box)
-                self.marks.append(mark)
-            row_layout.addLayout(finding, 5)
-            layout.addWidget(row)
-            self.line_rows.append(row)
-
-        layout.addWidget(label(ctx.t("demo.teaching"), "title"))
-        self.teaching_labels = [label(f"• {ctx.pick(point)}") for point in scenario.teaching]
-        for point in self.teaching_labels:
-            layout.addWidget(point)
-        layout.addStretch(1)
-        outer.addWidget(scrolling(body), 1)
-
-        self.next_button = BigButton(
-            ctx.t("demo.next_person"),
-            "next",
-            role="primary",
-            icon_px=theme.button_icon_px,
-            description=ctx.t("demo.next_person_description"),
-        )
-        self.next_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.next_button.clicked.connect(self.next_person)
-        # The score stays in sight below the list, beside the way on to the next person.
-        bottom = QHBoxLayout()
-        bottom.setSpacing(20)
-        bottom.addWidget(self.score_label, 1, Qt.AlignmentFlag.AlignVCenter)
-        bottom.addWidget(self.next_button)
-        outer.addLayout(bottom)
-
-    def spoken_text(self) -> str:
-        """The score, then every teaching point."""
-        ctx = self.ctx
-        return ctx.sentences(
-            self.score_label.text(), *(ctx.pick(point) for point in self.scenario.teaching)
-        )

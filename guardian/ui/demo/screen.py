@@ -27,7 +27,8 @@ from guardian.core.scenarios import Scenario, score
 from guardian.core.wizard import Wizard
 from guardian.ui.caller_choice import CallerChoiceStep
 from guardian.ui.context import AppContext
-from guardian.ui.demo.pages import PickerPage, PlayPage, RevealPage
+from guardian.ui.demo.pages import PickerPage, PlayPage
+from guardian.ui.demo.reveal import RevealPage
 from guardian.ui.handout import paint_handout, print_supported, write_handout
 from guardian.ui.layouts import TITLE_BELOW, TitleRowLayout
 from guardian.ui.question_step import QuestionStep
@@ -76,9 +77,9 @@ class DemoScreen(Screen):
 
     The stages: pick a scenario; play the call line by line with subtitles; the room answers
     the same questions as the real check (the caller type comes from the scenario); the reveal
-    shows each line with its signal, the score and the teaching points; "next person" starts
-    again. A DEMO badge and the big "leave the demo" button stay at the top throughout: one
-    ordinary press on it (or Alt+Home) shows the home screen again.
+    shows one slide a red signal, with the line that showed it, then the score and the teaching
+    points; "next person" starts again. A DEMO badge and the big "leave the demo" button stay
+    at the top throughout: one ordinary press on it (or Alt+Home) shows the home screen again.
 
     Args:
         ctx: the shared app context (its disk is never used).
@@ -438,17 +439,20 @@ class DemoScreen(Screen):
     # -- stage 4: the reveal -----------------------------------------------------------------
 
     def reveal(self) -> None:
-        """Show each line with its signal, the room's score and the teaching points."""
+        """Show the slides: each red signal and the line that showed it, then the lesson."""
         if self.scenario is None or self.wizard is None:
             return
         result = score(self.scenario, self.wizard.assessment().signal_ids)
         if self.reveal_page is not None:
             self.pages.removeWidget(self.reveal_page)
             self.reveal_page.deleteLater()
-        self.reveal_page = RevealPage(self.presenter, self.scenario, result, self.room_caller)
+        # The slides follow the app's own text size (A+), not the presenter's fixed one.
+        self.reveal_page = RevealPage(
+            self.presenter, self.scenario, result, self.room_caller, step=self.ctx.text_step
+        )
         self.reveal_page.next_person.connect(self.next_person)
         self.pages.addWidget(self.reveal_page)
-        # The teaching points are the point of the demo: they are always read out.
+        # The slides are the point of the demo: each is always read out.
         self._show(self.reveal_page, "reveal", speak=True)
 
     def next_person(self) -> None:

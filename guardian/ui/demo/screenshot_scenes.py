@@ -40,8 +40,8 @@ def demo_line(window: MainWindow) -> None:
     QApplication.processEvents()
 
 
-def demo_reveal(window: MainWindow) -> None:
-    """The reveal after the room answered: each line's signal, the score, the teaching points."""
+def _revealed(window: MainWindow) -> DemoScreen:
+    """The demo after the room answered, on the reveal's first slide."""
     screen = open_demo(window)
     screen.pick(SCENE_SCENARIO)
     screen.start_answers()
@@ -51,4 +51,26 @@ def demo_reveal(window: MainWindow) -> None:
         answer = Answer(SCENE_ANSWERS.get(signal.id, "no"))
         screen.question_step.buttons[answer].click()
     screen.reveal()
+    QApplication.processEvents()
+    return screen
+
+
+def demo_reveal(window: MainWindow) -> None:
+    """The reveal's first slide: the first red signal, its line marked, the running score."""
+    _revealed(window)
+
+
+def demo_reveal_middle(window: MainWindow) -> None:
+    """A slide in the middle of the reveal: a signal the room missed."""
+    page = _revealed(window).reveal_page
+    assert page is not None
+    page.show_slide(3)
+    QApplication.processEvents()
+
+
+def demo_reveal_last(window: MainWindow) -> None:
+    """The reveal's last slide: the verdict, the room's score and the lesson."""
+    page = _revealed(window).reveal_page
+    assert page is not None
+    page.show_slide(len(page.slides) - 1)
     QApplication.processEvents()

@@ -154,7 +154,7 @@ class ContactFormScreen(FamilyScreen):
         self.no_channels = label(ctx.t("contacts.no_channels"), "banner")
         self.body.addWidget(self.no_channels)
         self.add_channel_button = self.button(
-            "contacts.add_channel", "message_check", action=self.add_channel
+            "contacts.add_channel", "alert", action=self.add_channel
         )
         self.body.addWidget(self.add_channel_button)
         self.body.addStretch(1)
@@ -162,10 +162,8 @@ class ContactFormScreen(FamilyScreen):
         self.save_button = self.button(
             "contacts.save", "answer_yes", role="primary", action=self.save
         )
-        self.test_button = self.button(
-            "contacts.test_alert", "message_check", action=self.send_test
-        )
-        self.delete_button = self.button("contacts.delete", "answer_no")
+        self.test_button = self.button("contacts.test_alert", "alert", action=self.send_test)
+        self.delete_button = self.button("contacts.delete", "delete")
         two_press(self.delete_button, ctx, ctx.t("contacts.delete_confirm"), self.delete)
         self.action_row.addWidget(self.save_button, 2)
         self.action_row.addWidget(self.test_button, 1)

@@ -7,17 +7,84 @@ from the app's own speaker, which already knows whether sound can be heard.
 
 from __future__ import annotations
 
+import logging
+import re
 import threading
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from guardian import doctor
+from guardian.core.i18n import Lang, Text
 from guardian.doctor import LABELS, CheckResult, run_checks
 from guardian.ui.context import AppContext
 from guardian.ui.family.common import FamilyScreen
+from guardian.ui.family.details import TechnicalDetails
 from guardian.ui.widgets import label
 
+log = logging.getLogger(__name__)
+
 BACKGROUND_CHECKS = ("tel", "data_folder", "database", "backups", "outbox", "guard")
+
+# The doctor's sentences that carry a system's or a library's own words, and the name of the
+# blank those words fill. The screen leaves those words out (they go behind "详细信息").
+_TECHNICAL: tuple[tuple[Text, str], ...] = (
+    (doctor.CHECK_FAILED, "error"),
+    (doctor.SPEECH_NO_ENGINE, "reason"),
+    (doctor.SPEECH_BROKEN, "reason"),
+    (doctor.DB_DAMAGED, "reason"),
+    (doctor.DB_UNREADABLE, "reason"),
+    (doctor.BACKUPS_DAMAGED, "reason"),
+    (doctor.OUTBOX_LAST_ERROR, "error"),
+    (doctor.GUARD_BROKEN, "error"),
+)
+_OPENERS = ("（", " (", "(", "：", ": ")
+_CLOSERS = {"（": "）", " (": ")", "(": ")"}
+_BLANK = re.compile(r"\{\w+\}")
+
+
+def _technical_pattern(template: str, blank: str) -> tuple[re.Pattern[str], str] | None:
+    """A pattern for ``template``'s technical part with the words around it, and its stand-in.
+
+    The words around are those up to the blanks before and after it, so the pattern finds the
+    part wherever the sentence sits inside another.
+    """
+    marker = "{" + blank + "}"
+    at = template.find(marker)
+    if at < 0:
+        return None
+    opener = next((o for o in _OPENERS if template.startswith(o, at - len(o))), "")
+    closer = _CLOSERS.get(opener, "")
+    if closer and not template.startswith(closer, at + len(marker)):
+        opener, closer = "", ""
+    start, end = at - len(opener), at + len(marker) + len(closer)
+    before = _BLANK.split(template[:start])[-1]
+    after = _BLANK.split(template[end:])[0]
+    pattern = re.compile(
+        re.escape(before) + re.escape(opener) + "(.+?)" + re.escape(closer) + re.escape(after),
+        re.DOTALL,
+    )
+    return pattern, before + after
+
+
+def plain_detail(detail: str, lang: Lang) -> tuple[str, list[str]]:
+    """``detail`` without the system's or a library's own words, and those words.
+
+    A detail with none comes back as it is, with an empty list.
+    """
+    found: list[str] = []
+    for text, blank in _TECHNICAL:
+        made = _technical_pattern(text.get(lang), blank)
+        if made is None:
+            continue
+        pattern, plain = made
+
+        def cut(match: re.Match[str], plain: str = plain) -> str:
+            found.append(match.group(1).strip())
+            return plain
+
+        detail = pattern.sub(cut, detail)
+    return detail, found
 
 
 class _Results(QObject):
@@ -46,6 +113,8 @@ class DoctorScreen(FamilyScreen):
         self.body.addWidget(self.status)
         self.lines = QWidget()
         self.body.addWidget(self.lines)
+        self.details = TechnicalDetails(ctx)  # the exact words, for a helper on the phone
+        self.body.addWidget(self.details)
         self.body.addStretch(1)
         self._carrier = _Results(self)
         self._carrier.ready.connect(self._show)
@@ -53,15 +122,15 @@ class DoctorScreen(FamilyScreen):
         lang = ctx.lang
         self._first = run_checks(lang, data_folder=folder, only=("font",))
         speaker = ctx.speaker
-        self._first.append(
-            CheckResult(
-                "speech",
-                speaker.available,
-                ctx.t("family.doctor_voice_ok")
-                if speaker.available
-                else ctx.t("family.doctor_voice_problem", reason=speaker.unavailable_reason),
-            )
-        )
+        self._speech_details = ""
+        if speaker.available:
+            voice = ctx.t("family.doctor_voice_ok")
+        else:
+            self._speech_details = speaker.unavailable_reason
+            log.info("speech cannot be heard: %s", self._speech_details)
+            reason = ctx.t("voice.cannot_play" if self._speech_details else "voice.no_reason")
+            voice = ctx.t("family.doctor_voice_problem", reason=reason)
+        self._first.append(CheckResult("speech", speaker.available, voice))
         carrier = self._carrier
         self._thread = threading.Thread(
             target=lambda: carrier.ready.emit(
@@ -79,11 +148,21 @@ class DoctorScreen(FamilyScreen):
         layout = QVBoxLayout(self.lines)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
+        technical: list[str] = []
         for result in self.results:
             mark = self.ctx.t("family.doctor_ok" if result.ok else "family.doctor_problem")
             name = self.ctx.pick(LABELS[result.check])
-            line = label(f"{mark} {name}: {result.detail}", None if result.ok else "banner")
+            line = label(
+                f"{mark} {name}: {self.shown_detail(result)}", None if result.ok else "banner"
+            )
             layout.addWidget(line)
+            _, words = plain_detail(result.detail, self.ctx.lang)
+            if result.check == "speech" and self._speech_details:
+                words = [self._speech_details]
+            if words:
+                log.info("check %s: %s", result.check, result.detail)
+                technical += [f"{name}: {w}" for w in words]
+        self.details.set_details("\n".join(technical))
         problems = sum(not result.ok for result in self.results)
         self.status.setText(
             self.ctx.t("family.doctor_all_ok")
@@ -91,6 +170,10 @@ class DoctorScreen(FamilyScreen):
             else self.ctx.t("family.doctor_problems", count=problems)
         )
         self.ctx.say(self.spoken_text())
+
+    def shown_detail(self, result: CheckResult) -> str:
+        """What the screen says for ``result``: its detail without any system's own words."""
+        return plain_detail(result.detail, self.ctx.lang)[0]
 
     def closing(self) -> None:
         """Wait for the checks to end (they take about a second) before the screen goes."""
@@ -101,6 +184,8 @@ class DoctorScreen(FamilyScreen):
         if not self.results:
             return self.ctx.t("family.doctor_running")
         problems = [
-            f"{self.ctx.pick(LABELS[r.check])}: {r.detail}" for r in self.results if not r.ok
+            f"{self.ctx.pick(LABELS[r.check])}: {self.shown_detail(r)}"
+            for r in self.results
+            if not r.ok
         ]
         return self.ctx.sentences(self.status.text(), *problems)

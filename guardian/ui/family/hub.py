@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QGridLayout, QWidget
@@ -11,19 +12,21 @@ from guardian.ui.family.common import FamilyScreen
 from guardian.ui.screen import Screen
 from guardian.ui.widgets import BigButton, label
 
+log = logging.getLogger(__name__)
+
 # (name, catalog key, pictogram) of each button, in reading order.
 HUB_ITEMS: tuple[tuple[str, str, str | None], ...] = (
     ("contacts", "family.contacts", "family"),
-    ("channels", "family.channels", "caller_operator"),
+    ("channels", "family.channels", "alert"),
     ("voice", "family.voice", "speaker"),
     ("display", "family.display", "language"),
-    ("bank", "family.bank", "caller_government"),
+    ("bank", "family.bank", "bank"),
     ("history", "family.history", "history"),
-    ("outbox", "family.outbox", "message_check"),
+    ("outbox", "family.outbox", "outbox"),
     ("pin", "family.change_pin", "settings_lock"),
     ("data", "family.data", None),
     ("doctor", "family.doctor", "warning"),
-    ("autostart", "family.autostart", "home"),
+    ("autostart", "family.autostart", "power"),
     ("demo", "family.demo", "demo"),
 )
 
@@ -105,9 +108,14 @@ class FamilySettingsScreen(FamilyScreen):
         try:
             set_autostart(not autostart_enabled(), lang=self.ctx.lang)
         except OSError as error:
-            self.autostart_message.setText(self.ctx.t("family.autostart_failed", reason=error))
+            # The system's own words go to the log; the family reads what to do.
+            log.warning("start-up could not be changed: %s", error)
+            self.autostart_message.setText(self.ctx.t("family.autostart_failed"))
             self.autostart_message.setVisible(True)
+        else:
+            self.autostart_message.setVisible(False)
         self._show_autostart()
+        self.checklist.refresh()  # "还差 N 项" counts start-up too
         self.ctx.say(self.buttons["autostart"].text_widget.text())
 
     def _show(self, screen: Screen) -> None:

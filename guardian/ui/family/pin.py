@@ -93,7 +93,7 @@ class PinScreen(Screen):
         missing_layout.addStretch(1)
         self.missing_continue = BigButton(
             ctx.t("pin.missing_continue"),
-            "answer_yes",
+            "settings_lock",
             role="primary",
             icon_px=ctx.theme.button_icon_px,
             description=ctx.t("pin.missing_continue_description"),

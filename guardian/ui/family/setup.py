@@ -27,7 +27,7 @@ from sqlite_utils import Database
 
 from guardian.core.alert_message import compose_alert
 from guardian.core.contacts import ChannelConfig, Contact
-from guardian.core.delivery_problems import plain_reason
+from guardian.core.delivery_problems import PROBLEMS, delivery_problem
 from guardian.core.setup_state import SETUP_STEPS, SetupFacts, SetupState, SetupStep
 from guardian.storage.outbox import OutboxStore
 from guardian.ui.context import AppContext
@@ -45,9 +45,9 @@ log = logging.getLogger(__name__)
 STEP_ICONS: dict[SetupStep, str] = {
     "pin": "settings_lock",
     "family": "family",
-    "alerts": "message_check",
-    "autostart": "home",
-    "bank": "caller_government",
+    "alerts": "alert",
+    "autostart": "power",
+    "bank": "bank",
 }
 
 TestStatus = Literal["", "sending", "delivered", "failed"]
@@ -59,22 +59,40 @@ OUTBOX_LOOK_MS = 500
 ACTIONS: dict[str, tuple[str, str | None]] = {
     "pin": ("setup.pin_do", "settings_lock"),
     "family": ("setup.family_do", "contact"),
-    "channel": ("setup.alerts_do", "message_check"),
-    "send": ("setup.alerts_send", "message_check"),
+    "channel": ("setup.alerts_do", "alert"),
+    "send": ("setup.alerts_send", "alert"),
+    # After a failure that only new settings can mend (a wrong token, a mailbox that refuses
+    # the code), changing them is the main action and sending again comes second.
+    "change_main": ("setup.alerts_change", None),
+    "retry_aside": ("setup.alerts_retry", "replay"),
     "retry": ("setup.alerts_retry", "replay"),
     "received": ("setup.alerts_received", "answer_yes"),
     "change": ("setup.alerts_change", None),
     "autostart_on": ("setup.autostart_on", "answer_yes"),
     "autostart_off": ("setup.autostart_off", "answer_no"),
-    "bank": ("setup.bank_do", "caller_government"),
+    "bank": ("setup.bank_do", "bank"),
     "finish": ("setup.finish", "answer_yes"),
-    "skip": ("setup.skip", "next"),
+    "skip": ("setup.skip", "skip"),
 }
 
 # The main action of each page comes first; it is the largest.
 MAIN_ACTIONS = frozenset(
-    {"pin", "family", "channel", "send", "retry", "received", "autostart_on", "bank", "finish"}
+    {
+        "pin",
+        "family",
+        "channel",
+        "send",
+        "change_main",
+        "retry",
+        "received",
+        "autostart_on",
+        "bank",
+        "finish",
+    }
 )
+
+#: The reasons a test fails that only new settings mend: the token, the mailbox, the address.
+SETTINGS_PROBLEMS = frozenset({"token", "email", "address"})
 
 
 def setup_facts(snapshot: SetupSnapshot, ctx: AppContext) -> SetupFacts:
@@ -249,13 +267,18 @@ class SetupScreen(FamilyScreen):
         if self.test == "delivered":
             return ctx.t("setup.alerts_delivered", name=name), ["received", "change"]
         if self.test == "failed":
-            reasons = [
-                ctx.pick(plain_reason(error, self.test_ids.get(mid, "")))
+            problems = [
+                delivery_problem(error, self.test_ids.get(mid, ""))
                 for mid, error in self.reports.items()
                 if mid in self.test_ids and error
             ]
-            reason = reasons[0] if reasons else ctx.pick(plain_reason(""))
-            return ctx.t("setup.alerts_failed", reason=reason), ["retry", "change", "skip"]
+            problem = problems[0] if problems else delivery_problem("")
+            reason = ctx.pick(PROBLEMS[problem])
+            if problem in SETTINGS_PROBLEMS:
+                actions = ["change_main", "retry_aside", "skip"]
+            else:
+                actions = ["retry", "change", "skip"]
+            return ctx.t("setup.alerts_failed", reason=reason), actions
         return ctx.t("setup.alerts_ready", name=name, channel=summary), ["send", "change", "skip"]
 
     # -- reading and moving on -------------------------------------------------------------
@@ -350,6 +373,10 @@ class SetupScreen(FamilyScreen):
             ChannelFormScreen(self.ctx, channel.kind, channel, self._channel_changed)
         )
 
+    def do_change_main(self) -> None:
+        """The same as :meth:`do_change`, offered first when only new settings can help."""
+        self.do_change()
+
     def do_send(self) -> None:
         """Send a test message to every channel of the family member, and wait for it."""
         contact = self.contact
@@ -377,6 +404,7 @@ class SetupScreen(FamilyScreen):
         self.run(job, self._test_queued)
 
     do_retry = do_send
+    do_retry_aside = do_send
 
     def do_received(self) -> None:
         """The test arrived: go on."""
@@ -534,7 +562,7 @@ class SetupScreen(FamilyScreen):
             set_autostart(enabled, lang=self.ctx.lang)
         except OSError as error:
             log.warning("start-up could not be changed: %s", error)
-            self.show_message(self.ctx.t("family.autostart_failed", reason=error))
+            self.show_message(self.ctx.t("family.autostart_failed"))  # the log keeps why
             return
         self.clear_message()
         self.facts = replace(self.facts, autostart=enabled)

@@ -32,7 +32,9 @@ class VoiceSettingsScreen(FamilyScreen):
         if speaker.available:
             status = ctx.t("voice.status_ok")
         else:
-            reason = speaker.unavailable_reason or ctx.t("voice.no_reason")
+            # The speech program's own words stay in the log (电脑体检 shows them on request).
+            known = speaker.unavailable_reason
+            reason = ctx.t("voice.cannot_play" if known else "voice.no_reason")
             status = ctx.t("voice.status_off", reason=reason)
         self.status = label(status, "heading")
         self.body.addWidget(self.status)

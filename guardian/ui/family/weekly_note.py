@@ -193,7 +193,7 @@ class WeeklyNotePanel(QFrame):
         self.status = label("", "heading")
         self.switch = BigButton(
             ctx.t("weekly_note.turn_off"),
-            "message_check",
+            "alert",
             role=None,
             icon_px=ctx.theme.button_icon_px,
         )
