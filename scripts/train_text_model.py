@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/train_text_model.py [--out PATH]
 
-Reads the training split of tests/data/corpus (never the held-out test split), normalises each
+Reads the training texts of tests/data/corpus (never the held-out test_split_2), normalises each
 text as the checker does, and fits scikit-learn's logistic regression over binary character
 n-grams weighted by idf, with L2 normalisation. The n-grams that weigh least are dropped and the
 model is fitted again on the rest, so that the shipped weights give exactly scikit-learn's
@@ -104,7 +104,7 @@ def train(samples: list[Sample], keep: int = KEEP) -> dict[str, object]:
     names = vec.get_feature_names_out()
     return {
         "format": MODEL_FORMAT,
-        "about": "char n-gram logistic regression trained on tests/data/corpus/train_split",
+        "about": "char n-gram logistic regression trained on the tests/data/corpus training texts",
         "min_n": MIN_N,
         "max_n": MAX_N,
         "threshold": round(threshold, 6),

@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
-TEST_SPLIT = CORPUS / "test_split"
+TEST_SPLIT = CORPUS / "test_split_2"
+"""The held-out split the checker is measured on (written 2026-12-07, never tuned on)."""
 TRAIN_SPLIT = CORPUS / "train_split"
+RETIRED_SPLITS = (CORPUS / "test_split",)
+"""Held-out splits scored too often to stay held out: kept unchanged, and trained on."""
 OLD_FRAUD = Path(__file__).parent / "data" / "fraud_texts.json"
 OLD_ORDINARY = Path(__file__).parent / "data" / "ordinary_texts.json"
 
@@ -44,8 +47,10 @@ def read_split(folder: Path) -> list[Sample]:
 
 
 def read_training() -> list[Sample]:
-    """Return the training split and the older hand-written examples."""
+    """Return the training split, the retired held-out splits and the older examples."""
     samples = read_split(TRAIN_SPLIT)
+    for folder in RETIRED_SPLITS:
+        samples.extend(read_split(folder))
     for path, fraud in ((OLD_FRAUD, True), (OLD_ORDINARY, False)):
         for row in json.loads(path.read_text(encoding="utf-8")):
             samples.append(Sample(row["text"], fraud, row.get("label", "old"), "old"))
