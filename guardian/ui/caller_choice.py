@@ -1,8 +1,9 @@
 """Who did the caller say they were? Picture choices, one press each.
 
 The most common callers are on the first page, with a "someone else" picture that opens the
-second page: every caller is one or two presses away, and nine large pictures fit on a page at
-the largest text size without scrolling.
+second page: every caller is one or two presses away. The pictures stand in rows of three; when
+the rows do not all fit the window (the largest text in a small window), the rows that do not fit
+go to a next page with a big "下一页", never behind a scroll bar.
 """
 
 from __future__ import annotations
@@ -10,13 +11,15 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from guardian.core.i18n import Text
 from guardian.ui.context import AppContext
-from guardian.ui.widgets import BigButton, label, scrolling
+from guardian.ui.paged_column import PagedColumn
+from guardian.ui.widgets import BigButton, label, mark_chosen
 
 COLUMNS = 3
+GAP_PX = 16
 
 WORD_JOINER = "\u2060"
 """Joins two characters so that a line never breaks between them (shown as nothing)."""
@@ -61,6 +64,8 @@ class CallerChoiceStep(QWidget):
         self.prompt = label(ctx.pick(flow.caller_question), "title")
         layout.addWidget(self.prompt)
         self.buttons: dict[str, BigButton] = {}
+        #: The caller chosen before and marked (after 返回), or None.
+        self.marked: str | None = None
         self.more_button: BigButton | None = None
         self.pages = QStackedWidget()
         first = [self._caller_button(caller.id) for caller in flow.on_page(1)]
@@ -68,12 +73,10 @@ class CallerChoiceStep(QWidget):
             self.more_button = self._tile(flow.more.label, flow.more.icon, flow.more.spoken)
             self.more_button.clicked.connect(self._more_pressed)
             first.append(self.more_button)
-        self._grids = [self._grid(first)]
         second = [self._caller_button(caller.id) for caller in flow.on_page(2)]
-        if second:
-            self._grids.append(self._grid(second))
-        for grid in self._grids:
-            self.pages.addWidget(scrolling(grid))
+        self.columns = [self._rows(first)] + ([self._rows(second)] if second else [])
+        for column in self.columns:
+            self.pages.addWidget(column)
         layout.addWidget(self.pages, 1)
 
     def _tile(self, text: Text, icon: str, spoken: Text) -> BigButton:
@@ -95,17 +98,19 @@ class CallerChoiceStep(QWidget):
         self.buttons[caller.id] = button
         return button
 
-    @staticmethod
-    def _grid(buttons: list[BigButton]) -> QWidget:
-        page = QWidget()
-        grid = QGridLayout(page)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(16)
-        for index, button in enumerate(buttons):
-            grid.addWidget(button, index // COLUMNS, index % COLUMNS)
-        for column in range(COLUMNS):
-            grid.setColumnStretch(column, 1)
-        return page
+    def _rows(self, buttons: list[BigButton]) -> PagedColumn:
+        column = PagedColumn(self.ctx, spacing=GAP_PX, reader=self.spoken_text)
+        for start in range(0, len(buttons), COLUMNS):
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.setSpacing(GAP_PX)
+            for button in buttons[start : start + COLUMNS]:
+                line.addWidget(button, 1)
+            for _ in range(COLUMNS - len(buttons[start : start + COLUMNS])):
+                line.addWidget(QWidget(), 1)  # a short last row keeps the pictures' width
+            column.add(row)
+        return column
 
     @property
     def page(self) -> int:
@@ -113,24 +118,40 @@ class CallerChoiceStep(QWidget):
         return self.pages.currentIndex() + 1
 
     def show_page(self, page: int) -> None:
-        """Show ``page`` (1 or 2); the keyboard's next Tab goes to its first picture."""
+        """Show ``page`` (1 or 2) from its first row; the keyboard's next Tab goes to it."""
         self.pages.setCurrentIndex(max(0, min(page, self.pages.count()) - 1))
+        self.columns[self.pages.currentIndex()].show_page(0)
         if self.isVisible():
             self.setFocus()
+
+    def mark(self, caller_id: str | None) -> None:
+        """Mark the picture chosen before (after 返回), or none; its part of the page shows.
+
+        The page showing stays as it is: call :meth:`show_page` first.
+        """
+        self.marked = caller_id
+        for key, button in self.buttons.items():
+            mark_chosen(button, key == caller_id, self.ctx.theme)
+        chosen = self.buttons.get(caller_id or "")
+        column = self.columns[self.pages.currentIndex()]
+        row = chosen.parentWidget() if chosen is not None else None
+        page = column.page_of(row) if row is not None else None
+        if page is not None:
+            column.show_page(page)
 
     def _more_pressed(self) -> None:
         self.show_page(2)
         self.page_changed.emit(2)
 
     def spoken_text(self) -> str:
-        """The question, then each choice on the page showing."""
+        """The question, then each choice showing (the rows on the part of the page shown)."""
         flow = self.ctx.content.wizard
         if self.page == 2 and flow.more is not None:
             intro = self.ctx.pick(flow.more.page_spoken)
-            choices = [self.ctx.pick(caller.label) for caller in flow.on_page(2)]
         else:
             intro = self.ctx.pick(flow.caller_spoken)
-            choices = [self.ctx.pick(caller.label) for caller in flow.on_page(1)]
-            if flow.more is not None:
-                choices.append(self.ctx.pick(flow.more.label))
-        return self.ctx.sentences(intro, *choices)
+        rows = self.columns[self.pages.currentIndex()].page_blocks()
+        choices = [button.label() for row in rows for button in row.findChildren(BigButton)]
+        marked = self.buttons.get(self.marked or "")
+        before = self.ctx.t("question.chosen", answer=marked.label()) if marked else ""
+        return self.ctx.sentences(intro, *choices, before)

@@ -193,6 +193,7 @@ class CheckCallScreen(Screen):
         if self.wizard.caller is None:
             # Back to the page of pictures the caller was chosen on.
             self.caller_step.show_page(caller.page if caller is not None else 1)
+            self.caller_step.mark(caller.id if caller is not None else None)
             self._show(self.caller_step)
         else:
             self._show_question()
@@ -215,6 +216,7 @@ class CheckCallScreen(Screen):
         self.record.caller_number = number or None
         self._save()
         self.caller_step.show_page(1)
+        self.caller_step.mark(None)
         self._show(self.caller_step)
 
     def _new_wizard(self, number: str) -> Wizard:

@@ -1,7 +1,9 @@
-"""The home screen: the date, four giant buttons, and two smaller ones under them.
+"""The home screen: four giant buttons, and two smaller ones under them.
 
 The older person's home holds only what they need: start a check, call the family, call 110,
 "I already sent money", check a message or number, and the family settings (behind the PIN).
+The tip of the day has its button in the header row, at the right (where other screens have
+"home"), so it takes no line from the giant buttons.
 Text size, language and demo mode are set up by the family or a volunteer: in the family
 settings, with ``guardian --demo``, or with the volunteer's shortcut :data:`DEMO_SHORTCUT`.
 """
@@ -9,8 +11,15 @@ settings, with ``guardian --demo``, or with the volunteer's shortcut :data:`DEMO
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, QTime, QTimer
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QTextLayout
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from guardian.ui.context import AppContext
 from guardian.ui.routes import PREPARE_AHEAD, prepare_check
@@ -72,6 +81,22 @@ def _words_height(button: BigButton) -> int:
     return words.heightForWidth(words.width()) + frame
 
 
+def _last_line_share(words: QLabel) -> float:
+    """How much of the words' width their last line fills (1.0 for words on one line)."""
+    width = max(1, words.width())
+    layout = QTextLayout(words.text(), words.font())
+    layout.beginLayout()
+    widths: list[float] = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        widths.append(line.naturalTextWidth())
+    layout.endLayout()
+    return 1.0 if len(widths) <= 1 else widths[-1] / width
+
+
 #: How much higher a button's focus ring is than its border, above and below together.
 _FOCUS_RING_EXTRA_PX = 2 * (6 - 3)
 
@@ -85,6 +110,7 @@ class HomeScreen(Screen):
 
     title_key = "app.title"
     shows_navigation = False
+    offers_tip = True
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -202,15 +228,37 @@ class HomeScreen(Screen):
 
     def _fit_main_buttons(self) -> None:
         self._fit_pending = False
-        # Never lower than the words need: in a narrow window, large English words wrap onto
-        # a third line, and a button that cut them off would be worse than scrolling.
-        height = max(
-            main_button_height(self._window_height()),
-            *(_words_height(button) for button in self.main_buttons),
-        )
+        base = main_button_height(self._window_height())
+        # The largest pictures beside which the words fit the buttons' height and no caption
+        # ends in a scrap of a line (a lone "话"): smaller pictures rather than words that
+        # wrap badly only to keep a picture large.
+        fitting: list[int] = []
+        for icon_px in self._icon_sizes():
+            for button in self.main_buttons:
+                button.set_icon_px(icon_px)
+            if all(_words_height(button) <= base for button in self.main_buttons):
+                fitting.append(icon_px)
+                if all(_last_line_share(button.text_widget) >= 0.2 for button in self.main_buttons):
+                    break
+        else:
+            # No size leaves every caption tidy: the largest pictures the words fit beside.
+            for button in self.main_buttons:
+                button.set_icon_px(fitting[0] if fitting else self._icon_sizes()[-1])
+        # Never lower than the words need: a button that cut them off would be worse.
+        height = max(base, *(_words_height(button) for button in self.main_buttons))
         for button in self.main_buttons:
             if button.minimumHeight() != height:
                 button.setFixedHeight(height)
+
+    def _icon_sizes(self) -> tuple[int, ...]:
+        """The pictures' sizes on the giant buttons, largest first."""
+        theme = self.ctx.theme
+        return (
+            theme.tile_icon_px,
+            round(theme.tile_icon_px * 0.75),
+            theme.button_icon_px,
+            round(theme.body_pt * 1.2),
+        )
 
     def _update_clock(self) -> None:
         language = QLocale.Language.Chinese if self.ctx.lang == "zh" else QLocale.Language.English

@@ -156,12 +156,21 @@ class MainWindow(QMainWindow):
             description=self.ctx.t("nav.home_description"),
         )
         self.home_button.clicked.connect(self.home)
+        self.tip_button = BigButton(
+            self.ctx.t("home.tip"),
+            "tip",
+            role=None,
+            icon_px=px,
+            description=self.ctx.t("home.tip_description"),
+        )
+        self.tip_button.clicked.connect(lambda: self.open("tip"))
         # "Listen again" at the left, beside "back": never beside "home", and on the home
         # screen (no back, no home) not in the corner where "home" is everywhere else.
         layout.add_leading(self.back_button)
         layout.add_leading(self.replay_button)
         layout.add_leading(self.voice_status)
         layout.set_title(self.title_label)
+        layout.add_trailing(self.tip_button)
         layout.add_trailing(self.home_button)
         self._update_voice_status()
 
@@ -179,6 +188,8 @@ class MainWindow(QMainWindow):
             return
         self.title_label.setText(screen.title())
         navigation = screen.shows_navigation and self.stack.count() > 1
+        self.header.setVisible(screen.shows_header)
+        self.tip_button.setVisible(screen.offers_tip)
         self.back_button.setVisible(navigation)
         self.home_button.setVisible(navigation)
         self.setWindowTitle(f"{self.ctx.t('app.title')} - {screen.title()}")

@@ -15,6 +15,8 @@ Example::
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
@@ -60,6 +62,8 @@ class PagedColumn(QWidget):
     Args:
         ctx: the shared app context (words of the page buttons, reading a new page aloud).
         spacing: the gap between blocks, in pixels.
+        reader: gives the words read aloud when a new page shows (by default the words of the
+            page that are not on buttons; a page of picture buttons reads its choices).
 
     Signals:
         page_changed(int): another page is shown (counted from 0).
@@ -68,11 +72,17 @@ class PagedColumn(QWidget):
     page_changed = Signal(int)
 
     def __init__(
-        self, ctx: AppContext, parent: QWidget | None = None, *, spacing: int = GAP_PX
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        spacing: int = GAP_PX,
+        reader: Callable[[], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.spacing = spacing
+        self._reader = reader
         self.blocks: list[QWidget] = []
         self._keep: set[int] = set()
         self._wanted: dict[int, bool] = {}
@@ -168,13 +178,13 @@ class PagedColumn(QWidget):
         """Show the next page and read it aloud."""
         if self.index + 1 < len(self._pages):
             self.show_page(self.index + 1)
-            self.ctx.say(self.page_text())
+            self.ctx.say(self._reader() if self._reader is not None else self.page_text())
 
     def previous_page(self) -> None:
         """Show the page before and read it aloud."""
         if self.index > 0:
             self.show_page(self.index - 1)
-            self.ctx.say(self.page_text())
+            self.ctx.say(self._reader() if self._reader is not None else self.page_text())
 
     def page_text(self, index: int | None = None) -> str:
         """The words of a page, for reading aloud (the words on buttons are left out)."""

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 from guardian.core.content import Signal as RedSignal
 from guardian.core.risk import Answer
 from guardian.ui.context import AppContext
-from guardian.ui.widgets import BigButton, label, plain_label, svg_pixmap
+from guardian.ui.widgets import BigButton, label, mark_chosen, plain_label, svg_pixmap
 
 # (answer, catalog key, pictogram, keyboard key)
 ANSWERS = (
@@ -127,14 +127,8 @@ class QuestionStep(QWidget):
         if previous == self.previous:
             return  # already so: restyling a button costs a moment
         self.previous = previous
-        colours = self.ctx.theme.colours
-        marked = (
-            f"QPushButton {{ background: {colours.low_bg}; border: 8px solid {colours.primary}; }}"
-            f" QPushButton:focus {{ border: 8px solid {colours.focus}; }}"
-        )
         for answer, button in self.buttons.items():
-            button.setStyleSheet(marked if answer == previous else "")
-            button.setProperty("chosen", answer == previous)
+            mark_chosen(button, answer == previous, self.ctx.theme)
         if previous is None:
             self.chosen.setText("")
             self.chosen.setVisible(False)

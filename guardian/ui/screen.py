@@ -32,6 +32,12 @@ class Screen(QWidget):
     title_key = ""
     #: Whether the header shows "back" and "home" on this screen.
     shows_navigation = True
+    #: Whether the window's header row (listen again, title, back, home) shows at all; a
+    #: screen with its own bar (demo mode on a projector) takes the whole window.
+    shows_header = True
+    #: Whether the header offers the tip of the day at the right (the home screen, which has
+    #: no "home" button there).
+    offers_tip = False
     #: Whether opening this screen starts a new check (an offer to go on with another goes).
     starts_check = False
 

@@ -226,6 +226,22 @@ class BigButton(QPushButton):
         """The words on the button."""
         return self._text
 
+    def set_icon_px(self, px: int) -> None:
+        """Draw the pictogram at ``px`` pixels (smaller where the words need the room)."""
+        if self.icon_widget is None or self.icon_name is None:
+            return
+        if self.icon_widget.width() == px and self._reserve[0] == px:
+            return
+        on_dark = self.property("role") in DARK_ROLES
+        self.icon_widget.setPixmap(svg_pixmap(self.icon_name, px, on_dark=on_dark))
+        self.icon_widget.setMinimumSize(QSize(px, px))
+        if self.icon_widget.maximumHeight() == _NO_LIMIT_PX:  # beside the words
+            self.icon_widget.setMaximumWidth(px)
+        else:  # above the words
+            self.icon_widget.setMaximumHeight(px)
+        self._reserve = (px, self._reserve[1])
+        self.updateGeometry()
+
     def enterEvent(self, event: QEnterEvent) -> None:
         """Show the pointing hand from the first time the pointer comes over the button.
 
@@ -272,6 +288,21 @@ class BigButton(QPushButton):
             return hint
         needed = layout.heightForWidth(width - _FRAME_W) + _FRAME_H
         return max(needed, hint)
+
+
+def mark_chosen(button: QPushButton, chosen: bool, theme: Theme) -> None:
+    """Give ``button`` the thick frame of the choice made before (after 返回), or take it away.
+
+    The button's ``chosen`` property says the same, for screen readers' and tests' sake.
+    """
+    colours = theme.colours
+    marked = (
+        f"QPushButton {{ background: {colours.low_bg}; border: 8px solid {colours.primary}; }}"
+        f" QPushButton:focus {{ border: 8px solid {colours.focus}; }}"
+    )
+    if bool(button.property("chosen")) != chosen or (chosen and button.styleSheet() != marked):
+        button.setStyleSheet(marked if chosen else "")
+    button.setProperty("chosen", chosen)
 
 
 def key_button(key: str) -> QPushButton:

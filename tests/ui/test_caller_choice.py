@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QScrollArea
+from PySide6.QtWidgets import QApplication
 
 from guardian.assets import load_catalog
 from guardian.core.i18n import LANGS, Lang
@@ -12,8 +12,10 @@ from guardian.ui.check_call import CheckCallScreen
 from guardian.ui.context import AppContext
 from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
+from guardian.ui.paged_column import PagedColumn
 from guardian.ui.routes import build_routes
 from guardian.ui.theme import TEXT_SIZES_PT
+from guardian.ui.widgets import BigButton
 
 # Measured with the font the app really uses (see conftest.app_font).
 pytestmark = pytest.mark.usefixtures("app_font")
@@ -42,21 +44,59 @@ def test_a_page_of_callers_fits_without_scrolling_at_the_largest_text(
         assert step.more_button is not None
         step.more_button.click()
     QApplication.processEvents()
-    area = step.pages.currentWidget()
-    assert isinstance(area, QScrollArea)
-    assert not area.verticalScrollBar().isVisible()
+    column = step.pages.currentWidget()
+    assert isinstance(column, PagedColumn) and column.page_count == 1
     shown = [button for button in step.buttons.values() if button.isVisible()]
     if page == 1:
         assert step.more_button is not None and step.more_button.isVisible()
         shown.append(step.more_button)
     assert len(shown) == (9 if page == 1 else len(ctx.content.wizard.on_page(2)))
-    viewport = area.viewport().rect()
     for button in shown:
-        corner = button.mapTo(area.viewport(), button.rect().bottomRight())
-        assert viewport.contains(corner), button.label()
+        corner = button.mapTo(column, button.rect().bottomRight())
+        assert column.rect().contains(corner), button.label()
         # The words get the height they need at the width they have: nothing is cut off.
         words = button.text_widget
         assert words.heightForWidth(words.width()) <= words.height(), button.label()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_in_a_small_window_the_rows_that_do_not_fit_go_to_a_next_page(
+    qtbot, speaker, lang: Lang
+) -> None:
+    ctx = AppContext(load_catalog(), speaker, lang=lang, text_step=LARGEST)
+    window = MainWindow(ctx, build_routes(), HomeScreen)
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open("check_call")
+    screen = window.current_screen()
+    assert isinstance(screen, CheckCallScreen)
+    screen.number_step.skip_button.click()
+    step = screen.caller_step
+    QApplication.processEvents()
+    column = step.pages.currentWidget()
+    assert isinstance(column, PagedColumn) and column.page_count > 1
+    seen: list[str] = []
+    for index in range(column.page_count):
+        if index:
+            column.next_button.click()
+            QApplication.processEvents()
+            # The new part of the page is read aloud: its pictures' words.
+            assert speaker.last() == step.spoken_text()
+        shown = [b for b in column.findChildren(BigButton) if b.isVisible()]
+        shown = [b for b in shown if b not in (column.next_button, column.previous_button)]
+        assert shown
+        for button in shown:
+            corner = button.mapTo(column, button.rect().bottomRight())
+            assert column.rect().contains(corner), button.label()
+            assert button.label() in step.spoken_text()
+            seen.append(button.label())
+    assert step.more_button is not None
+    assert len(seen) == 9 and step.more_button.label() in seen
+    # Back to the pictures (say, after 返回): the page starts again from its first row.
+    step.show_page(1)
+    assert column.index == 0
 
 
 def test_chinese_captions_break_only_between_words() -> None:

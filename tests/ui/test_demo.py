@@ -304,6 +304,19 @@ def test_one_ordinary_press_on_leave_the_demo_goes_home_and_restores_the_speed(
     assert not screen.playing
 
 
+def test_the_demo_takes_the_whole_window_and_the_header_comes_back_after(
+    qtbot, demo_window: MainWindow
+) -> None:
+    assert demo_window.header.isVisible()
+    screen = open_demo(demo_window)
+    # On a projector every line counts: the demo's own bar only (演示, the stage, 退出演示).
+    assert not demo_window.header.isVisible()
+    assert screen.leave_button.isVisible()
+    click(qtbot, screen.leave_button)
+    assert isinstance(demo_window.current_screen(), HomeScreen)
+    assert demo_window.header.isVisible()
+
+
 def test_the_leave_button_says_in_both_languages_that_one_press_leaves(
     qtbot, demo_ctx: AppContext
 ) -> None:

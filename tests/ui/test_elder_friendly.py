@@ -475,18 +475,11 @@ def scroll_bars_shown(window: MainWindow) -> list[str]:
     return shown
 
 
-# Still scrolling at the largest text size in a 1024x768 window: the nine caller pictures (their
-# words need three lines at 32 pt) and the English home screen ("I got a suspicious call" takes
-# three lines). Strict: the test says so when they are fixed.
-STILL_SCROLLING = {
-    (scene, len(TEXT_SIZES_PT) - 1, lang)
-    for scene, langs in (
-        ("caller", ("zh", "en", STRETCHED)),
-        ("caller-more", ("zh", "en", STRETCHED)),
-        ("home", ("en", STRETCHED)),
-    )
-    for lang in langs
-}
+# Still scrolling at the largest text size in a 1024x768 window: the home screen in the
+# stretched test language only (every caption 40 % longer than English; the shipped languages
+# fit, with smaller pictures). Strict: the test says so when
+# it is fixed.
+STILL_SCROLLING = {(scene, len(TEXT_SIZES_PT) - 1, STRETCHED) for scene in ("home",)}
 NO_SCROLLING_CASES = [
     pytest.param(
         scene,

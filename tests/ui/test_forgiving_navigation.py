@@ -279,3 +279,30 @@ def test_back_shows_the_answer_given_before(
     assert step.buttons[Answer.NO].property("chosen") is True
     assert not step.buttons[Answer.UNSURE].property("chosen")
     assert step.buttons[Answer.UNSURE].styleSheet() == ""
+
+
+def test_back_to_the_pictures_marks_the_caller_chosen_before(
+    window: MainWindow, qtbot, speaker: RecordingSpeaker
+) -> None:
+    screen = start_check(window, qtbot)  # the police
+    callers = screen.caller_step
+    press(qtbot, window.back_button)
+    assert screen.steps.currentWidget() is callers
+    police = callers.buttons["police"]
+    assert police.property("chosen") is True and police.styleSheet() != ""
+    assert not any(b.property("chosen") for key, b in callers.buttons.items() if key != "police")
+    said = window.ctx.t("question.chosen", answer=police.label())
+    assert said in speaker.last()  # read aloud with the pictures
+
+    # Another caller this time: the check follows it, and going back marks that one.
+    other = next(key for key, b in callers.buttons.items() if key != "police" and b.isVisible())
+    press(qtbot, callers.buttons[other])
+    assert screen.steps.currentWidget() is screen.question_step
+    press(qtbot, window.back_button)
+    assert callers.buttons[other].property("chosen") is True
+    assert not police.property("chosen") and police.styleSheet() == ""
+
+    # Back to the number and on again: a new check, nothing marked.
+    press(qtbot, window.back_button)
+    press(qtbot, screen.number_step.skip_button)
+    assert not any(b.property("chosen") for b in callers.buttons.values())

@@ -38,6 +38,10 @@ EXPECTED = {
 }
 
 
+# Whether words fit is measured with the font the app really uses (see conftest.app_font).
+pytestmark = pytest.mark.usefixtures("app_font")
+
+
 def window_shortcuts(window: MainWindow) -> list[QShortcut]:
     """The main window's own shortcuts (made after its first paint), not its screens'."""
     return [shortcut for shortcut in window.findChildren(QShortcut) if shortcut.parent() is window]
@@ -113,8 +117,7 @@ def test_the_home_screen_fits_without_scrolling_at_every_text_size(
     window.ctx.set_lang(lang)  # type: ignore[arg-type]
     window.resize(1280, 860)
     sizes = [(1280, 860, step) for step in range(len(TEXT_SIZES_PT))]
-    # In a 1024 x 768 window: Chinese at every size, English up to the second largest.
-    sizes += [(1024, 768, step) for step in range(len(TEXT_SIZES_PT) - (lang == "en"))]
+    sizes += [(1024, 768, step) for step in range(len(TEXT_SIZES_PT))]
     for width, height, step in sizes:
         window.resize(width, height)
         window.ctx.set_text_step(step)
@@ -228,3 +231,45 @@ def test_alt_left_goes_back_and_alt_home_goes_home_after_the_first_paint(
     assert window.stack.count() == 2
     qtbot.keyClick(window, Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
     assert window.current_screen() is home
+
+
+def test_the_tip_of_the_day_is_one_press_from_home_in_the_header(
+    window: MainWindow, qtbot, speaker: RecordingSpeaker
+) -> None:
+    home = home_of(window)
+    tip = window.tip_button
+    # At the right of the header, where other screens have "home"; it takes no line below.
+    assert tip.isVisible() and tip.label() == "今日防骗提示"
+    assert tip.mapTo(window, tip.rect().topLeft()).x() > window.width() // 2
+    qtbot.mouseClick(tip, Qt.MouseButton.LeftButton)
+    screen = window.current_screen()
+    assert screen is not home and screen is not None
+    assert not tip.isVisible()  # other screens: back and home only
+    assert window.home_button.isVisible()
+    assert speaker.last() == screen.spoken_text()  # the tip is read aloud
+    window.home()
+    assert window.current_screen() is home and tip.isVisible()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_at_the_largest_text_in_a_small_window_the_words_keep_their_lines(
+    window: MainWindow, qtbot, lang: str
+) -> None:
+    """Smaller pictures, not a lone "话" on a line of its own or English on a third line."""
+    window.ctx.set_lang(lang)  # type: ignore[arg-type]
+    window.resize(1024, 768)
+    window.ctx.set_text_step(len(TEXT_SIZES_PT) - 1)
+    settle(qtbot)
+    home = home_of(window)
+    button = home.buttons["check_call"]
+    words = button.text_widget
+    line = words.fontMetrics().lineSpacing()
+    lines = round(words.heightForWidth(words.width()) / line)
+    assert lines == (1 if lang == "zh" else 2)
+    assert button.icon_widget is not None
+    assert button.icon_widget.width() < window.ctx.theme.tile_icon_px
+    # In a roomy window the pictures keep their full size.
+    window.resize(1920, 1080)
+    settle(qtbot)
+    settle(qtbot)
+    assert home.buttons["check_call"].icon_widget.width() == window.ctx.theme.tile_icon_px

@@ -93,6 +93,7 @@ class DemoScreen(Screen):
 
     title_key = "demo.title"
     shows_navigation = False
+    shows_header = False  # the demo's own bar: 演示, the stage, 退出演示
 
     leave_requested = Signal()
     stage_changed = Signal(str)

@@ -25,7 +25,7 @@ HUB_ITEMS: tuple[tuple[str, str, str | None], ...] = (
     ("outbox", "family.outbox", "outbox"),
     ("pin", "family.change_pin", "settings_lock"),
     ("data", "family.data", None),
-    ("doctor", "family.doctor", "warning"),
+    ("doctor", "family.doctor", "computer_check"),
     ("autostart", "family.autostart", "power"),
     ("demo", "family.demo", "demo"),
 )
