@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from guardian.core.i18n import Text
 from guardian.ui.context import AppContext
 from guardian.ui.paged_column import PagedColumn
-from guardian.ui.widgets import BigButton, label, mark_chosen
+from guardian.ui.widgets import BigButton, label, longest_word_px, mark_chosen
 
 COLUMNS = 3
 GAP_PX = 16
@@ -24,12 +25,12 @@ GAP_PX = 16
 WORD_JOINER = "\u2060"
 """Joins two characters so that a line never breaks between them (shown as nothing)."""
 _CHINESE = re.compile(r"[\u3400-\u9fff]")
-_BREAK_AFTER = "、，或"
+_BREAK_AFTER = "、，或的"
 """In a Chinese caption, a line may break only after these (检察院 is never split)."""
 
 
 def keep_words_together(text: str) -> str:
-    """Return ``text`` for display, with Chinese lines breaking only after 、 or 或."""
+    """Return ``text`` for display, with Chinese lines breaking only after 、, 或 or 的."""
     parts: list[str] = []
     previous = ""
     for char in text:
@@ -78,6 +79,34 @@ class CallerChoiceStep(QWidget):
         for column in self.columns:
             self.pages.addWidget(column)
         layout.addWidget(self.pages, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the pictures to the new width (before the rows are shared out into pages)."""
+        super().resizeEvent(event)
+        self._fit_pictures()
+
+    def _fit_pictures(self) -> None:
+        """The largest pictures beside which the longest word of every caption fits its tile.
+
+        A word wider than its place would be cut off ("Custome"): the pictures give way first.
+        """
+        tiles = [*self.buttons.values(), *([self.more_button] if self.more_button else [])]
+        if not tiles or self.width() <= 0:
+            return
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        inner = self.width() - (margins.left() + margins.right() if margins else 0)
+        tile_width = (inner - GAP_PX * (COLUMNS - 1)) // COLUMNS
+        longest = max(longest_word_px(tile.text_widget) for tile in tiles)
+        theme = self.ctx.theme
+        sizes = (theme.choice_icon_px, theme.button_icon_px, round(theme.body_pt * 1.2))
+        chosen = next(
+            (px for px in sizes if tiles[0].words_width(tile_width, px) >= longest), sizes[-1]
+        )
+        for tile in tiles:
+            tile.set_icon_px(chosen)
+        for column in self.columns:
+            column.relayout()
 
     def _tile(self, text: Text, icon: str, spoken: Text) -> BigButton:
         words = self.ctx.pick(text)

@@ -11,7 +11,7 @@ settings, with ``guardian --demo``, or with the volunteer's shortcut :data:`DEMO
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QLocale, QObject, QTime, QTimer
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QTextLayout
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from guardian.ui.context import AppContext
 from guardian.ui.routes import PREPARE_AHEAD, prepare_check
 from guardian.ui.screen import Screen
-from guardian.ui.widgets import BigButton, label, scrolling
+from guardian.ui.widgets import BigButton, label, line_widths, scrolling
 
 # (route, catalog key, pictogram, style role) for the four giant buttons, in reading order.
 MAIN_ACTIONS = (
@@ -83,18 +83,8 @@ def _words_height(button: BigButton) -> int:
 
 def _last_line_share(words: QLabel) -> float:
     """How much of the words' width their last line fills (1.0 for words on one line)."""
-    width = max(1, words.width())
-    layout = QTextLayout(words.text(), words.font())
-    layout.beginLayout()
-    widths: list[float] = []
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        widths.append(line.naturalTextWidth())
-    layout.endLayout()
-    return 1.0 if len(widths) <= 1 else widths[-1] / width
+    widths = line_widths(words, words.width())
+    return 1.0 if len(widths) <= 1 else widths[-1] / max(1, words.width())
 
 
 #: How much higher a button's focus ring is than its border, above and below together.

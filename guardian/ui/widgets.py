@@ -16,7 +16,16 @@ import logging
 from functools import lru_cache
 
 from PySide6.QtCore import QByteArray, QObject, QPointF, QSize
-from PySide6.QtGui import QColor, QEnterEvent, QPainter, QPaintEvent, QPen, QPixmap, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QEnterEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QTextLayout,
+    QWheelEvent,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -226,6 +235,22 @@ class BigButton(QPushButton):
         """The words on the button."""
         return self._text
 
+    def words_width(self, button_width: int, icon_px: int | None = None) -> int:
+        """The width its words would have in a button ``button_width`` wide (pictogram beside).
+
+        Args:
+            button_width: the button's whole width.
+            icon_px: the pictogram's size (the present one when None).
+        """
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        inner = (margins.left() + margins.right()) if margins is not None else 0
+        picture = 0
+        if self.icon_widget is not None and self.icon_widget.maximumHeight() == _NO_LIMIT_PX:
+            spacing = layout.spacing() if layout is not None else 0
+            picture = (self._reserve[0] if icon_px is None else icon_px) + spacing
+        return button_width - _FRAME_W - inner - picture
+
     def set_icon_px(self, px: int) -> None:
         """Draw the pictogram at ``px`` pixels (smaller where the words need the room)."""
         if self.icon_widget is None or self.icon_name is None:
@@ -303,6 +328,29 @@ def mark_chosen(button: QPushButton, chosen: bool, theme: Theme) -> None:
     if bool(button.property("chosen")) != chosen or (chosen and button.styleSheet() != marked):
         button.setStyleSheet(marked if chosen else "")
     button.setProperty("chosen", chosen)
+
+
+def line_widths(words: QLabel, width: int) -> list[float]:
+    """The widths of the lines ``words`` wrap into at ``width`` pixels, as Qt breaks them.
+
+    A line wider than ``width`` holds a word that does not fit (it would be cut off).
+    """
+    layout = QTextLayout(words.text(), words.font())
+    layout.beginLayout()
+    widths: list[float] = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(1, width))
+        widths.append(line.naturalTextWidth())
+    layout.endLayout()
+    return widths
+
+
+def longest_word_px(words: QLabel) -> float:
+    """The width of the longest run of ``words`` that no line may break."""
+    return max(line_widths(words, 1), default=0.0)
 
 
 def key_button(key: str) -> QPushButton:

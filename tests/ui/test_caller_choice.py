@@ -15,7 +15,7 @@ from guardian.ui.main_window import MainWindow
 from guardian.ui.paged_column import PagedColumn
 from guardian.ui.routes import build_routes
 from guardian.ui.theme import TEXT_SIZES_PT
-from guardian.ui.widgets import BigButton
+from guardian.ui.widgets import BigButton, longest_word_px
 
 # Measured with the font the app really uses (see conftest.app_font).
 pytestmark = pytest.mark.usefixtures("app_font")
@@ -91,6 +91,8 @@ def test_in_a_small_window_the_rows_that_do_not_fit_go_to_a_next_page(
             corner = button.mapTo(column, button.rect().bottomRight())
             assert column.rect().contains(corner), button.label()
             assert button.label() in step.spoken_text()
+            # No word is cut off at the side ("Custome"): the pictures give way first.
+            assert longest_word_px(button.text_widget) <= button.text_widget.width(), button.label()
             seen.append(button.label())
     assert step.more_button is not None
     assert len(seen) == 9 and step.more_button.label() in seen
