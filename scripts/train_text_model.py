@@ -2,13 +2,13 @@
 
     .venv/bin/python scripts/train_text_model.py [--out PATH]
 
-Reads the training texts of tests/data/corpus (never the held-out test_split_2), normalises each
-text as the checker does, and fits scikit-learn's logistic regression over binary character
-n-grams weighted by idf, with L2 normalisation. The n-grams that weigh least are dropped and the
-model is fitted again on the rest, so that the shipped weights give exactly scikit-learn's
-probabilities (guardian.core.text_model scores without scikit-learn). The threshold is chosen from
-cross-validated scores on the training split: the lowest one that keeps false alarms on
-ordinary messages at or below the target.
+Reads the training texts of tests/data/corpus (never the held-out split named in
+tests/corpus.py), normalises each text as the checker does, and fits scikit-learn's logistic
+regression over binary character n-grams weighted by idf, with L2 normalisation. The n-grams that
+weigh least are dropped and the model is fitted again on the rest, so that the shipped weights
+give exactly scikit-learn's probabilities (guardian.core.text_model scores without scikit-learn).
+The threshold is chosen from cross-validated scores on the training split: the lowest one that
+keeps false alarms on ordinary messages at or below the target.
 """
 
 from __future__ import annotations

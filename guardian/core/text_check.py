@@ -54,11 +54,12 @@ STORY_SIGNAL = "fraud_story"
 MODEL_SIGNAL = "looks_like_fraud"
 """The signal the statistical model's opinion counts as."""
 
-MODEL_AGREES = {Level.MEDIUM: 0.5, Level.HIGH: 0.15}
+MODEL_AGREES = {Level.MEDIUM: 0.3, Level.HIGH: 0.15}
 """For each level the phrases reach, the model's probability at or above which it agrees.
 
 Below it the phrases' signals are set aside: the text as a whole reads like the ordinary
-messages (for the middle level, more likely ordinary than fraud; for the highest, far more). On
+messages (for the middle level, clearly more likely ordinary than fraud; for the highest, far
+more). On
 the training texts, cross-validated, this spared most real warnings, police and bank calls that
 share the fraud's words ("不要把验证码告诉任何人", "请下载国家反诈中心App")."""
 
@@ -138,7 +139,9 @@ _TRADITIONAL_PAIRS = (
     "馬马 時时 內内 別别 換换 誰谁 舊旧 親亲 孫孙 兒儿 禍祸 車车 歲岁 擔担 "
     "隊队 執执 審审 調调 査查 罰罚 還还 給给 應应 該该 麼么 嗎吗 裏里 樣样 "
     "發发 鐘钟 計计 劃划 優优 問问 題题 過过 進进 記记 錄录 護护 復复 製制 "
-    "備备 認认 識识 "
+    "備备 認认 識识 贊赞 職职 綫线 線线 長长 營营 賣卖 買买 價价 錯错 幫帮 將将 師师 "
+    "飛飞 艙舱 動动 區区 聽听 團团 寫写 貸贷 憑凭 實实 辦办 紅红 藥药 療疗 "
+    "廳厅 災灾 難难 總总 層层 鎖锁 獲获 雙双 歸归 惡恶 偽伪 "
 )
 _TO_SIMPLIFIED = {ord(pair[0]): pair[1] for pair in _TRADITIONAL_PAIRS.split()}
 _TO_SIMPLIFIED[ord("帐")] = "账"  # 帐户 is a common variant of 账户 in simplified text too

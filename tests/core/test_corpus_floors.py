@@ -1,6 +1,6 @@
 """Floors on the frozen held-out split: they catch a change that makes the checker worse.
 
-The split (tests/data/corpus/test_split_2) was written before the checker was tuned, by writers who
+The split (tests/data/corpus/test_split_4) was written before the checker was tuned, by writers who
 had not read it, and is never tuned on; these floors sit a little under what the shipped checker
 measures on it (``make bench`` prints the figures), so a regression fails here while a better
 checker simply passes. They are not the goal: the goal is in the benchmark's targets.
@@ -18,10 +18,10 @@ from guardian.core.text_check import TextResult, check_text
 from guardian.phrases_loader import load_phrases, load_text_model
 from tests.corpus import TEST_SPLIT, Sample, read_split
 
-RECALL_FLOOR = 0.96
-TYPE_RECALL_FLOOR = 0.75
-FALSE_ALARM_CEILING = 0.025
-PHRASES_ALONE_RECALL_FLOOR = 0.64
+RECALL_FLOOR = 0.97
+TYPE_RECALL_FLOOR = 0.85
+FALSE_ALARM_CEILING = 0.015
+PHRASES_ALONE_RECALL_FLOOR = 0.62
 FLAGGED = (Level.HIGH, Level.MEDIUM)
 
 
