@@ -21,7 +21,6 @@ message for that address goes.
 
 from __future__ import annotations
 
-import atexit
 import logging
 import queue
 import threading
@@ -38,6 +37,7 @@ from guardian.alerts.delivery import DEFAULT_TIMEOUT, DeliveryResult, deliver, l
 from guardian.core.alert_message import compose_alert
 from guardian.core.contacts import Contact
 from guardian.core.i18n import Lang
+from guardian.kept_workers import KeptWorkers
 from guardian.storage.database import open_database
 from guardian.storage.outbox import CHANNEL_REMOVED, CHANNEL_UNUSABLE, OutboxMessage, OutboxStore
 from guardian.storage.worker import DiskWorker
@@ -65,15 +65,8 @@ call to :meth:`OutboxWorker.wake`)."""
 Sender = Callable[[str, str, str, float, tuple[str, ...]], DeliveryResult]
 """Sends (url, title, body, timeout, secrets) and says whether it arrived."""
 
-# Workers not yet shut down: the strong reference keeps a running QThread from being collected
-# (which would abort the process), and at exit they are shut down cleanly.
-_running: set[OutboxWorker] = set()
-
-
-@atexit.register
-def _shut_down_remaining_workers() -> None:
-    for worker in list(_running):
-        worker.shutdown()
+# Kept from start to shutdown; those still running at exit are shut down (see kept_workers).
+_running: KeptWorkers[OutboxWorker] = KeptWorkers()
 
 
 @dataclass(frozen=True)

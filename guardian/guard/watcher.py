@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import atexit
 import logging
 import queue
 import sys
@@ -12,21 +11,14 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from guardian.core.remote_apps import Found, RemoteApp
 from guardian.guard.scan import scan_processes
+from guardian.kept_workers import KeptWorkers
 
 _log = logging.getLogger(__name__)
 
 DEFAULT_INTERVAL_MS = 3000
 
-# Every watcher whose thread may be running. The strong reference keeps a running QThread from
-# being garbage-collected (which would abort the process); at exit the remaining ones are shut
-# down.
-_running: set[RemoteAppWatcher] = set()
-
-
-@atexit.register
-def _shut_down_remaining_watchers() -> None:
-    for watcher in list(_running):
-        watcher.shutdown()
+# Kept from start to shutdown; those still running at exit are shut down (see kept_workers).
+_running: KeptWorkers[RemoteAppWatcher] = KeptWorkers()
 
 
 class _ScanThread(QThread):

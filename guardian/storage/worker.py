@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import atexit
 import logging
 import queue
 from collections.abc import Callable
@@ -10,6 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from guardian.kept_workers import KeptWorkers
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -26,16 +27,8 @@ _log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-# Every worker that has not been shut down. The strong reference keeps a running worker (and
-# its QThread) from being garbage-collected, which would abort the process; at exit the
-# remaining ones are shut down, so their queued writes still reach the disk.
-_running: set[DiskWorker] = set()
-
-
-@atexit.register
-def _shut_down_remaining_workers() -> None:
-    for worker in list(_running):
-        worker.shutdown()
+# Kept from start to shutdown; those still running at exit are shut down (see kept_workers).
+_running: KeptWorkers[DiskWorker] = KeptWorkers()
 
 
 class _Job(NamedTuple):

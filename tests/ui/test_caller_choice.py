@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from guardian.assets import load_catalog
 from guardian.core.i18n import LANGS, Lang
-from guardian.ui.caller_choice import WORD_JOINER, keep_words_together
+from guardian.ui.caller_choice import WORD_JOINER, CallerChoiceStep, keep_words_together
 from guardian.ui.check_call import CheckCallScreen
 from guardian.ui.context import AppContext
 from guardian.ui.home import HomeScreen
@@ -23,23 +23,28 @@ pytestmark = pytest.mark.usefixtures("app_font")
 LARGEST = len(TEXT_SIZES_PT) - 1
 
 
-@pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("page", [1, 2])
-def test_a_page_of_callers_fits_without_scrolling_at_the_largest_text(
-    qtbot, speaker, lang: Lang, page: int
-) -> None:
-
+def open_callers(qtbot, speaker, lang: Lang, size: tuple[int, int]) -> CallerChoiceStep:
+    """The caller pictures of a check started from home, at the largest text in a window."""
     ctx = AppContext(load_catalog(), speaker, lang=lang, text_step=LARGEST)
     window = MainWindow(ctx, build_routes(), HomeScreen)
     qtbot.addWidget(window)
-    window.resize(1280, 860)
+    window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
     window.open("check_call")
     screen = window.current_screen()
     assert isinstance(screen, CheckCallScreen)
     screen.number_step.skip_button.click()
-    step = screen.caller_step
+    return screen.caller_step
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", [1, 2])
+def test_a_page_of_callers_fits_without_scrolling_at_the_largest_text(
+    qtbot, speaker, lang: Lang, page: int
+) -> None:
+    step = open_callers(qtbot, speaker, lang, (1280, 860))
+    ctx = step.ctx
     if page == 2:
         assert step.more_button is not None
         step.more_button.click()
@@ -63,17 +68,7 @@ def test_a_page_of_callers_fits_without_scrolling_at_the_largest_text(
 def test_in_a_small_window_the_rows_that_do_not_fit_go_to_a_next_page(
     qtbot, speaker, lang: Lang
 ) -> None:
-    ctx = AppContext(load_catalog(), speaker, lang=lang, text_step=LARGEST)
-    window = MainWindow(ctx, build_routes(), HomeScreen)
-    qtbot.addWidget(window)
-    window.resize(1024, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    window.open("check_call")
-    screen = window.current_screen()
-    assert isinstance(screen, CheckCallScreen)
-    screen.number_step.skip_button.click()
-    step = screen.caller_step
+    step = open_callers(qtbot, speaker, lang, (1024, 768))
     QApplication.processEvents()
     column = step.pages.currentWidget()
     assert isinstance(column, PagedColumn) and column.page_count > 1
