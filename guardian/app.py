@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 import os
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from guardian import startup_tuning
 from guardian.assets import asset_path, load_catalog
 from guardian.core.i18n import LANGS, Lang, parse_lang
 from guardian.core.preferences import SETTINGS_KEY, Preferences
@@ -63,7 +63,7 @@ def run_gui(args: argparse.Namespace) -> int:
     """Start the window and run until it closes; return the exit code."""
     from guardian.logs import data_folder_or_none, setup_logging
 
-    tune_interpreter()
+    startup_tuning.before_start()
     options = options_from_args(args)
     folder = None if options.demo else data_folder_or_none()
     setup_logging(folder)
@@ -74,10 +74,6 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
 
     from PySide6.QtWidgets import QApplication
-
-    from guardian.qt_binding import quicken_feature_check
-
-    quicken_feature_check()  # before the window's modules load
 
     from guardian.instance_lock import InstanceLock
     from guardian.ui.main_window import FirstPaintWatcher
@@ -119,24 +115,6 @@ def run_gui(args: argparse.Namespace) -> int:
 PREPARE_AFTER_MS = 500
 """How long after the start-up work the next check screen begins to be built ahead."""
 
-SWITCH_INTERVAL_S = 0.001
-"""How long the window's thread may wait for the interpreter while a background thread runs."""
-
-
-def tune_interpreter() -> None:
-    """Set the interpreter up for a window that must answer at once (called by run_gui).
-
-    - No garbage collection until the start-up work is done (build_window turns it back on):
-      start-up makes many objects that live as long as the app (classes, enums, widgets), and
-      the collector's passes over them find nothing to free and cost the first paint 7 ms.
-    - The threads take turns every millisecond instead of every 5 ms. While a background
-      thread loads code (the check screens, the alert library), the window's thread needs the
-      interpreter back each time Qt calls into Python (every size asked of a widget, say); at
-      5 ms a wait, a screen's layout could stop the window for 50 ms and more.
-    """
-    gc.disable()
-    sys.setswitchinterval(SWITCH_INTERVAL_S)
-
 
 def listen_for_second_start(window: MainWindow, folder: Path) -> SingleInstance:
     """Open the socket a second start of Guardian asks to bring ``window`` to the front."""
@@ -170,28 +148,25 @@ def when_painted(window: MainWindow, callback: Callable[[], None], fallback_ms: 
 
 def shutdown(window: MainWindow) -> None:
     """Stop speech and let the disk worker finish every queued write."""
-    from guardian.ui.routes import PREPARED_CHECK
+    from guardian.ui.routes import drop_prepared_check
 
-    gc.unfreeze()  # what start-up set aside may be collected again
-    gc.enable()
-    warmup = window.ctx.services.get("warmup")
-    if warmup is not None:
-        warmup.wait()
-    window.ctx.speaker.shutdown()
-    prepared = window.ctx.services.pop(PREPARED_CHECK, None)
-    if prepared is not None:
-        prepared[-1].deleteLater()  # the check screen built ahead, never opened
-    for name in ("guard", "outbox"):
-        service = window.ctx.services.get(name)
+    startup_tuning.at_shutdown()
+    ctx = window.ctx
+    if ctx.services.warmup is not None:
+        ctx.services.warmup.wait()
+    ctx.speaker.shutdown()
+    drop_prepared_check(ctx)  # the check screen built ahead, never opened
+    for service in (ctx.services.guard, ctx.services.outbox):
         if service is not None:
             service.shutdown()
-    unsent = window.ctx.services.get("unsent_family_alerts")
-    if unsent is not None:
-        unsent.last_try()  # family alerts not yet saved: the outbox sends them at the next start
-    if window.ctx.disk is not None:
-        window.ctx.disk.shutdown()
-    demo = window.ctx.services.pop(DEMO_FOLDER, None)
+    if ctx.services.unsent_alerts is not None:
+        # Family alerts not yet saved: the outbox sends them at the next start.
+        ctx.services.unsent_alerts.last_try()
+    if ctx.disk is not None:
+        ctx.disk.shutdown()
+    demo = ctx.services.demo_folder
     if demo is not None:
+        ctx.services = replace(ctx.services, demo_folder=None)
         demo.remove()  # a demo saves nothing: its database and backups go with the folder
 
 
@@ -220,7 +195,8 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
     from guardian.ui.fonts import first_installed
     from guardian.ui.home import HomeScreen
     from guardian.ui.main_window import MainWindow
-    from guardian.ui.routes import PREPARE_AHEAD, build_routes, prepare_check
+    from guardian.ui.routes import build_routes, prepare_check
+    from guardian.ui.services import Services
     from guardian.warmup import Warmup
 
     assert isinstance(app, QApplication)
@@ -254,14 +230,11 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         text_step=prefs.text_step,
         auto_read=prefs.auto_read,
         disk=disk,
-        services={
-            "bank_hotline": prefs.bank_hotline,
-            "person_name": prefs.person_name,
-            "data_dir": folder,
-        },
+        services=Services(demo_folder=demo),
+        data_dir=folder,
+        bank_hotline=prefs.bank_hotline,
+        person_name=prefs.person_name,
     )
-    if demo is not None:
-        ctx.services[DEMO_FOLDER] = demo
     keep_preferences(ctx)
     window = MainWindow(ctx, build_routes(), HomeScreen)
 
@@ -277,7 +250,7 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
             # The check screen the person will most likely open is built ahead from now on,
             # once the threads that start with the app have done their first work: the window
             # then has the interpreter to itself.
-            ctx.services[PREPARE_AHEAD] = True
+            ctx.prepare_ahead = True
             QTimer.singleShot(PREPARE_AFTER_MS, window, lambda: prepare_check(ctx))
 
     def database_ready(message: object) -> None:
@@ -293,13 +266,7 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         one_ready("database")
 
     def code_ready() -> None:
-        # Everything loaded so far lives as long as the app: kept out of the garbage
-        # collector's full passes, which otherwise stop the window for 20 ms and more. The
-        # collector, off since the start (run_gui), looks only at what comes after. The few
-        # cycles start-up left behind (about 120 KB) are kept with the rest: collecting them
-        # first would stop the window for 30 ms.
-        gc.freeze()
-        gc.enable()
+        startup_tuning.after_start_up_work()  # everything loaded so far lives as long as the app
         speaker.start()
         start_guard(ctx)
         one_ready("code")
@@ -313,7 +280,7 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         # The speech engine, the guard, the outbox and the check screens load off the window's
         # thread, with the content files they read; then they start on it.
         warmup = Warmup(then=code_ready, parent=window)
-        ctx.services["warmup"] = warmup
+        ctx.services = replace(ctx.services, warmup=warmup)
         warmup.start()
         check_chinese_font(window, family)
 
@@ -340,10 +307,6 @@ def check_chinese_font(window: MainWindow, family: str | None) -> None:
     if not choice.covers_chinese:
         log.warning("no font covers every Chinese character shown; missing %d", len(choice.missing))
     window.set_font_choice(choice)
-
-
-DEMO_FOLDER = "demo_folder"
-"""Where ``ctx.services`` keeps a demo session's throwaway data folder (removed at shutdown)."""
 
 
 def demo_folder() -> DemoFolder:
@@ -381,7 +344,7 @@ def start_outbox(ctx: AppContext, db_path: Path) -> None:
     from guardian.ui.family.weekly_note import start_weekly_notes
 
     if ctx.disk is not None and ctx.disk.accepting_jobs:
-        ctx.services["outbox"] = OutboxWorker(db_path)
+        ctx.services = replace(ctx.services, outbox=OutboxWorker(db_path))
         start_weekly_notes(ctx)
 
 
@@ -398,8 +361,8 @@ def start_guard(ctx: AppContext) -> None:
         return
     watcher = RemoteAppWatcher(apps)
     watcher.scan_once()
-    ctx.services["guard"] = watcher
-    ctx.services["stop_app"] = AppStopper(apps)  # used only after the person agrees
+    # The stopper is used only after the person agrees.
+    ctx.services = replace(ctx.services, guard=watcher, stop_app=AppStopper(apps))
 
 
 def keep_preferences(ctx: AppContext) -> None:

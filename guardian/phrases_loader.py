@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from guardian.assets import asset_path, read_toml
 from guardian.content_loader import load_content
-from guardian.core.text_check import PhraseBook, parse_phrases
+from guardian.core.phrase_book import PhraseBook, parse_phrases
 from guardian.core.text_model import ModelError, TextModel, parse_model
 
 MODEL_FILE = "text_model.json"

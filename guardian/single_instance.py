@@ -19,11 +19,11 @@ Example::
 from __future__ import annotations
 
 import getpass
+import hashlib
 import logging
 import os
 import stat
 import time
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,9 +67,8 @@ def server_name_for(data_folder: Path) -> str:
     except Exception:  # no user name in the environment: the folder alone still separates
         user = ""
     key = f"{user}\n{folder}".encode()
-    # Two checksums make 64 bits: plenty to tell apart the few folders of one computer (and no
-    # cryptographic library to load before the window opens).
-    name = f"guardian-{zlib.crc32(key):08x}{zlib.adler32(key):08x}"
+    # 64 bits of the digest: plenty to tell apart the few folders of one computer.
+    name = f"guardian-{hashlib.sha256(key).hexdigest()[:16]}"
     if os.name == "nt":
         return name
     runtime = private_runtime_dir()

@@ -10,6 +10,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -152,7 +153,7 @@ def hotline_96110(window: MainWindow) -> None:
 
 def call_card_dialling(window: MainWindow) -> None:
     """The family's card where the computer dials (as with Phone Link): the call has started."""
-    window.ctx.services["phone_handler"] = "Phone Link"
+    window.ctx.services = replace(window.ctx.services, find_phone_handler=lambda lang: "Phone Link")
     family_scenes.call_card_with_handler(window)
 
 

@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from guardian.core.text_check import normalise  # noqa: E402
 from guardian.core.text_model import MODEL_FORMAT, model_text  # noqa: E402
+from guardian.core.text_normalise import normalise  # noqa: E402
 from tests.corpus import Sample, read_training  # noqa: E402
 
 MIN_N, MAX_N = 1, 4

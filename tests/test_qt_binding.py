@@ -29,22 +29,3 @@ def test_emitting_signals_keeps_reference_counts(qapp) -> None:
     assert len(received) == 4000
     # The faulty binding loses exactly one reference per emit: 4000 here.
     assert sys.getrefcount(True) > before - 1000
-
-
-def test_the_quick_feature_check_gives_the_bindings_answers() -> None:
-    import json
-    import types
-
-    from shibokensupport import feature  # type: ignore[import-not-found]
-
-    import guardian.ui.home
-    from guardian.qt_binding import quicken_feature_check
-
-    assert quicken_feature_check(), "this PySide6 has no per-module check to make quicker"
-    assert quicken_feature_check(), "a second call keeps the quick check"
-    quick = feature._mod_uses_pyside
-    original = quick.original
-    for module in (guardian.ui.home, json, sys, types, feature):
-        assert quick(module) == bool(original(module)), module.__name__
-    assert quick(guardian.ui.home) is True
-    assert quick(json) is False

@@ -12,6 +12,19 @@ SHORT = 6
 _THREE_DIGIT_AREAS = ("010", "02")
 """Area codes of three digits: Beijing (010) and 020-029; the others have four."""
 
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９＋", "0123456789+")
+"""Full-width digits and plus sign (typed with a Chinese input method) and their plain forms."""
+
+
+def phone_digits(text: str) -> str:
+    """Return the digits and plus signs of ``text``, in order, in their plain (ASCII) forms.
+
+    Full-width digits and plus signs ("１３８", "＋") count as the plain ones; every other
+    character (spaces, dashes, brackets, letters) is dropped: "＋86 (138) 1234" reads
+    "+861381234". One character in gives at most one character out.
+    """
+    return "".join(char for char in text.translate(_FULL_WIDTH) if char in "0123456789+")
+
 
 def group_digits(number: str) -> str:
     """Return ``number`` in groups separated by single spaces, also while it is being typed.

@@ -23,10 +23,26 @@ def data_dir() -> Path:
     (it holds no database) is left as it is, like a shared folder such as /tmp: the files
     Guardian writes in it are its owner's only.
     """
-    override = os.environ.get(DATA_DIR_ENV, "").strip()
-    folder = Path(override).expanduser() if override else user_data_folder()
-    make_private_dir(folder, ours=not override or (folder / DATABASE_NAME).is_file())
+    folder = data_folder()
+    make_private_dir(folder, ours=_chosen_folder() is None or (folder / DATABASE_NAME).is_file())
     return folder
+
+
+def data_folder() -> Path:
+    """Return Guardian's data folder, without creating it: the one rule for which folder it is.
+
+    The folder named by the ``GUARDIAN_DATA_DIR`` environment variable when it is set, else
+    the user data folder of this system (see ``user_data_folder``). :func:`data_dir` returns
+    the same folder, made if missing.
+    """
+    chosen = _chosen_folder()
+    return chosen if chosen is not None else user_data_folder()
+
+
+def _chosen_folder() -> Path | None:
+    """The folder named by the ``GUARDIAN_DATA_DIR`` environment variable, or None if unset."""
+    override = os.environ.get(DATA_DIR_ENV, "").strip()
+    return Path(override).expanduser() if override else None
 
 
 def user_data_folder(platform: str = sys.platform) -> Path:

@@ -36,7 +36,7 @@ class BankChoiceScreen(Screen):
         self.verify = verify
         banks = [h for h in ctx.content.hotlines.values() if h.kind == HotlineKind.BANK]
         # The person's own bank (chosen by the family) comes first.
-        own = ctx.services.get("bank_hotline")
+        own = ctx.bank_hotline
         banks.sort(key=lambda bank: bank.id != own)
         theme = ctx.theme
         outer = QVBoxLayout(self)

@@ -259,9 +259,9 @@ class CheckCallScreen(Screen):
         assert self.wizard is not None
         self.wizard.choose_caller(caller_id)
         # The questions may end in an alert to the family: its code loads while they are read.
-        prepare_delivery = getattr(self.ctx.services.get("outbox"), "prepare_delivery", None)
-        if callable(prepare_delivery):
-            prepare_delivery()
+        outbox = self.ctx.services.outbox
+        if outbox is not None:
+            outbox.prepare_delivery()
         self._save()
         self._show_question()
 

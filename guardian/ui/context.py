@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from guardian.core.i18n import DEFAULT_LANG, Catalog, Lang, Text
 from guardian.speech.speaker import Speaker
+from guardian.ui.services import Services
 from guardian.ui.theme import DEFAULT_TEXT_STEP, Theme, clamp_step
 
 if TYPE_CHECKING:
@@ -54,9 +56,23 @@ class AppContext(QObject):
         auto_read: whether each screen is read aloud when it opens.
         content: the signals, questions, tips and hotlines (loaded from assets when omitted).
         disk: the one worker that reads and writes the database (None: nothing is saved).
-        services: other services by name, for screens that need them.
+        services: the running services (:class:`~guardian.ui.services.Services`; none
+            when omitted).
         clock: gives the current local time (the computer's clock when omitted); every date
             and time a screen shows or saves comes from it.
+        data_dir: the data folder (None: not known, as in most tests).
+        bank_hotline: the hotline id of the person's bank, chosen by the family (None: none).
+        person_name: what the family calls the person, in alerts ("" when not set).
+
+    Attributes:
+        services: the running services. Frozen: a service that starts later is added by
+            replacing it whole (``dataclasses.replace``), see :mod:`guardian.ui.services`.
+        data_dir: the data folder, as given.
+        bank_hotline: the person's bank; the family's bank setting changes it.
+        person_name: what the family calls the person.
+        prepare_ahead: whether screens may be built ahead (set once the app's code is loaded).
+        setup_pending: whether the family's set-up was begun and not finished (the family
+            settings then open the set-up).
 
     Signals:
         language_changed(str): the language changed.
@@ -76,15 +92,23 @@ class AppContext(QObject):
         auto_read: bool = True,
         content: Content | None = None,
         disk: DiskWorker | None = None,
-        services: dict[str, Any] | None = None,
+        services: Services | None = None,
         clock: Clock | None = None,
+        data_dir: Path | None = None,
+        bank_hotline: str | None = None,
+        person_name: str = "",
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.speaker = speaker
         self.auto_read = auto_read
-        self.services: dict[str, Any] = dict(services or {})
+        self.services: Services = services or Services()
+        self.data_dir = data_dir
+        self.bank_hotline = bank_hotline
+        self.person_name = person_name
+        self.prepare_ahead = False
+        self.setup_pending = False
         self.nav: Navigator | None = None
         self.disk = disk
         self.clock: Clock = clock or local_now

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel
@@ -27,9 +27,6 @@ log = logging.getLogger(__name__)
 
 RETRY_MS = 15_000
 """How long an alert that could not be written waits before it is written again."""
-
-SERVICE = "unsent_family_alerts"
-"""The name of the app's :class:`UnsentAlerts` in ``ctx.services``."""
 
 CheckId = Callable[[], "int | None"]
 
@@ -117,10 +114,9 @@ class UnsentAlerts(QObject):
         self.writing = False
         self.waiting = [alert for alert in self.waiting if alert not in batch]  # by identity
         if any(ids):
-            outbox = self.ctx.services.get("outbox")
-            wake = getattr(outbox, "wake", None)
-            if callable(wake):
-                wake()
+            outbox = self.ctx.services.outbox
+            if outbox is not None:
+                outbox.wake()
         for alert, alert_ids in zip(batch, ids, strict=True):
             if alert.told_not_queued:
                 log.info("the family alert %s is queued after all: %s", alert.event, alert_ids)
@@ -165,11 +161,14 @@ def _write(db: Database, batch: Sequence[FamilyAlert]) -> list[list[int]]:
 
 
 def unsent_alerts(ctx: AppContext) -> UnsentAlerts:
-    """The app's one :class:`UnsentAlerts` (made the first time it is needed)."""
-    keeper = ctx.services.get(SERVICE)
-    if not isinstance(keeper, UnsentAlerts):
+    """The app's one :class:`UnsentAlerts` (made the first time it is needed).
+
+    It is kept as ``ctx.services.unsent_alerts``.
+    """
+    keeper = ctx.services.unsent_alerts
+    if keeper is None:
         keeper = UnsentAlerts(ctx)
-        ctx.services[SERVICE] = keeper
+        ctx.services = replace(ctx.services, unsent_alerts=keeper)
     return keeper
 
 
@@ -188,7 +187,7 @@ def queue_family_alert(
     """Queue ``event`` ("high_verdict", "called_family", "money_sent") for the family.
 
     Args:
-        ctx: the shared app context (its ``disk`` writes the outbox; ``services["outbox"]``
+        ctx: the shared app context (its ``disk`` writes the outbox; ``services.outbox``
             sends it, when running).
         event: what happened.
         level: the verdict level, for "high_verdict".
@@ -208,7 +207,7 @@ def queue_family_alert(
     titles = [ctx.pick(signals[s].title) for s in signal_ids if s in signals]
     title, body = compose_alert(
         event,
-        person_name=str(ctx.services.get("person_name") or ""),
+        person_name=ctx.person_name,
         when=ctx.now(),
         level=level,
         signal_titles=titles,

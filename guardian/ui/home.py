@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from guardian.ui.context import AppContext
-from guardian.ui.routes import PREPARE_AHEAD, prepare_check
+from guardian.ui.routes import prepare_check
 from guardian.ui.screen import Screen
 from guardian.ui.widgets import BigButton, label, line_widths, scrolling
 
@@ -182,7 +182,7 @@ class HomeScreen(Screen):
         self._clock_timer.start(30_000)
         self._fit_main_buttons()
         self.buttons["check_call"].setFocus()
-        if self.ctx.services.get(PREPARE_AHEAD):
+        if self.ctx.prepare_ahead:
             # After this screen is drawn: the next check, built while the person reads it.
             QTimer.singleShot(0, self, lambda: prepare_check(self.ctx))
 

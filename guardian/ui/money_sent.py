@@ -78,7 +78,7 @@ class MoneySentScreen(Screen):
     """Walks the person, one step a screen, through the calls that can still stop the money.
 
     Args:
-        ctx: the shared app context (``services["guard"]`` tells which programs run).
+        ctx: the shared app context (``services.guard`` tells which programs run).
     """
 
     title_key = "money.title"
@@ -139,7 +139,7 @@ class MoneySentScreen(Screen):
         outer.addLayout(row)
         self._show()
         # Which programs run now: closing one comes first while it runs.
-        self.watcher = ctx.services.get("guard")
+        self.watcher = ctx.services.guard
         if self.watcher is not None:
             self.watcher.found.connect(self.programs_changed)
         self.remote_apps = RemoteAppAlert(ctx, parent=self)

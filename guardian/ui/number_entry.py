@@ -2,41 +2,33 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QRect, QRegularExpression, QSize, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
     QLayout,
     QLayoutItem,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
     QWidgetItem,
 )
 
+from guardian.core.number_display import phone_digits
 from guardian.ui.context import AppContext
-from guardian.ui.widgets import BigButton, group_as_typed, key_button, label, scrolling
+from guardian.ui.keypad import PLUS, Keypad, keys_in_order, least_height, least_width
+from guardian.ui.widgets import BigButton, group_as_typed, label, scrolling
 
-KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "+", "0", "delete")
+KEYS = keys_in_order(PLUS)
 MAX_LENGTH = 24
-_ALLOWED = re.compile(r"[^0-9+]")
 
 # The prompt's column and the keypad share the row's width 3 : 2, this far apart.
 LEFT_SHARE, PAD_SHARE = 3, 2
 COLUMN_GAP = 36
 SPACING = 20
-KEY_SPACING = 12
 
 # How the step is arranged (see _StepLayout), in order of preference.
 HINT_BESIDE, PROMPT_ACROSS, HINT_BELOW = "hint beside", "prompt across", "hint below"
 ARRANGEMENTS = (HINT_BESIDE, PROMPT_ACROSS, HINT_BELOW)
-
-
-def clean_number(raw: str) -> str:
-    """Return ``raw`` with everything but digits and a plus sign removed."""
-    return _ALLOWED.sub("", raw)
 
 
 class NumberEntryStep(QWidget):
@@ -94,24 +86,13 @@ class NumberEntryStep(QWidget):
         )
         self.next_button.clicked.connect(self._submit)
 
-        self.keys: dict[str, QPushButton] = {}
-        for key in KEYS:
-            button: QPushButton
-            if key == "delete":
-                button = BigButton(
-                    ctx.t("number.delete"),
-                    "delete_digit",
-                    role=None,  # ordinary-size words: "Delete" must fit a key
-                    icon_px=theme.button_icon_px,
-                    vertical=True,
-                    description=ctx.t("number.delete_description"),
-                )
-                button.clicked.connect(self.field.backspace)
-            else:
-                button = key_button(key)
-                button.clicked.connect(lambda _=False, k=key: self._press(k))
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            self.keys[key] = button
+        self.keypad = Keypad(
+            ctx,
+            self.field,
+            max_length=MAX_LENGTH,
+            delete=(ctx.t("number.delete"), ctx.t("number.delete_description")),
+        )
+        self.keys = self.keypad.keys
 
         body = QWidget()
         self.step_layout = _StepLayout(
@@ -120,7 +101,7 @@ class NumberEntryStep(QWidget):
             self.hint,
             self.field,
             (self.skip_button, self.next_button),
-            [self.keys[key] for key in KEYS],
+            self.keypad,
         )
         self.step_layout.setContentsMargins(36, 24, 36, 24)
         outer = QVBoxLayout(self)
@@ -140,16 +121,11 @@ class NumberEntryStep(QWidget):
 
     def number(self) -> str:
         """The number typed so far, digits and plus sign only."""
-        return clean_number(self.field.text())
+        return phone_digits(self.field.text())
 
     def focus_field(self) -> None:
         """Put the keyboard focus in the number field."""
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _press(self, key: str) -> None:
-        if len(self.field.text()) < MAX_LENGTH:
-            self.field.insert(key)
-        self.focus_field()
 
     def _update_next(self) -> None:
         self.next_button.setEnabled(bool(self.number()))
@@ -180,17 +156,17 @@ class _StepLayout(QLayout):
         hint: QWidget,
         field: QWidget,
         buttons: tuple[BigButton, BigButton],
-        keys: list[QPushButton],
+        keypad: Keypad,
     ) -> None:
         super().__init__(parent)
         self.arrangement = HINT_BESIDE
         self._prompt, self._hint, self._field = prompt, hint, field
         self._buttons = buttons
-        self._keys = keys
+        self._keypad = keypad
         self._items: list[QLayoutItem] = []
         # Sizes asked for again and again while Qt lays out, until something changes.
         self._sizes: dict[tuple[str, int], int] = {}
-        for widget in (prompt, hint, field, *buttons, *keys):
+        for widget in (prompt, hint, field, *buttons, keypad):
             self.addChildWidget(widget)
             self._items.append(QWidgetItem(widget))
 
@@ -252,8 +228,8 @@ class _StepLayout(QLayout):
     def minimumSize(self) -> QSize:
         """As narrow as the longest word beside the narrowest keypad."""
         margins = self.contentsMargins()
-        left = max(_least_width(widget) for widget in (self._prompt, self._hint, self._field))
-        left = max(left, sum(_least_width(button) for button in self._buttons) + SPACING)
+        left = max(least_width(widget) for widget in (self._prompt, self._hint, self._field))
+        left = max(left, sum(least_width(button) for button in self._buttons) + SPACING)
         width = left + COLUMN_GAP + self._least_pad_width()
         return QSize(width + margins.left() + margins.right(), margins.top() + margins.bottom())
 
@@ -265,47 +241,31 @@ class _StepLayout(QLayout):
         x, top, bottom = inner.x(), inner.y(), inner.y() + inner.height()
         column: list[QWidget] = [self._prompt, self._hint]
         if self.arrangement == PROMPT_ACROSS:
-            height = _least_height(self._prompt, inner.width())
+            height = least_height(self._prompt, inner.width())
             self._prompt.setGeometry(QRect(x, top, inner.width(), height))
             top += height + SPACING
             column = [self._hint]
         elif self.arrangement == HINT_BELOW:
-            height = _least_height(self._hint, inner.width())
+            height = least_height(self._hint, inner.width())
             bottom -= height
             self._hint.setGeometry(QRect(x, bottom, inner.width(), height))
             bottom -= SPACING
             column = [self._prompt]
         y = top
         for widget in column:
-            height = _least_height(widget, left)
+            height = least_height(widget, left)
             widget.setGeometry(QRect(x, y, left, height))
             y += height + SPACING
         buttons = self._buttons_height(left)
         # The field takes its natural height when there is room, else shrinks to its least.
         room = bottom - buttons - SPACING - y
-        field = max(_least_height(self._field, left), min(self._field.sizeHint().height(), room))
+        field = max(least_height(self._field, left), min(self._field.sizeHint().height(), room))
         self._field.setGeometry(QRect(x, y, left, field))
         button_width = (left - SPACING) // 2
         for index, button in enumerate(self._buttons):
             button_x = x + index * (button_width + SPACING)
             button.setGeometry(QRect(button_x, bottom - buttons, button_width, buttons))
-        self._place_keys(QRect(x + left + COLUMN_GAP, top, pad, bottom - top))
-
-    def _place_keys(self, rect: QRect) -> None:
-        """Three keys a row; every row as tall as its keys need, and the rest shared out."""
-        key_width = (rect.width() - 2 * KEY_SPACING) // 3
-        rows = self._key_rows(key_width)
-        room = rect.height() - KEY_SPACING * (len(rows) - 1)
-        if room // len(rows) >= max(rows):
-            rows = [room // len(rows)] * len(rows)  # room enough for keys all the same height
-        extra = max(0, room - sum(rows))
-        y = rect.y()
-        for number, least in enumerate(rows):
-            height = least + extra // len(rows)
-            for column, key in enumerate(self._keys[3 * number : 3 * number + 3]):
-                x = rect.x() + column * (key_width + KEY_SPACING)
-                key.setGeometry(QRect(x, y, key_width, height))
-            y += height + KEY_SPACING
+        self._keypad.setGeometry(QRect(x + left + COLUMN_GAP, top, pad, bottom - top))
 
     # -- sizes -------------------------------------------------------------------------------
 
@@ -323,15 +283,14 @@ class _StepLayout(QLayout):
         across = 0
         column = [self._prompt, self._hint, self._field]
         if arrangement == PROMPT_ACROSS:
-            across = _least_height(self._prompt, inner) + SPACING
+            across = least_height(self._prompt, inner) + SPACING
             column.remove(self._prompt)
         elif arrangement == HINT_BELOW:
-            across = SPACING + _least_height(self._hint, inner)
+            across = SPACING + least_height(self._hint, inner)
             column.remove(self._hint)
-        left_height = sum(_least_height(widget, left) + SPACING for widget in column)
+        left_height = sum(least_height(widget, left) + SPACING for widget in column)
         left_height += self._buttons_height(left)
-        rows = self._key_rows((pad - 2 * KEY_SPACING) // 3)
-        row = max(left_height, sum(rows) + KEY_SPACING * (len(rows) - 1))
+        row = max(left_height, self._keypad.least_height(pad))
         return row + across + margins.top() + margins.bottom()
 
     def _columns(self, width: int) -> tuple[int, int]:
@@ -343,39 +302,9 @@ class _StepLayout(QLayout):
     def _least_pad_width(self) -> int:
         key = ("pad", 0)
         if key not in self._sizes:
-            widest = max(_least_width(button) for button in self._keys)
-            self._sizes[key] = 3 * widest + 2 * KEY_SPACING
+            self._sizes[key] = self._keypad.least_width()
         return self._sizes[key]
-
-    def _key_rows(self, key_width: int) -> list[int]:
-        keys = self._keys
-        return [
-            max(_least_height(key, key_width) for key in keys[index : index + 3])
-            for index in range(0, len(keys), 3)
-        ]
 
     def _buttons_height(self, left: int) -> int:
         width = (left - SPACING) // 2
-        return max(_least_height(button, width) for button in self._buttons)
-
-
-def _least_width(widget: QWidget) -> int:
-    """The narrowest ``widget`` can be without cutting a word (a big button: its inner words)."""
-    widget.ensurePolished()  # the style sheet sets the size of the words
-    inner = widget.layout()
-    least = inner.totalMinimumSize() if inner is not None else widget.minimumSizeHint()
-    return max(least.width(), widget.minimumWidth())
-
-
-def _least_height(widget: QWidget, width: int) -> int:
-    """The least height ``widget`` needs at ``width`` (a big button: its inner words and icon)."""
-    widget.ensurePolished()
-    inner = widget.layout()
-    if inner is not None:
-        wraps = inner.hasHeightForWidth()
-        height = inner.totalHeightForWidth(width) if wraps else inner.totalSizeHint().height()
-    elif widget.hasHeightForWidth():
-        height = widget.heightForWidth(width)
-    else:
-        height = widget.minimumSizeHint().height()
-    return max(height, widget.minimumHeight())
+        return max(least_height(button, width) for button in self._buttons)

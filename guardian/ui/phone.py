@@ -19,20 +19,14 @@ from guardian.ui.context import AppContext
 UrlOpener = Callable[[QUrl], bool]
 """Opens an address (here ``tel:``) and says whether anything on the computer took it."""
 
-PHONE_HANDLER = "phone_handler"
-"""The key in ``ctx.services`` that, when present, says which program dials (a name, "" for a
-program with no name, or None for none) instead of asking the computer."""
-
-TEL_OPENER = "tel_opener"
-"""The key in ``ctx.services`` of an opener for ``tel:`` addresses (the desktop's otherwise)."""
-
 
 def phone_handler(ctx: AppContext) -> str | None:
-    """The name of the program that dials here ("" if it gives none), or None if nothing can."""
-    if PHONE_HANDLER in ctx.services:
-        chosen = ctx.services[PHONE_HANDLER]
-        return chosen if isinstance(chosen, str) else None
-    return find_tel_handler(ctx.lang)
+    """The name of the program that dials here ("" if it gives none), or None if nothing can.
+
+    ``ctx.services.find_phone_handler`` answers when set; else this computer is asked.
+    """
+    find = ctx.services.find_phone_handler or find_tel_handler
+    return find(ctx.lang)
 
 
 def can_dial(ctx: AppContext) -> bool:
@@ -41,11 +35,8 @@ def can_dial(ctx: AppContext) -> bool:
 
 
 def default_opener(ctx: AppContext) -> UrlOpener:
-    """The way to open ``tel:`` addresses: ``services["tel_opener"]`` if set, else the desktop's."""
-    opener = ctx.services.get(TEL_OPENER)
-    if callable(opener):
-        return opener  # type: ignore[no-any-return]
-    return QDesktopServices.openUrl
+    """The way to open ``tel:`` addresses: ``services.tel_opener`` if set, else the desktop's."""
+    return ctx.services.tel_opener or QDesktopServices.openUrl
 
 
 def tel_url(number: str) -> QUrl:

@@ -4,7 +4,7 @@ While a check or the "I already sent money" steps are open, the remote-app watch
 computer; a program found there opens this warning (once per program) and is read aloud.
 
 The main button is "帮我关掉" (close it for me). It asks once, "Guardian 要关掉 AnyDesk，可以吗？",
-and only after "可以" does Guardian end the program (the app's ``services["stop_app"]``, run on
+and only after "可以" does Guardian end the program (the app's ``services.stop_app``, run on
 a worker thread), scan again, and say whether it worked. When it did not (not allowed, or the
 program came back), the screen says to phone the family and how to switch the computer off.
 """
@@ -27,9 +27,6 @@ from guardian.ui.screen import Screen
 from guardian.ui.widgets import BigButton, icon_label, label
 
 _log = logging.getLogger(__name__)
-
-#: The service that ends remote-control programs (see ``guardian.guard.stop_app``).
-STOP_APP = "stop_app"
 
 STEP_KEYS = ("remote.step_hang_up", "remote.step_bank")
 
@@ -58,7 +55,7 @@ class RemoteAppWarningScreen(Screen):
     the computer off).
 
     Args:
-        ctx: the shared app context; ``ctx.services["stop_app"]`` ends the programs (absent:
+        ctx: the shared app context; ``ctx.services.stop_app`` ends the programs (absent:
             the result says they could not be closed).
         found: the programs found running.
     """
@@ -189,7 +186,7 @@ class RemoteAppWarningScreen(Screen):
         if self._thread is not None:
             return
         self.show_page(CLOSING)
-        stopper: ProgramStopper | None = self.ctx.services.get(STOP_APP)
+        stopper = self.ctx.services.stop_app
         programs = list(self.found)
         carrier = self._carrier
 
@@ -246,7 +243,7 @@ class RemoteAppAlert(QObject):
     (to count the signal) and the warning screen opens.
 
     Args:
-        ctx: the shared app context; ``ctx.services["guard"]`` is the watcher (absent: nothing).
+        ctx: the shared app context; ``ctx.services.guard`` is the watcher (absent: nothing).
         on_found: called with the programs found, before the warning opens.
         parent: the screen that owns the link.
     """
@@ -261,7 +258,7 @@ class RemoteAppAlert(QObject):
         self.ctx = ctx
         self._on_found = on_found
         self._warned: set[str] = set()
-        self.watcher = ctx.services.get("guard")
+        self.watcher = ctx.services.guard
 
     def start(self) -> None:
         """Start watching (scans now, then every few seconds)."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlite_utils import Database
 
+from guardian.core.money_amounts import find_amounts
 from guardian.core.records import CheckRecord
 from guardian.core.report_card import (
     CHOICES,
@@ -34,7 +35,6 @@ from guardian.core.report_card import (
     field_label,
     recovery_fee_warning,
 )
-from guardian.core.text_check import find_amounts
 from guardian.storage.checks import CheckStore
 from guardian.storage.settings import SettingsStore
 from guardian.ui.context import AppContext
@@ -145,7 +145,7 @@ class ReportCardScreen(Screen):
     and has "read it to me", "print it" and "fill in"; the form has every field.
 
     Args:
-        ctx: the shared app context (its ``disk`` keeps the card; ``services["file_opener"]``,
+        ctx: the shared app context (its ``disk`` keeps the card; ``services.file_opener``,
             if set, opens the printed card instead of the desktop's own viewer).
     """
 
@@ -456,8 +456,8 @@ class ReportCardScreen(Screen):
             number += 1
         written = self.save_pdf(path)
         if written is not None:
-            opener = self.ctx.services.get("file_opener")
-            open_file: FileOpener = opener if callable(opener) else QDesktopServices.openUrl
+            opener = self.ctx.services.file_opener
+            open_file: FileOpener = opener if opener is not None else QDesktopServices.openUrl
             if not open_file(QUrl.fromLocalFile(str(written))):
                 log.info("no program opened the report card at %s", written)
         return written

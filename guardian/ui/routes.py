@@ -3,16 +3,36 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
+from weakref import WeakKeyDictionary
 
+from guardian.core.i18n import Lang
 from guardian.ui.context import AppContext
 from guardian.ui.screen import Screen
 
-PREPARED_CHECK = "prepared_check"
-"""Where ``ctx.services`` keeps the check screen built ahead: (language, text step, screen)."""
 
-PREPARE_AHEAD = "prepare_ahead"
-"""Set in ``ctx.services`` once the app's code is loaded: screens may then be built ahead."""
+class PreparedCheck(NamedTuple):
+    """A check screen built ahead, with the language and text step it was built for."""
+
+    lang: Lang
+    text_step: int
+    screen: Screen
+
+
+_PREPARED: WeakKeyDictionary[AppContext, PreparedCheck] = WeakKeyDictionary()
+"""The check screen built ahead for each app context (at most one each)."""
+
+
+def prepared_check(ctx: AppContext) -> PreparedCheck | None:
+    """The check screen built ahead for ``ctx`` and not opened yet, if any."""
+    return _PREPARED.get(ctx)
+
+
+def drop_prepared_check(ctx: AppContext) -> None:
+    """Let go of the check screen built ahead for ``ctx`` (when the app closes)."""
+    prepared = _PREPARED.pop(ctx, None)
+    if prepared is not None:
+        prepared.screen.deleteLater()
 
 
 def prepare_check(ctx: AppContext) -> None:
@@ -32,15 +52,15 @@ def prepare_check(ctx: AppContext) -> None:
     if _prepared(ctx) is not None:
         return
     screen = CheckCallScreen(ctx, begin=False)
-    ctx.services[PREPARED_CHECK] = (ctx.lang, ctx.text_step, screen)
+    _PREPARED[ctx] = PreparedCheck(ctx.lang, ctx.text_step, screen)
     pieces: list[Callable[[], object]] = [
         screen.ensurePolished,  # the style sheet's work
         lambda: screen.question_step.ensurePolished(),
     ]
 
     def next_piece() -> None:
-        prepared = ctx.services.get(PREPARED_CHECK)
-        if pieces and prepared is not None and prepared[-1] is screen:
+        prepared = _PREPARED.get(ctx)
+        if pieces and prepared is not None and prepared.screen is screen:
             pieces.pop(0)()
             QTimer.singleShot(0, screen, next_piece)
 
@@ -49,14 +69,12 @@ def prepare_check(ctx: AppContext) -> None:
 
 def _prepared(ctx: AppContext) -> Screen | None:
     """The check screen built ahead for the language and text size in use (a stale one goes)."""
-    prepared = ctx.services.get(PREPARED_CHECK)
+    prepared = _PREPARED.get(ctx)
     if prepared is None:
         return None
-    lang, step, screen = prepared
-    if (lang, step) == (ctx.lang, ctx.text_step) and isinstance(screen, Screen):
-        return screen
-    del ctx.services[PREPARED_CHECK]
-    screen.deleteLater()
+    if (prepared.lang, prepared.text_step) == (ctx.lang, ctx.text_step):
+        return prepared.screen
+    drop_prepared_check(ctx)
     return None
 
 
@@ -64,7 +82,7 @@ def _check_call(ctx: AppContext, **_: Any) -> Screen:
     from guardian.ui.check_call import CheckCallScreen
 
     screen = _prepared(ctx)
-    ctx.services.pop(PREPARED_CHECK, None)
+    _PREPARED.pop(ctx, None)
     if isinstance(screen, CheckCallScreen):
         screen.begin()
         return screen
@@ -106,8 +124,8 @@ def _money_sent(ctx: AppContext, **_: Any) -> Screen:
 
 def _call_bank(ctx: AppContext, **_: Any) -> Screen:
     """The bank the family chose, else the list of banks."""
-    bank = ctx.services.get("bank_hotline")
-    if isinstance(bank, str) and bank in ctx.content.hotlines:
+    bank = ctx.bank_hotline
+    if bank is not None and bank in ctx.content.hotlines:
         return _hotline(bank)(ctx)
     from guardian.ui.bank_choice import BankChoiceScreen
 

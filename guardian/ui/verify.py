@@ -24,8 +24,7 @@ OWN_BANK = "own_bank"
 
 def resolved(ctx: AppContext, target: VerifyTarget | None) -> VerifyTarget | None:
     """``target`` with the bank the family chose in it, when it asks for the person's bank."""
-    bank = ctx.services.get("bank_hotline")
-    return with_own_bank(ctx.content, target, bank if isinstance(bank, str) else None)
+    return with_own_bank(ctx.content, target, ctx.bank_hotline)
 
 
 def verify_words(ctx: AppContext, target: VerifyTarget) -> str:

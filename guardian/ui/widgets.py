@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from guardian.assets import icon_path
-from guardian.core.number_display import group_digits
+from guardian.core.number_display import group_digits, phone_digits
 from guardian.ui.theme import BUTTON_ROLES, Theme
 
 log = logging.getLogger(__name__)
@@ -60,8 +60,9 @@ def set_enum_property(widget: QObject, name: str, keys: str) -> None:
 
     Qt reads the names itself, as it does for a style sheet or a .ui file. The widgets of the
     first screen are set up this way, not with values such as ``Qt.AlignmentFlag.AlignCenter``:
-    the first use of Python's ``Qt`` namespace makes all of its 93 enums at once, which took a
-    fifth of the time to the first paint (tests/e2e/test_first_paint.py keeps it out).
+    the first use of Python's ``Qt`` namespace makes all of its enums at once, so nothing built
+    before the first paint uses it (the rule is stated in ``guardian/startup_tuning.py``,
+    kept by tests/e2e/test_first_paint.py and measured by the start-up benchmark).
 
     Raises:
         ValueError: the widget has no property ``name``, or Qt knows no value ``keys`` for it.
@@ -472,13 +473,13 @@ def group_as_typed(field: QLineEdit) -> None:
     """
 
     def regroup(text: str) -> None:
-        if text.lstrip().startswith("+") and not clean_digits(text).startswith("+86"):
+        if text.lstrip().startswith("+") and not phone_digits(text).startswith("+86"):
             return  # another country's number: its groups are typed as the person sees them
         grouped = group_digits(text)
-        if grouped == text or clean_digits(grouped) != clean_digits(text):
+        if grouped == text or phone_digits(grouped) != phone_digits(text):
             return  # already grouped, or holds more than a number: leave it alone
         cursor = field.cursorPosition()
-        before = len(clean_digits(text[:cursor]))
+        before = len(phone_digits(text[:cursor]))
         field.blockSignals(True)
         field.setText(grouped)
         field.blockSignals(False)
@@ -492,8 +493,3 @@ def group_as_typed(field: QLineEdit) -> None:
         field.textChanged.emit(grouped)
 
     field.textChanged.connect(regroup)
-
-
-def clean_digits(text: str) -> str:
-    """Return the digits and plus signs of ``text``, in order."""
-    return "".join(char for char in text if char.isdigit() or char == "+")

@@ -19,6 +19,7 @@ from guardian.ui.context import AppContext
 from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.routes import build_routes
+from guardian.ui.services import Services
 from tests.ui.conftest import RecordingSpeaker
 
 
@@ -41,7 +42,11 @@ def app_window(qtbot, tmp_path: Path) -> Iterator:
         disk = DiskWorker(db_path)
         outbox = OutboxWorker(db_path, backoff=(0.05, 0.1), timeout=5)
         ctx = AppContext(
-            load_catalog(), RecordingSpeaker(), lang="zh", disk=disk, services={"outbox": outbox}
+            load_catalog(),
+            RecordingSpeaker(),
+            lang="zh",
+            disk=disk,
+            services=Services(outbox=outbox),
         )
         window = MainWindow(ctx, build_routes(), HomeScreen)
         qtbot.addWidget(window)

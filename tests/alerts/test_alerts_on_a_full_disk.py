@@ -27,6 +27,7 @@ from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.money_sent import MoneySentScreen
 from guardian.ui.routes import build_routes
+from guardian.ui.services import Services
 from tests.ui.conftest import RecordingSpeaker
 
 from .conftest import Webhook
@@ -103,7 +104,7 @@ def app(qtbot, tmp_path: Path, webhook: Webhook, monkeypatch) -> Iterator[App]:
     disk = DiskWorker(db_path)
     outbox = OutboxWorker(db_path, backoff=(0.05, 0.1), timeout=5)
     ctx = AppContext(
-        load_catalog(), RecordingSpeaker(), lang="zh", disk=disk, services={"outbox": outbox}
+        load_catalog(), RecordingSpeaker(), lang="zh", disk=disk, services=Services(outbox=outbox)
     )
     window = MainWindow(ctx, build_routes(), HomeScreen)
     qtbot.addWidget(window)

@@ -24,6 +24,7 @@ from guardian.storage.weekly_note import load_schedule, set_enabled
 from guardian.storage.worker import DiskWorker
 from guardian.ui.context import AppContext
 from guardian.ui.family.weekly_note import WeeklyNotes, start_weekly_notes
+from guardian.ui.services import Services
 from tests.alerts.conftest import Webhook
 from tests.ui.conftest import RecordingSpeaker
 
@@ -68,7 +69,8 @@ class App:
             RecordingSpeaker(),
             lang="zh",
             disk=disk,
-            services={"outbox": outbox, "person_name": "妈妈"},
+            services=Services(outbox=outbox),
+            person_name="妈妈",
             clock=self.clock,
         )
         notes = start_weekly_notes(ctx)

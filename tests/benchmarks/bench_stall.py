@@ -20,6 +20,7 @@ pressing ("cold"). A few more processes press after only 0.25 s, while that work
 on in the background and competes for the interpreter ("cold_early", shown beside the targets).
 
 Usage: python tests/benchmarks/bench_stall.py [--runs N] [--pace-ms MS]
+(with ``GUARDIAN_NO_TUNING=1`` in the environment: the same without ``guardian/startup_tuning.py``)
 
 Prints one JSON object on standard output.
 """
@@ -55,18 +56,14 @@ def one_process(pace_ms: int, first_press_ms: int, warm: bool = True) -> dict[st
     """Build the app in this process and run two checks, the first one cold."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ["GUARDIAN_SPEECH"] = "espeak"
-    # As guardian.app.run_gui starts the app: the interpreter's settings, and PySide6's quicker
-    # module check.
-    from guardian.app import tune_interpreter
+    # As guardian.app.run_gui starts the app (GUARDIAN_NO_TUNING=1 turns the tuning off).
+    from guardian import startup_tuning
 
-    tune_interpreter()
+    startup_tuning.before_start()
     from bench_speech import sink_command
     from PySide6.QtWidgets import QApplication
 
     import guardian.speech.espeak
-    from guardian.qt_binding import quicken_feature_check
-
-    quicken_feature_check()
 
     # The real EspeakSpeaker, with the stand-in for the sound device as its player.
     guardian.speech.espeak.default_player = sink_command

@@ -4,7 +4,15 @@ Each run starts a fresh process with the same Python and the same platform plugi
 
 - ``bare``: ``tests/benchmarks/bench_bare_window.py`` (a QWidget with a QLabel);
 - ``guardian_speech_none``: ``main.py --quit-after-start`` with ``GUARDIAN_SPEECH=none``;
-- ``guardian_speech_espeak``: the same with ``GUARDIAN_SPEECH=espeak`` (the Linux default).
+- ``guardian_speech_espeak``: the same with ``GUARDIAN_SPEECH=espeak`` (the Linux default);
+- ``guardian_returning``: the same, with the data folder an earlier start left;
+- ``guardian_no_tuning``: ``guardian_speech_espeak`` with ``GUARDIAN_NO_TUNING=1``, which turns
+  off everything in ``guardian/startup_tuning.py`` (first paint only: what the tuning does
+  after it shows in ``bench_stall.py``, run with and without the variable);
+- ``guardian_qt_namespace_first``: ``guardian_speech_espeak`` with Python's ``Qt`` namespace
+  made before anything is built, as it would be if the first screen used it (first paint only).
+
+The ``tuning`` entry of the output sets these side by side and gives what each saves.
 
 Both programs quit right after their first paint. ``paint_ms``, the figure the start-up target
 uses, is the wall time from starting the process to that first paint of the home screen: it
@@ -12,6 +20,9 @@ comes from runs in which ``QCoreApplication.quit`` is wrapped to note the moment
 that follows the first paint. ``exit_ms`` is the wall time until the process has exited, from
 separate runs; for Guardian it also holds the work that waits for the first paint (the
 database, backups, the guard, the speech engine, loading the check screens) and the tear-down.
+``paint_cpu_ms`` is the CPU time the process spent up to that first paint (every thread): it
+moves far less than the wall time when other programs load the machine. ``paint_gc_ms`` is
+the time spent in the garbage collector up to the first paint.
 
 The memory of the app once all the start-up work is done (``guardian_warm``) is measured too,
 from runs of ``main.py`` that quit 1.5 s after the alert outbox starts: by then the check
@@ -54,14 +65,37 @@ ROOT = Path(__file__).resolve().parents[2]
 PLATFORM = "offscreen"
 RATIO_TARGET = 1.5
 RETURNING = "guardian_returning"
+NO_TUNING = "guardian_no_tuning"
+TUNED = "guardian_speech_espeak"
+"""The kind ``NO_TUNING`` is compared with: the same start with the tuning on."""
+QT_FIRST = "guardian_qt_namespace_first"
+QT_FIRST_ENV = "BENCH_QT_FIRST"
+PAINT_ONLY = {NO_TUNING, QT_FIRST}
+"""Kinds measured only up to the first paint (no separate runs for exit, CPU and memory)."""
+PLAIN_FIGURES = ("exit_ms", "cpu_ms", "peak_rss_mb")
+PAINT_FIGURES = ("paint_ms", "paint_cpu_ms", "paint_gc_ms")
 EXTRA_MEMORY_TARGET_MB = 40.0
 
 # Runs the given script as __main__, wrapping QCoreApplication.quit so the quit that follows the
-# first paint writes the time (CLOCK_MONOTONIC, shared by every process) to a file. The wrap is
-# made when the script itself first imports QtCore, not before: PySide6 changes how every later
-# import is done, so importing it early would change what is measured.
+# first paint writes to a file the time (CLOCK_MONOTONIC, shared by every process), the CPU time
+# of the process so far and the time spent in the garbage collector so far. The wrap is made
+# when the script itself first imports QtCore, not before: PySide6 changes how every later
+# import is done, so importing it early would change what is measured. With BENCH_QT_FIRST set,
+# Python's Qt namespace is made right then, as it would be if anything built before the first
+# paint used it.
 _MARK_QUIT = """
-import importlib.util, os, runpy, sys, time
+import gc, importlib.util, os, runpy, sys, time
+
+_gc = [0, 0]
+
+def _time_gc(phase, info):
+    now = time.perf_counter_ns()
+    if phase == "start":
+        _gc[1] = now
+    else:
+        _gc[0] += now - _gc[1]
+
+gc.callbacks.append(_time_gc)
 
 class _WrapQuitOnImport:
     def find_spec(self, name, path=None, target=None):
@@ -73,11 +107,15 @@ class _WrapQuitOnImport:
 
         def load_and_wrap(module):
             load(module)
+            if os.environ.get("BENCH_QT_FIRST"):
+                module.Qt.AlignmentFlag
+            if not os.environ.get("BENCH_PAINT_MARK"):
+                return
             quit_ = module.QCoreApplication.quit
 
             def marked_quit():
                 with open(os.environ["BENCH_PAINT_MARK"], "w", encoding="ascii") as mark:
-                    mark.write(str(time.monotonic_ns()))
+                    mark.write(f"{time.monotonic_ns()} {time.process_time_ns()} {_gc[0]}")
                 quit_()
 
             module.QCoreApplication.quit = staticmethod(marked_quit)
@@ -116,6 +154,13 @@ KINDS: dict[str, tuple[list[str], dict[str, str]]] = {
     "guardian_speech_espeak": (["main.py", "--quit-after-start"], {"GUARDIAN_SPEECH": "espeak"}),
     # A later start, with the data folder an earlier one left (database, saved preferences).
     RETURNING: (["main.py", "--quit-after-start"], {"GUARDIAN_SPEECH": "espeak"}),
+    # The same as guardian_speech_espeak with guardian.startup_tuning switched off.
+    NO_TUNING: (
+        ["main.py", "--quit-after-start"],
+        {"GUARDIAN_SPEECH": "espeak", "GUARDIAN_NO_TUNING": "1"},
+    ),
+    # The same as guardian_speech_espeak with Python's Qt namespace made before anything else.
+    QT_FIRST: (["main.py", "--quit-after-start"], {"GUARDIAN_SPEECH": "espeak", QT_FIRST_ENV: "1"}),
 }
 WARM_RUNS = 5
 """Runs for the memory once warm (each lasts 2 s; the figure varies by a few tenths of a MB)."""
@@ -151,6 +196,7 @@ def run_once(
         command = [sys.executable, *args]
         if mark_paint:
             env["BENCH_PAINT_MARK"] = str(mark)
+        if mark_paint or QT_FIRST_ENV in env_extra:
             command = [sys.executable, "-c", _MARK_QUIT, *args]
         with open(Path(scratch) / "stderr", "w+b") as errors:
             started = time.monotonic_ns()
@@ -170,7 +216,10 @@ def run_once(
             "peak_rss_mb": usage.ru_maxrss / 1024,
         }
         if mark_paint:
-            figures["paint_ms"] = (int(mark.read_text(encoding="ascii")) - started) / 1e6
+            painted, cpu, in_gc = (int(value) for value in mark.read_text("ascii").split())
+            figures["paint_ms"] = (painted - started) / 1e6
+            figures["paint_cpu_ms"] = cpu / 1e6
+            figures["paint_gc_ms"] = in_gc / 1e6
         return figures
 
 
@@ -182,7 +231,7 @@ def median(values: list[float]) -> float:
 def measure(runs: int) -> dict[str, Any]:
     """Run every kind ``runs`` times plain and ``runs`` times with the paint mark, interleaved."""
     samples: dict[str, dict[str, list[float]]] = {
-        kind: {"exit_ms": [], "cpu_ms": [], "peak_rss_mb": [], "paint_ms": []} for kind in KINDS
+        kind: {name: [] for name in (*PLAIN_FIGURES, *PAINT_FIGURES)} for kind in KINDS
     }
     compileall.compile_dir(ROOT / "guardian", quiet=1)
     compileall.compile_file(ROOT / "main.py", quiet=1)
@@ -195,19 +244,22 @@ def measure(runs: int) -> dict[str, Any]:
             run_once(args, env_extra, mark_paint=False, seed=seeds[kind])
         for _ in range(runs):
             for kind, (args, env_extra) in KINDS.items():
-                plain = run_once(args, env_extra, mark_paint=False, seed=seeds[kind])
-                samples[kind]["exit_ms"].append(plain["exit_ms"])
-                samples[kind]["cpu_ms"].append(plain["cpu_ms"])
-                samples[kind]["peak_rss_mb"].append(plain["peak_rss_mb"])
+                if kind not in PAINT_ONLY:
+                    plain = run_once(args, env_extra, mark_paint=False, seed=seeds[kind])
+                    for name in PLAIN_FIGURES:
+                        samples[kind][name].append(plain[name])
                 marked = run_once(args, env_extra, mark_paint=True, seed=seeds[kind])
-                samples[kind]["paint_ms"].append(marked["paint_ms"])
+                for name in PAINT_FIGURES:
+                    samples[kind][name].append(marked[name])
     warm = [run_once(*WARM, mark_paint=False) for _ in range(min(runs, WARM_RUNS))]
     result: dict[str, Any] = {"runs": runs, "platform": PLATFORM}
     for kind, figures in samples.items():
-        result[kind] = {name: median(values) for name, values in figures.items()}
-        result[kind]["exit_ms_min"] = round(min(figures["exit_ms"]), 1)
+        measured = {name: values for name, values in figures.items() if values}
+        result[kind] = {name: median(values) for name, values in measured.items()}
+        if figures["exit_ms"]:
+            result[kind]["exit_ms_min"] = round(min(figures["exit_ms"]), 1)
         result[kind]["samples"] = {
-            name: [round(v, 1) for v in values] for name, values in figures.items()
+            name: [round(v, 1) for v in values] for name, values in measured.items()
         }
     bare = result["bare"]
     targets = []
@@ -250,8 +302,33 @@ def measure(runs: int) -> dict[str, Any]:
         "exit_ms": median([figures["exit_ms"] for figures in warm]),
         "note": "started without --quit-after-start; quits 1.5 s after the outbox starts",
     }
+    result["tuning"] = tuning_comparison(result[TUNED], result[NO_TUNING], result[QT_FIRST])
     result["targets"] = targets
     return result
+
+
+def tuning_comparison(
+    on: dict[str, Any], off: dict[str, Any], qt_first: dict[str, Any]
+) -> dict[str, Any]:
+    """The medians with the start-up tuning on and off, and what each part saves.
+
+    ``saved`` is off minus on for ``guardian/startup_tuning.py`` as a whole;
+    ``qt_namespace_saved`` what the rule "no Qt namespace before the first paint" saves (the
+    start with the namespace made first, minus the normal start).
+    """
+    names = PAINT_FIGURES
+    return {
+        "on": {name: on[name] for name in names},
+        "off": {name: off[name] for name in names},
+        "saved": {name: round(off[name] - on[name], 1) for name in names},
+        "qt_namespace_saved": {name: round(qt_first[name] - on[name], 1) for name in names},
+        "note": (
+            f"{TUNED} with guardian/startup_tuning.py on, and off (GUARDIAN_NO_TUNING=1); "
+            f"{QT_FIRST}: the same start with the Qt namespace made before the first paint. "
+            "paint_gc_ms is the time in the garbage collector before the first paint. "
+            "Compare each saving with the spread of the samples of each kind."
+        ),
+    }
 
 
 def main() -> int:

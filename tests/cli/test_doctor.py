@@ -16,19 +16,14 @@ import pytest
 
 from guardian.core.contacts import validate_contact
 from guardian.core.records import CheckRecord
-from guardian.doctor import (
-    LABELS,
-    CheckResult,
-    check_backups,
-    check_data_folder,
-    check_database,
-    check_guard,
-    check_outbox,
-    check_speech,
-    check_tel_handler,
-    format_report,
-    run_checks,
-)
+from guardian.doctor import LABELS, CheckResult, format_report, run_checks
+from guardian.doctor.backups import check_backups
+from guardian.doctor.data_folder import check_data_folder
+from guardian.doctor.database import check_database
+from guardian.doctor.guard import check_guard
+from guardian.doctor.outbox import check_outbox
+from guardian.doctor.speech import check_speech
+from guardian.doctor.tel import check_tel_handler
 from guardian.storage.backup import backup_date, make_backup
 from guardian.storage.checks import CheckStore
 from guardian.storage.contacts import ContactStore
@@ -148,7 +143,7 @@ def test_format_report_sums_up():
 
 
 def test_a_check_that_breaks_is_reported_and_the_others_still_run(tmp_path, monkeypatch):
-    import guardian.doctor as doctor
+    import guardian.doctor.report as doctor
 
     def broken(lang):
         raise RuntimeError("boom")

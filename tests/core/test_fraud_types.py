@@ -10,8 +10,9 @@ import pytest
 
 from guardian.assets import read_toml
 from guardian.core.content import Content, ContentError
+from guardian.core.phrase_book import PhraseBook, parse_phrases
 from guardian.core.risk import Level
-from guardian.core.text_check import PhraseBook, TextResult, check_text, parse_phrases
+from guardian.core.text_check import TextResult, check_text
 from guardian.phrases_loader import load_phrases
 
 # Every kind in the official top lists, plus those the product description names.

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from guardian.core.number_display import group_digits
+from guardian.core.number_display import group_digits, phone_digits
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,27 @@ def test_grouping_keeps_every_digit_in_order(typed: str) -> None:
     assert [c for c in shown if c.isdigit()] == [c for c in typed if c.isdigit()]
     assert "  " not in shown and shown == shown.strip()
     assert group_digits(shown) == shown
+
+
+@pytest.mark.parametrize(
+    ("typed", "digits"),
+    [
+        ("", ""),
+        ("110", "110"),
+        ("170 1234 5678", "17012345678"),
+        ("+86 (138) 1234-5678", "+8613812345678"),
+        ("１３８１２３４５６７８", "13812345678"),
+        ("＋８６ １３８", "+86138"),
+        ("＋44 (0)20-7946 0000", "+4402079460000"),
+        ("call 95588 now", "95588"),
+    ],
+)
+def test_phone_digits_keeps_digits_and_plus_full_width_as_plain(typed: str, digits: str) -> None:
+    assert phone_digits(typed) == digits
+
+
+@given(st.text())
+def test_phone_digits_are_plain_and_never_longer(text: str) -> None:
+    digits = phone_digits(text)
+    assert set(digits) <= set("0123456789+")
+    assert len(digits) <= len(text)

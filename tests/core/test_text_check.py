@@ -14,15 +14,11 @@ from hypothesis import strategies as st
 
 from guardian.assets import read_toml
 from guardian.core.content import Content, ContentError
+from guardian.core.money_amounts import chinese_number
+from guardian.core.phrase_book import PhraseBook, parse_phrases
 from guardian.core.risk import Level
-from guardian.core.text_check import (
-    PhraseBook,
-    TextResult,
-    check_text,
-    chinese_number,
-    normalise,
-    parse_phrases,
-)
+from guardian.core.text_check import TextResult, check_text
+from guardian.core.text_normalise import normalise
 from guardian.phrases_loader import load_phrases
 
 DATA = Path(__file__).resolve().parents[1] / "data"

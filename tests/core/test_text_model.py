@@ -13,8 +13,9 @@ import pytest
 from guardian.assets import asset_path
 from guardian.core.content import Content
 from guardian.core.risk import Level
-from guardian.core.text_check import check_text, normalise
+from guardian.core.text_check import check_text
 from guardian.core.text_model import ModelError, TextModel, model_text, parse_model
+from guardian.core.text_normalise import normalise
 from guardian.phrases_loader import MODEL_FILE, load_phrases, load_text_model
 from tests.corpus import Sample
 

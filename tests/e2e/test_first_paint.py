@@ -1,7 +1,8 @@
 """The first screen is drawn without Python's ``Qt`` namespace.
 
-The first use of ``PySide6.QtCore.Qt`` makes all of its 93 enums at once, which took a fifth of
-the time to the first paint. The widgets of the first screen set such values by their names
+The first use of ``PySide6.QtCore.Qt`` makes all of its enums at once (what that costs the first
+paint is measured by ``tests/benchmarks/bench_startup.py``, kind
+``guardian_qt_namespace_first``). The widgets of the first screen set such values by their names
 instead (``widgets.set_enum_property``), and the namespace is made afterwards, in the
 background. This starts the real program and lists the enums made by the time of the quit that
 follows the first paint.

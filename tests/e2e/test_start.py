@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +18,55 @@ def test_main_py_starts_paints_and_quits() -> None:
     result = run("main.py", "--quit-after-start", env=env)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+
+
+# Runs main.py, notes the window's first paint and the start of the alert outbox (the last of
+# the start-up work), and quits once the outbox has started.
+_RUN_UNTIL_STARTED = """
+import runpy, sys
+import guardian.app as app
+import guardian.ui.main_window as main_window
+from PySide6.QtCore import QCoreApplication, QTimer
+
+class Watcher(main_window.FirstPaintWatcher):
+    def __init__(self, widget, callback):
+        def noted():
+            print("painted", flush=True)
+            callback()
+        super().__init__(widget, noted)
+
+main_window.FirstPaintWatcher = Watcher
+start_outbox = app.start_outbox
+
+def start_and_quit(ctx, db_path):
+    start_outbox(ctx, db_path)
+    print("started", flush=True)
+    QTimer.singleShot(0, QCoreApplication.quit)
+
+app.start_outbox = start_and_quit
+sys.argv = sys.argv[1:]
+runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+
+@pytest.mark.parametrize("no_tuning", ["", "1"], ids=["tuning_on", "tuning_off"])
+def test_the_window_shows_and_every_start_up_task_runs_with_tuning_on_and_off(
+    tmp_path: Path, no_tuning: str
+) -> None:
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        GUARDIAN_NO_TUNING=no_tuning,
+        GUARDIAN_DATA_DIR=str(tmp_path / "data"),
+        GUARDIAN_SPEECH="none",
+    )
+    result = run("-c", _RUN_UNTIL_STARTED, "main.py", "--lang", "en", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    seen = result.stdout.split()
+    assert "painted" in seen and "started" in seen, result.stdout
+    assert seen.index("painted") < seen.index("started"), "the window comes first"
+    assert (tmp_path / "data" / "guardian.db").is_file(), "the database was opened"
 
 
 def test_python_dash_m_guardian_starts_too() -> None:

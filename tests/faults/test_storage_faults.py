@@ -20,7 +20,7 @@ import pytest
 from sqlite_utils import Database
 
 from guardian.core.records import CheckRecord
-from guardian.doctor import check_database
+from guardian.doctor.database import check_database
 from guardian.storage.checks import CheckStore
 from guardian.storage.database import open_database
 from guardian.storage.errors import NewerDatabaseError, StorageError
@@ -119,7 +119,7 @@ def test_disk_jobs_on_an_unwritable_folder_fail_with_a_plain_message(qtbot, unwr
 
 
 def test_the_doctor_names_an_unwritable_data_folder(unwritable_folder):
-    from guardian.doctor import check_data_folder
+    from guardian.doctor.data_folder import check_data_folder
 
     result = check_data_folder(unwritable_folder, "en")
     assert result.ok is False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,6 @@ from guardian.ui.call_card import (
     spoken_digits,
 )
 from guardian.ui.hotline import HotlineScreen
-from guardian.ui.phone import PHONE_HANDLER
 from guardian.ui.theme import TEXT_SIZES_PT
 from tests.ui.test_elder_friendly import problems_on
 from tests.ui.test_family import Family, make_family
@@ -53,10 +53,16 @@ class Opener:
         return self.handled
 
 
+def phone_link(lang: str) -> str:
+    """A computer where Phone Link dials."""
+    return "Phone Link"
+
+
 @pytest.fixture
 def family(qtbot, speaker, disk, db_path) -> Iterator[Family]:
     fam = make_family(qtbot, speaker, disk, db_path)
-    fam.ctx.services[PHONE_HANDLER] = None  # nothing dials, whatever this computer has
+    # Nothing dials, whatever this computer has.
+    fam.ctx.services = replace(fam.ctx.services, find_phone_handler=lambda lang: None)
     yield fam
     fam.window.close()
 
@@ -66,7 +72,7 @@ def digits_in(text: str) -> str:
 
 
 def test_where_the_computer_dials_the_card_calls_as_it_opens(family: Family, speaker) -> None:
-    family.ctx.services[PHONE_HANDLER] = "Phone Link"
+    family.ctx.services = replace(family.ctx.services, find_phone_handler=phone_link)
     opener = Opener(True)
     card = family.show(CallCardScreen(family.ctx, [ANNA], opener=opener))
     assert isinstance(card, CallCardScreen)
@@ -81,7 +87,7 @@ def test_where_the_computer_dials_the_card_calls_as_it_opens(family: Family, spe
 
 
 def test_a_dialler_that_fails_turns_the_card_to_the_steps(family: Family, speaker) -> None:
-    family.ctx.services[PHONE_HANDLER] = "Phone Link"
+    family.ctx.services = replace(family.ctx.services, find_phone_handler=phone_link)
     card = family.show(CallCardScreen(family.ctx, [ANNA], opener=Opener(False)))
     assert isinstance(card, CallCardScreen)
     assert card.hang_up_first.isVisibleTo(card) and card.dial_yourself.isVisibleTo(card)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -367,7 +368,7 @@ def test_choosing_the_caller_has_the_alert_code_loaded_ahead(check_window, qtbot
             self.prepared += 1
 
     outbox = Outbox()
-    check_window.ctx.services["outbox"] = outbox
+    check_window.ctx.services = replace(check_window.ctx.services, outbox=outbox)
     person = Person(check_window, qtbot)
     person.start()
     person.press(person.screen.number_step.skip_button)

@@ -15,7 +15,7 @@ from tests.ui.test_elder_friendly import problems_on
 
 
 def test_the_hub_opens_the_checks_and_they_report(qtbot, speaker, tmp_path: Path) -> None:
-    ctx = AppContext(load_catalog(), speaker, lang="zh", services={"data_dir": tmp_path})
+    ctx = AppContext(load_catalog(), speaker, lang="zh", data_dir=tmp_path)
     window = MainWindow(ctx, build_routes(), HomeScreen)
     qtbot.addWidget(window)
     window.show()
@@ -47,7 +47,7 @@ def test_the_hub_opens_the_checks_and_they_report(qtbot, speaker, tmp_path: Path
 def test_the_hub_switches_start_at_login(qtbot, speaker, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
-    ctx = AppContext(load_catalog(), speaker, lang="zh", services={"data_dir": tmp_path})
+    ctx = AppContext(load_catalog(), speaker, lang="zh", data_dir=tmp_path)
     hub = FamilySettingsScreen(ctx)
     qtbot.addWidget(hub)
     button = hub.buttons["autostart"]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -153,7 +155,7 @@ def make_family(
         lang=lang,
         text_step=step,
         disk=disk,
-        services={"data_dir": db_path.parent / "data"},
+        data_dir=db_path.parent / "data",
     )
     window = MainWindow(ctx, family_routes(), HomeScreen)
     qtbot.addWidget(window)
@@ -667,7 +669,7 @@ def test_a_test_alert_is_queued_for_the_saved_channels(family: Family) -> None:
         def wake(self) -> None:
             woken.append(True)
 
-    family.ctx.services["outbox"] = Outbox()
+    family.ctx.services = replace(family.ctx.services, outbox=Outbox())
     anna = family.add_contact("安娜", "13812345678", [ChannelConfig("email", EMAIL_FIELDS)])
     form = family.show(ContactFormScreen(family.ctx, anna))
     assert isinstance(form, ContactFormScreen)
@@ -734,7 +736,7 @@ def test_the_bank_choice_applies_at_once_and_is_saved(family: Family) -> None:
     bank_id = screen.banks[0].id
     screen.buttons[bank_id].click()
     family.settle()
-    assert family.ctx.services["bank_hotline"] == bank_id
+    assert family.ctx.bank_hotline == bank_id
     assert stored_preferences(family).bank_hotline == bank_id
     assert "已选" in screen.buttons[bank_id].text_widget.text()
     screen.buttons[""].click()
@@ -759,7 +761,10 @@ def test_text_size_and_language_apply_on_save(family: Family) -> None:
 def test_the_outbox_shows_each_alert_and_retries_on_request(family: Family) -> None:
     retried: list[bool] = []
 
-    class Outbox:
+    class Outbox(QObject):
+        delivered = Signal(int)
+        failed = Signal(int, str)
+
         def wake(self) -> None:
             pass
 
@@ -779,7 +784,7 @@ def test_the_outbox_shows_each_alert_and_retries_on_request(family: Family) -> N
         store.mark_delivered(second)
 
     family.on_disk(queue)
-    family.ctx.services["outbox"] = Outbox()
+    family.ctx.services = replace(family.ctx.services, outbox=Outbox())
     screen = family.show(OutboxStatusScreen(family.ctx))
     assert isinstance(screen, OutboxStatusScreen)
     assert len(screen.rows) == 2

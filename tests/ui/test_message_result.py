@@ -20,8 +20,8 @@ from guardian.ui.context import AppContext
 from guardian.ui.home import HomeScreen
 from guardian.ui.hotline import HotlineScreen
 from guardian.ui.main_window import MainWindow
-from guardian.ui.phone import PHONE_HANDLER
 from guardian.ui.routes import build_routes
+from guardian.ui.services import Services
 from guardian.ui.theme import TEXT_SIZES_PT
 from tests.alerts.test_alerts_from_screens import add_contact
 from tests.alerts.test_alerts_on_a_full_disk import fill_up, make_room
@@ -100,7 +100,8 @@ def make_app(qtbot, speaker, tmp_path: Path) -> Iterator[Callable[..., App]]:
         if family:
             add_contact(db_path, "http://127.0.0.1:9/hook")  # queued only: nothing sends here
         disk = DiskWorker(db_path)
-        services: dict[str, object] = {PHONE_HANDLER: "Phone Link" if dials else None}
+        dialler = "Phone Link" if dials else None
+        services = Services(find_phone_handler=lambda lang: dialler)
         ctx = AppContext(load_catalog(), speaker, lang="zh", disk=disk, services=services)
         window = MainWindow(ctx, build_routes(), HomeScreen)
         qtbot.addWidget(window)

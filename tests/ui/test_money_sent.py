@@ -36,6 +36,7 @@ from guardian.ui.money_sent import STEPS, MoneySentScreen
 from guardian.ui.remote_warning import RemoteAppWarningScreen
 from guardian.ui.report_card import ReportCardScreen
 from guardian.ui.routes import build_routes
+from guardian.ui.services import Services
 from tests.conftest import require_program
 
 
@@ -43,9 +44,18 @@ from tests.conftest import require_program
 def make_window(qtbot, speaker, db_path) -> Iterator:
     made: list[tuple[MainWindow, DiskWorker]] = []
 
-    def make(lang: str = "zh", services: dict | None = None) -> MainWindow:
+    def make(
+        lang: str = "zh", services: Services | None = None, bank_hotline: str | None = None
+    ) -> MainWindow:
         disk = DiskWorker(db_path)
-        ctx = AppContext(load_catalog(), speaker, lang=lang, disk=disk, services=services)
+        ctx = AppContext(
+            load_catalog(),
+            speaker,
+            lang=lang,
+            disk=disk,
+            services=services,
+            bank_hotline=bank_hotline,
+        )
         window = MainWindow(ctx, build_routes(), HomeScreen)
         qtbot.addWidget(window)
         window.show()
@@ -164,7 +174,7 @@ def test_call_my_bank_lists_the_banks_a_page_at_a_time(make_window, speaker) -> 
 
 
 def test_the_bank_the_family_chose_opens_directly(make_window) -> None:
-    window = make_window(services={"bank_hotline": "ccb"})
+    window = make_window(bank_hotline="ccb")
     window.open("call_bank")
     assert window.current_screen().number_label.text() == "95533"
 
@@ -244,7 +254,7 @@ def test_an_old_check_does_not_fill_in_the_card(make_window, qtbot, db_path) -> 
 def test_print_it_writes_the_card_and_opens_it(make_window, qtbot, tmp_path, speaker) -> None:
     pdftotext = require_program("pdftotext")
     opened: list[QUrl] = []
-    window = make_window(services={"file_opener": lambda url: opened.append(url) or True})
+    window = make_window(services=Services(file_opener=lambda url: opened.append(url) or True))
     window.open("report_card")
     card = window.current_screen()
     qtbot.waitUntil(lambda: not card._loading)
@@ -367,7 +377,7 @@ def flat(text: str) -> str:
 
 def test_a_remote_program_still_running_is_closed_first(make_window) -> None:
     guard = FakeGuard()
-    window = make_window(services={"guard": guard})
+    window = make_window(services=Services(guard=guard))
     window.open("money_sent")
     money = window.current_screen()
     assert isinstance(money, MoneySentScreen) and guard.polling
@@ -516,7 +526,7 @@ def test_the_bank_list_puts_the_own_bank_first_and_not_knowing_leads_to_110(
     ctx = window.ctx
     banks = [h.id for h in ctx.content.hotlines.values() if h.kind == HotlineKind.BANK]
     own = banks[-1]
-    ctx.services["bank_hotline"] = own
+    ctx.bank_hotline = own
     screen = BankChoiceScreen(ctx)
     window.show_screen(screen)
     assert screen.shown_banks()[0] == own

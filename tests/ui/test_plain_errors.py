@@ -112,7 +112,7 @@ def make_ctx(qtbot, db_path: Path, tmp_path: Path) -> Iterator:
             speaker or RecordingSpeaker(),  # type: ignore[arg-type]
             lang=lang,  # type: ignore[arg-type]
             disk=disk,
-            services={"data_dir": tmp_path},
+            data_dir=tmp_path,
         )
 
     yield make

@@ -29,8 +29,9 @@ from guardian.ui.context import AppContext
 from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.money_sent import MoneySentScreen
-from guardian.ui.remote_warning import STOP_APP, RemoteAppWarningScreen
+from guardian.ui.remote_warning import RemoteAppWarningScreen
 from guardian.ui.routes import build_routes
+from guardian.ui.services import Services
 from tests.ui.test_verdict_fits import CASES, fit_problems, settle
 
 
@@ -50,9 +51,7 @@ def make_window(qtbot, speaker) -> Iterator:
     made = []
 
     def make(watcher: RemoteAppWatcher, lang: str = "zh", stopper: object = None) -> MainWindow:
-        services: dict[str, object] = {"guard": watcher}
-        if stopper is not None:
-            services[STOP_APP] = stopper
+        services = Services(guard=watcher, stop_app=stopper)  # type: ignore[arg-type]
         ctx = AppContext(load_catalog(), speaker, lang=lang, services=services)
         window = MainWindow(ctx, build_routes(), HomeScreen)
         qtbot.addWidget(window)

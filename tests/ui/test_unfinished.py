@@ -40,7 +40,7 @@ def statuses(folder: Path) -> list[tuple[int, str]]:
 
 def wait_until_started(window, qtbot) -> None:
     """Wait for all the start-up work, the look for unfinished checks included."""
-    qtbot.waitUntil(lambda: "outbox" in window.ctx.services, timeout=10_000)
+    qtbot.waitUntil(lambda: window.ctx.services.outbox is not None, timeout=10_000)
     # Jobs run in order: once this one answers, the look for unfinished checks has too.
     done: list[object] = []
     window.ctx.disk.submit(lambda db: None, on_done=done.append)

@@ -22,9 +22,9 @@ from guardian.ui.home import HomeScreen
 from guardian.ui.hotline import HotlineScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.paged_column import PagedColumn
-from guardian.ui.phone import PHONE_HANDLER, TEL_OPENER
 from guardian.ui.routes import build_routes
 from guardian.ui.screen import Screen
+from guardian.ui.services import Services
 from guardian.ui.theme import TEXT_SIZES_PT
 from guardian.ui.verdict import VerdictView
 from tests.ui.test_elder_friendly import problems_on
@@ -47,9 +47,10 @@ def make_window(qtbot, speaker) -> Iterator:
     made: list[MainWindow] = []
 
     def make(lang: str, step: int, *, handler: str | None = None) -> MainWindow:
-        services: dict[str, object] = {PHONE_HANDLER: handler}
-        if handler is not None:
-            services[TEL_OPENER] = lambda url: True
+        services = Services(
+            find_phone_handler=lambda lang: handler,
+            tel_opener=(lambda url: True) if handler is not None else None,
+        )
         ctx = AppContext(load_catalog(), speaker, lang=lang, text_step=step, services=services)
         window = MainWindow(ctx, build_routes(), HomeScreen)
         qtbot.addWidget(window)

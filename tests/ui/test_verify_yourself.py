@@ -33,8 +33,7 @@ def make_window(qtbot, speaker) -> Iterator[MakeWindow]:
     made: list[MainWindow] = []
 
     def make(lang: str = "zh", bank: str | None = None) -> MainWindow:
-        services = {"bank_hotline": bank} if bank else {}
-        ctx = AppContext(load_catalog(), speaker, lang=lang, services=services)
+        ctx = AppContext(load_catalog(), speaker, lang=lang, bank_hotline=bank or None)
         window = MainWindow(ctx, build_routes(), HomeScreen)
         qtbot.addWidget(window)
         window.show()

@@ -36,7 +36,7 @@ def open_family(
         lang=lang,
         text_step=step,
         disk=disk,
-        services={"person_name": "妈妈"},
+        person_name="妈妈",
         clock=lambda: NOW,
     )
     weekly_notes(ctx)  # the app's schedule, as after the outbox started

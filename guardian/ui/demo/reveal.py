@@ -57,8 +57,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from guardian.core.content import Content
 from guardian.core.i18n import Lang
+from guardian.core.phrase_book import PhraseBook
 from guardian.core.scenarios import Scenario, Score
-from guardian.core.text_check import PhraseBook, Span, check_text
+from guardian.core.text_check import check_text
+from guardian.core.text_spans import Span
 from guardian.ui.check_message import MARK_BACKGROUND
 from guardian.ui.context import AppContext
 from guardian.ui.theme import COLOURS, TEXT_SIZES_PT, clamp_step

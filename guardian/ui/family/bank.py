@@ -17,7 +17,7 @@ class BankSettingScreen(FamilyScreen):
     """Every bank hotline as a big button, and "not set"; a press saves the choice.
 
     Args:
-        ctx: the shared app context (the choice is kept in ``services["bank_hotline"]``).
+        ctx: the shared app context (the choice is kept in its ``bank_hotline``).
     """
 
     title_key = "family.bank_title"
@@ -50,12 +50,12 @@ class BankSettingScreen(FamilyScreen):
 
     def chosen(self) -> str:
         """The hotline id of the chosen bank, or empty when none is set."""
-        bank = self.ctx.services.get("bank_hotline")
-        return bank if isinstance(bank, str) and bank in self.buttons else NO_BANK
+        bank = self.ctx.bank_hotline
+        return bank if bank is not None and bank in self.buttons else NO_BANK
 
     def choose(self, bank_id: str) -> None:
         """Make ``bank_id`` the person's bank (empty: none), apply it and save it."""
-        self.ctx.services["bank_hotline"] = bank_id or None
+        self.ctx.bank_hotline = bank_id or None
         self._update()
         self.show_message(self._current_words())
         save_preferences(self.ctx, on_done=self._saved, on_error=self._failed)

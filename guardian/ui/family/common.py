@@ -49,23 +49,22 @@ def replace_or_show(ctx: AppContext, screen: Screen) -> None:
 
 def wake_outbox(ctx: AppContext) -> None:
     """Tell the alert sender to look at the outbox now, when it runs."""
-    outbox = ctx.services.get("outbox")
-    wake = getattr(outbox, "wake", None)
-    if callable(wake):
-        wake()
+    outbox = ctx.services.outbox
+    if outbox is not None:
+        outbox.wake()
 
 
 def live_preferences(ctx: AppContext, stored: Preferences) -> Preferences:
     """Return ``stored`` with everything the app holds live (language, size, voice, bank)."""
-    bank = ctx.services.get("bank_hotline")
+    bank = ctx.bank_hotline
     return stored._replace(
         lang=ctx.lang,
         text_step=ctx.text_step,
         auto_read=ctx.auto_read,
         speech_rate=ctx.speaker.rate,
         speech_volume=round(ctx.speaker.volume, 2),
-        bank_hotline=bank if isinstance(bank, str) and bank else None,
-        person_name=str(ctx.services.get("person_name") or stored.person_name),
+        bank_hotline=bank or None,
+        person_name=ctx.person_name or stored.person_name,
     )
 
 

@@ -271,8 +271,7 @@ class ContactFormScreen(FamilyScreen):
 
     def use_photo(self, source: Path) -> None:
         """Copy ``source`` into the data folder (square, 256 px) and show it."""
-        folder = self.ctx.services.get("data_dir")
-        data_folder = Path(folder) if isinstance(folder, (str, Path)) else None
+        data_folder = self.ctx.data_dir
 
         def job(db: Database) -> Path:
             return copy_photo(source, data_folder or data_dir())
@@ -416,7 +415,7 @@ class ContactFormScreen(FamilyScreen):
 
     def _test_queued(self, ids: list[int]) -> None:
         wake_outbox(self.ctx)
-        key = "contacts.test_queued" if self.ctx.services.get("outbox") else "contacts.test_later"
+        key = "contacts.test_queued" if self.ctx.services.outbox else "contacts.test_later"
         self.show_message(self.ctx.t(key, count=len(ids)))
 
     def delete(self) -> None:

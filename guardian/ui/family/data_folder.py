@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
@@ -17,15 +15,14 @@ class DataFolderScreen(FamilyScreen):
     """Shows the data folder, opens it in the file manager, and says how to reset.
 
     Args:
-        ctx: the shared app context (``services["data_dir"]`` is the folder).
+        ctx: the shared app context (its ``data_dir`` is the folder).
     """
 
     title_key = "family.data_title"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        folder = ctx.services.get("data_dir")
-        self.folder = Path(folder) if isinstance(folder, (str, Path)) else None
+        self.folder = ctx.data_dir
         self.body.addWidget(label(ctx.t("family.data_intro"), "heading"))
         self.path_label = label(str(self.folder) if self.folder else ctx.t("family.data_unknown"))
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

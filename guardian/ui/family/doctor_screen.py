@@ -1,22 +1,24 @@
 """电脑体检 (check this computer): the doctor's checks on screen, for a family member on the phone.
 
-The checks that read the disk or scan programs run on a plain thread; the font check needs
-Qt's font database and runs on the window's thread (a few milliseconds). The voice line comes
-from the app's own speaker, which already knows whether sound can be heard.
+The checks that read the disk or scan programs run on a daemon thread that hands its results to
+the window's thread through a queued signal; once the screen has closed they are dropped, so
+closing never waits for the checks. The font check needs Qt's font database and runs on the
+window's thread (a few milliseconds). The voice line comes from the app's own speaker, which
+already knows whether sound can be heard.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import threading
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from guardian import doctor
 from guardian.core.i18n import Lang, Text
-from guardian.doctor import LABELS, CheckResult, run_checks
+from guardian.doctor import LABELS, CheckResult, run_checks, sentences
 from guardian.ui.context import AppContext
 from guardian.ui.family.common import FamilyScreen
 from guardian.ui.family.details import TechnicalDetails
@@ -29,14 +31,14 @@ BACKGROUND_CHECKS = ("tel", "data_folder", "database", "backups", "outbox", "gua
 # The doctor's sentences that carry a system's or a library's own words, and the name of the
 # blank those words fill. The screen leaves those words out (they go behind "详细信息").
 _TECHNICAL: tuple[tuple[Text, str], ...] = (
-    (doctor.CHECK_FAILED, "error"),
-    (doctor.SPEECH_NO_ENGINE, "reason"),
-    (doctor.SPEECH_BROKEN, "reason"),
-    (doctor.DB_DAMAGED, "reason"),
-    (doctor.DB_UNREADABLE, "reason"),
-    (doctor.BACKUPS_DAMAGED, "reason"),
-    (doctor.OUTBOX_LAST_ERROR, "error"),
-    (doctor.GUARD_BROKEN, "error"),
+    (sentences.CHECK_FAILED, "error"),
+    (sentences.SPEECH_NO_ENGINE, "reason"),
+    (sentences.SPEECH_BROKEN, "reason"),
+    (sentences.DB_DAMAGED, "reason"),
+    (sentences.DB_UNREADABLE, "reason"),
+    (sentences.BACKUPS_DAMAGED, "reason"),
+    (sentences.OUTBOX_LAST_ERROR, "error"),
+    (sentences.GUARD_BROKEN, "error"),
 )
 _OPENERS = ("（", " (", "(", "：", ": ")
 _CLOSERS = {"（": "）", " (": ")", "(": ")"}
@@ -87,14 +89,36 @@ def plain_detail(detail: str, lang: Lang) -> tuple[str, list[str]]:
     return detail, found
 
 
-class _Results(QObject):
-    """Carries the results from the checking thread to the window's thread.
+class _Handoff(QObject):
+    """Carries the results from the checking thread to the window's thread, until dropped.
+
+    It belongs to the application, not to the screen, so the checking thread never emits on a
+    deleted object; once dropped (the screen has closed) the results are thrown away.
 
     Signals:
         ready(list): the results of the background checks.
     """
 
     ready = Signal(list)
+
+    def __init__(self) -> None:
+        super().__init__(QCoreApplication.instance())
+        self._lock = threading.Lock()
+        self._dropped = False
+
+    def deliver(self, results: list[CheckResult]) -> None:
+        """Send ``results`` to the window's thread unless dropped (on the checking thread)."""
+        with self._lock, contextlib.suppress(RuntimeError):  # RuntimeError: the app has quit
+            if not self._dropped:
+                self.ready.emit(results)
+
+    def drop(self) -> None:
+        """Throw away any results still to come, and let this object go (window's thread)."""
+        with self._lock:
+            if self._dropped:
+                return
+            self._dropped = True
+        self.deleteLater()
 
 
 class DoctorScreen(FamilyScreen):
@@ -116,9 +140,12 @@ class DoctorScreen(FamilyScreen):
         self.details = TechnicalDetails(ctx)  # the exact words, for a helper on the phone
         self.body.addWidget(self.details)
         self.body.addStretch(1)
-        self._carrier = _Results(self)
-        self._carrier.ready.connect(self._show)
-        folder = ctx.services.get("data_dir")
+        self._closed = False
+        handoff = _Handoff()
+        handoff.ready.connect(self._show)
+        self.destroyed.connect(handoff.drop)  # also when the screen goes without closing
+        self._handoff = handoff
+        folder = ctx.data_dir
         lang = ctx.lang
         self._first = run_checks(lang, data_folder=folder, only=("font",))
         speaker = ctx.speaker
@@ -131,9 +158,8 @@ class DoctorScreen(FamilyScreen):
             reason = ctx.t("voice.cannot_play" if self._speech_details else "voice.no_reason")
             voice = ctx.t("family.doctor_voice_problem", reason=reason)
         self._first.append(CheckResult("speech", speaker.available, voice))
-        carrier = self._carrier
         self._thread = threading.Thread(
-            target=lambda: carrier.ready.emit(
+            target=lambda: handoff.deliver(
                 run_checks(lang, data_folder=folder, only=BACKGROUND_CHECKS)
             ),
             name="guardian-doctor",
@@ -144,6 +170,9 @@ class DoctorScreen(FamilyScreen):
     def _show(self, background: list[CheckResult]) -> None:
         from PySide6.QtWidgets import QVBoxLayout
 
+        if self._closed:
+            return  # the results came just as the screen closed
+        self._handoff.drop()
         self.results = self._first + background
         layout = QVBoxLayout(self.lines)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -176,8 +205,9 @@ class DoctorScreen(FamilyScreen):
         return plain_detail(result.detail, self.ctx.lang)[0]
 
     def closing(self) -> None:
-        """Wait for the checks to end (they take about a second) before the screen goes."""
-        self._thread.join(timeout=10)
+        """Let the screen go at once: checks still running finish on their own, unheard."""
+        self._closed = True
+        self._handoff.drop()
 
     def spoken_text(self) -> str:
         """The summary, then each problem."""

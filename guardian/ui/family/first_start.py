@@ -11,9 +11,6 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-SETUP_PENDING = "setup_pending"
-"""Where ``ctx.services`` keeps whether the set-up was begun and not finished."""
-
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -49,7 +46,7 @@ def offer_first_run_setup(window: MainWindow) -> None:
             return  # the window is closing: this answer came with the last writes
         opens, pending = answer
         # The family settings open the set-up, after the PIN, while it is begun and not done.
-        ctx.services[SETUP_PENDING] = pending
+        ctx.setup_pending = pending
         if opens and nothing_else_showing(window):
             from guardian.ui.family.setup import SetupScreen
 

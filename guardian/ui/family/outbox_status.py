@@ -27,7 +27,7 @@ class OutboxStatusScreen(FamilyScreen):
     The list is read again whenever the sender reports a delivery or a failed try (no timer).
 
     Args:
-        ctx: the shared app context (``services["outbox"]`` is the sender, when it runs).
+        ctx: the shared app context (``services.outbox`` is the sender, when it runs).
     """
 
     title_key = "family.outbox_title"
@@ -46,11 +46,10 @@ class OutboxStatusScreen(FamilyScreen):
             "family.outbox_retry", "replay", role="primary", action=self.retry_now
         )
         self.action_row.addWidget(self.retry_button)
-        self.outbox = ctx.services.get("outbox")
-        for signal_name in ("delivered", "failed"):
-            signal = getattr(self.outbox, signal_name, None)
-            if signal is not None:
-                signal.connect(self._reported)
+        self.outbox = ctx.services.outbox
+        if self.outbox is not None:
+            self.outbox.delivered.connect(self._reported)
+            self.outbox.failed.connect(self._reported)
         self.reload()
 
     def spoken_text(self) -> str:
@@ -63,9 +62,8 @@ class OutboxStatusScreen(FamilyScreen):
 
     def retry_now(self) -> None:
         """Try every waiting alert now."""
-        retry = getattr(self.outbox, "retry_now", None)
-        if callable(retry):
-            retry()
+        if self.outbox is not None:
+            self.outbox.retry_now()
             self.show_message(self.ctx.t("family.outbox_retrying"))
         else:
             self.show_message(self.ctx.t("family.outbox_no_sender"))
@@ -135,8 +133,8 @@ class OutboxStatusScreen(FamilyScreen):
     def closing(self) -> None:
         """Stop listening to the sender."""
         super().closing()
-        for signal_name in ("delivered", "failed"):
-            signal = getattr(self.outbox, signal_name, None)
-            if signal is not None:
-                with contextlib.suppress(RuntimeError, TypeError):
-                    signal.disconnect(self._reported)
+        if self.outbox is not None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                self.outbox.delivered.disconnect(self._reported)
+            with contextlib.suppress(RuntimeError, TypeError):
+                self.outbox.failed.disconnect(self._reported)

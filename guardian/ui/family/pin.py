@@ -195,7 +195,7 @@ class PinScreen(Screen):
         disk.submit(job, on_done=done, on_error=failed)
 
     def _person_name(self) -> str:
-        return str(self.ctx.services.get("person_name") or "")
+        return self.ctx.person_name
 
     def _load(self) -> None:
         policy = self.policy

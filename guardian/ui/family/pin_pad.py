@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from guardian.core.pin import PIN_MAX_DIGITS
 from guardian.ui.context import AppContext
-from guardian.ui.widgets import BigButton, key_button, label
+from guardian.ui.keypad import CLEAR, Keypad, keys_in_order
+from guardian.ui.widgets import BigButton, label
 
-PIN_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "delete")
+PIN_KEYS = keys_in_order(CLEAR)
 
 
 class PinPad(QWidget):
@@ -76,36 +70,17 @@ class PinPad(QWidget):
         left.addWidget(self.ok_button)
         layout.addLayout(left, 3 if roomy else 1)
 
-        pad = QGridLayout()
-        pad.setSpacing(12)
-        self.keys: dict[str, QPushButton] = {}
-        for index, key in enumerate(PIN_KEYS):
-            button: QPushButton
-            if key == "delete":
-                # At the largest sizes the pictogram alone fits; the words stay for screen readers.
-                button = BigButton(
-                    ctx.t("pin.delete") if roomy else "",
-                    "delete_digit",
-                    role=None,  # ordinary-size words fit a key
-                    icon_px=theme.button_icon_px,
-                    vertical=True,
-                    description=ctx.t("pin.delete_description"),
-                )
-                button.setAccessibleName(ctx.t("pin.delete"))
-                button.text_widget.setVisible(roomy)
-                button.clicked.connect(self._delete)
-            elif key == "clear":
-                button = BigButton(
-                    ctx.t("pin.clear"), None, role=None, description=ctx.t("pin.clear_description")
-                )
-                button.clicked.connect(self.clear)
-            else:
-                button = key_button(key)
-                button.clicked.connect(lambda _=False, k=key: self.press(k))
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            pad.addWidget(button, index // 3, index % 3)
-            self.keys[key] = button
-        layout.addLayout(pad, 2 if roomy else 1)
+        self.keypad = Keypad(
+            ctx,
+            self.field,
+            max_length=PIN_MAX_DIGITS,
+            delete=(ctx.t("pin.delete"), ctx.t("pin.delete_description")),
+            clear=(ctx.t("pin.clear"), ctx.t("pin.clear_description")),
+            # At the largest sizes the pictogram alone fits; the words stay for screen readers.
+            delete_words_shown=roomy,
+        )
+        self.keys = self.keypad.keys
+        layout.addWidget(self.keypad, 2 if roomy else 1)
         self._update_ok()
 
     def set_prompt(self, prompt: str, hint: str = "") -> None:
@@ -129,9 +104,7 @@ class PinPad(QWidget):
 
     def press(self, key: str) -> None:
         """Type one digit (nothing happens while the pad is locked)."""
-        if self.field.isEnabled() and len(self.field.text()) < PIN_MAX_DIGITS:
-            self.field.insert(key)
-        self.focus_field()
+        self.keypad.press(key)
 
     def type_pin(self, digits: str) -> None:
         """Type ``digits`` one by one, as the keypad would."""
@@ -140,8 +113,7 @@ class PinPad(QWidget):
 
     def clear(self) -> None:
         """Empty the field."""
-        self.field.clear()
-        self.focus_field()
+        self.keypad.clear()
 
     def submit(self) -> None:
         """Hand over the digits (nothing happens while the pad is locked or empty)."""
@@ -151,24 +123,18 @@ class PinPad(QWidget):
     def set_locked(self, locked: bool) -> None:
         """Stop (or allow again) typing, while too many wrong tries lock the PIN."""
         self.field.setEnabled(not locked)
-        for button in self.keys.values():
-            button.setEnabled(not locked)
+        self.keypad.set_keys_enabled(not locked)
         self._update_ok()
 
     def show_keys(self, shown: bool) -> None:
         """Show (or hide, while the PIN is locked) the field, the keys and "OK"."""
         self.field.setVisible(shown)
         self.ok_button.setVisible(shown)
-        for button in self.keys.values():
-            button.setVisible(shown)
+        self.keypad.setVisible(shown)
 
     def focus_field(self) -> None:
         """Put the keyboard focus in the PIN field."""
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _delete(self) -> None:
-        self.field.backspace()
-        self.focus_field()
 
     def _update_ok(self) -> None:
         self.ok_button.setEnabled(self.field.isEnabled() and bool(self.field.text()))

@@ -34,7 +34,6 @@ from guardian.ui.context import AppContext
 from guardian.ui.family.changes import Guarded, contact_changes, guarded_change, words_for
 from guardian.ui.family.channels import ChannelFormScreen, ChannelKindScreen, channel_summary
 from guardian.ui.family.common import FamilyScreen, replace_or_show, wake_outbox
-from guardian.ui.family.first_start import SETUP_PENDING
 from guardian.ui.family.pin import PinScreen
 from guardian.ui.family.setup_store import SetupSnapshot, read_setup, write_state
 from guardian.ui.widgets import BigButton, label
@@ -99,13 +98,13 @@ def setup_facts(snapshot: SetupSnapshot, ctx: AppContext) -> SetupFacts:
     """What is set up now: the stored PIN and contacts, the start-up file, the chosen bank."""
     from guardian.desktop import autostart_enabled
 
-    bank = ctx.services.get("bank_hotline")
+    bank = ctx.bank_hotline
     return SetupFacts(
         pin=snapshot.has_pin,
         family=bool(snapshot.contacts),
         channel=snapshot.has_channel,
         autostart=autostart_enabled(),
-        bank=isinstance(bank, str) and bool(bank),
+        bank=bool(bank),
     )
 
 
@@ -142,7 +141,7 @@ class SetupScreen(FamilyScreen):
     """The set-up, one step a page; each page opens the family screen that does the step.
 
     Args:
-        ctx: the shared app context (``services["outbox"]`` sends the test message).
+        ctx: the shared app context (``services.outbox`` sends the test message).
         only: do just this step (from the checklist), then go back; None: the whole sequence
             from the first step not done or skipped.
     """
@@ -162,7 +161,7 @@ class SetupScreen(FamilyScreen):
         self.test: TestStatus = ""
         self.test_ids: dict[int, str] = {}  # message id -> channel kind
         self.reports: dict[int, str] = {}  # message id -> "" when delivered, else the error
-        self._outbox: object = None
+        self._outbox: object = None  # the sender listened to (None: not started yet)
         self.progress = label("", "soft")
         self.heading = label(ctx.t("setup.loading"), "title")
         self.why = label("")
@@ -308,7 +307,7 @@ class SetupScreen(FamilyScreen):
         """Make ``state`` the set-up's state and store it (when it changed)."""
         changed = state != self.state
         self.state = state
-        self.ctx.services[SETUP_PENDING] = state.pending
+        self.ctx.setup_pending = state.pending
         if changed:
             self.run(lambda db: write_state(db, state))
 
@@ -386,7 +385,7 @@ class SetupScreen(FamilyScreen):
         self._connect_outbox()
         title, body = compose_alert(
             "test",
-            person_name=str(ctx.services.get("person_name") or ""),
+            person_name=ctx.person_name,
             when=ctx.now(),
             lang=ctx.lang,
         )
@@ -480,15 +479,13 @@ class SetupScreen(FamilyScreen):
 
     def _connect_outbox(self) -> bool:
         """Listen to the sender's reports; False while it has not started yet."""
-        outbox = self.ctx.services.get("outbox")
+        outbox = self.ctx.services.outbox
         if outbox is None:
             return False
         if outbox is not self._outbox:
             self._outbox = outbox
-            for name, slot in (("delivered", self._delivered), ("failed", self._failed)):
-                signal = getattr(outbox, name, None)
-                if signal is not None:
-                    signal.connect(slot)
+            outbox.delivered.connect(self._delivered)
+            outbox.failed.connect(self._failed)
         return True
 
     def _wait_for_outbox(self) -> None:
@@ -574,12 +571,12 @@ class SetupScreen(FamilyScreen):
     def closing(self) -> None:
         """Stop listening to the sender."""
         super().closing()
-        outbox = self._outbox
-        for name, slot in (("delivered", self._delivered), ("failed", self._failed)):
-            signal = getattr(outbox, name, None)
-            if signal is not None:
-                with contextlib.suppress(RuntimeError, TypeError):
-                    signal.disconnect(slot)
+        outbox = self.ctx.services.outbox
+        if outbox is not None and outbox is self._outbox:
+            with contextlib.suppress(RuntimeError, TypeError):
+                outbox.delivered.disconnect(self._delivered)
+            with contextlib.suppress(RuntimeError, TypeError):
+                outbox.failed.disconnect(self._failed)
 
 
 class SetupChecklist(QWidget):
@@ -663,7 +660,7 @@ class SetupChecklist(QWidget):
 
 def open_family_settings(ctx: AppContext) -> None:
     """After the PIN: the set-up while it is begun and not finished, else the family settings."""
-    if ctx.services.get(SETUP_PENDING) is True:
+    if ctx.setup_pending:
         replace_or_show(ctx, SetupScreen(ctx))
         return
     from guardian.ui.family.hub import FamilySettingsScreen

@@ -1,6 +1,6 @@
 """The weekly note to the family in the app: the schedule that sends it, and its switch.
 
-:class:`WeeklyNotes` is the app's one sender of the note (``ctx.services["weekly_note"]``): it
+:class:`WeeklyNotes` is the app's one sender of the note (``ctx.services.weekly_notes``): it
 looks at the schedule when the app starts, whenever a channel delivers a message while the note
 is not on yet (it comes on by default once one has), and then at the note's time (at least
 every :data:`LOOK_EVERY_MS`, since a computer that slept wakes its timers late). Every look runs
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -27,9 +28,6 @@ from guardian.ui.widgets import BigButton, label
 
 log = logging.getLogger(__name__)
 
-SERVICE = "weekly_note"
-"""The name of the app's :class:`WeeklyNotes` in ``ctx.services``."""
-
 LOOK_EVERY_MS = 60 * 60 * 1000
 """The longest the schedule waits between two looks."""
 
@@ -42,8 +40,8 @@ class WeeklyNotes(QObject):
 
     Args:
         ctx: the shared app context: its ``disk`` reads and writes, its clock says the time,
-            its language and ``services["person_name"]`` make the words, its speaker says
-            whether reading aloud works, and ``services["outbox"]`` (when running) sends.
+            its language and ``person_name`` make the words, its speaker says whether
+            reading aloud works, and ``services.outbox`` (when running) sends.
 
     Signals:
         changed(object): a look or a switch gave the schedule as it now stands
@@ -61,10 +59,9 @@ class WeeklyNotes(QObject):
         self.timer.setObjectName("WeeklyNotes.timer")
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.look)
-        outbox = ctx.services.get("outbox")
-        delivered = getattr(outbox, "delivered", None)
-        if delivered is not None:
-            delivered.connect(self._delivered)
+        outbox = ctx.services.outbox
+        if outbox is not None:
+            outbox.delivered.connect(self._delivered)
 
     def look(self) -> None:
         """Look at the schedule now on the disk worker, and send the note if it is due."""
@@ -74,7 +71,7 @@ class WeeklyNotes(QObject):
         ctx = self.ctx
         now = ctx.now()
         lang = ctx.lang
-        person_name = str(ctx.services.get("person_name") or "")
+        person_name = ctx.person_name
         speech_works = bool(ctx.speaker.available)
         self.looking = True
         disk.submit(
@@ -143,11 +140,14 @@ class WeeklyNotes(QObject):
 
 
 def weekly_notes(ctx: AppContext) -> WeeklyNotes:
-    """The app's one :class:`WeeklyNotes` (made the first time it is needed)."""
-    notes = ctx.services.get(SERVICE)
-    if not isinstance(notes, WeeklyNotes):
+    """The app's one :class:`WeeklyNotes` (made the first time it is needed).
+
+    It is kept as ``ctx.services.weekly_notes``.
+    """
+    notes = ctx.services.weekly_notes
+    if notes is None:
         notes = WeeklyNotes(ctx)
-        ctx.services[SERVICE] = notes
+        ctx.services = replace(ctx.services, weekly_notes=notes)
     return notes
 
 
@@ -203,8 +203,8 @@ class WeeklyNotePanel(QFrame):
         layout.addWidget(self.contains)
         layout.addWidget(self.status)
         layout.addWidget(self.switch)
-        notes = ctx.services.get(SERVICE)
-        if isinstance(notes, WeeklyNotes):
+        notes = ctx.services.weekly_notes
+        if notes is not None:
             notes.changed.connect(self._show)  # let go of when the panel is deleted
         self.reload()
 
@@ -236,8 +236,8 @@ class WeeklyNotePanel(QFrame):
 
     def _turned(self, on: bool, result: NoteCheck) -> None:
         self._show(result)
-        notes = self.ctx.services.get(SERVICE)
-        if isinstance(notes, WeeklyNotes):
+        notes = self.ctx.services.weekly_notes
+        if notes is not None:
             notes.look()  # the schedule's timer follows the new choice
         key = "weekly_note.turned_on" if on else "weekly_note.turned_off"
         self.ctx.say(self.ctx.sentences(self.ctx.t(key), self.status.text()))
