@@ -222,6 +222,11 @@ class DiskWorker(QObject):
         """Whether :meth:`submit` still takes jobs (False after :meth:`shutdown`)."""
         return not self._stopped
 
+    @property
+    def stopped(self) -> bool:
+        """Whether :meth:`shutdown` was called (the worker accepts no more jobs)."""
+        return self._stopped
+
     def is_running(self) -> bool:
         """Return whether the worker thread is still running."""
         return self._thread.isRunning()

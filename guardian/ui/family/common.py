@@ -203,6 +203,11 @@ class FamilyScreen(Screen):
             else:
                 self.show_message(self.ctx.t("family.save_failed"))
 
+        if disk.stopped:
+            # The app is closing: an answer arriving now (say, the set-up state just read)
+            # starts no new work.
+            log.info("the app is closing: a family-settings job was not started")
+            return
         disk.submit(job, on_done=done, on_error=failed)
 
     def closing(self) -> None:

@@ -1,0 +1,25 @@
+"""A family screen whose answer from the disk arrives while the app closes starts no new work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from guardian.assets import load_catalog
+from guardian.storage.worker import DiskWorker
+from guardian.ui.context import AppContext
+from guardian.ui.family.bank import BankSettingScreen
+from tests.ui.conftest import RecordingSpeaker
+
+
+def test_a_job_asked_for_after_the_disk_worker_stopped_is_not_started(
+    qtbot, tmp_path: Path, speaker: RecordingSpeaker
+) -> None:
+    disk = DiskWorker(tmp_path / "guardian.db")
+    ctx = AppContext(load_catalog(), speaker, lang="zh", disk=disk)
+    screen = BankSettingScreen(ctx)
+    qtbot.addWidget(screen)
+    disk.shutdown()
+    assert disk.stopped
+    ran: list[int] = []
+    screen.run(lambda db: ran.append(1))  # what a late callback does while the app closes
+    assert ran == []  # no error raised, nothing queued on a stopped worker
