@@ -186,6 +186,7 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
     from PySide6.QtGui import QFont, QIcon
     from PySide6.QtWidgets import QApplication
 
+    from guardian.content_bundle import load_bundle
     from guardian.speech.factory import create_speaker
     from guardian.speech.late import LateSpeaker
     from guardian.storage.paths import backups_dir, data_dir, database_path
@@ -229,6 +230,8 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         lang=options.lang or prefs.lang,
         text_step=prefs.text_step,
         auto_read=prefs.auto_read,
+        # The one content bundle: nothing is read yet; the start-up work reads its parts.
+        bundle=load_bundle(),
         disk=disk,
         services=Services(demo_folder=demo),
         data_dir=folder,
@@ -350,12 +353,11 @@ def start_outbox(ctx: AppContext, db_path: Path) -> None:
 
 def start_guard(ctx: AppContext) -> None:
     """Start the remote-app watcher (one scan now) and the stopper; none if the list is broken."""
-    from guardian.guard.scan import load_remote_apps
     from guardian.guard.stop_app import AppStopper
     from guardian.guard.watcher import RemoteAppWatcher
 
     try:
-        apps = load_remote_apps()
+        apps = ctx.bundle.remote_apps
     except (OSError, ValueError) as error:
         log.error("the remote-app list cannot be read, the guard is off: %s", error)
         return

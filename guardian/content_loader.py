@@ -1,19 +1,19 @@
-"""Loads the content catalog from ``assets/content`` once per process."""
+"""The content catalog from ``assets/content``, read once per process.
+
+It is the app's one bundle's (:mod:`guardian.content_bundle`).
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from guardian.assets import content_files
-from guardian.core.content import Content, parse_content
+from guardian.content_bundle import load_bundle
+from guardian.core.content import Content
 
 
-@lru_cache(maxsize=1)
 def load_content() -> Content:
-    """Read, check and return the content catalog (cached after the first call).
+    """Read, check and return the content catalog (the app's one bundle's, read on first call).
 
     Raises:
         ContentError: a content file is malformed; the message names the file and the entry.
         FileNotFoundError: the assets folder is missing.
     """
-    return parse_content(content_files())
+    return load_bundle().content

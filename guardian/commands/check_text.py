@@ -216,18 +216,18 @@ def run(args: argparse.Namespace) -> int:
         0 when the text was checked (whatever the level); 2 when there is no usable text;
         1 when the content files are broken.
     """
-    from guardian.content_loader import load_content
+    from guardian.content_bundle import load_bundle
     from guardian.core.content import ContentError
     from guardian.core.text_check import check_text
-    from guardian.phrases_loader import load_phrases, load_text_model
 
     lang: Lang = getattr(args, "lang", None) or DEFAULT_LANG
+    bundle = load_bundle()
     try:
-        content = load_content()
-        phrases = load_phrases()
+        content = bundle.content
+        phrases = bundle.phrases
     except ContentError as error:
         return fail(lang, MESSAGES["bad_content"], 1, error=error)
-    model = load_text_model()
+    model = bundle.text_model
 
     def check(text: str) -> TextResult:
         return check_text(text, content, phrases, model=model)

@@ -18,13 +18,17 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum, IntEnum
 from types import MappingProxyType
-from typing import Any, NoReturn
+from typing import Any
 
 from guardian.core.i18n import LANGS, Text
 
-
-class ContentError(ValueError):
-    """A content file is malformed; the message names the file and the entry."""
+# The rules every content file is checked by live in toml_checks; the error and the limits are
+# offered here too, where the content's users have always found them.
+from guardian.core.toml_checks import ID_PATTERN as _ID
+from guardian.core.toml_checks import SOURCE_MAX as SOURCE_MAX
+from guardian.core.toml_checks import ContentError as ContentError
+from guardian.core.toml_checks import Entry, type_name
+from guardian.core.toml_checks import Limit as Limit
 
 
 class UnknownIdError(KeyError):
@@ -70,14 +74,6 @@ class HotlineKind(str, Enum):
     COURIER = "courier"
 
 
-@dataclass(frozen=True)
-class Limit:
-    """The longest a text may be in each language, in characters."""
-
-    zh: int
-    en: int
-
-
 TITLE_LIMIT = Limit(zh=14, en=48)
 REASON_LIMIT = Limit(zh=40, en=120)
 QUESTION_LIMIT = Limit(zh=24, en=80)
@@ -96,7 +92,6 @@ NAME_LIMIT = Limit(zh=14, en=48)
 LINE_LIMIT = Limit(zh=40, en=130)
 HEADLINE_LIMIT = Limit(zh=14, en=48)
 NOTE_LIMIT = Limit(zh=60, en=200)
-SOURCE_MAX = 120
 """The longest a ``source`` (who says so) may be, in characters."""
 ORG_NAME_MAX = 32
 """The longest a name of an organisation, as a message writes it, may be."""
@@ -126,9 +121,7 @@ ADVICE_ITEMS_MIN = 2
 ADVICE_ITEMS_MAX = 4
 WHAT_TO_SAY_MAX = 3
 
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _NUMBER = re.compile(r"^[0-9]+$")
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 
@@ -513,188 +506,24 @@ class Content:
 # Parsing and validation
 
 
-class _Entry:
-    """One TOML table being read; every problem is reported with ``where`` in front.
-
-    Args:
-        where: names the file and the entry ("signals.toml, signal 'safe_account'").
-        table: the parsed table.
-        required: keys that must be present.
-        optional: keys that may be present.
-    """
-
-    def __init__(
-        self,
-        where: str,
-        table: object,
-        required: Collection[str],
-        optional: Collection[str] = (),
-    ) -> None:
-        self.where = where
-        if not isinstance(table, Mapping):
-            self.fail(f"expected a table, found {_type_name(table)}")
-        self.table: Mapping[str, Any] = table
-        unknown = [key for key in table if key not in required and key not in optional]
-        if unknown:
-            self.fail(f"unknown key {', '.join(map(repr, unknown))}")
-        for key in required:
-            if key not in table:
-                self.fail(f"{key} is missing")
-
-    def fail(self, problem: str) -> NoReturn:
-        """Raise a :class:`ContentError` about this entry."""
-        raise ContentError(f"{self.where}: {problem}")
-
-    def has(self, key: str) -> bool:
-        """Whether ``key`` is present."""
-        return key in self.table
-
-    def string(self, key: str) -> str:
-        """Return the non-empty string under ``key``."""
-        value = self.table[key]
-        if not isinstance(value, str):
-            self.fail(f"{key} must be a string, found {_type_name(value)}")
-        if not value.strip():
-            self.fail(f"{key} is empty")
-        return value
-
-    def ident(self, key: str) -> str:
-        """Return the id-like string (lower case, digits, underscores) under ``key``."""
-        value = self.string(key)
-        if not _ID.match(value):
-            self.fail(f"{key} {value!r} must be lower case letters, digits and underscores")
-        return value
-
-    def source(self, key: str = "source") -> str:
-        """Return who says so under ``key``: Chinese, one line, at most ``SOURCE_MAX`` long."""
-        value = self.string(key)
-        if value != value.strip() or "\n" in value:
-            self.fail(f"{key} must be one line without blank space around it")
-        if len(value) > SOURCE_MAX:
-            self.fail(f"{key} is {len(value)} characters long; the limit is {SOURCE_MAX}")
-        if not _CJK.search(value):
-            self.fail(f"{key} must name the official body in Chinese")
-        return value
-
-    def integer(self, key: str) -> int:
-        """Return the positive integer under ``key``."""
-        value = self.table[key]
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            self.fail(f"{key} must be a positive whole number, found {value!r}")
-        return value
-
-    def flag(self, key: str) -> bool:
-        """Return the true or false value under ``key`` (false when absent)."""
-        value = self.table.get(key, False)
-        if not isinstance(value, bool):
-            self.fail(f"{key} must be true or false, found {value!r}")
-        return value
-
-    def words(self, key: str, longest: int) -> tuple[str, ...]:
-        """Return the list of words under ``key`` (empty when absent); each appears once."""
-        value = self.table.get(key, [])
-        if not isinstance(value, list):
-            self.fail(f"{key} must be a list of words, found {_type_name(value)}")
-        seen: list[str] = []
-        for item in value:
-            if not isinstance(item, str) or not item.strip():
-                self.fail(f"{key} holds {item!r}, which is not a word")
-            if item != item.strip() or "\n" in item:
-                self.fail(f"{key} holds {item!r}, with blank space around it")
-            if len(item) > longest:
-                self.fail(f"{key} holds {item!r}, longer than {longest} characters")
-            if item.casefold() in (word.casefold() for word in seen):
-                self.fail(f"{key} holds {item!r} twice")
-            seen.append(item)
-        return tuple(seen)
-
-    def ids(self, key: str) -> tuple[str, ...]:
-        """Return the list of ids under ``key``; an id may appear only once."""
-        value = self.table[key]
-        if not isinstance(value, list):
-            self.fail(f"{key} must be a list of ids, found {_type_name(value)}")
-        seen: list[str] = []
-        for item in value:
-            if not isinstance(item, str) or not _ID.match(item):
-                self.fail(f"{key} holds {item!r}, which is not an id")
-            if item in seen:
-                self.fail(f"{key} names {item!r} twice")
-            seen.append(item)
-        return tuple(seen)
-
-    def text(self, key: str, limit: Limit) -> Text:
-        """Return the text in every language under ``key``, within ``limit``."""
-        return _text(self, key, self.table[key], limit)
-
-    def optional_text(self, key: str, limit: Limit) -> Text | None:
-        """Return the text under ``key``, or None when the key is absent."""
-        return self.text(key, limit) if key in self.table else None
-
-    def texts(self, key: str, limit: Limit) -> tuple[Text, ...]:
-        """Return a list of texts under ``key`` (each a ``{zh = ..., en = ...}`` table)."""
-        value = self.table[key]
-        if not isinstance(value, list):
-            self.fail(f"{key} must be a list of {{zh = ..., en = ...}} texts")
-        return tuple(
-            _text(self, f"{key}[{index + 1}]", item, limit) for index, item in enumerate(value)
-        )
-
-    def table_list(self, key: str) -> list[Mapping[str, Any]]:
-        """Return the array of tables under ``key`` (``[[key]]`` in TOML)."""
-        value = self.table[key]
-        if not isinstance(value, list) or not value:
-            self.fail(f"{key} must be a non-empty array of tables ([[{key}]])")
-        return value
-
-
-def _type_name(value: object) -> str:
-    return {dict: "a table", list: "a list", str: "a string", int: "a number"}.get(
-        type(value), type(value).__name__
-    )
-
-
-def _text(entry: _Entry, key: str, value: object, limit: Limit) -> Text:
-    if not isinstance(value, Mapping):
-        entry.fail(f"{key} must give every language ({key}.zh = ..., {key}.en = ...)")
-    unknown = [lang for lang in value if lang not in LANGS]
-    if unknown:
-        entry.fail(f"unknown key {', '.join(repr(f'{key}.{lang}') for lang in unknown)}")
-    parts: dict[str, str] = {}
-    for lang in LANGS:
-        if lang not in value:
-            entry.fail(f"{key}.{lang} is missing")
-        part = value[lang]
-        if not isinstance(part, str):
-            entry.fail(f"{key}.{lang} must be a string, found {_type_name(part)}")
-        if not part.strip():
-            entry.fail(f"{key}.{lang} is empty")
-        if part != part.strip():
-            entry.fail(f"{key}.{lang} starts or ends with blank space")
-        longest = getattr(limit, lang)
-        if len(part) > longest:
-            entry.fail(f"{key}.{lang} is {len(part)} characters long; the limit is {longest}")
-        parts[lang] = part
-    return Text(zh=parts["zh"], en=parts["en"])
-
-
 def _file(
     raw: Mapping[str, Mapping[str, Any]],
     stem: str,
     keys: Collection[str],
     optional: Collection[str] = (),
-) -> _Entry:
+) -> Entry:
     if stem not in raw:
         raise ContentError(f"{stem}.toml: the file is missing")
-    return _Entry(f"{stem}.toml", raw[stem], required=keys, optional=optional)
+    return Entry(f"{stem}.toml", raw[stem], required=keys, optional=optional)
 
 
-def _entries(file: _Entry, key: str, kind: str) -> Iterator[tuple[str, Mapping[str, Any], str]]:
+def _entries(file: Entry, key: str, kind: str) -> Iterator[tuple[str, Mapping[str, Any], str]]:
     """Yield (id, table, where) for each ``[[key]]`` table, refusing duplicate ids."""
     seen: dict[str, int] = {}
     for number, table in enumerate(file.table_list(key), start=1):
         where = f"{file.where}, {kind} #{number}"
         if not isinstance(table, Mapping):
-            raise ContentError(f"{where}: expected a table, found {_type_name(table)}")
+            raise ContentError(f"{where}: expected a table, found {type_name(table)}")
         entry_id = table.get("id")
         if entry_id is None:
             raise ContentError(f"{where}: id is missing")
@@ -713,7 +542,7 @@ def _parse_signals(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, Signal]:
     file = _file(raw, "signals", ["signal"])
     signals: dict[str, Signal] = {}
     for signal_id, table, where in _entries(file, "signal", "signal"):
-        entry = _Entry(
+        entry = Entry(
             where,
             table,
             required=["id", "severity", "icon", "title", "reason", "source"],
@@ -756,7 +585,7 @@ def _parse_wizard(
         optional=["covered_by", "more"],
     )
 
-    def check_asked(entry: _Entry, key: str, ids: tuple[str, ...]) -> None:
+    def check_asked(entry: Entry, key: str, ids: tuple[str, ...]) -> None:
         for signal_id in ids:
             if signal_id not in signals:
                 entry.fail(f"{key} names {signal_id!r}, which is not a signal in signals.toml")
@@ -780,7 +609,7 @@ def _parse_wizard(
     )
     callers: list[CallerType] = []
     for caller_id, table, where in _entries(file, "caller", "caller"):
-        entry = _Entry(
+        entry = Entry(
             where,
             table,
             required=CALLER_KEYS,
@@ -837,15 +666,15 @@ def _parse_wizard(
 
 
 def _covered_by(
-    file: _Entry,
+    file: Entry,
     common: tuple[str, ...],
-    check_asked: Callable[[_Entry, str, tuple[str, ...]], None],
+    check_asked: Callable[[Entry, str, tuple[str, ...]], None],
 ) -> dict[str, tuple[str, ...]]:
     """Read ``[covered_by]``: common questions that a caller's own may already ask."""
     if not file.has("covered_by"):
         return {}
     where = f"{file.where}, covered_by"
-    table = _Entry(where, file.table["covered_by"], required=(), optional=common)
+    table = Entry(where, file.table["covered_by"], required=(), optional=common)
     covered: dict[str, tuple[str, ...]] = {}
     for signal_id in table.table:
         ids = table.ids(signal_id)
@@ -856,11 +685,11 @@ def _covered_by(
     return covered
 
 
-def _more_choice(file: _Entry) -> MoreChoice | None:
+def _more_choice(file: Entry) -> MoreChoice | None:
     """Read ``[more]``: the picture that opens the second page of callers."""
     if not file.has("more"):
         return None
-    entry = _Entry(
+    entry = Entry(
         f"{file.where}, more",
         file.table["more"],
         required=["icon", "label", "spoken", "page_spoken"],
@@ -891,7 +720,7 @@ def _parse_tips(raw: Mapping[str, Mapping[str, Any]]) -> tuple[Tip, ...]:
     file = _file(raw, "tips", ["tip"])
     tips: list[Tip] = []
     for tip_id, table, where in _entries(file, "tip", "tip"):
-        entry = _Entry(where, table, required=["id", "text", "spoken", "source"])
+        entry = Entry(where, table, required=["id", "text", "spoken", "source"])
         tips.append(
             Tip(
                 id=tip_id,
@@ -907,7 +736,7 @@ def _parse_number_notes(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, Numbe
     file = _file(raw, "number_notes", ["note"])
     notes: dict[str, NumberNote] = {}
     for note_id, table, where in _entries(file, "note", "note"):
-        entry = _Entry(where, table, required=["id", "text", "source"])
+        entry = Entry(where, table, required=["id", "text", "source"])
         if note_id not in NUMBER_NOTE_IDS:
             entry.fail(f"id must be one of {', '.join(NUMBER_NOTE_IDS)}")
         text = entry.text("text", NOTE_LIMIT)
@@ -929,7 +758,7 @@ def _parse_hotlines(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, Hotline]:
     hotlines: dict[str, Hotline] = {}
     numbers: dict[str, str] = {}
     for hotline_id, table, where in _entries(file, "hotline", "hotline"):
-        entry = _Entry(
+        entry = Entry(
             where,
             table,
             required=["id", "number", "kind", "name", "source"],
@@ -985,7 +814,7 @@ def _parse_verify(
     targets: dict[str, VerifyTarget] = {}
     offered_for: dict[str, str] = {}
     for target_id, table, where in _entries(file, "verify", "verify"):
-        entry = _Entry(
+        entry = Entry(
             where,
             table,
             required=["id", "name", "hotlines"],
@@ -1033,7 +862,7 @@ def _parse_advice(raw: Mapping[str, Mapping[str, Any]]) -> Advice:
     rules = file.text("rules", LINE_LIMIT)
     verdicts: dict[str, VerdictWords] = {}
     for verdict_id, table, where in _entries(file, "verdict", "verdict"):
-        entry = _Entry(where, table, required=["id", "headline", *ABOUT])
+        entry = Entry(where, table, required=["id", "headline", *ABOUT])
         if verdict_id not in VERDICT_IDS:
             entry.fail(f"id must be one of {', '.join(VERDICT_IDS)}")
         items: dict[str, tuple[Text, ...]] = {}
@@ -1081,3 +910,7 @@ def parse_content(raw: Mapping[str, Mapping[str, Any]]) -> Content:
         number_notes=MappingProxyType(_parse_number_notes(raw)),
         verify=MappingProxyType(_parse_verify(raw, hotlines, wizard)),
     )
+
+
+_Entry = Entry
+"""The entry reader under its former name (:class:`~guardian.core.toml_checks.Entry`)."""

@@ -12,13 +12,13 @@ processes is done elsewhere (the core does no I/O).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Literal, NoReturn
 
-from guardian.core.content import ContentError, Limit
-from guardian.core.i18n import LANGS, Text
+from guardian.core.i18n import Text
+from guardian.core.toml_checks import ID_PATTERN, ContentError, Entry, Fail, Limit
 
 OsName = Literal["windows", "macos", "linux"]
 OS_NAMES: tuple[OsName, ...] = ("windows", "macos", "linux")
@@ -31,11 +31,8 @@ MIN_PARTIAL_LENGTH = 4
 
 FILE_NAME = "remote_apps.toml"
 
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _APP_KEYS = ("id", "name", "kind", "close_steps", *OS_NAMES)
 _REQUIRED_KEYS = ("id", "name", "kind", "close_steps")
-
-_Fail = Callable[[str], NoReturn]
 
 
 class RemoteAppsError(ContentError):
@@ -264,17 +261,12 @@ def _parse_app(number: int, table: object, seen: Mapping[str, int]) -> RemoteApp
     app_id = table.get("id")
     if app_id is None:
         fail("id is missing")
-    if not isinstance(app_id, str) or not _ID.match(app_id):
+    if not isinstance(app_id, str) or not ID_PATTERN.match(app_id):
         fail(f"id {app_id!r} must be lower case letters, digits and underscores")
     where = f"{FILE_NAME}, app {app_id!r}"
     if app_id in seen:
         fail(f"duplicate id (also app #{seen[app_id]})")
-    unknown = [key for key in table if key not in _APP_KEYS]
-    if unknown:
-        fail(f"unknown key {', '.join(map(repr, unknown))}")
-    for key in _REQUIRED_KEYS:
-        if key not in table:
-            fail(f"{key} is missing")
+    entry = Entry(where, table, required=_REQUIRED_KEYS, optional=_APP_KEYS, error=RemoteAppsError)
 
     kind_value = table["kind"]
     try:
@@ -291,14 +283,14 @@ def _parse_app(number: int, table: object, seen: Mapping[str, int]) -> RemoteApp
 
     return RemoteApp(
         id=app_id,
-        name=_parse_text(fail, "name", table["name"], NAME_LIMIT),
+        name=entry.text("name", NAME_LIMIT),
         kind=kind,
         rules=rules,
-        close_steps=_parse_text(fail, "close_steps", table["close_steps"], CLOSE_STEPS_LIMIT),
+        close_steps=entry.text("close_steps", CLOSE_STEPS_LIMIT),
     )
 
 
-def _parse_rules(fail: _Fail, os_name: OsName, value: object) -> tuple[NameRule, ...]:
+def _parse_rules(fail: Fail, os_name: OsName, value: object) -> tuple[NameRule, ...]:
     if not isinstance(value, list) or not value:
         fail(f"{os_name} must be a non-empty list of process names")
     rules: list[NameRule] = []
@@ -315,27 +307,3 @@ def _parse_rules(fail: _Fail, os_name: OsName, value: object) -> tuple[NameRule,
             fail(f"{os_name} names {item!r} twice")
         rules.append(rule)
     return tuple(rules)
-
-
-def _parse_text(fail: _Fail, key: str, value: object, limit: Limit) -> Text:
-    if not isinstance(value, Mapping):
-        fail(f"{key} must give every language ({key}.zh = ..., {key}.en = ...)")
-    unknown = [lang for lang in value if lang not in LANGS]
-    if unknown:
-        fail(f"unknown key {', '.join(repr(f'{key}.{lang}') for lang in unknown)}")
-    parts: dict[str, str] = {}
-    for lang in LANGS:
-        if lang not in value:
-            fail(f"{key}.{lang} is missing")
-        part = value[lang]
-        if not isinstance(part, str):
-            fail(f"{key}.{lang} must be a string, found {type(part).__name__}")
-        if not part.strip():
-            fail(f"{key}.{lang} is empty")
-        if part != part.strip():
-            fail(f"{key}.{lang} starts or ends with blank space")
-        longest: int = getattr(limit, lang)
-        if len(part) > longest:
-            fail(f"{key}.{lang} is {len(part)} characters long; the limit is {longest}")
-        parts[lang] = part
-    return Text(zh=parts["zh"], en=parts["en"])

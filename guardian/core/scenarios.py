@@ -17,16 +17,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-# The content parser's entry reader is shared so scenarios are checked by the same rules and
-# report problems in the same words as every other content file.
-from guardian.core.content import (
-    LINE_LIMIT,
-    Content,
-    ContentError,
-    Limit,
-    _Entry,
-)
+from guardian.core.content import LINE_LIMIT, Content
 from guardian.core.i18n import Text
+
+# The entry reader every content file is read with, so scenarios are checked by the same rules
+# and report problems in the same words.
+from guardian.core.toml_checks import ContentError, Entry, Limit
 
 #: The folder under ``assets/content`` that holds one TOML file per scenario.
 SCENARIO_FOLDER = "scenarios"
@@ -144,7 +140,7 @@ def parse_scenario(stem: str, table: Mapping[str, Any], content: Content) -> Sce
     where = f"{SCENARIO_FOLDER}/{stem}.toml"
     if isinstance(table, Mapping) and isinstance(table.get("id"), str):
         where = f"{where}, scenario {table['id']!r}"
-    entry = _Entry(
+    entry = Entry(
         where, table, required=["id", "title", "caller", "difficulty", "teaching", "line"]
     )
     scenario_id = entry.ident("id")
@@ -167,7 +163,7 @@ def parse_scenario(stem: str, table: Mapping[str, Any], content: Content) -> Sce
         entry.fail(f"line has {len(raw_lines)} entries; give {LINES_MIN} to {LINES_MAX}")
     lines: list[ScenarioLine] = []
     for number, raw_line in enumerate(raw_lines, start=1):
-        line = _Entry(f"{where}, line {number}", raw_line, required=["text"], optional=["signal"])
+        line = Entry(f"{where}, line {number}", raw_line, required=["text"], optional=["signal"])
         signal_id = line.ident("signal") if line.has("signal") else None
         if signal_id is not None:
             if signal_id not in content.signals:

@@ -5,32 +5,25 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Iterable
-from functools import lru_cache
 
 import psutil
 
-from guardian.assets import read_toml
-from guardian.core.remote_apps import (
-    FILE_NAME,
-    Found,
-    ProcessInfo,
-    RemoteApp,
-    match_processes,
-    parse_remote_apps,
-)
+from guardian.content_bundle import load_bundle
+from guardian.core.remote_apps import Found, ProcessInfo, RemoteApp, match_processes
 
 _log = logging.getLogger(__name__)
 
 
-@lru_cache(maxsize=1)
 def load_remote_apps() -> tuple[RemoteApp, ...]:
-    """Read and check ``assets/content/remote_apps.toml`` (cached after the first call).
+    """Read and check ``assets/content/remote_apps.toml`` (kept after the first call).
+
+    The list is the app's one bundle's (:mod:`guardian.content_bundle`).
 
     Raises:
         RemoteAppsError: the file is malformed; the message names the entry.
         OSError: the file cannot be read.
     """
-    return parse_remote_apps(read_toml("content", FILE_NAME))
+    return load_bundle().remote_apps
 
 
 def running_processes() -> list[ProcessInfo]:

@@ -544,8 +544,9 @@ class CallFamilyScreen(Screen):
     Args:
         ctx: the shared app context.
         opener: handed to the cards.
-        tell_family: queue the "called family" alert first; if it cannot be saved, the screen
-            that follows says that the family does not know yet.
+        tell_family: queue the "called family" alert when the screen first shows (building it
+            queues nothing); if it cannot be saved, the screen that follows says that the
+            family does not know yet.
     """
 
     title_key = "call.family_title"
@@ -569,9 +570,7 @@ class CallFamilyScreen(Screen):
         self.reading = label(ctx.t("call.reading"), "title")
         layout.addWidget(self.reading)
         layout.addStretch(1)
-        if tell_family:
-            # Queued before the contacts are read, so it goes out as early as it can.
-            queue_family_alert(ctx, "called_family", on_not_queued=self._family_not_told)
+        self.tell_family = tell_family  # once, when the screen first shows
         disk = ctx.disk
         if disk is None:
             self.ready = NoFamilyNumberScreen(ctx, unreadable=True)
@@ -608,8 +607,14 @@ class CallFamilyScreen(Screen):
                 _tell_not_told(screen)
 
     def entered(self) -> None:
-        """Hand over at once when the contacts were read before the screen showed."""
+        """Tell the family (the first time the screen shows), and hand over at once.
+
+        The hand-over waits for the contacts when they were not read before the screen showed.
+        """
         self.current = True
+        if self.tell_family:
+            self.tell_family = False
+            queue_family_alert(self.ctx, "called_family", on_not_queued=self._family_not_told)
         if self.ready is not None:
             # After the window has finished showing this screen, not in the middle of it.
             QTimer.singleShot(0, self._replace)

@@ -44,7 +44,6 @@ from guardian.core.records import CheckRecord
 from guardian.core.risk import Assessment, Level, assess
 from guardian.core.text_check import check_text
 from guardian.core.verify import target_for_text
-from guardian.phrases_loader import load_phrases, load_text_model
 from guardian.ui.action_buttons import action_row
 from guardian.ui.context import AppContext
 from guardian.ui.family_alerts import not_told_notice, queue_family_alert
@@ -407,7 +406,7 @@ class CheckMessageScreen(Screen):
             self._problem(self.text_problem, self.ctx.t("message.empty_text"))
             return
         text = "".join(ch for ch in text[:MAX_TEXT] if ch.isprintable() or ch in "\n\t")
-        found = check_text(text, self.ctx.content, load_phrases(), model=load_text_model())
+        found = check_text(text, self.ctx.content, self.ctx.phrases, model=self.ctx.text_model)
         spans = tuple(span for match in found.matches for span in match.spans)
         verify = resolved(self.ctx, target_for_text(self.ctx.content, text))
         self._show_result(

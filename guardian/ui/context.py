@@ -15,7 +15,11 @@ from guardian.ui.services import Services
 from guardian.ui.theme import DEFAULT_TEXT_STEP, Theme, clamp_step
 
 if TYPE_CHECKING:
+    from guardian.content_bundle import ContentBundle
     from guardian.core.content import Content
+    from guardian.core.phrase_book import PhraseBook
+    from guardian.core.scenarios import Scenario
+    from guardian.core.text_model import TextModel
     from guardian.storage.worker import DiskWorker
     from guardian.ui.screen import Screen
 
@@ -54,7 +58,10 @@ class AppContext(QObject):
         lang: the starting language.
         text_step: the starting text-size step.
         auto_read: whether each screen is read aloud when it opens.
-        content: the signals, questions, tips and hotlines (loaded from assets when omitted).
+        content: the signals, questions, tips and hotlines (the bundle's when omitted).
+        bundle: what the app reads from its content files
+            (:class:`~guardian.content_bundle.ContentBundle`; the app's one bundle,
+            :func:`~guardian.content_bundle.load_bundle`, when omitted).
         disk: the one worker that reads and writes the database (None: nothing is saved).
         services: the running services (:class:`~guardian.ui.services.Services`; none
             when omitted).
@@ -65,6 +72,8 @@ class AppContext(QObject):
         person_name: what the family calls the person, in alerts ("" when not set).
 
     Attributes:
+        bundle: the content files' parts: the screens take the content, phrases, model and
+            scenarios from it (through the properties of the same names), never from a loader.
         services: the running services. Frozen: a service that starts later is added by
             replacing it whole (``dataclasses.replace``), see :mod:`guardian.ui.services`.
         data_dir: the data folder, as given.
@@ -91,6 +100,7 @@ class AppContext(QObject):
         text_step: int = DEFAULT_TEXT_STEP,
         auto_read: bool = True,
         content: Content | None = None,
+        bundle: ContentBundle | None = None,
         disk: DiskWorker | None = None,
         services: Services | None = None,
         clock: Clock | None = None,
@@ -112,18 +122,36 @@ class AppContext(QObject):
         self.nav: Navigator | None = None
         self.disk = disk
         self.clock: Clock = clock or local_now
+        if bundle is None:
+            from guardian.content_bundle import load_bundle
+
+            bundle = load_bundle()
+        self.bundle: ContentBundle = bundle
         self._content = content
         self._lang: Lang = lang
         self._text_step = clamp_step(text_step)
 
     @property
     def content(self) -> Content:
-        """The signals, questions, tips and hotlines."""
+        """The signals, questions, tips and hotlines (read from the bundle on first use)."""
         if self._content is None:
-            from guardian.content_loader import load_content
-
-            self._content = load_content()
+            self._content = self.bundle.content
         return self._content
+
+    @property
+    def phrases(self) -> PhraseBook:
+        """The message checker's phrase book and fraud kinds (read on first use)."""
+        return self.bundle.phrases
+
+    @property
+    def text_model(self) -> TextModel | None:
+        """The message checker's statistical model (None when it cannot be read)."""
+        return self.bundle.text_model
+
+    @property
+    def scenarios(self) -> tuple[Scenario, ...]:
+        """The demo's scenarios (read on first use)."""
+        return self.bundle.scenarios
 
     def now(self) -> datetime:
         """The current moment, as an aware local time."""

@@ -7,7 +7,6 @@ quick to open as a short one.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -24,25 +23,13 @@ from guardian.storage.history_io import (
 )
 from guardian.storage.history_stats import PAGE_SIZE, first_page
 from guardian.ui.context import AppContext
+from guardian.ui.history_text import SHOWN_NUMBER_CHARS, local_time, shown
 from guardian.ui.screen import Screen
 from guardian.ui.weekly_chart import WeeklyChart
 from guardian.ui.widgets import BigButton, label, scrolling
 
 log = logging.getLogger(__name__)
 
-
-def local_time(moment: datetime) -> str:
-    """A check's time as the person's computer shows it."""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-SHOWN_CHARS = 5000
-"""The most characters of one field a history screen shows (as long as the longest message
-Guardian saves; a check imported before import limited its fields may hold more, and laying out
-a megabyte of text would stop the window for seconds)."""
-
-SHOWN_NUMBER_CHARS = 40
-"""The most characters of a caller's number shown in a row of the list."""
 
 # The caption of each field of a check, for the message about a field too long to import.
 _FIELD_CAPTIONS = {
@@ -53,13 +40,6 @@ _FIELD_CAPTIONS = {
     "signals": "history.signals",
     "actions": "history.actions",
 }
-
-
-def shown(ctx: AppContext, value: str, limit: int = SHOWN_CHARS) -> str:
-    """``value`` as a history screen shows it: cut after ``limit`` characters, saying so."""
-    if len(value) <= limit:
-        return value
-    return value[:limit] + ctx.t("history.clipped", count=len(value) - limit)
 
 
 def import_failure(ctx: AppContext, error: Exception) -> str:
@@ -220,11 +200,7 @@ class HistoryScreen(Screen):
         return "   ".join(parts)
 
     def _open(self, record: CheckRecord) -> None:
-        from guardian.ui.history_detail import HistoryDetailScreen
-
-        detail = HistoryDetailScreen(self.ctx, record)
-        detail.deleted.connect(lambda _: self.reload())
-        self.ctx.navigator().show_screen(detail)
+        self.ctx.navigator().open("history_detail", record=record, on_deleted=self.reload)
 
     def _show_message(self, text: str) -> None:
         self.message.setText(text)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from guardian.core.records import CheckRecord
 from guardian.storage.checks import CheckStore
 from guardian.ui.context import AppContext
-from guardian.ui.history import local_time, shown
+from guardian.ui.history_text import local_time, shown
 from guardian.ui.screen import Screen
 from guardian.ui.widgets import BigButton, label, scrolling
 

@@ -144,7 +144,7 @@ class MoneySentScreen(Screen):
             self.watcher.found.connect(self.programs_changed)
         self.remote_apps = RemoteAppAlert(ctx, parent=self)
         self.remote_apps.start()
-        queue_family_alert(ctx, "money_sent", on_not_queued=self._family_not_told)
+        self.family_to_tell = True  # once, when the screen first shows
 
     # -- building ----------------------------------------------------------------------------
 
@@ -520,6 +520,12 @@ class MoneySentScreen(Screen):
         """The alert could not be saved yet (it is tried again on its own): say so."""
         if not self.closed:
             show_not_told(self, self.family_notice)
+
+    def entered(self) -> None:
+        """Tell the family that money was sent, the first time the screen shows."""
+        if self.family_to_tell:
+            self.family_to_tell = False
+            queue_family_alert(self.ctx, "money_sent", on_not_queued=self._family_not_told)
 
     def closing(self) -> None:
         """Stop watching for remote-control programs."""

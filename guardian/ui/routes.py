@@ -163,10 +163,145 @@ def _family_settings(ctx: AppContext, **_: Any) -> Screen:
 
 
 def _call_family(ctx: AppContext, **_: Any) -> Screen:
-    """The family's call card (or list); the family is told the person is calling."""
+    """The family's call card (or list); the family is told once the screen shows."""
     from guardian.ui.call_card import call_family_route
 
     return call_family_route(ctx, tell_family=True)
+
+
+def _history_detail(
+    ctx: AppContext,
+    record: object = None,
+    on_deleted: Callable[[], object] | None = None,
+    **_: Any,
+) -> Screen:
+    """One check in full: ``record`` (a CheckRecord) says which.
+
+    ``on_deleted`` is called once the check was deleted (the list then shows it gone).
+    """
+    from guardian.core.records import CheckRecord
+    from guardian.ui.history_detail import HistoryDetailScreen
+
+    if not isinstance(record, CheckRecord):
+        raise TypeError(f"the history_detail route needs a CheckRecord, not {record!r}")
+    screen = HistoryDetailScreen(ctx, record)
+    if on_deleted is not None:
+        screen.deleted.connect(lambda _: on_deleted())
+    return screen
+
+
+def unlocked(ctx: AppContext) -> bool:
+    """Whether the family settings are open.
+
+    They are when the screen shown is one of them, or the PIN pad just answered rightly.
+    """
+    from guardian.ui.family.common import FamilyScreen
+    from guardian.ui.family.pin import PinScreen
+
+    current_screen = getattr(ctx.navigator(), "current_screen", None)
+    current = current_screen() if callable(current_screen) else None
+    if isinstance(current, FamilyScreen):
+        return True
+    return isinstance(current, PinScreen) and current.step == "done"
+
+
+def _behind_pin(build: Callable[..., Screen]) -> Callable[..., Screen]:
+    """A family screen, opened from inside the family settings.
+
+    From anywhere else the PIN comes first (and then the settings), so no route skips it.
+    """
+
+    def open_family_screen(ctx: AppContext, **kwargs: Any) -> Screen:
+        if not unlocked(ctx):
+            return _family_settings(ctx)
+        return build(ctx, **kwargs)
+
+    open_family_screen.__doc__ = build.__doc__
+    return open_family_screen
+
+
+def _family_hub(ctx: AppContext, **_: Any) -> Screen:
+    """After the PIN: the first set-up while it is begun and not finished, else the hub."""
+    if ctx.setup_pending:
+        from guardian.ui.family.setup import SetupScreen
+
+        return SetupScreen(ctx)
+    from guardian.ui.family.hub import FamilySettingsScreen
+
+    return FamilySettingsScreen(ctx)
+
+
+def _family_contacts(ctx: AppContext, **_: Any) -> Screen:
+    """The family's contacts, to add, change, order and delete."""
+    from guardian.ui.family.contacts import ContactListScreen
+
+    return ContactListScreen(ctx, for_channels=False)
+
+
+def _family_channels(ctx: AppContext, **_: Any) -> Screen:
+    """The contacts again, to choose whose alert channels to set up."""
+    from guardian.ui.family.contacts import ContactListScreen
+
+    return ContactListScreen(ctx, for_channels=True)
+
+
+def _family_contact_form(ctx: AppContext, contact: object = None, **_: Any) -> Screen:
+    """One contact's form: ``contact`` (a Contact) to change, none to add a new one."""
+    from guardian.core.contacts import Contact
+    from guardian.ui.family.contact_form import ContactFormScreen
+
+    if contact is not None and not isinstance(contact, Contact):
+        raise TypeError(f"the family_contact_form route needs a Contact, not {contact!r}")
+    return ContactFormScreen(ctx, contact)
+
+
+def _family_voice(ctx: AppContext, **_: Any) -> Screen:
+    """The voice: reading aloud, speed and loudness."""
+    from guardian.ui.family.voice import VoiceSettingsScreen
+
+    return VoiceSettingsScreen(ctx)
+
+
+def _family_display(ctx: AppContext, **_: Any) -> Screen:
+    """Text size and language."""
+    from guardian.ui.family.display import DisplaySettingsScreen
+
+    return DisplaySettingsScreen(ctx)
+
+
+def _family_bank(ctx: AppContext, **_: Any) -> Screen:
+    """The person's bank."""
+    from guardian.ui.family.bank import BankSettingScreen
+
+    return BankSettingScreen(ctx)
+
+
+def _family_outbox(ctx: AppContext, **_: Any) -> Screen:
+    """The alerts sent to the family, and those still waiting."""
+    from guardian.ui.family.outbox_status import OutboxStatusScreen
+
+    return OutboxStatusScreen(ctx)
+
+
+def _family_change_pin(ctx: AppContext, **_: Any) -> Screen:
+    """A new PIN, typed twice."""
+    from guardian.ui.family.pin import PinScreen
+
+    return PinScreen(ctx, change=True)
+
+
+def _family_data(ctx: AppContext, **_: Any) -> Screen:
+    """Where the data lives."""
+    from guardian.ui.family.data_folder import DataFolderScreen
+
+    return DataFolderScreen(ctx)
+
+
+def _family_doctor(ctx: AppContext, **_: Any) -> Screen:
+    """The computer check: font, speech, database, backups, outbox, guard."""
+    from guardian.ui.family.doctor_screen import DoctorScreen
+
+    return DoctorScreen(ctx)
 
 
 def build_routes() -> dict[str, Callable[..., Screen]]:
@@ -185,4 +320,27 @@ def build_routes() -> dict[str, Callable[..., Screen]]:
         "demo": _demo,
         "family_settings": _family_settings,
         "call_family": _call_family,
+        "history_detail": _history_detail,
+        # Behind the PIN: from outside the family settings these open the PIN pad instead.
+        "family_hub": _behind_pin(_family_hub),
+        "family_contacts": _behind_pin(_family_contacts),
+        "family_channels": _behind_pin(_family_channels),
+        "family_contact_form": _behind_pin(_family_contact_form),
+        "family_voice": _behind_pin(_family_voice),
+        "family_display": _behind_pin(_family_display),
+        "family_bank": _behind_pin(_family_bank),
+        "family_outbox": _behind_pin(_family_outbox),
+        "family_change_pin": _behind_pin(_family_change_pin),
+        "family_data": _behind_pin(_family_data),
+        "family_doctor": _behind_pin(_family_doctor),
     }
+
+
+def open_in_place(ctx: AppContext, route: str, **kwargs: Any) -> None:
+    """Show the screen for ``route`` in place of the current one, so that "back" skips it.
+
+    The PIN pad gives its place to the family settings this way.
+    """
+    from guardian.ui.family.common import replace_or_show
+
+    replace_or_show(ctx, build_routes()[route](ctx, **kwargs))

@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from guardian.content_bundle import read_text_model  # noqa: E402
 from guardian.content_loader import load_content  # noqa: E402
 from guardian.core.risk import Level  # noqa: E402
 from guardian.core.text_check import check_text  # noqa: E402
@@ -82,11 +83,10 @@ def score(samples: list[Sample], model: TextModel | None) -> dict[str, object]:
 
 def model_cost() -> dict[str, float]:
     """The time to read the model and the memory it holds."""
-    load_text_model.cache_clear()
     gc.collect()
     tracemalloc.start()
     started = time.perf_counter()
-    model = load_text_model()
+    model = read_text_model()
     elapsed = time.perf_counter() - started
     held, _ = tracemalloc.get_traced_memory()
     tracemalloc.stop()

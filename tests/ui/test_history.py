@@ -19,6 +19,7 @@ from guardian.ui.history import PAGE_SIZE, HistoryScreen
 from guardian.ui.history_detail import HistoryDetailScreen
 from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
+from guardian.ui.routes import build_routes
 
 # The history's clock: the checks are seeded back from this moment and the chart is drawn for
 # its day, whatever the date the tests run on.
@@ -56,7 +57,7 @@ def history(qtbot, speaker, tmp_path) -> Iterator[tuple[MainWindow, HistoryScree
     seed(db_path, 45)
     disk = DiskWorker(db_path)
     ctx = AppContext(load_catalog(), speaker, lang="zh", disk=disk, clock=lambda: NOW)
-    window = MainWindow(ctx, {}, HomeScreen)
+    window = MainWindow(ctx, build_routes(), HomeScreen)
     qtbot.addWidget(window)
     window.show()
     screen = HistoryScreen(ctx)
@@ -170,7 +171,7 @@ def test_a_check_too_large_to_import_is_named_in_plain_words(history, qtbot, tmp
 def test_every_message_guardian_saves_can_be_imported_and_shown_whole() -> None:
     from guardian.storage.history_io import MAX_FIELD_CHARS
     from guardian.ui.check_message import MAX_TEXT
-    from guardian.ui.history import SHOWN_CHARS
+    from guardian.ui.history_text import SHOWN_CHARS
 
     assert MAX_FIELD_CHARS["text"] >= MAX_TEXT
     assert SHOWN_CHARS >= MAX_TEXT
@@ -179,7 +180,7 @@ def test_every_message_guardian_saves_can_be_imported_and_shown_whole() -> None:
 def test_the_detail_of_a_check_with_a_megabyte_of_text_shows_its_beginning(history, qtbot) -> None:
     from PySide6.QtWidgets import QLabel
 
-    from guardian.ui.history import SHOWN_CHARS
+    from guardian.ui.history_text import SHOWN_CHARS
 
     window, screen, _ = history
     now = NOW.astimezone(timezone.utc)

@@ -456,7 +456,7 @@ class RevealPage(QWidget):
         score: what the room caught.
         room_caller: the caller type the room picked, or None.
         step: the app's text-size step (A- / A+), which sets the slides' sizes.
-        phrases: the message checker's phrases (the app's own when None).
+        phrases: the message checker's phrases (the context's when None).
 
     Signals:
         next_person: "next person" was pressed.
@@ -477,9 +477,7 @@ class RevealPage(QWidget):
     ) -> None:
         super().__init__(parent)
         if phrases is None:
-            from guardian.phrases_loader import load_phrases
-
-            phrases = load_phrases()
+            phrases = ctx.phrases
         self.ctx = ctx
         self.scenario = scenario
         self.score = score

@@ -108,9 +108,7 @@ class DemoScreen(Screen):
     ) -> None:
         super().__init__(ctx, parent)
         if scenarios is None:
-            from guardian.scenarios_loader import load_scenarios
-
-            scenarios = load_scenarios(ctx.content)
+            scenarios = ctx.scenarios
         self.scenarios: tuple[Scenario, ...] = tuple(scenarios)
         self.rate = rate
         # The demo's own context: presenter-sized text, and no disk, so nothing can be saved.
@@ -121,6 +119,7 @@ class DemoScreen(Screen):
             text_step=PRESENTER_STEP,
             auto_read=ctx.auto_read,
             content=ctx.content,
+            bundle=ctx.bundle,
             disk=None,
             clock=ctx.clock,
             parent=self,

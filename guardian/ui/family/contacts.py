@@ -165,17 +165,13 @@ class ContactListScreen(FamilyScreen):
 
     def add_contact(self) -> None:
         """Open an empty contact form."""
-        from guardian.ui.family.contact_form import ContactFormScreen
-
-        self.ctx.navigator().show_screen(ContactFormScreen(self.ctx, None))
+        self.ctx.navigator().open("family_contact_form")
 
     def edit_contact(self, contact_id: int) -> None:
         """Open the form of one contact."""
-        from guardian.ui.family.contact_form import ContactFormScreen
-
         contact = next((c for c in self.contacts if c.id == contact_id), None)
         if contact is not None:
-            self.ctx.navigator().show_screen(ContactFormScreen(self.ctx, contact))
+            self.ctx.navigator().open("family_contact_form", contact=contact)
 
     def move_contact(self, contact_id: int, direction: int) -> None:
         """Move a contact one place up (-1) or down (+1)."""

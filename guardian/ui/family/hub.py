@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from guardian.ui.context import AppContext
 from guardian.ui.family.common import FamilyScreen
-from guardian.ui.screen import Screen
+from guardian.ui.family.setup import SetupChecklist
 from guardian.ui.widgets import BigButton, label
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,22 @@ HUB_ITEMS: tuple[tuple[str, str, str | None], ...] = (
     ("demo", "family.demo", "demo"),
 )
 
+# The route each button opens ("autostart" switches in place). Demo mode opens here (or by
+# ``guardian --demo``), not on the older person's home.
+HUB_ROUTES: dict[str, str] = {
+    "contacts": "family_contacts",
+    "channels": "family_channels",
+    "voice": "family_voice",
+    "display": "family_display",
+    "bank": "family_bank",
+    "history": "history",
+    "outbox": "family_outbox",
+    "pin": "family_change_pin",
+    "data": "family_data",
+    "doctor": "family_doctor",
+    "demo": "demo",
+}
+
 
 class FamilySettingsScreen(FamilyScreen):
     """The settings hub: one big button for each thing the family sets up.
@@ -46,8 +63,6 @@ class FamilySettingsScreen(FamilyScreen):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.body.addWidget(label(ctx.t("family.hub_intro"), "soft"))
-        from guardian.ui.family.setup import SetupChecklist
-
         self.checklist = SetupChecklist(self)  # what the first set-up still misses, if anything
         self.body.addWidget(self.checklist)
         grid = QGridLayout()
@@ -55,21 +70,9 @@ class FamilySettingsScreen(FamilyScreen):
         roomy = ctx.theme.roomy
         columns = 3 if roomy else 2
         self.buttons: dict[str, BigButton] = {}
-        openers: dict[str, Callable[[], None]] = {
-            "contacts": lambda: self._show(self._contacts(False)),
-            "channels": lambda: self._show(self._contacts(True)),
-            "voice": lambda: self._show(self._voice()),
-            "display": lambda: self._show(self._display()),
-            "bank": lambda: self._show(self._bank()),
-            "history": lambda: ctx.navigator().open("history"),
-            "outbox": lambda: self._show(self._outbox()),
-            "pin": lambda: self._show(self._pin()),
-            "data": lambda: self._show(self._data()),
-            "doctor": lambda: self._show(self._doctor()),
-            "autostart": self.toggle_autostart,
-            # Demo mode opens here (or by ``guardian --demo``), not on the older person's home.
-            "demo": lambda: ctx.navigator().open("demo"),
-        }
+        openers: dict[str, Callable[[], None]] = {"autostart": self.toggle_autostart}
+        for name, route in HUB_ROUTES.items():
+            openers[name] = partial(self.open_route, route)
         for index, (name, key, icon) in enumerate(HUB_ITEMS):
             button = BigButton(
                 ctx.t(key),
@@ -88,6 +91,10 @@ class FamilySettingsScreen(FamilyScreen):
         self.autostart_message.setVisible(False)
         self.body.addWidget(self.autostart_message)
         self._show_autostart()
+
+    def open_route(self, route: str) -> None:
+        """Open one page of the settings by its route name."""
+        self.ctx.navigator().open(route)
 
     def spoken_text(self) -> str:
         """The title and what the page is for."""
@@ -117,46 +124,3 @@ class FamilySettingsScreen(FamilyScreen):
         self._show_autostart()
         self.checklist.refresh()  # "还差 N 项" counts start-up too
         self.ctx.say(self.buttons["autostart"].text_widget.text())
-
-    def _show(self, screen: Screen) -> None:
-        self.ctx.navigator().show_screen(screen)
-
-    def _contacts(self, channels: bool) -> Screen:
-        from guardian.ui.family.contacts import ContactListScreen
-
-        return ContactListScreen(self.ctx, for_channels=channels)
-
-    def _voice(self) -> Screen:
-        from guardian.ui.family.voice import VoiceSettingsScreen
-
-        return VoiceSettingsScreen(self.ctx)
-
-    def _display(self) -> Screen:
-        from guardian.ui.family.display import DisplaySettingsScreen
-
-        return DisplaySettingsScreen(self.ctx)
-
-    def _bank(self) -> Screen:
-        from guardian.ui.family.bank import BankSettingScreen
-
-        return BankSettingScreen(self.ctx)
-
-    def _outbox(self) -> Screen:
-        from guardian.ui.family.outbox_status import OutboxStatusScreen
-
-        return OutboxStatusScreen(self.ctx)
-
-    def _pin(self) -> Screen:
-        from guardian.ui.family.pin import PinScreen
-
-        return PinScreen(self.ctx, change=True)
-
-    def _doctor(self) -> Screen:
-        from guardian.ui.family.doctor_screen import DoctorScreen
-
-        return DoctorScreen(self.ctx)
-
-    def _data(self) -> Screen:
-        from guardian.ui.family.data_folder import DataFolderScreen
-
-        return DataFolderScreen(self.ctx)

@@ -36,6 +36,7 @@ from guardian.ui.context import AppContext
 from guardian.ui.family.changes import Guarded, guarded_change, words_for
 from guardian.ui.family.common import wake_outbox
 from guardian.ui.family.pin_pad import PinPad
+from guardian.ui.routes import open_in_place
 from guardian.ui.screen import Screen
 from guardian.ui.widgets import BigButton, label
 
@@ -106,10 +107,10 @@ class PinScreen(Screen):
         self._lock_timer.setInterval(LOCK_CHECK_MS)
         self._lock_timer.timeout.connect(self.refresh_lock)
         self.pad.set_locked(True)
+        # Reading the PIN's state may tell the family it went missing: done when it first shows.
+        self._to_load = not change
         if change:
             self._to_setup()
-        else:
-            self._load()
 
     # -- what shows ------------------------------------------------------------------------
 
@@ -332,14 +333,15 @@ class PinScreen(Screen):
 
     def _open_settings(self) -> None:
         # The family's first set-up while it is not finished, else the settings.
-        from guardian.ui.family.setup import open_family_settings
-
-        open_family_settings(self.ctx)
+        open_in_place(self.ctx, "family_hub")
 
     # -- screen life -----------------------------------------------------------------------
 
     def entered(self) -> None:
-        """Look at the lock again and put the focus on the PIN field."""
+        """Read the PIN's state (the first time), look at the lock, focus the PIN field."""
+        if self._to_load:
+            self._to_load = False
+            self._load()
         self.refresh_lock()
         if self.step == "locked" and not self._lock_timer.isActive():
             self._lock_timer.start()

@@ -33,7 +33,7 @@ from guardian.storage.outbox import OutboxStore
 from guardian.ui.context import AppContext
 from guardian.ui.family.changes import Guarded, contact_changes, guarded_change, words_for
 from guardian.ui.family.channels import ChannelFormScreen, ChannelKindScreen, channel_summary
-from guardian.ui.family.common import FamilyScreen, replace_or_show, wake_outbox
+from guardian.ui.family.common import FamilyScreen, wake_outbox
 from guardian.ui.family.pin import PinScreen
 from guardian.ui.family.setup_store import SetupSnapshot, read_setup, write_state
 from guardian.ui.widgets import BigButton, label
@@ -656,13 +656,3 @@ class SetupChecklist(QWidget):
     def open_step(self, step: SetupStep) -> None:
         """Open the set-up for ``step`` alone."""
         self.ctx.navigator().show_screen(SetupScreen(self.ctx, only=step))
-
-
-def open_family_settings(ctx: AppContext) -> None:
-    """After the PIN: the set-up while it is begun and not finished, else the family settings."""
-    if ctx.setup_pending:
-        replace_or_show(ctx, SetupScreen(ctx))
-        return
-    from guardian.ui.family.hub import FamilySettingsScreen
-
-    replace_or_show(ctx, FamilySettingsScreen(ctx))
