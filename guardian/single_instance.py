@@ -28,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 if TYPE_CHECKING:
@@ -208,9 +208,12 @@ class SingleInstance(QObject):
             self._server.close()
             self._server.deleteLater()
             self._server = None
-        for socket in list(self._buffers):
-            socket.abort()
+        sockets = list(self._buffers)
         self._buffers.clear()
+        for socket in sockets:
+            socket.readyRead.disconnect(self._socket_ready)
+            socket.disconnected.disconnect(self._socket_gone)
+            socket.abort()
 
     def _accept(self) -> None:
         server = self._server
@@ -219,10 +222,25 @@ class SingleInstance(QObject):
             if socket is None:
                 return
             self._buffers[socket] = b""
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(lambda s=socket: self._drop(s))
+            # Slots of this object, not lambdas: Qt cuts the connections as soon as this object
+            # begins to go away, before its server's sockets do, so a socket that says
+            # "disconnected" while it is being destroyed calls nothing.
+            socket.readyRead.connect(self._socket_ready)
+            socket.disconnected.connect(self._socket_gone)
             # Bytes that arrived before the signal was connected are read now.
             self._read(socket)
+
+    @Slot()
+    def _socket_ready(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._read(socket)
+
+    @Slot()
+    def _socket_gone(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._drop(socket)
 
     def _read(self, socket: QLocalSocket) -> None:
         if socket not in self._buffers:

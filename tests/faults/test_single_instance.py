@@ -293,3 +293,45 @@ def test_a_symbolic_link_planted_as_the_lock_file_is_not_followed(tmp_path, capl
     assert lock.acquire() is True and not lock.held
     assert not target.exists()
     assert "cannot open the lock file" in caplog.text
+
+
+GONE_WHILE_CONNECTED = """
+import gc, sys
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtNetwork import QLocalSocket
+from guardian.single_instance import SingleInstance
+
+app = QCoreApplication([])
+for number in range(10):
+    name = f"{sys.argv[1]}-{number}"
+    first = SingleInstance(name)
+    assert first.listen(on_raise=lambda: None)
+    client = QLocalSocket()
+    client.connectToServer(name)
+    assert client.waitForConnected(2000)
+    client.write(b"raise\\n")
+    client.flush()
+    for _ in range(20):
+        app.processEvents()
+    del first  # gone with a second start still connected, as at the app's exit
+    gc.collect()
+    for _ in range(5):
+        app.processEvents()
+    client.abort()
+print("still here", flush=True)
+"""
+
+
+def test_a_guardian_that_goes_while_a_second_start_is_connected_does_not_crash(tmp_path):
+    # Its server's sockets say "disconnected" while they are destroyed: nothing may answer.
+    done = subprocess.run(
+        [sys.executable, "-c", GONE_WHILE_CONNECTED, str(tmp_path / "s")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"},
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "still here" in done.stdout
