@@ -308,8 +308,15 @@ def check_text(
         story_types = {}
 
     # A story is a second strong mark only beside an ask: "我换新号码了" is one mark, not two.
+    # The asks of the story's own kind count too: for fake goods, "加我微信" is where the
+    # payment outside the platform begins.
+    story_asks = {ask for kind in phrases.types if kind.id in story_types for ask in kind.asks}
     weighed = dict(counted)
-    if STORY_SIGNAL in weighed and len(weighed) > 1 and not any(map(is_ask, weighed)):
+    if (
+        STORY_SIGNAL in weighed
+        and len(weighed) > 1
+        and not any(is_ask(sid) or sid in story_asks for sid in weighed)
+    ):
         del weighed[STORY_SIGNAL]
     assessment = assess(
         content, {}, extra=[(signal_id, "text") for signal_id in weighed], about="message"

@@ -1,6 +1,6 @@
 """Floors on the frozen held-out split: they catch a change that makes the checker worse.
 
-The split (tests/data/corpus/test_split_4) was written before the checker was tuned, by writers who
+The split (tests/data/corpus/test_split_5) was written before the checker was tuned, by writers who
 had not read it, and is never tuned on; these floors sit a little under what the shipped checker
 measures on it (``make bench`` prints the figures), so a regression fails here while a better
 checker simply passes. They are not the goal: the goal is in the benchmark's targets.
@@ -21,7 +21,7 @@ from tests.corpus import TEST_SPLIT, Sample, read_split
 RECALL_FLOOR = 0.97
 TYPE_RECALL_FLOOR = 0.85
 FALSE_ALARM_CEILING = 0.015
-PHRASES_ALONE_RECALL_FLOOR = 0.62
+PHRASES_ALONE_RECALL_FLOOR = 0.70
 FLAGGED = (Level.HIGH, Level.MEDIUM)
 
 
