@@ -162,8 +162,7 @@ def shutdown(window: MainWindow) -> None:
     if ctx.services.unsent_alerts is not None:
         # Family alerts not yet saved: the outbox sends them at the next start.
         ctx.services.unsent_alerts.last_try()
-    if ctx.disk is not None:
-        ctx.disk.shutdown()
+    ctx.disk.shutdown()
     demo = ctx.services.demo_folder
     if demo is not None:
         ctx.services = replace(ctx.services, demo_folder=None)

@@ -374,18 +374,11 @@ def number_result(window: MainWindow) -> None:
 
 def alert_settings(window: MainWindow) -> None:
     """The alert settings after a test message arrived: the weekly note's switch, on."""
-    from guardian.storage.outbox import OutboxStore
+    from guardian.services import sample_data
     from guardian.ui.family.contacts import ContactListScreen
 
     family_scenes.seed_contacts(window)
-
-    def delivered(db: object) -> None:
-        store = OutboxStore(db)  # type: ignore[arg-type]
-        for message_id in store.enqueue_for_contacts("test", "test", event="test"):
-            store.claim(message_id)
-            store.mark_delivered(message_id)
-
-    family_scenes.on_disk(window, delivered)
+    family_scenes.on_disk(window, sample_data.delivered_tests)
     screen = ContactListScreen(window.ctx, for_channels=True)
     family_scenes.show(window, screen)
     assert screen.weekly_note is not None

@@ -23,6 +23,7 @@ from guardian.core.i18n import LANGS, Catalog
 from guardian.core.records import ANSWERS, KINDS
 from guardian.core.scenarios import DIFFICULTY_MAX, DIFFICULTY_MIN
 from guardian.core.setup_state import SETUP_STEPS
+from guardian.doctor import CHECKS
 from guardian.storage.outbox import FAILURES, STATUSES
 from guardian.ui.action_buttons import CALL_FOR_HELP
 from guardian.ui.verdict import VERDICT_ACTIONS
@@ -45,6 +46,7 @@ BUILT_KEYS: dict[str, list[str]] = {
         f"channel.group_{group}{end}" for group in CHANNEL_GROUPS for end in ("", "_hint")
     ],
     "channel.intro_": [f"channel.intro_{kind}" for kind in CHANNEL_KINDS],
+    "doctor.label_": [f"doctor.label_{check}" for check in CHECKS],
     "demo.difficulty_": [f"demo.difficulty_{n}" for n in range(DIFFICULTY_MIN, DIFFICULTY_MAX + 1)],
     "family.lang_": [f"family.lang_{lang}" for lang in LANGS],
     "family.outbox_event_": [f"family.outbox_event_{event}" for event in ALERT_EVENTS],

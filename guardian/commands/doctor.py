@@ -44,12 +44,14 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the checks and print them; return 0 when all is well, 1 otherwise."""
+    from guardian.assets import load_catalog
     from guardian.doctor import format_report, run_checks
 
     lang: Lang = getattr(args, "lang", None) or DEFAULT_LANG
-    results = run_checks(lang)
+    catalog = load_catalog()
+    results = run_checks(lang, catalog=catalog)
     if args.json:
         print(json.dumps([r.to_mapping() for r in results], ensure_ascii=False, indent=2))
     else:
-        print(format_report(results, lang))
+        print(format_report(results, lang, catalog))
     return 0 if all(result.ok for result in results) else 1

@@ -2,11 +2,11 @@
 
 A family member sets up a channel by filling in a short form (an SMTP server and address, a
 DingTalk robot token, a Telegram bot...), never by writing a URL. :data:`CHANNEL_KINDS` holds
-each kind's fields as data (name, label in both languages, required, secret), so a screen can
-build its form from it. :func:`validate_channel` says what is wrong with each field,
-:func:`build_apprise_url` makes the URL apprise sends to, and :func:`redact` and
-:func:`redact_text` hide tokens and passwords before a URL or an error message is logged or
-shown.
+each kind's fields as data (name, the catalog keys of its label and hint, required, secret), so
+a screen can build its form from it. :func:`validate_channel` says what is wrong with each field
+(as a :class:`~guardian.core.field_error.FieldError`), :func:`build_apprise_url` makes the URL
+apprise sends to, and :func:`redact` and :func:`redact_text` hide tokens and passwords before a
+URL or an error message is logged or shown.
 
 Token fields also accept the whole webhook address that the chat app shows (for example
 DingTalk's ``https://oapi.dingtalk.com/robot/send?access_token=...``): :func:`normalize_channel`
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 
-from guardian.core.i18n import Text
+from guardian.core.field_error import FieldError
 
 FieldType = Literal["text", "host", "port", "email", "emails", "url", "choice", "token"]
 ChannelGroup = Literal["wechat", "email", "more"]
@@ -37,24 +37,24 @@ class FieldSpec:
 
     Attributes:
         name: the key in the channel's fields mapping.
-        label: what the form calls it.
+        label_key: the catalog key of what the form calls it.
         required: whether the channel cannot work without it.
         secret: whether it is a password or token (shown as dots, hidden in logs).
         type: how it is checked: ``text``, ``host``, ``port``, ``email``, ``emails`` (one or
             more, separated by commas), ``url`` (http or https), ``choice`` or ``token``.
-        choices: for ``choice`` fields, each value with its label.
+        choices: for ``choice`` fields, each value with the catalog key of its label.
         default: the value used when the field is left empty.
-        hint: a short example or help line, or ``None``.
+        hint_key: the catalog key of a short example or help line, or ``None``.
     """
 
     name: str
-    label: Text
+    label_key: str
     required: bool = False
     secret: bool = False
     type: FieldType = "text"
-    choices: tuple[tuple[str, Text], ...] = ()
+    choices: tuple[tuple[str, str], ...] = ()
     default: str = ""
-    hint: Text | None = None
+    hint_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,14 +63,14 @@ class ChannelKind:
 
     Attributes:
         id: the stable id stored with the channel (``email``, ``dingtalk``...).
-        label: the kind's name on screen.
+        label_key: the catalog key of the kind's name on screen.
         fields: the form, in display order.
         group: where the list of kinds shows it: ``wechat`` (into the family's own WeChat,
             shown first), ``email``, or ``more`` (for family members at home with computers).
     """
 
     id: str
-    label: Text
+    label_key: str
     fields: tuple[FieldSpec, ...]
     group: ChannelGroup = "more"
 
@@ -82,18 +82,16 @@ class ChannelKind:
         return None
 
 
-SECURITY_CHOICES: tuple[tuple[str, Text], ...] = (
-    ("ssl", Text(zh="SSL/TLS（常用端口 465）", en="SSL/TLS (usually port 465)")),
-    ("starttls", Text(zh="STARTTLS（常用端口 587）", en="STARTTLS (usually port 587)")),
-    ("none", Text(zh="不加密（常用端口 25）", en="None (usually port 25)")),
+SECURITY_CHOICES: tuple[tuple[str, str], ...] = (
+    ("ssl", "channel.security_ssl"),
+    ("starttls", "channel.security_starttls"),
+    ("none", "channel.security_none"),
 )
+"""The ways an email channel can protect its connection, with the catalog key of each."""
 _DEFAULT_PORTS = {"ssl": 465, "starttls": 587, "none": 25}
 _APPRISE_MODES = {"ssl": "ssl", "starttls": "starttls", "none": "insecure"}
 
-_TOKEN_HINT = Text(
-    zh="可以粘贴整条网址（Webhook），会自动取出其中的密钥",
-    en="You can paste the whole webhook address; the key is taken from it",
-)
+_TOKEN_HINT = "channel.hint_webhook_token"
 
 
 @dataclass(frozen=True)
@@ -121,25 +119,23 @@ EMAIL_PRESETS: dict[str, EmailPreset] = {
 is sent from the address to itself."""
 
 
-def _preset_fields(service: Text, where: Text) -> tuple[FieldSpec, ...]:
+def _preset_fields(address_key: str, where_key: str) -> tuple[FieldSpec, ...]:
     """The address and authorisation code of a mail service in :data:`EMAIL_PRESETS`."""
     return (
         FieldSpec(
             "address",
-            Text(zh=f"{service.zh}地址", en=f"{service.en} address"),
+            address_key,
             required=True,
             type="email",
-            hint=Text(
-                zh="提醒从这个邮箱发出，也发到这个邮箱", en="Alerts go from this address to itself"
-            ),
+            hint_key="channel.hint_mail_address",
         ),
         FieldSpec(
             "code",
-            Text(zh="授权码（不是登录密码）", en="Authorisation code (not the password)"),
+            "channel.field_mail_code",
             required=True,
             secret=True,
             type="token",
-            hint=where,
+            hint_key=where_key,
         ),
     )
 
@@ -149,210 +145,171 @@ CHANNEL_KINDS: dict[str, ChannelKind] = {
     for kind in (
         ChannelKind(
             "pushplus",
-            Text(zh="PushPlus 推送加", en="PushPlus"),
+            "channel.kind_pushplus",
             (
                 FieldSpec(
                     "token",
-                    Text(zh="令牌", en="Token"),
+                    "channel.field_pushplus_token",
                     required=True,
                     secret=True,
                     type="token",
-                    hint=Text(
-                        zh="网页上叫 token，是 32 位字母和数字；也可以粘贴整条网址",
-                        en="32 letters and digits; the whole web address works too",
-                    ),
+                    hint_key="channel.hint_pushplus_token",
                 ),
             ),
             group="wechat",
         ),
         ChannelKind(
             "serverchan",
-            Text(zh="Server酱", en="ServerChan (Server酱)"),
+            "channel.kind_serverchan",
             (
                 FieldSpec(
                     "sendkey",
-                    Text(zh="SendKey", en="SendKey"),
+                    "channel.field_serverchan_sendkey",
                     required=True,
                     secret=True,
                     type="token",
-                    hint=Text(
-                        zh="SCT 开头的一串字母和数字", en="Letters and digits starting with SCT"
-                    ),
+                    hint_key="channel.hint_serverchan_sendkey",
                 ),
             ),
             group="wechat",
         ),
         ChannelKind(
             "wxpusher",
-            Text(zh="WxPusher 微信推送", en="WxPusher"),
+            "channel.kind_wxpusher",
             (
                 FieldSpec(
                     "app_token",
-                    Text(zh="应用的 appToken", en="The app's appToken"),
+                    "channel.field_wxpusher_app_token",
                     required=True,
                     secret=True,
                     type="token",
-                    hint=Text(zh="AT_ 开头", en="Starts with AT_"),
+                    hint_key="channel.hint_wxpusher_app_token",
                 ),
                 FieldSpec(
                     "uid",
-                    Text(zh="你的 UID", en="Your UID"),
+                    "channel.field_wxpusher_uid",
                     required=True,
                     type="token",
-                    hint=Text(zh="UID_ 开头", en="Starts with UID_"),
+                    hint_key="channel.hint_wxpusher_uid",
                 ),
             ),
             group="wechat",
         ),
         ChannelKind(
             "qqmail",
-            Text(zh="QQ邮箱", en="QQ Mail"),
-            _preset_fields(
-                Text(zh="QQ邮箱", en="QQ Mail"),
-                Text(
-                    zh="QQ邮箱 设置→账户→开启SMTP服务后生成授权码",
-                    en="QQ Mail: Settings → Account → turn on the SMTP service, then generate "
-                    "an authorisation code",
-                ),
-            ),
+            "channel.kind_qqmail",
+            _preset_fields("channel.field_qqmail_address", "channel.hint_qqmail_code"),
             group="email",
         ),
         ChannelKind(
             "163mail",
-            Text(zh="163邮箱", en="163 Mail"),
-            _preset_fields(
-                Text(zh="163邮箱", en="163 Mail"),
-                Text(
-                    zh="163邮箱 设置→POP3/SMTP/IMAP→开启后得到授权码",
-                    en="163 Mail: Settings → POP3/SMTP/IMAP → turn it on to get an authorisation "
-                    "code",
-                ),
-            ),
+            "channel.kind_163mail",
+            _preset_fields("channel.field_163mail_address", "channel.hint_163mail_code"),
             group="email",
         ),
         ChannelKind(
             "email",
-            Text(zh="电子邮件", en="Email"),
+            "channel.kind_email",
             (
                 FieldSpec(
                     "host",
-                    Text(zh="发信服务器（SMTP）", en="Mail server (SMTP)"),
+                    "channel.field_email_host",
                     required=True,
                     type="host",
-                    hint=Text(zh="例如 smtp.qq.com", en="For example smtp.qq.com"),
+                    hint_key="channel.hint_email_host",
                 ),
                 FieldSpec(
                     "security",
-                    Text(zh="加密方式", en="Security"),
+                    "channel.field_email_security",
                     type="choice",
                     choices=SECURITY_CHOICES,
                     default="ssl",
                 ),
                 FieldSpec(
                     "port",
-                    Text(zh="端口", en="Port"),
+                    "channel.field_email_port",
                     type="port",
-                    hint=Text(
-                        zh="不填则按加密方式自动选择", en="Leave empty to match the security"
-                    ),
+                    hint_key="channel.hint_email_port",
                 ),
-                FieldSpec("username", Text(zh="登录用户名", en="User name")),
-                FieldSpec(
-                    "password",
-                    Text(zh="密码或授权码", en="Password or app password"),
-                    secret=True,
-                ),
-                FieldSpec(
-                    "from",
-                    Text(zh="发件人邮箱", en="From address"),
-                    required=True,
-                    type="email",
-                ),
+                FieldSpec("username", "channel.field_email_username"),
+                FieldSpec("password", "channel.field_email_password", secret=True),
+                FieldSpec("from", "channel.field_email_from", required=True, type="email"),
                 FieldSpec(
                     "to",
-                    Text(zh="收件人邮箱", en="To address"),
+                    "channel.field_email_to",
                     required=True,
                     type="emails",
-                    hint=Text(zh="多个邮箱用逗号隔开", en="Separate several addresses with commas"),
+                    hint_key="channel.hint_email_to",
                 ),
             ),
             group="email",
         ),
         ChannelKind(
             "dingtalk",
-            Text(zh="钉钉群机器人", en="DingTalk group robot"),
+            "channel.kind_dingtalk",
             (
                 FieldSpec(
                     "token",
-                    Text(zh="机器人 access_token", en="Robot access token"),
+                    "channel.field_dingtalk_token",
                     required=True,
                     secret=True,
                     type="token",
-                    hint=_TOKEN_HINT,
+                    hint_key=_TOKEN_HINT,
                 ),
-                FieldSpec(
-                    "secret",
-                    Text(zh="加签密钥（SEC 开头，可不填）", en="Signing secret (SEC..., optional)"),
-                    secret=True,
-                    type="token",
-                ),
+                FieldSpec("secret", "channel.field_dingtalk_secret", secret=True, type="token"),
             ),
         ),
         ChannelKind(
             "wecom",
-            Text(zh="企业微信群机器人", en="WeCom group robot"),
+            "channel.kind_wecom",
             (
                 FieldSpec(
                     "key",
-                    Text(zh="机器人 Webhook key", en="Robot webhook key"),
+                    "channel.field_wecom_key",
                     required=True,
                     secret=True,
                     type="token",
-                    hint=_TOKEN_HINT,
+                    hint_key=_TOKEN_HINT,
                 ),
             ),
         ),
         ChannelKind(
             "feishu",
-            Text(zh="飞书群机器人", en="Feishu group robot"),
+            "channel.kind_feishu",
             (
                 FieldSpec(
                     "token",
-                    Text(zh="机器人 Webhook 令牌", en="Robot webhook token"),
+                    "channel.field_feishu_token",
                     required=True,
                     secret=True,
                     type="token",
-                    hint=_TOKEN_HINT,
+                    hint_key=_TOKEN_HINT,
                 ),
             ),
         ),
         ChannelKind(
             "telegram",
-            Text(zh="Telegram", en="Telegram"),
+            "channel.kind_telegram",
             (
                 FieldSpec(
                     "bot_token",
-                    Text(zh="机器人令牌", en="Bot token"),
+                    "channel.field_telegram_bot_token",
                     required=True,
                     secret=True,
                     type="token",
-                    hint=Text(zh="例如 123456789:ABC...", en="For example 123456789:ABC..."),
+                    hint_key="channel.hint_telegram_bot_token",
                 ),
-                FieldSpec("chat_id", Text(zh="聊天 ID", en="Chat ID"), required=True),
+                FieldSpec("chat_id", "channel.field_telegram_chat_id", required=True),
             ),
         ),
         ChannelKind(
             "ntfy",
-            Text(zh="ntfy 推送", en="ntfy push"),
+            "channel.kind_ntfy",
             (
-                FieldSpec(
-                    "server",
-                    Text(zh="服务器地址（可不填，默认 ntfy.sh）", en="Server (optional, ntfy.sh)"),
-                    type="url",
-                ),
+                FieldSpec("server", "channel.field_ntfy_server", type="url"),
                 FieldSpec(
                     "topic",
-                    Text(zh="主题（相当于密码，请设得难猜）", en="Topic (acts as a password)"),
+                    "channel.field_ntfy_topic",
                     required=True,
                     secret=True,
                     type="token",
@@ -361,31 +318,31 @@ CHANNEL_KINDS: dict[str, ChannelKind] = {
         ),
         ChannelKind(
             "bark",
-            Text(zh="Bark（iPhone 推送）", en="Bark (iPhone push)"),
+            "channel.kind_bark",
             (
                 FieldSpec(
                     "server",
-                    Text(zh="服务器地址（可不填）", en="Server (optional)"),
+                    "channel.field_bark_server",
                     type="url",
-                    hint=Text(zh="默认 https://api.day.app", en="Default https://api.day.app"),
+                    hint_key="channel.hint_bark_server",
                 ),
                 FieldSpec(
                     "device_key",
-                    Text(zh="设备密钥", en="Device key"),
+                    "channel.field_bark_device_key",
                     required=True,
                     secret=True,
                     type="token",
-                    hint=_TOKEN_HINT,
+                    hint_key=_TOKEN_HINT,
                 ),
             ),
         ),
         ChannelKind(
             "json",
-            Text(zh="网址回调（JSON）", en="JSON webhook"),
+            "channel.kind_json",
             (
                 FieldSpec(
                     "url",
-                    Text(zh="接收地址（http 或 https）", en="Address (http or https)"),
+                    "channel.field_json_url",
                     required=True,
                     secret=True,
                     type="url",
@@ -394,17 +351,14 @@ CHANNEL_KINDS: dict[str, ChannelKind] = {
         ),
         ChannelKind(
             "custom",
-            Text(zh="其他（Apprise 地址）", en="Other (Apprise URL)"),
+            "channel.kind_custom",
             (
                 FieldSpec(
                     "url",
-                    Text(zh="Apprise 地址", en="Apprise URL"),
+                    "channel.field_custom_url",
                     required=True,
                     secret=True,
-                    hint=Text(
-                        zh="例如 pover://用户@令牌，见 Apprise 文档",
-                        en="For example pover://user@token; see the Apprise documentation",
-                    ),
+                    hint_key="channel.hint_custom_url",
                 ),
             ),
         ),
@@ -412,52 +366,28 @@ CHANNEL_KINDS: dict[str, ChannelKind] = {
 }
 """Every channel kind, by id, in the order a form lists them."""
 
-ERROR_UNKNOWN_KIND = Text(zh="不认识的通知方式", en="Unknown kind of channel")
-ERROR_REQUIRED = Text(zh="这一项必须填写", en="This is required")
-ERROR_NOT_TEXT = Text(zh="这一项只能填文字", en="This must be text")
-ERROR_TOO_LONG = Text(zh="内容太长了", en="This is too long")
-ERROR_HOST = Text(zh="服务器地址不对，例如 smtp.qq.com", en="Not a server name, e.g. smtp.qq.com")
-ERROR_PORT = Text(zh="端口是 1 到 65535 之间的数字", en="The port is a number from 1 to 65535")
-ERROR_EMAIL = Text(zh="邮箱地址不对，例如 name@qq.com", en="Not an email address, e.g. name@qq.com")
-ERROR_URL = Text(
-    zh="网址不对，要以 http:// 或 https:// 开头", en="Not a web address (http:// or https://)"
-)
-ERROR_CHOICE = Text(zh="请从列表中选择", en="Please choose from the list")
-ERROR_TOKEN = Text(
-    zh="只能包含字母、数字、下划线和短横线", en="Only letters, digits, _ and - are allowed"
-)
-ERROR_BOT_TOKEN = Text(
-    zh="机器人令牌不对，应像 123456789:ABC-def", en="Not a bot token; it looks like 123456789:ABC"
-)
-ERROR_CHAT_ID = Text(
-    zh="聊天 ID 不对，应是数字或 @频道名", en="Not a chat ID; use digits or @channel"
-)
-ERROR_APPRISE_URL = Text(
-    zh="地址不对，应像 名称://内容", en="Not an Apprise URL; it looks like name://..."
-)
-ERROR_PUSHPLUS_TOKEN = Text(
-    zh="令牌不对：应是 32 位字母和数字，请从 PushPlus 网页整段复制",
-    en="Not a PushPlus token: 32 letters and digits; copy it whole from the PushPlus page",
-)
-ERROR_SENDKEY = Text(
-    zh="SendKey 不对：应是 SCT 开头的字母和数字", en="Not a SendKey: letters and digits after SCT"
-)
-ERROR_SENDKEY_SC3 = Text(
-    zh="这是 Server酱³ 的 SendKey（sctp 开头），这里要用 sct.ftqq.com 给的（SCT 开头）",
-    en="This is a Server酱³ SendKey (sctp...); use the one sct.ftqq.com gives (SCT...)",
-)
-ERROR_APP_TOKEN = Text(zh="appToken 不对：应以 AT_ 开头", en="Not an appToken: it starts with AT_")
-ERROR_UID = Text(zh="UID 不对：应以 UID_ 开头", en="Not a UID: it starts with UID_")
-ERROR_AUTH_CODE = Text(
-    zh="授权码只有字母和数字", en="An authorisation code has only letters and digits"
-)
-ERROR_PRESET_ADDRESS: dict[str, Text] = {
-    "qqmail": Text(
-        zh="这不是QQ邮箱地址，应以 @qq.com 结尾", en="Not a QQ Mail address; it ends in @qq.com"
-    ),
-    "163mail": Text(
-        zh="这不是163邮箱地址，应以 @163.com 结尾", en="Not a 163 Mail address; it ends in @163.com"
-    ),
+ERROR_UNKNOWN_KIND = FieldError("channel_error.unknown_kind")
+ERROR_REQUIRED = FieldError("channel_error.required")
+ERROR_NOT_TEXT = FieldError("channel_error.not_text")
+ERROR_TOO_LONG = FieldError("channel_error.too_long")
+ERROR_HOST = FieldError("channel_error.host")
+ERROR_PORT = FieldError("channel_error.port")
+ERROR_EMAIL = FieldError("channel_error.email")
+ERROR_URL = FieldError("channel_error.url")
+ERROR_CHOICE = FieldError("channel_error.choice")
+ERROR_TOKEN = FieldError("channel_error.token")
+ERROR_BOT_TOKEN = FieldError("channel_error.bot_token")
+ERROR_CHAT_ID = FieldError("channel_error.chat_id")
+ERROR_APPRISE_URL = FieldError("channel_error.apprise_url")
+ERROR_PUSHPLUS_TOKEN = FieldError("channel_error.pushplus_token")
+ERROR_SENDKEY = FieldError("channel_error.sendkey")
+ERROR_SENDKEY_SC3 = FieldError("channel_error.sendkey_sc3")
+ERROR_APP_TOKEN = FieldError("channel_error.app_token")
+ERROR_UID = FieldError("channel_error.uid")
+ERROR_AUTH_CODE = FieldError("channel_error.auth_code")
+ERROR_PRESET_ADDRESS: dict[str, FieldError] = {
+    "qqmail": FieldError("channel_error.qqmail_address"),
+    "163mail": FieldError("channel_error.163mail_address"),
 }
 
 MAX_FIELD_LENGTH = 2000
@@ -480,7 +410,7 @@ _SENDKEY_SC3 = re.compile(r"(?i:sctp)[A-Za-z0-9]*")
 _APP_TOKEN = re.compile(r"(?i:AT_)[A-Za-z0-9_-]{1,200}")
 _UID = re.compile(r"(?i:UID_)[A-Za-z0-9_-]{1,200}")
 
-_TOKEN_FIELD_CHECKS: dict[tuple[str, str], tuple[re.Pattern[str], Text]] = {
+_TOKEN_FIELD_CHECKS: dict[tuple[str, str], tuple[re.Pattern[str], FieldError]] = {
     ("dingtalk", "token"): (_ALNUM_TOKEN, ERROR_TOKEN),
     ("dingtalk", "secret"): (_ALNUM_TOKEN, ERROR_TOKEN),
     ("telegram", "bot_token"): (_BOT_TOKEN, ERROR_BOT_TOKEN),
@@ -558,7 +488,7 @@ def normalize_channel(kind: str, fields: Mapping[str, object]) -> dict[str, str]
     return clean
 
 
-def validate_channel(kind: str, fields: Mapping[str, object]) -> dict[str, Text]:
+def validate_channel(kind: str, fields: Mapping[str, object]) -> dict[str, FieldError]:
     """Return what is wrong with each field of a ``kind`` channel; empty when it can be used.
 
     Never raises, whatever ``kind`` and ``fields`` hold. An unknown kind is reported under the
@@ -569,7 +499,7 @@ def validate_channel(kind: str, fields: Mapping[str, object]) -> dict[str, Text]
         fields: field name to value (text; a port may be an integer).
 
     Returns:
-        Field name to the reason, in both languages.
+        Field name to what is wrong with it (a catalog key the screen says in its language).
     """
     try:
         return _validate(kind, fields)
@@ -577,11 +507,11 @@ def validate_channel(kind: str, fields: Mapping[str, object]) -> dict[str, Text]
         return {"kind": ERROR_UNKNOWN_KIND}
 
 
-def _validate(kind: str, fields: Mapping[str, object]) -> dict[str, Text]:
+def _validate(kind: str, fields: Mapping[str, object]) -> dict[str, FieldError]:
     raw = _raw_values(kind, fields)
     if raw is None:
         return {"kind": ERROR_UNKNOWN_KIND}
-    errors: dict[str, Text] = {}
+    errors: dict[str, FieldError] = {}
     for name, value in raw.items():
         if not isinstance(value, str):
             errors[name] = ERROR_NOT_TEXT
@@ -603,7 +533,7 @@ def _validate(kind: str, fields: Mapping[str, object]) -> dict[str, Text]:
     return errors
 
 
-def _check_field(kind: str, field: FieldSpec, value: str) -> Text | None:
+def _check_field(kind: str, field: FieldSpec, value: str) -> FieldError | None:
     if kind == "serverchan" and field.name == "sendkey":
         if _SENDKEY_SC3.fullmatch(value):
             return ERROR_SENDKEY_SC3

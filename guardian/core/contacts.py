@@ -1,10 +1,11 @@
 """Family contacts: what one is, and checking what the family typed before it is saved.
 
 :func:`validate_contact` takes the raw form fields (whatever they hold) and returns either a
-clean :class:`Contact` or, for each field that is wrong, a reason in both languages. It never
-raises. Phone numbers are read with phonenumbers (China by default): full numbers are kept in
-E.164 form with a display form grouped for reading; service short numbers such as 110, 96110
-or 95588 are kept as their digits.
+clean :class:`Contact` or, for each field that is wrong, a
+:class:`~guardian.core.field_error.FieldError` (a catalog key the screen says in the person's
+language). It never raises. Phone numbers are read with phonenumbers (China by default): full
+numbers are kept in E.164 form with a display form grouped for reading; service short numbers
+such as 110, 96110 or 95588 are kept as their digits.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ import phonenumbers
 from phonenumbers import shortnumberinfo
 
 from guardian.core.channels import CHANNEL_KINDS, normalize_channel, validate_channel
-from guardian.core.i18n import Lang, Text
+from guardian.core.field_error import FieldError, Words
+from guardian.core.i18n import LANGS, Catalog
 
 DEFAULT_REGION = "CN"
 NAME_MAX_LENGTH = 20
@@ -28,51 +30,38 @@ PHOTO_PATH_MAX_LENGTH = 1000
 MAX_CHANNELS = 10
 _PHONE_MAX_LENGTH = 40
 
-RELATIONSHIPS: dict[str, Text] = {
-    "daughter": Text(zh="女儿", en="Daughter"),
-    "son": Text(zh="儿子", en="Son"),
-    "spouse": Text(zh="老伴", en="Spouse"),
-    "grandchild": Text(zh="孙辈", en="Grandchild"),
-    "daughter_in_law": Text(zh="儿媳", en="Daughter-in-law"),
-    "son_in_law": Text(zh="女婿", en="Son-in-law"),
-    "sibling": Text(zh="兄弟姐妹", en="Brother or sister"),
-    "relative": Text(zh="亲戚", en="Relative"),
-    "friend": Text(zh="朋友", en="Friend"),
-    "neighbour": Text(zh="邻居", en="Neighbour"),
-    "community": Text(zh="社区工作人员", en="Community worker"),
+RELATIONSHIPS: dict[str, str] = {
+    "daughter": "relationship.daughter",
+    "son": "relationship.son",
+    "spouse": "relationship.spouse",
+    "grandchild": "relationship.grandchild",
+    "daughter_in_law": "relationship.daughter_in_law",
+    "son_in_law": "relationship.son_in_law",
+    "sibling": "relationship.sibling",
+    "relative": "relationship.relative",
+    "friend": "relationship.friend",
+    "neighbour": "relationship.neighbour",
+    "community": "relationship.community",
 }
-"""The relationships offered as choices, by stable id. Free text is allowed too."""
+"""The relationships offered as choices: stable id to the catalog key of its name. Free text is
+allowed too."""
 
-ERROR_NOT_A_FORM = Text(zh="联系人信息不完整", en="The contact details are incomplete")
-ERROR_NAME_REQUIRED = Text(zh="请填写名字", en="Please enter a name")
-ERROR_NAME_TOO_LONG = Text(
-    zh=f"名字最多{NAME_MAX_LENGTH}个字", en=f"A name has at most {NAME_MAX_LENGTH} characters"
+ERROR_NOT_A_FORM = FieldError("contact_error.not_a_form")
+ERROR_NAME_REQUIRED = FieldError("contact_error.name_required")
+ERROR_NAME_TOO_LONG = FieldError("contact_error.name_too_long", (("max", NAME_MAX_LENGTH),))
+ERROR_NOT_TEXT = FieldError("contact_error.not_text")
+ERROR_BAD_CHARACTERS = FieldError("contact_error.bad_characters")
+ERROR_RELATIONSHIP_TOO_LONG = FieldError(
+    "contact_error.relationship_too_long", (("max", RELATIONSHIP_MAX_LENGTH),)
 )
-ERROR_NOT_TEXT = Text(zh="这一项只能填文字", en="This must be text")
-ERROR_BAD_CHARACTERS = Text(
-    zh="含有不能使用的字符", en="This contains characters that cannot be used"
-)
-ERROR_RELATIONSHIP_TOO_LONG = Text(
-    zh=f"关系最多{RELATIONSHIP_MAX_LENGTH}个字",
-    en=f"A relationship has at most {RELATIONSHIP_MAX_LENGTH} characters",
-)
-ERROR_PHONE_REQUIRED = Text(zh="请填写电话号码", en="Please enter a phone number")
-ERROR_PHONE_CHARACTERS = Text(
-    zh="电话号码只能有数字（可以有空格、短横线或开头的 +）",
-    en="A phone number has only digits (spaces, dashes or a leading + are fine)",
-)
-ERROR_PHONE_INVALID = Text(
-    zh="这个号码不完整或不对，请再核对一遍",
-    en="This number is incomplete or wrong. Please check it",
-)
-ERROR_PHONE_TOO_LONG = Text(zh="号码太长了", en="This number is too long")
-ERROR_PHOTO = Text(zh="照片位置不对", en="The photo location is not valid")
-ERROR_CHANNELS = Text(zh="通知方式的设置不对", en="The alert channels are not set up correctly")
-ERROR_TOO_MANY_CHANNELS = Text(
-    zh=f"每位联系人最多{MAX_CHANNELS}种通知方式",
-    en=f"A contact has at most {MAX_CHANNELS} alert channels",
-)
-ERROR_CHANNEL_KIND = Text(zh="不认识的通知方式", en="Unknown kind of channel")
+ERROR_PHONE_REQUIRED = FieldError("contact_error.phone_required")
+ERROR_PHONE_CHARACTERS = FieldError("contact_error.phone_characters")
+ERROR_PHONE_INVALID = FieldError("contact_error.phone_invalid")
+ERROR_PHONE_TOO_LONG = FieldError("contact_error.phone_too_long")
+ERROR_PHOTO = FieldError("contact_error.photo")
+ERROR_CHANNELS = FieldError("contact_error.channels")
+ERROR_TOO_MANY_CHANNELS = FieldError("contact_error.too_many_channels", (("max", MAX_CHANNELS),))
+ERROR_CHANNEL_KIND = FieldError("contact_error.channel_kind")
 
 
 @dataclass(frozen=True)
@@ -97,7 +86,7 @@ class PhoneResult:
     """The outcome of :func:`parse_phone`: a phone, or why there is none."""
 
     phone: Phone | None
-    error: Text | None
+    error: FieldError | None
 
 
 @dataclass
@@ -141,9 +130,9 @@ class Contact:
     position: int = 0
     primary: bool = False
 
-    def relationship_label(self, lang: Lang) -> str:
-        """Return the relationship in ``lang`` (free text is returned as typed)."""
-        return relationship_label(self.relationship, lang)
+    def relationship_label(self, words: Words) -> str:
+        """Return the relationship in the language of ``words`` (free text is returned as typed)."""
+        return relationship_label(self.relationship, words)
 
 
 @dataclass(frozen=True)
@@ -157,7 +146,7 @@ class ContactResult:
     """
 
     contact: Contact | None
-    errors: dict[str, Text]
+    errors: dict[str, FieldError]
 
     @property
     def ok(self) -> bool:
@@ -165,10 +154,10 @@ class ContactResult:
         return self.contact is not None and not self.errors
 
 
-def relationship_label(relationship: str, lang: Lang) -> str:
-    """Return ``relationship`` in ``lang`` when it is a known id, else as typed."""
-    known = RELATIONSHIPS.get(relationship)
-    return known.get(lang) if known is not None else relationship
+def relationship_label(relationship: str, words: Words) -> str:
+    """Return ``relationship`` in the language of ``words`` when it is a known id, else as typed."""
+    key = RELATIONSHIPS.get(relationship)
+    return words(key) if key is not None else relationship
 
 
 def parse_phone(raw: object, region: str = DEFAULT_REGION) -> PhoneResult:
@@ -217,7 +206,9 @@ def _parse_phone(raw: object, region: str) -> PhoneResult:
     return PhoneResult(Phone(e164, phonenumbers.format_number(number, display_format)), None)
 
 
-def validate_contact(fields: object, region: str = DEFAULT_REGION) -> ContactResult:
+def validate_contact(
+    fields: object, region: str = DEFAULT_REGION, *, catalog: Catalog | None = None
+) -> ContactResult:
     """Check the form fields of a contact and return a clean contact or the reasons. Never raises.
 
     Args:
@@ -227,20 +218,23 @@ def validate_contact(fields: object, region: str = DEFAULT_REGION) -> ContactRes
             ``primary`` are carried over when present and well formed. Anything else gives a
             clear error, never an exception.
         region: the region for numbers typed without a country code.
+        catalog: the catalog that names the relationships. With it, a relationship typed as
+            its name in any language (or as its id) is kept as its id; without it, only an id
+            is recognised.
 
     Returns:
         The result: a :class:`Contact` with cleaned values, or an error per field.
     """
     try:
-        return _validate_contact(fields, region)
+        return _validate_contact(fields, region, catalog)
     except Exception:  # a last guard: the form must get an answer, never a crash
         return ContactResult(None, {"name": ERROR_NOT_A_FORM})
 
 
-def _validate_contact(fields: object, region: str) -> ContactResult:
+def _validate_contact(fields: object, region: str, catalog: Catalog | None) -> ContactResult:
     if not isinstance(fields, Mapping):
         return ContactResult(None, {"name": ERROR_NOT_A_FORM})
-    errors: dict[str, Text] = {}
+    errors: dict[str, FieldError] = {}
 
     name = _clean_text(fields.get("name"))
     if name is None:
@@ -260,7 +254,7 @@ def _validate_contact(fields: object, region: str) -> ContactResult:
     elif not _printable(relationship):
         errors["relationship"] = ERROR_BAD_CHARACTERS
     elif relationship:
-        relationship = _relationship_id(relationship)
+        relationship = _relationship_id(relationship, catalog)
 
     phone_result = parse_phone(fields.get("phone"), region)
     if phone_result.error is not None:
@@ -293,7 +287,7 @@ def _validate_contact(fields: object, region: str) -> ContactResult:
     return ContactResult(contact, {})
 
 
-def _validate_channels(raw: object, errors: dict[str, Text]) -> list[ChannelConfig]:
+def _validate_channels(raw: object, errors: dict[str, FieldError]) -> list[ChannelConfig]:
     if raw is None:
         return []
     if not isinstance(raw, (list, tuple)):
@@ -343,10 +337,13 @@ def _printable(text: str) -> bool:
     return text.isprintable() and not any(unicodedata.category(c) in {"Cs", "Co"} for c in text)
 
 
-def _relationship_id(relationship: str) -> str:
+def _relationship_id(relationship: str, catalog: Catalog | None) -> str:
     folded = relationship.casefold()
-    for relationship_id, label in RELATIONSHIPS.items():
-        if folded in {relationship_id, label.zh.casefold(), label.en.casefold()}:
+    for relationship_id, key in RELATIONSHIPS.items():
+        names = {relationship_id}
+        if catalog is not None:
+            names |= {catalog.get(lang, key).casefold() for lang in LANGS}
+        if folded in names:
             return relationship_id
     return relationship
 

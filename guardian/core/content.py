@@ -24,10 +24,9 @@ from guardian.core.i18n import LANGS, Text
 
 # The rules every content file is checked by live in toml_checks; the error and the limits are
 # offered here too, where the content's users have always found them.
-from guardian.core.toml_checks import ID_PATTERN as _ID
 from guardian.core.toml_checks import SOURCE_MAX as SOURCE_MAX
 from guardian.core.toml_checks import ContentError as ContentError
-from guardian.core.toml_checks import Entry, type_name
+from guardian.core.toml_checks import Entry, entries
 from guardian.core.toml_checks import Limit as Limit
 
 
@@ -517,31 +516,10 @@ def _file(
     return Entry(f"{stem}.toml", raw[stem], required=keys, optional=optional)
 
 
-def _entries(file: Entry, key: str, kind: str) -> Iterator[tuple[str, Mapping[str, Any], str]]:
-    """Yield (id, table, where) for each ``[[key]]`` table, refusing duplicate ids."""
-    seen: dict[str, int] = {}
-    for number, table in enumerate(file.table_list(key), start=1):
-        where = f"{file.where}, {kind} #{number}"
-        if not isinstance(table, Mapping):
-            raise ContentError(f"{where}: expected a table, found {type_name(table)}")
-        entry_id = table.get("id")
-        if entry_id is None:
-            raise ContentError(f"{where}: id is missing")
-        if not isinstance(entry_id, str) or not _ID.match(entry_id):
-            raise ContentError(
-                f"{where}: id {entry_id!r} must be lower case letters, digits and underscores"
-            )
-        where = f"{file.where}, {kind} {entry_id!r}"
-        if entry_id in seen:
-            raise ContentError(f"{where}: duplicate id (also {kind} #{seen[entry_id]})")
-        seen[entry_id] = number
-        yield entry_id, table, where
-
-
 def _parse_signals(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, Signal]:
     file = _file(raw, "signals", ["signal"])
     signals: dict[str, Signal] = {}
-    for signal_id, table, where in _entries(file, "signal", "signal"):
+    for signal_id, table, where in entries(file, "signal", "signal"):
         entry = Entry(
             where,
             table,
@@ -608,7 +586,7 @@ def _parse_wizard(
         more=more,
     )
     callers: list[CallerType] = []
-    for caller_id, table, where in _entries(file, "caller", "caller"):
+    for caller_id, table, where in entries(file, "caller", "caller"):
         entry = Entry(
             where,
             table,
@@ -719,7 +697,7 @@ def _fraud_type_ids(raw: Mapping[str, Mapping[str, Any]]) -> frozenset[str]:
 def _parse_tips(raw: Mapping[str, Mapping[str, Any]]) -> tuple[Tip, ...]:
     file = _file(raw, "tips", ["tip"])
     tips: list[Tip] = []
-    for tip_id, table, where in _entries(file, "tip", "tip"):
+    for tip_id, table, where in entries(file, "tip", "tip"):
         entry = Entry(where, table, required=["id", "text", "spoken", "source"])
         tips.append(
             Tip(
@@ -735,7 +713,7 @@ def _parse_tips(raw: Mapping[str, Mapping[str, Any]]) -> tuple[Tip, ...]:
 def _parse_number_notes(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, NumberNote]:
     file = _file(raw, "number_notes", ["note"])
     notes: dict[str, NumberNote] = {}
-    for note_id, table, where in _entries(file, "note", "note"):
+    for note_id, table, where in entries(file, "note", "note"):
         entry = Entry(where, table, required=["id", "text", "source"])
         if note_id not in NUMBER_NOTE_IDS:
             entry.fail(f"id must be one of {', '.join(NUMBER_NOTE_IDS)}")
@@ -757,7 +735,7 @@ def _parse_hotlines(raw: Mapping[str, Mapping[str, Any]]) -> dict[str, Hotline]:
     file = _file(raw, "hotlines", ["hotline", "verify"])
     hotlines: dict[str, Hotline] = {}
     numbers: dict[str, str] = {}
-    for hotline_id, table, where in _entries(file, "hotline", "hotline"):
+    for hotline_id, table, where in entries(file, "hotline", "hotline"):
         entry = Entry(
             where,
             table,
@@ -813,7 +791,7 @@ def _parse_verify(
             named[folded] = hotline.id
     targets: dict[str, VerifyTarget] = {}
     offered_for: dict[str, str] = {}
-    for target_id, table, where in _entries(file, "verify", "verify"):
+    for target_id, table, where in entries(file, "verify", "verify"):
         entry = Entry(
             where,
             table,
@@ -861,7 +839,7 @@ def _parse_advice(raw: Mapping[str, Mapping[str, Any]]) -> Advice:
     file = _file(raw, "advice", ["rules", "verdict"])
     rules = file.text("rules", LINE_LIMIT)
     verdicts: dict[str, VerdictWords] = {}
-    for verdict_id, table, where in _entries(file, "verdict", "verdict"):
+    for verdict_id, table, where in entries(file, "verdict", "verdict"):
         entry = Entry(where, table, required=["id", "headline", *ABOUT])
         if verdict_id not in VERDICT_IDS:
             entry.fail(f"id must be one of {', '.join(VERDICT_IDS)}")
@@ -912,5 +890,4 @@ def parse_content(raw: Mapping[str, Mapping[str, Any]]) -> Content:
     )
 
 
-_Entry = Entry
 """The entry reader under its former name (:class:`~guardian.core.toml_checks.Entry`)."""

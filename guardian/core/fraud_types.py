@@ -13,8 +13,8 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from guardian.core.content import ContentError, Limit, _entries, _Entry
 from guardian.core.i18n import LANGS, Lang, Text
+from guardian.core.toml_checks import ContentError, Entry, Limit, entries
 
 TYPE_NAME_LIMIT = Limit(zh=14, en=48)
 TYPE_LINE_LIMIT = Limit(zh=40, en=130)
@@ -67,10 +67,10 @@ def parse_fraud_types(
     Raises:
         ContentError: the file is malformed; the message names the entry.
     """
-    file = _Entry("fraud_types.toml", raw, required=["type"])
+    file = Entry("fraud_types.toml", raw, required=["type"])
     types: list[FraudType] = []
-    for type_id, table, where in _entries(file, "type", "type"):
-        entry = _Entry(
+    for type_id, table, where in entries(file, "type", "type"):
+        entry = Entry(
             where, table, required=["id", "name", "why", "todo", "source", "asks", "markers"]
         )
         source = entry.string("source")

@@ -8,7 +8,7 @@ reports its problems in the same words. Pure: no I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
@@ -210,3 +210,33 @@ def text_in_every_language(fail: Fail, key: str, value: object, limit: Limit) ->
             fail(f"{key}.{lang} is {len(part)} characters long; the limit is {longest}")
         parts[lang] = part
     return Text(zh=parts["zh"], en=parts["en"])
+
+
+def entries(file: Entry, key: str, kind: str) -> Iterator[tuple[str, Mapping[str, Any], str]]:
+    """Yield (id, table, where) for each ``[[key]]`` table of ``file``, refusing duplicate ids.
+
+    Args:
+        file: the checked file.
+        key: the name of its array of tables (``signal`` for ``[[signal]]``).
+        kind: what an entry is called in a message (``signal #3``, ``signal 'urgency'``).
+
+    Raises:
+        ContentError: an entry is not a table, or its id is missing, malformed or used twice.
+    """
+    seen: dict[str, int] = {}
+    for number, table in enumerate(file.table_list(key), start=1):
+        where = f"{file.where}, {kind} #{number}"
+        if not isinstance(table, Mapping):
+            raise ContentError(f"{where}: expected a table, found {type_name(table)}")
+        entry_id = table.get("id")
+        if entry_id is None:
+            raise ContentError(f"{where}: id is missing")
+        if not isinstance(entry_id, str) or not ID_PATTERN.match(entry_id):
+            raise ContentError(
+                f"{where}: id {entry_id!r} must be lower case letters, digits and underscores"
+            )
+        where = f"{file.where}, {kind} {entry_id!r}"
+        if entry_id in seen:
+            raise ContentError(f"{where}: duplicate id (also {kind} #{seen[entry_id]})")
+        seen[entry_id] = number
+        yield entry_id, table, where

@@ -11,7 +11,8 @@ Example::
     print(format_report(results, "zh"))
 
 The modules: :mod:`~guardian.doctor.report` runs the checks and writes the report;
-:mod:`~guardian.doctor.sentences` holds every sentence; :mod:`~guardian.doctor.result` the
+:mod:`~guardian.doctor.sentences` names every sentence (the sentences are in the catalogs, keys
+``doctor.*``); :mod:`~guardian.doctor.result` the
 outcome of one check; one module per check (``font``, ``speech``, ``tel``, ``data_folder``,
 ``database``, ``backups``, ``outbox``, ``guard``); :mod:`~guardian.doctor.sqlite_read` opens the
 database read-only.
@@ -21,6 +22,14 @@ from __future__ import annotations
 
 from guardian.doctor.report import data_folder_path, format_report, run_checks
 from guardian.doctor.result import CheckResult
-from guardian.doctor.sentences import LABELS
+from guardian.doctor.sentences import CHECKS, Words, label_key
 
-__all__ = ["LABELS", "CheckResult", "data_folder_path", "format_report", "run_checks"]
+__all__ = [
+    "CHECKS",
+    "CheckResult",
+    "Words",
+    "data_folder_path",
+    "format_report",
+    "label_key",
+    "run_checks",
+]

@@ -15,12 +15,13 @@ from guardian.doctor.sentences import (
     BACKUPS_OLD,
     TODAY_DONE,
     TODAY_NOT_YET,
+    Words,
 )
 
 _BACKUP_STALE_DAYS = 7
 
 
-def check_backups(folder: Path, lang: Lang, today: date) -> CheckResult:
+def check_backups(folder: Path, words: Words, today: date) -> CheckResult:
     """Count the backups, say the newest one's date and whether today's exists."""
     from guardian.storage.backup import backup_date, backup_name, backup_problem, list_backups
     from guardian.storage.paths import backups_dir, database_path
@@ -29,23 +30,24 @@ def check_backups(folder: Path, lang: Lang, today: date) -> CheckResult:
     backups = list_backups(backup_folder)
     if not backups:
         if database_path(folder).exists():
-            return CheckResult("backups", False, BACKUPS_NONE.get(lang))
-        return CheckResult("backups", True, BACKUPS_NOT_NEEDED.get(lang))
+            return CheckResult("backups", False, words(BACKUPS_NONE))
+        return CheckResult("backups", True, words(BACKUPS_NOT_NEEDED))
     newest = backups[0]
     newest_day = backup_date(newest)
-    shown = _day_text(newest_day, lang) if newest_day else newest.name
+    shown = _day_text(newest_day, words.lang) if newest_day else newest.name
     problem = backup_problem(newest)
     if problem is not None:
-        detail = BACKUPS_DAMAGED.get(lang).format(newest=shown, reason=problem)
+        detail = words(BACKUPS_DAMAGED, newest=shown, reason=problem)
         return CheckResult("backups", False, detail)
     if newest_day is not None and (today - newest_day).days > _BACKUP_STALE_DAYS:
-        detail = BACKUPS_OLD.get(lang).format(count=len(backups), newest=shown)
+        detail = words(BACKUPS_OLD, count=len(backups), newest=shown)
         return CheckResult("backups", False, detail)
     made_today = (backup_folder / backup_name(today)).is_file()
-    detail = BACKUPS_OK.get(lang).format(
+    detail = words(
+        BACKUPS_OK,
         count=len(backups),
         newest=shown,
-        today=(TODAY_DONE if made_today else TODAY_NOT_YET).get(lang),
+        today=words(TODAY_DONE if made_today else TODAY_NOT_YET),
     )
     return CheckResult("backups", True, detail)
 

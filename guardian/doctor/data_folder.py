@@ -8,7 +8,6 @@ import stat
 import tempfile
 from pathlib import Path
 
-from guardian.core.i18n import Lang
 from guardian.doctor.result import CheckResult
 from guardian.doctor.sentences import (
     FOLDER_CANNOT_BE_MADE,
@@ -17,25 +16,22 @@ from guardian.doctor.sentences import (
     FOLDER_NOT_YET,
     FOLDER_OK,
     FOLDER_OPEN_TO_OTHERS,
+    Words,
 )
 
 
-def check_data_folder(folder: Path, lang: Lang) -> CheckResult:
+def check_data_folder(folder: Path, words: Words) -> CheckResult:
     """Check the data folder exists, can be written, and is private (0700, files 0600)."""
     if not folder.exists():
         parent = next((p for p in folder.parents if p.exists()), None)
         if parent is None or not parent.is_dir() or not _can_write(parent):
-            detail = FOLDER_CANNOT_BE_MADE.get(lang).format(folder=folder)
+            detail = words(FOLDER_CANNOT_BE_MADE, folder=folder)
             return CheckResult("data_folder", False, detail)
-        return CheckResult("data_folder", True, FOLDER_NOT_YET.get(lang).format(folder=folder))
+        return CheckResult("data_folder", True, words(FOLDER_NOT_YET, folder=folder))
     if not folder.is_dir():
-        return CheckResult(
-            "data_folder", False, FOLDER_NOT_A_FOLDER.get(lang).format(folder=folder)
-        )
+        return CheckResult("data_folder", False, words(FOLDER_NOT_A_FOLDER, folder=folder))
     if not _can_write(folder):
-        return CheckResult(
-            "data_folder", False, FOLDER_NOT_WRITABLE.get(lang).format(folder=folder)
-        )
+        return CheckResult("data_folder", False, words(FOLDER_NOT_WRITABLE, folder=folder))
     if os.name == "posix":
         open_to_others = [path for path in _private_paths(folder) if path.lstat().st_mode & 0o077]
         if open_to_others:
@@ -43,9 +39,9 @@ def check_data_folder(folder: Path, lang: Lang) -> CheckResult:
                 "." if path == folder else str(path.relative_to(folder))
                 for path in open_to_others[:5]
             )
-            detail = FOLDER_OPEN_TO_OTHERS.get(lang).format(names=names, folder=folder)
+            detail = words(FOLDER_OPEN_TO_OTHERS, names=names, folder=folder)
             return CheckResult("data_folder", False, detail)
-    return CheckResult("data_folder", True, FOLDER_OK.get(lang).format(folder=folder))
+    return CheckResult("data_folder", True, words(FOLDER_OK, folder=folder))
 
 
 def _can_write(folder: Path) -> bool:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 import sys
 
-from guardian.core.i18n import Lang
 from guardian.doctor.result import CheckResult
-from guardian.doctor.sentences import FONT_MISSING, FONT_NONE, FONT_OK
+from guardian.doctor.sentences import FONT_MISSING, FONT_NONE, FONT_OK, Words
 
 
-def check_font(lang: Lang) -> CheckResult:
+def check_font(words: Words) -> CheckResult:
     """Check that a font draws every Chinese character of the screens.
 
     Uses the running QGuiApplication, or makes one (offscreen on Linux, so no screen is
@@ -23,11 +22,11 @@ def check_font(lang: Lang) -> CheckResult:
 
     choice = choose_for_catalog(load_catalog())
     if choice.family is None:
-        return CheckResult("font", False, FONT_NONE.get(lang))
+        return CheckResult("font", False, words(FONT_NONE))
     if choice.missing:
-        detail = FONT_MISSING.get(lang).format(family=choice.family, count=len(choice.missing))
+        detail = words(FONT_MISSING, family=choice.family, count=len(choice.missing))
         return CheckResult("font", False, detail)
-    return CheckResult("font", True, FONT_OK.get(lang).format(family=choice.family))
+    return CheckResult("font", True, words(FONT_OK, family=choice.family))
 
 
 def _ensure_gui_application() -> None:

@@ -14,11 +14,12 @@ from guardian.doctor.sentences import (
     OUTBOX_LAST_ERROR,
     OUTBOX_NONE,
     OUTBOX_WAITING,
+    Words,
 )
 from guardian.doctor.sqlite_read import open_read_only
 
 
-def check_outbox(folder: Path, lang: Lang) -> CheckResult:
+def check_outbox(folder: Path, words: Words) -> CheckResult:
     """Count the alerts not delivered yet; give the oldest one's date and the last error."""
     from guardian.core.delivery_problems import plain_reason
     from guardian.logs import redact_log_text
@@ -26,17 +27,17 @@ def check_outbox(folder: Path, lang: Lang) -> CheckResult:
 
     path = database_path(folder)
     if not path.exists():
-        return CheckResult("outbox", True, OUTBOX_NONE.get(lang))
+        return CheckResult("outbox", True, words(OUTBOX_NONE))
     try:
         connection = open_read_only(path)
     except sqlite3.Error as error:
-        return CheckResult("outbox", False, DB_UNREADABLE.get(lang).format(reason=error))
+        return CheckResult("outbox", False, words(DB_UNREADABLE, reason=error))
     try:
         has_outbox = connection.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outbox'"
         ).fetchone()
         if not has_outbox:
-            return CheckResult("outbox", True, OUTBOX_NONE.get(lang))
+            return CheckResult("outbox", True, words(OUTBOX_NONE))
         count, oldest = connection.execute(
             "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE status IN ('queued', 'sending')"
         ).fetchone()
@@ -48,23 +49,24 @@ def check_outbox(folder: Path, lang: Lang) -> CheckResult:
             "AND status IN ('queued', 'sending') ORDER BY last_attempt_at DESC, id DESC LIMIT 1"
         ).fetchone()
     except sqlite3.Error as error:
-        return CheckResult("outbox", False, DB_UNREADABLE.get(lang).format(reason=error))
+        return CheckResult("outbox", False, words(DB_UNREADABLE, reason=error))
     finally:
         connection.close()
     if not count:
-        return CheckResult("outbox", True, OUTBOX_NONE.get(lang))
+        return CheckResult("outbox", True, words(OUTBOX_NONE))
     error_text = ""
     if last_error and last_error[0]:
         # Stored already without tokens; hidden once more in case an older version stored one.
         stored = str(last_error[0])
-        error_text = OUTBOX_LAST_ERROR.get(lang).format(
-            reason=plain_reason(stored, str(last_error[1] or "")).get(lang),
+        error_text = words(
+            OUTBOX_LAST_ERROR,
+            reason=plain_reason(stored, str(last_error[1] or "")).get(words.lang),
             error=redact_log_text(stored),
         )
     if failed:
-        error_text += OUTBOX_FAILED.get(lang).format(count=failed)
-    detail = OUTBOX_WAITING.get(lang).format(
-        count=count, oldest=_time_text(oldest, lang), error=error_text
+        error_text += words(OUTBOX_FAILED, count=failed)
+    detail = words(
+        OUTBOX_WAITING, count=count, oldest=_time_text(oldest, words.lang), error=error_text
     )
     return CheckResult("outbox", False, detail)
 

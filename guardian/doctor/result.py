@@ -11,7 +11,7 @@ class CheckResult:
     """The outcome of one check.
 
     Attributes:
-        check: the check's id (a key of :data:`LABELS`).
+        check: the check's id (one of :data:`~guardian.doctor.sentences.CHECKS`).
         ok: whether it is fine.
         detail: one plain sentence in the person's language: what was found, what to do.
     """

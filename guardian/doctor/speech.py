@@ -10,7 +10,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from guardian.core.i18n import Lang
 from guardian.doctor.result import CheckResult
 from guardian.doctor.sentences import (
     SPEECH_BROKEN,
@@ -19,6 +18,7 @@ from guardian.doctor.sentences import (
     SPEECH_OFF,
     SPEECH_UNTESTED,
     SPEECH_WORKS,
+    Words,
 )
 from guardian.doctor.sqlite_read import open_read_only
 
@@ -53,7 +53,7 @@ def _saved_setting(db_path: Path, key: str) -> object:
         return None
 
 
-def check_speech(lang: Lang, folder: Path) -> CheckResult:
+def check_speech(words: Words, folder: Path) -> CheckResult:
     """Read a short sentence into a WAV file and play it, to tell "voice works" from "no sound".
 
     With espeak-ng and a player (``aplay`` on Linux) the sound really goes to the device, so a
@@ -65,33 +65,35 @@ def check_speech(lang: Lang, folder: Path) -> CheckResult:
 
     engine = speech_engine_choice(folder)
     if engine == "none":
-        return CheckResult("speech", True, SPEECH_OFF.get(lang))
+        return CheckResult("speech", True, words(SPEECH_OFF))
     use_espeak = find_espeak() is not None and (
         engine == "espeak" or (engine != "pyttsx3" and sys.platform.startswith("linux"))
     )
     if not use_espeak:
         if pyttsx3_installed() and engine != "espeak":
-            return CheckResult("speech", True, SPEECH_UNTESTED.get(lang).format(engine="pyttsx3"))
+            return CheckResult("speech", True, words(SPEECH_UNTESTED, engine="pyttsx3"))
         if find_espeak() is not None:
             use_espeak = True
         else:
             reason = "espeak-ng, pyttsx3"
-            return CheckResult("speech", False, SPEECH_NO_ENGINE.get(lang).format(reason=reason))
+            return CheckResult("speech", False, words(SPEECH_NO_ENGINE, reason=reason))
     with tempfile.TemporaryDirectory(prefix="guardian-doctor-") as temporary:
         wav = Path(temporary) / "voice.wav"
-        sentence = "防骗守护" if lang == "zh" else "Guardian"
+        sentence = words("app.title")
         try:
-            synthesize_with_espeak(sentence, lang, wav, rate=160, volume=0.3, timeout=_TIMEOUT_S)
+            synthesize_with_espeak(
+                sentence, words.lang, wav, rate=160, volume=0.3, timeout=_TIMEOUT_S
+            )
         except RuntimeError as error:
-            return CheckResult("speech", False, SPEECH_BROKEN.get(lang).format(reason=error))
+            return CheckResult("speech", False, words(SPEECH_BROKEN, reason=error))
         player = default_player()
         if player is None:
-            return CheckResult("speech", True, SPEECH_UNTESTED.get(lang).format(engine="espeak-ng"))
+            return CheckResult("speech", True, words(SPEECH_UNTESTED, engine="espeak-ng"))
         command = [part for part in player if part != "-"] + [str(wav)]
         try:
             played = subprocess.run(command, capture_output=True, timeout=_TIMEOUT_S, check=False)
         except (OSError, subprocess.TimeoutExpired):
-            return CheckResult("speech", False, SPEECH_NO_DEVICE.get(lang))
+            return CheckResult("speech", False, words(SPEECH_NO_DEVICE))
     if played.returncode != 0:
-        return CheckResult("speech", False, SPEECH_NO_DEVICE.get(lang))
-    return CheckResult("speech", True, SPEECH_WORKS.get(lang))
+        return CheckResult("speech", False, words(SPEECH_NO_DEVICE))
+    return CheckResult("speech", True, words(SPEECH_WORKS))

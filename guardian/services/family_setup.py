@@ -1,17 +1,23 @@
-"""What the family's set-up reads and writes on the disk worker (no Qt here).
+"""What the family's set-up reads and writes: its own state, and the test message.
 
-Every function runs on the disk worker's thread, given its open database.
+The functions that take ``db`` are jobs (or parts of one) for the app's job runner; the others
+return such a job.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlite_utils import Database
 
+from guardian.core.alert_message import compose_alert
 from guardian.core.contacts import Contact
+from guardian.core.i18n import Lang
 from guardian.core.setup_state import SETUP_KEY, SetupState
+from guardian.services.jobs import Job
 from guardian.storage.contacts import ContactStore
+from guardian.storage.outbox import OutboxStore
 from guardian.storage.pin_state import PinStore
 from guardian.storage.settings import SettingsStore
 
@@ -57,3 +63,57 @@ def write_state(db: Database, state: SetupState) -> SetupState:
     """Store the set-up's state and return it."""
     SettingsStore(db).set(SETUP_KEY, state.to_mapping())
     return state
+
+
+def save_state(state: SetupState) -> Job[SetupState]:
+    """A job that stores the set-up's state (see :func:`write_state`)."""
+
+    def save(db: Database) -> SetupState:
+        return write_state(db, state)
+
+    return save
+
+
+def send_test(
+    contact_id: int, *, person_name: str, when: datetime, lang: Lang
+) -> Job[dict[int, str]]:
+    """A job that queues a test message for every channel of one family member.
+
+    Args:
+        contact_id: the family member.
+        person_name: how the family calls the person (the message names them).
+        when: the time the message shows.
+        lang: the language of the message.
+
+    Returns:
+        (from the job) each queued message's id with its channel's kind.
+    """
+    title, body = compose_alert("test", person_name=person_name, when=when, lang=lang)
+
+    def queue(db: Database) -> dict[int, str]:
+        store = OutboxStore(db)
+        ids = store.enqueue_for_contacts(title, body, event="test", contact_id=contact_id)
+        return {i: m.channel_kind for i in ids if (m := store.get(i)) is not None}
+
+    return queue
+
+
+def read_test_reports(ids: list[int]) -> Job[dict[int, str]]:
+    """A job that reads how the test messages ``ids`` went, from the outbox itself.
+
+    Returns:
+        (from the job) for each message that was delivered or failed a try, an empty text
+        (delivered) or the last error; messages still waiting for their first try are left out.
+    """
+    wanted = list(ids)
+
+    def read(db: Database) -> dict[int, str]:
+        store = OutboxStore(db)
+        found = {i: store.get(i) for i in wanted}
+        return {
+            i: "" if m.status == "delivered" else str(m.last_error)
+            for i, m in found.items()
+            if m is not None and (m.status == "delivered" or m.last_error)
+        }
+
+    return read

@@ -23,11 +23,10 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
-from sqlite_utils import Database
 
 from guardian.core.contacts import Contact
 from guardian.core.i18n import Lang
-from guardian.storage.contacts import ContactStore
+from guardian.services import contacts as stored_contacts
 from guardian.ui.context import AppContext
 from guardian.ui.family.common import replace_or_show
 from guardian.ui.family_alerts import not_told_notice, queue_family_alert, show_not_told
@@ -209,7 +208,7 @@ class CallCardScreen(Screen):
         """
         ctx = self.ctx
         contact = self.contact
-        relationship = contact.relationship_label(ctx.lang)
+        relationship = contact.relationship_label(ctx.t)
         if self.call_started:
             steps = [self.calling.text()]
         else:
@@ -230,7 +229,7 @@ class CallCardScreen(Screen):
         self.portrait.setPixmap(portrait_pixmap(contact, self.portrait_px))
         self.portrait.setAccessibleName(ctx.t("call.photo", name=contact.name))
         self.name_label.setText(contact.name)
-        relationship = contact.relationship_label(ctx.lang)
+        relationship = contact.relationship_label(ctx.t)
         self.relationship_label.setText(relationship)
         self.relationship_label.setVisible(bool(relationship))
         self.dial_yourself.setText(ctx.t("phone.dial_person", name=contact.name))
@@ -403,7 +402,7 @@ class CallFamilyListScreen(Screen):
     def button_text(self, contact: Contact) -> str:
         """Name, relationship, and "first to call" for the primary contact."""
         ctx = self.ctx
-        relationship = contact.relationship_label(ctx.lang)
+        relationship = contact.relationship_label(ctx.t)
         text = (
             ctx.t("call.name_relationship", name=contact.name, relationship=relationship)
             if relationship
@@ -513,10 +512,6 @@ def screen_for_contacts(
     return CallFamilyListScreen(ctx, contacts, opener)
 
 
-def _read_contacts(db: Database) -> list[Contact]:
-    return ContactStore(db).list()
-
-
 def open_call_family(ctx: AppContext, opener: UrlOpener | None = None) -> None:
     """Read the contacts through the disk worker, then show the right screen on top.
 
@@ -524,11 +519,11 @@ def open_call_family(ctx: AppContext, opener: UrlOpener | None = None) -> None:
     110 and 96110.
     """
     disk = ctx.disk
-    if disk is None:
+    if not disk.accepting_jobs:
         ctx.navigator().show_screen(NoFamilyNumberScreen(ctx, unreadable=True))
         return
     disk.submit(
-        _read_contacts,
+        stored_contacts.read_all,
         on_done=lambda contacts: ctx.navigator().show_screen(
             screen_for_contacts(ctx, contacts, opener)
         ),
@@ -572,10 +567,10 @@ class CallFamilyScreen(Screen):
         layout.addStretch(1)
         self.tell_family = tell_family  # once, when the screen first shows
         disk = ctx.disk
-        if disk is None:
+        if not disk.accepting_jobs:
             self.ready = NoFamilyNumberScreen(ctx, unreadable=True)
         else:
-            disk.submit(_read_contacts, on_done=self._read, on_error=self._unreadable)
+            disk.submit(stored_contacts.read_all, on_done=self._read, on_error=self._unreadable)
 
     def _read(self, contacts: list[Contact]) -> None:
         if not self.closed:

@@ -68,6 +68,7 @@ class CallerChoiceStep(QWidget):
         #: The caller chosen before and marked (after 返回), or None.
         self.marked: str | None = None
         self.more_button: BigButton | None = None
+        self._longest: tuple[tuple[str, int], float] | None = None
         self.pages = QStackedWidget()
         first = [self._caller_button(caller.id) for caller in flow.on_page(1)]
         if flow.more is not None:
@@ -97,7 +98,7 @@ class CallerChoiceStep(QWidget):
         margins = layout.contentsMargins() if layout is not None else None
         inner = self.width() - (margins.left() + margins.right() if margins else 0)
         tile_width = (inner - GAP_PX * (COLUMNS - 1)) // COLUMNS
-        longest = max(longest_word_px(tile.text_widget) for tile in tiles)
+        longest = self._longest_word_px(tiles)
         theme = self.ctx.theme
         sizes = (theme.choice_icon_px, theme.button_icon_px, round(theme.body_pt * 1.2))
         chosen = next(
@@ -107,6 +108,15 @@ class CallerChoiceStep(QWidget):
             tile.set_icon_px(chosen)
         for column in self.columns:
             column.relayout()
+
+    def _longest_word_px(self, tiles: list[BigButton]) -> float:
+        """The width of the longest word of the captions, measured once per language and size."""
+        key = (self.ctx.lang, self.ctx.text_step)
+        known = self._longest
+        if known is None or known[0] != key:
+            known = (key, max(longest_word_px(tile.text_widget) for tile in tiles))
+            self._longest = known
+        return known[1]
 
     def _tile(self, text: Text, icon: str, spoken: Text) -> BigButton:
         words = self.ctx.pick(text)

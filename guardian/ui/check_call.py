@@ -13,14 +13,13 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
-from sqlite_utils import Database
 
 from guardian.core.number_check import check_number
 from guardian.core.records import ANSWERS, CheckRecord
 from guardian.core.remote_apps import Found
 from guardian.core.risk import Answer, Assessment, Level
 from guardian.core.wizard import Wizard
-from guardian.storage.checks import CheckStore
+from guardian.services import history
 from guardian.ui.caller_choice import CallerChoiceStep
 from guardian.ui.context import AppContext
 from guardian.ui.family_alerts import queue_family_alert
@@ -38,7 +37,7 @@ SAVE_RETRY_MS = 30_000
 class _SavedId:
     """The history number of the check being saved; only the disk worker's thread changes it."""
 
-    value: int | None = None
+    id: int | None = None
 
 
 class CheckCallScreen(Screen):
@@ -157,16 +156,15 @@ class CheckCallScreen(Screen):
             return
         record = self.snapshot()
         disk = self.ctx.disk
-        if disk is None:
+        if not disk.accepting_jobs:
             offer(record)
             return
-        saved = self.saved
 
         def known(check_id: int | None) -> None:
             record.id = check_id
             offer(record)
 
-        disk.submit(lambda db: saved.value, on_done=known)
+        disk.submit(history.known_number(self.saved), on_done=known)
 
     def _remote_apps_found(self, found: list[Found]) -> None:
         """A remote-control program is running: a strong signal in this check's verdict."""
@@ -236,7 +234,7 @@ class CheckCallScreen(Screen):
         check then shows the next question (or the verdict, if every question was answered).
         """
         self.record = record
-        self.saved.value = record.id
+        self.saved.id = record.id
         number = record.caller_number or ""
         self.number = number
         self.wizard = self._new_wizard(number)
@@ -326,7 +324,7 @@ class CheckCallScreen(Screen):
                 level=assessment.level.value,
                 signal_ids=assessment.signal_ids,
                 caller_number=self.number or None,
-                check_id=lambda: saved.value,  # read on the disk thread, as the check is saved
+                check_id=lambda: saved.id,  # read on the disk thread, as the check is saved
                 on_queued=self._family_alert_queued,
                 on_not_queued=self._family_not_told,
             )
@@ -403,17 +401,10 @@ class CheckCallScreen(Screen):
         """Queue the check for saving; ``on_saved`` runs once it is on disk."""
         snapshot = self.snapshot()
         disk = self.ctx.disk
-        if disk is None:
+        if not disk.accepting_jobs:
             if on_saved:
                 on_saved(None)
             return
-        saved = self.saved
-
-        def job(db: Database) -> int:
-            snapshot.id = saved.value
-            check_id = CheckStore(db).save(snapshot)
-            saved.value = check_id
-            return check_id
 
         def done(check_id: int) -> None:
             self.record.id = check_id
@@ -430,4 +421,4 @@ class CheckCallScreen(Screen):
             if on_failed:
                 on_failed(error)
 
-        disk.submit(job, on_done=done, on_error=failed)
+        disk.submit(history.save_numbered(snapshot, self.saved), on_done=done, on_error=failed)

@@ -20,7 +20,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocument
@@ -52,9 +51,6 @@ from guardian.ui.screen import Screen
 from guardian.ui.verdict import level_banner
 from guardian.ui.verify import resolved, verify_button, verify_words
 from guardian.ui.widgets import BigButton, group_as_typed, label, scrolling, set_enum_property
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
 
 log = logging.getLogger(__name__)
 
@@ -615,23 +611,17 @@ class CheckMessageScreen(Screen):
     def _save(self, check: SavedCheck) -> None:
         """Hand the whole record of ``check`` to the disk worker (one transaction)."""
         disk = self.ctx.disk
-        if disk is None:
+        if not disk.accepting_jobs:
             return
+        from guardian.services import history
+
         record = check.record
         record.updated_at = self._now()
         snapshot = replace(
             record, signals=list(record.signals), actions=[dict(a) for a in record.actions]
         )
-
-        def job(db: Database) -> int:
-            from guardian.storage.checks import CheckStore
-
-            snapshot.id = check.id
-            check.id = CheckStore(db).save(snapshot)
-            return check.id
-
         disk.submit(
-            job,
+            history.save_numbered(snapshot, check),
             on_done=lambda _: self._saved(check),
             on_error=lambda error: self._not_saved(check, error),
         )
@@ -686,17 +676,12 @@ class CheckMessageScreen(Screen):
         self.closed = True
         self.retry_timer.stop()
         disk = self.ctx.disk
-        if disk is None or not disk.accepting_jobs:
+        if not disk.accepting_jobs:
             return
+        from guardian.services import history
+
         for check in self.unsaved:
-            record = replace(check.record, id=check.id)
-
-            def job(db: Database, record: CheckRecord = record) -> int:
-                from guardian.storage.checks import CheckStore
-
-                return CheckStore(db).save(record)
-
-            disk.submit(job)
+            disk.submit(history.save(replace(check.record, id=check.id)))
 
     def handle_back(self) -> bool:
         """From a later page of the result, go to the page before; else back to the input."""

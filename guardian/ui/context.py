@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QObject, Signal
 
 from guardian.core.i18n import DEFAULT_LANG, Catalog, Lang, Text
+from guardian.services.jobs import JobRunner, NothingSaved
 from guardian.speech.speaker import Speaker
 from guardian.ui.services import Services
 from guardian.ui.theme import DEFAULT_TEXT_STEP, Theme, clamp_step
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     from guardian.core.phrase_book import PhraseBook
     from guardian.core.scenarios import Scenario
     from guardian.core.text_model import TextModel
-    from guardian.storage.worker import DiskWorker
     from guardian.ui.screen import Screen
 
 
@@ -62,7 +62,8 @@ class AppContext(QObject):
         bundle: what the app reads from its content files
             (:class:`~guardian.content_bundle.ContentBundle`; the app's one bundle,
             :func:`~guardian.content_bundle.load_bundle`, when omitted).
-        disk: the one worker that reads and writes the database (None: nothing is saved).
+        disk: runs every database job (the app's disk worker); omitted, nothing is read or
+            saved (:class:`~guardian.services.jobs.NothingSaved`: it accepts no job).
         services: the running services (:class:`~guardian.ui.services.Services`; none
             when omitted).
         clock: gives the current local time (the computer's clock when omitted); every date
@@ -101,7 +102,7 @@ class AppContext(QObject):
         auto_read: bool = True,
         content: Content | None = None,
         bundle: ContentBundle | None = None,
-        disk: DiskWorker | None = None,
+        disk: JobRunner | None = None,
         services: Services | None = None,
         clock: Clock | None = None,
         data_dir: Path | None = None,
@@ -120,7 +121,7 @@ class AppContext(QObject):
         self.prepare_ahead = False
         self.setup_pending = False
         self.nav: Navigator | None = None
-        self.disk = disk
+        self.disk: JobRunner = disk if disk is not None else NothingSaved()
         self.clock: Clock = clock or local_now
         if bundle is None:
             from guardian.content_bundle import load_bundle

@@ -1,6 +1,7 @@
 """Telling the family: queue an alert for every channel the family set up, then send it.
 
-The message is written to the outbox (on the disk worker) before anything is sent; the outbox
+The message is written to the outbox (by the app's job runner, see
+:func:`guardian.services.alerts.queue_alerts`) before anything is sent; the outbox
 worker delivers it and retries until it arrives. When it cannot be written (a full disk, a
 locked or damaged database), it is not dropped: :class:`UnsentAlerts` keeps it in memory and
 writes it again every :data:`RETRY_MS` until it is written (and then sent), and the screen that
@@ -16,9 +17,9 @@ from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel
-from sqlite_utils import Database
 
 from guardian.core.alert_message import AlertEvent, compose_alert
+from guardian.services.alerts import queue_alerts
 from guardian.ui.context import AppContext
 from guardian.ui.screen import Screen
 from guardian.ui.widgets import label
@@ -85,15 +86,15 @@ class UnsentAlerts(QObject):
     def write(self) -> None:
         """Write every waiting alert now, unless a write is under way."""
         disk = self.ctx.disk
-        if self.writing or not self.waiting or disk is None:
+        if self.writing or not self.waiting:
             return
         if not disk.accepting_jobs:
-            return  # the app is closing; see last_try
+            return  # nothing is saved here, or the app is closing (see last_try)
         batch = list(self.waiting)
         self.writing = True
         self.retry_timer.stop()
         disk.submit(
-            lambda db: _write(db, batch),
+            queue_alerts(batch),
             on_done=lambda ids: self._written(batch, ids),
             on_error=lambda error: self._not_written(batch, error),
         )
@@ -104,11 +105,11 @@ class UnsentAlerts(QObject):
         The disk worker runs it before it stops; no one is told the outcome.
         """
         disk = self.ctx.disk
-        if disk is None or not disk.accepting_jobs or not self.waiting or self.writing:
+        if not disk.accepting_jobs or not self.waiting or self.writing:
             return
         batch = list(self.waiting)
         self.retry_timer.stop()
-        disk.submit(lambda db: _write(db, batch))
+        disk.submit(queue_alerts(batch))
 
     def _written(self, batch: list[FamilyAlert], ids: list[list[int]]) -> None:
         self.writing = False
@@ -135,29 +136,6 @@ class UnsentAlerts(QObject):
                 alert.told_not_queued = True
                 if alert.on_not_queued is not None:
                     alert.on_not_queued()
-
-
-def _write(db: Database, batch: Sequence[FamilyAlert]) -> list[list[int]]:
-    """Queue every alert of ``batch`` in one transaction (on the disk worker's thread)."""
-    from guardian.storage.database import write_transaction
-    from guardian.storage.outbox import OutboxStore
-
-    store = OutboxStore(db)
-    written: list[list[int]] = []
-    with write_transaction(db):
-        for alert in batch:
-            check_id = alert.check_id()
-            if (
-                check_id is not None
-                and not db.execute("SELECT 1 FROM checks WHERE id = ?", [check_id]).fetchone()
-            ):
-                check_id = None  # deleted from the history meanwhile
-            written.append(
-                store.enqueue_for_contacts(
-                    alert.title, alert.body, event=alert.event, check_id=check_id
-                )
-            )
-    return written
 
 
 def unsent_alerts(ctx: AppContext) -> UnsentAlerts:
@@ -201,7 +179,7 @@ def queue_family_alert(
         on_not_queued: called once if the alert could not be written at first: the family does
             not know yet. It is kept and written again until it is.
     """
-    if ctx.disk is None:
+    if not ctx.disk.accepting_jobs:
         return
     signals = ctx.content.signals
     titles = [ctx.pick(signals[s].title) for s in signal_ids if s in signals]

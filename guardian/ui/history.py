@@ -14,14 +14,8 @@ from PySide6.QtWidgets import QFileDialog, QGridLayout, QVBoxLayout, QWidget
 
 from guardian.core.history_chart import WeekBucket
 from guardian.core.records import CheckRecord
-from guardian.storage.checks import CheckStore
-from guardian.storage.history_io import (
-    HistoryImportError,
-    export_csv,
-    export_json,
-    import_json,
-)
-from guardian.storage.history_stats import PAGE_SIZE, first_page
+from guardian.services import history
+from guardian.services.history import PAGE_SIZE, HistoryImportError, ImportResult
 from guardian.ui.context import AppContext
 from guardian.ui.history_text import SHOWN_NUMBER_CHARS, local_time, shown
 from guardian.ui.screen import Screen
@@ -136,10 +130,10 @@ class HistoryScreen(Screen):
         self.records = []
         today = self.ctx.today()
         disk = self.ctx.disk
-        if disk is None:
+        if not disk.accepting_jobs:
             return
         disk.submit(
-            lambda db: first_page(db, today),
+            history.first_page(today),
             on_done=self._show_first_page,
             on_error=self._read_failed,
         )
@@ -147,9 +141,9 @@ class HistoryScreen(Screen):
     def load_more(self) -> None:
         """Read the next page of older checks."""
         offset = len(self.records)
-        if self.ctx.disk is not None:
+        if self.ctx.disk.accepting_jobs:
             self.ctx.disk.submit(
-                lambda db: CheckStore(db).page(offset, PAGE_SIZE),
+                history.page(offset, PAGE_SIZE),
                 on_done=self._append,
                 on_error=self._read_failed,
             )
@@ -221,18 +215,15 @@ class HistoryScreen(Screen):
         """Delete every check (after the second press), then show the empty history."""
         self.delete_all_button.setProperty("confirming", False)
         self.delete_all_button.text_widget.setText(self.ctx.t("history.delete_all"))
-        if self.ctx.disk is not None:
-            self.ctx.disk.submit(
-                lambda db: CheckStore(db).delete_all(), on_done=lambda _: self.reload()
-            )
+        if self.ctx.disk.accepting_jobs:
+            self.ctx.disk.submit(history.delete_all, on_done=lambda _: self.reload())
 
     def export_to(self, kind: str, path: Path) -> None:
         """Export every check to ``path`` as CSV or JSON, off the window's thread."""
-        writer = export_csv if kind == "csv" else export_json
-        if self.ctx.disk is None:
+        if not self.ctx.disk.accepting_jobs:
             return
         self.ctx.disk.submit(
-            lambda db: writer(db, path),
+            history.export_to(kind, path),
             on_done=lambda count: self._show_message(
                 self.ctx.t("history.exported", count=count, path=str(path))
             ),
@@ -241,20 +232,20 @@ class HistoryScreen(Screen):
 
     def import_from(self, path: Path) -> None:
         """Merge checks from a JSON export at ``path`` (all or nothing), then reload."""
-        if self.ctx.disk is None:
+        if not self.ctx.disk.accepting_jobs:
             return
 
-        def done(result: object) -> None:
-            added = getattr(result, "added", 0)
-            skipped = getattr(result, "skipped", 0)
+        def done(result: ImportResult) -> None:
             self.reload()
-            self._show_message(self.ctx.t("history.imported", added=added, skipped=skipped))
+            self._show_message(
+                self.ctx.t("history.imported", added=result.added, skipped=result.skipped)
+            )
 
         def failed(error: Exception) -> None:
             log.warning("import refused: %s", error)
             self._show_message(import_failure(self.ctx, error))
 
-        self.ctx.disk.submit(lambda db: import_json(db, path), on_done=done, on_error=failed)
+        self.ctx.disk.submit(history.import_from(path), on_done=done, on_error=failed)
 
     def _documents(self) -> Path:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from guardian.core.records import CheckRecord
-from guardian.storage.checks import CheckStore
+from guardian.services import history
 from guardian.ui.context import AppContext
 from guardian.ui.history_text import local_time, shown
 from guardian.ui.screen import Screen
@@ -103,11 +103,11 @@ class HistoryDetailScreen(Screen):
     def delete(self) -> None:
         """Delete the check, tell the list, and go back to it."""
         check_id = self.record.id
-        if check_id is None or self.ctx.disk is None:
+        if check_id is None or not self.ctx.disk.accepting_jobs:
             return
 
         def done(_: object) -> None:
             self.deleted.emit(check_id)
             self.ctx.navigator().back()
 
-        self.ctx.disk.submit(lambda db: CheckStore(db).delete(check_id), on_done=done)
+        self.ctx.disk.submit(history.delete(check_id), on_done=done)

@@ -10,16 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import (
-    QLayout,
-    QLayoutItem,
     QLineEdit,
     QPushButton,
     QSizePolicy,
     QWidget,
-    QWidgetItem,
 )
 
 from guardian.ui.context import AppContext
+from guardian.ui.item_list_layout import ItemListLayout
 from guardian.ui.widgets import BigButton, key_button
 
 DIGITS = ("1", "2", "3", "4", "5", "6", "7", "8", "9")
@@ -131,7 +129,7 @@ class Keypad(QWidget):
         return self.key_layout.least_height(width)
 
 
-class _KeyLayout(QLayout):
+class _KeyLayout(ItemListLayout):
     """Three keys a row; every row as tall as its keys need, and the rest shared out.
 
     Placed by hand: Qt's grid squeezes every row alike when the height is short, which cuts
@@ -139,35 +137,10 @@ class _KeyLayout(QLayout):
     """
 
     def __init__(self, parent: QWidget, keys: list[QPushButton]) -> None:
-        super().__init__(parent)
-        self.setContentsMargins(0, 0, 0, 0)
+        super().__init__(parent, list(keys))
         self._keys = keys
-        self._items: list[QLayoutItem] = []
-        for key in keys:
-            self.addChildWidget(key)
-            self._items.append(QWidgetItem(key))
 
     # -- QLayout -----------------------------------------------------------------------------
-
-    def addItem(self, item: QLayoutItem) -> None:
-        """Not used: the keys are given to the constructor."""
-        self._items.append(item)
-
-    def count(self) -> int:
-        """How many keys the layout holds."""
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        """The key at ``index``, or None."""
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        """Remove the key at ``index`` (only when the layout is thrown away)."""
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        """The keys take all the room they are given."""
-        return Qt.Orientation.Horizontal | Qt.Orientation.Vertical
 
     def sizeHint(self) -> QSize:
         """Every key at its comfortable size."""

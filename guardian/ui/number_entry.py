@@ -5,16 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, QRegularExpression, QSize, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator, QResizeEvent
 from PySide6.QtWidgets import (
-    QLayout,
-    QLayoutItem,
     QLineEdit,
     QVBoxLayout,
     QWidget,
-    QWidgetItem,
 )
 
 from guardian.core.number_display import phone_digits
 from guardian.ui.context import AppContext
+from guardian.ui.item_list_layout import ItemListLayout
 from guardian.ui.keypad import PLUS, Keypad, keys_in_order, least_height, least_width
 from guardian.ui.widgets import BigButton, group_as_typed, label, scrolling
 
@@ -136,7 +134,7 @@ class NumberEntryStep(QWidget):
             self.submitted.emit(number)
 
 
-class _StepLayout(QLayout):
+class _StepLayout(ItemListLayout):
     """The prompt's column beside the keypad, arranged to fit the height.
 
     Arrangements, the first that fits the height is used: everything in the column beside the
@@ -158,17 +156,13 @@ class _StepLayout(QLayout):
         buttons: tuple[BigButton, BigButton],
         keypad: Keypad,
     ) -> None:
-        super().__init__(parent)
+        # Sizes asked for again and again while Qt lays out, until something changes.
+        self._sizes: dict[tuple[str, int], int] = {}
+        super().__init__(parent, [prompt, hint, field, *buttons, keypad])
         self.arrangement = HINT_BESIDE
         self._prompt, self._hint, self._field = prompt, hint, field
         self._buttons = buttons
         self._keypad = keypad
-        self._items: list[QLayoutItem] = []
-        # Sizes asked for again and again while Qt lays out, until something changes.
-        self._sizes: dict[tuple[str, int], int] = {}
-        for widget in (prompt, hint, field, *buttons, keypad):
-            self.addChildWidget(widget)
-            self._items.append(QWidgetItem(widget))
 
     def arrange_for(self, size: QSize) -> None:
         """Use the first arrangement whose least height fits ``size`` (else HINT_BELOW)."""
@@ -190,26 +184,6 @@ class _StepLayout(QLayout):
         """Forget the sizes worked out so far (words, text size or style changed)."""
         self._sizes.clear()
         super().invalidate()
-
-    def addItem(self, item: QLayoutItem) -> None:
-        """Not used: the step's parts are given to the constructor."""
-        self._items.append(item)
-
-    def count(self) -> int:
-        """How many parts the layout holds."""
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        """The part at ``index``, or None."""
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        """Remove the part at ``index`` (only when the layout is thrown away)."""
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        """The step takes all the room it is given."""
-        return Qt.Orientation.Horizontal | Qt.Orientation.Vertical
 
     def hasHeightForWidth(self) -> bool:
         """The words wrap, so the height depends on the width."""

@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import threading
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from guardian.core.remote_apps import Found
+from guardian.ui.background import BackgroundCall
 from guardian.ui.context import AppContext
 from guardian.ui.paged_column import PagedColumn
 from guardian.ui.screen import Screen
@@ -39,12 +39,6 @@ class ProgramStopper(Protocol):
 
     def stop(self, programs: list[Found]) -> list[Found]:
         """End ``programs`` and return those of them that still run afterwards."""
-
-
-class _Carrier(QObject):
-    """Brings the worker thread's result to the window's thread."""
-
-    done = Signal(list)
 
 
 class RemoteAppWarningScreen(Screen):
@@ -68,9 +62,7 @@ class RemoteAppWarningScreen(Screen):
         self.still_running: list[Found] = []
         self.page = WARNING
         self._closed = False
-        self._thread: threading.Thread | None = None
-        self._carrier = _Carrier()
-        self._carrier.done.connect(self._show_result)
+        self._closing: BackgroundCall[list[Found]] | None = None
         theme = ctx.theme
         names = self.program_names()
         px = theme.button_icon_px
@@ -183,34 +175,28 @@ class RemoteAppWarningScreen(Screen):
 
     def close_programs(self) -> None:
         """End the programs found (the person has agreed), off the window's thread."""
-        if self._thread is not None:
+        if self._closing is not None:
             return
         self.show_page(CLOSING)
         stopper = self.ctx.services.stop_app
         programs = list(self.found)
-        carrier = self._carrier
-
-        def run() -> None:
-            try:
-                still = list(programs) if stopper is None else stopper.stop(programs)
-            except Exception:
-                _log.exception("the remote-control programs could not be closed")
-                still = list(programs)
-            with contextlib.suppress(RuntimeError):  # the screen is gone
-                carrier.done.emit(still)
-
-        self._thread = threading.Thread(target=run, name="guardian-stop-app", daemon=True)
-        self._thread.start()
+        self._closing = BackgroundCall(
+            lambda: list(programs) if stopper is None else stopper.stop(programs),
+            self._show_result,
+            on_error=lambda error: self._show_result(programs),  # logged by the call
+            name="guardian-stop-app",
+        )
+        self._closing.start()
 
     def wait_for_closing(self, timeout: float | None = None) -> None:
         """Wait until the programs are closed or given up on (for tests and shutting down)."""
-        if self._thread is not None:
-            self._thread.join(timeout)
+        if self._closing is not None:
+            self._closing.wait(timeout)
 
     def _show_result(self, still_running: list[Found]) -> None:
         if self._closed:
             return
-        self._thread = None
+        self._closing = None
         self.still_running = list(still_running)
         self.show_page(NOT_CLOSED if self.still_running else CLOSED)
 
@@ -224,6 +210,8 @@ class RemoteAppWarningScreen(Screen):
     def closing(self) -> None:
         """Ignore a result that arrives after the screen has gone."""
         self._closed = True
+        if self._closing is not None:
+            self._closing.drop()
 
     def spoken_text(self) -> str:
         """What the page shows, top to bottom, then its buttons' words where they matter."""

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from guardian.core.money_amounts import find_amounts
 from guardian.core.records import CheckRecord
@@ -35,8 +34,8 @@ from guardian.core.report_card import (
     field_label,
     recovery_fee_warning,
 )
-from guardian.storage.checks import CheckStore
-from guardian.storage.settings import SettingsStore
+from guardian.services import report
+from guardian.services.report import StoredCard
 from guardian.ui.context import AppContext
 from guardian.ui.paged_column import PagedColumn
 from guardian.ui.report_pdf import report_html, write_report_pdf
@@ -45,23 +44,12 @@ from guardian.ui.widgets import BigButton, label
 
 log = logging.getLogger(__name__)
 
-SETTINGS_KEY = "report_card"
-PREFILLED_KEY = "report_card_prefilled_from"
-"""Where the history number of the check the card was last filled in from is kept: a check
-fills the card once, so what the family changes or clears stays so."""
 LONG_FIELDS = {"what_they_said", "apps_installed"}
 RECENT = timedelta(days=2)
 """How recent the latest check must be to fill in the card (an older one is another story)."""
 
 FileOpener = Callable[[QUrl], bool]
 """Opens a file in the computer's own program (the PDF viewer) and says whether it could."""
-
-
-def _load(db: Database) -> tuple[object, CheckRecord | None, object]:
-    """The saved card, the latest check, and the check the card was last filled in from."""
-    latest = CheckStore(db).page(0, 1)
-    settings = SettingsStore(db)
-    return settings.get(SETTINGS_KEY), latest[0] if latest else None, settings.get(PREFILLED_KEY)
 
 
 def amounts_in(text: str) -> list[str]:
@@ -119,17 +107,9 @@ def remember_choice(ctx: AppContext, name: str, value: str) -> None:
     Raises:
         ValueError: ``value`` is not one of the field's choices.
     """
-    ReportCard().set(name, value)  # refused here, not on the disk worker
-    if ctx.disk is None:
-        return
-
-    def job(db: Database) -> None:
-        store = SettingsStore(db)
-        card = ReportCard.from_mapping(store.get(SETTINGS_KEY))
-        card.set(name, value)
-        store.set(SETTINGS_KEY, card.to_mapping())
-
-    ctx.disk.submit(job)
+    job = report.remember_choice(name, value)  # refused here, not on the disk worker
+    if ctx.disk.accepting_jobs:
+        ctx.disk.submit(job)
 
 
 def warning_words(ctx: AppContext) -> str:
@@ -167,8 +147,10 @@ class ReportCardScreen(Screen):
         self.stack.addWidget(self._form())
         self._loading = True
         self._set_fields_enabled(False)
-        if ctx.disk is not None:
-            ctx.disk.submit(_load, on_done=self._loaded, on_error=lambda _: self._done_loading())
+        if ctx.disk.accepting_jobs:
+            ctx.disk.submit(
+                report.load, on_done=self._loaded, on_error=lambda _: self._done_loading()
+            )
         else:
             self._done_loading()
 
@@ -318,8 +300,8 @@ class ReportCardScreen(Screen):
         self._loading = False
         self._set_fields_enabled(True)
 
-    def _loaded(self, result: tuple[object, CheckRecord | None, object]) -> None:
-        saved, latest, filled_from = result
+    def _loaded(self, stored: StoredCard) -> None:
+        saved, latest, filled_from = stored
         card = ReportCard.from_mapping(saved)
         prefill = (
             latest is not None
@@ -341,15 +323,8 @@ class ReportCardScreen(Screen):
             self._show_choice(name)
         self._show_summary()
         self._done_loading()
-        if prefill and latest is not None and self.ctx.disk is not None:
-            data, check_id = card.to_mapping(), latest.id
-
-            def keep(db: Database) -> None:
-                settings = SettingsStore(db)
-                settings.set(SETTINGS_KEY, data)
-                settings.set(PREFILLED_KEY, check_id)
-
-            self.ctx.disk.submit(keep)
+        if prefill and latest is not None and self.ctx.disk.accepting_jobs:
+            self.ctx.disk.submit(report.keep_filled_from(card.to_mapping(), latest.id))
         if self.ctx.auto_read and self.ctx.nav is not None:
             current = getattr(self.ctx.nav, "current_screen", None)
             if callable(current) and current() is self:
@@ -393,10 +368,8 @@ class ReportCardScreen(Screen):
         self._save()
 
     def _save(self) -> None:
-        if self.ctx.disk is None:
-            return
-        data = self.card.to_mapping()
-        self.ctx.disk.submit(lambda db: SettingsStore(db).set(SETTINGS_KEY, data))
+        if self.ctx.disk.accepting_jobs:
+            self.ctx.disk.submit(report.keep(self.card.to_mapping()))
 
     def spoken_text(self) -> str:
         """Who fills it in, the card read aloud (or that it is empty), then the warning."""

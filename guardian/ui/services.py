@@ -19,19 +19,64 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QUrl
+    from PySide6.QtCore import QUrl, SignalInstance
 
-    from guardian.alerts.outbox_worker import OutboxWorker
     from guardian.core.i18n import Lang
     from guardian.demo_folder import DemoFolder
-    from guardian.guard.watcher import RemoteAppWatcher
     from guardian.ui.family.weekly_note import WeeklyNotes
     from guardian.ui.family_alerts import UnsentAlerts
     from guardian.ui.remote_warning import ProgramStopper
     from guardian.warmup import Warmup
+
+
+class AlertSender(Protocol):
+    """What the screens use of the alert sender.
+
+    The app's is :class:`~guardian.alerts.outbox_worker.OutboxWorker`.
+
+    Attributes:
+        delivered: emitted with a message's id when it reached its channel.
+        failed: emitted with a message's id and a plain reason when a try failed.
+    """
+
+    delivered: SignalInstance
+    failed: SignalInstance
+
+    def wake(self) -> None:
+        """Look at the outbox now: a message was just queued."""
+
+    def prepare_delivery(self) -> None:
+        """Load what sending needs ahead of the first message, off the window's thread."""
+
+    def retry_now(self) -> None:
+        """Try every waiting message again now, without waiting for its next turn."""
+
+    def shutdown(self) -> None:
+        """Stop sending (the app calls it when it quits); what is unsent stays in the outbox."""
+
+
+class ProgramWatcher(Protocol):
+    """What the screens use of the remote-control guard.
+
+    The app's is :class:`~guardian.guard.watcher.RemoteAppWatcher`.
+
+    Attributes:
+        found: emitted with the list of remote-control programs found running (never empty).
+    """
+
+    found: SignalInstance
+
+    def start_polling(self) -> None:
+        """Look for the programs again every few seconds until :meth:`stop_polling`."""
+
+    def stop_polling(self) -> None:
+        """Stop looking again."""
+
+    def shutdown(self) -> None:
+        """Stop for good (the app calls it when it quits)."""
 
 
 @dataclass(frozen=True)
@@ -53,8 +98,8 @@ class Services:
         demo_folder: a demo session's throwaway data folder, removed when the app quits.
     """
 
-    outbox: OutboxWorker | None = None
-    guard: RemoteAppWatcher | None = None
+    outbox: AlertSender | None = None
+    guard: ProgramWatcher | None = None
     stop_app: ProgramStopper | None = None
     warmup: Warmup | None = None
     weekly_notes: WeeklyNotes | None = None

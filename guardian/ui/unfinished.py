@@ -77,12 +77,12 @@ class UnfinishedOffer(QWidget):
 
     def discard(self) -> None:
         """Delete the interrupted check (the person chose to)."""
-        from guardian.storage.checks import CheckStore
+        from guardian.services import history
 
         self._settle()
         check_id = self.record.id
-        if check_id is not None and self.ctx.disk is not None:
-            self.ctx.disk.submit(lambda db: CheckStore(db).delete(check_id))
+        if check_id is not None and self.ctx.disk.accepting_jobs:
+            self.ctx.disk.submit(history.delete(check_id))
 
     def _settle(self) -> None:
         self.used = True

@@ -17,11 +17,11 @@ from guardian.alerts.outbox_worker import OutboxWorker, send_test_alert
 from guardian.assets import load_catalog
 from guardian.core.alert_message import compose_alert
 from guardian.core.contacts import ChannelConfig, Contact, parse_phone, validate_contact
+from guardian.services.family_changes import contact_changes, guarded_change, words_for
 from guardian.storage.contacts import ContactStore
 from guardian.storage.database import open_database
 from guardian.storage.outbox import CHANNEL_REMOVED, OutboxMessage, OutboxStore
 from guardian.storage.worker import DiskWorker
-from guardian.ui.family.changes import contact_changes, guarded_change, words_for
 
 from .conftest import Mail, Webhook
 
@@ -283,7 +283,7 @@ def edit_contact(db_path: Path, contact: Contact, url: str, phone: str) -> list[
 
     def describe(before: list[Contact]) -> list[str]:
         stored = next(c for c in before if c.id == contact.id)
-        return contact_changes(stored, edited, words, "zh")
+        return contact_changes(stored, edited, words)
 
     guarded = with_db(
         db_path,

@@ -14,9 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from guardian.assets import load_catalog
 from guardian.core.contacts import validate_contact
+from guardian.core.i18n import Lang
 from guardian.core.records import CheckRecord
-from guardian.doctor import LABELS, CheckResult, format_report, run_checks
+from guardian.doctor import CHECKS, CheckResult, Words, format_report, label_key, run_checks
 from guardian.doctor.backups import check_backups
 from guardian.doctor.data_folder import check_data_folder
 from guardian.doctor.database import check_database
@@ -36,6 +38,11 @@ from tests.xdg_home import xdg_home
 ROOT = Path(__file__).resolve().parents[2]
 T0 = datetime(2024, 5, 1, 8, 30, tzinfo=timezone.utc)
 TOKEN = "SECRETtoken0123456789"
+
+
+def words(lang: Lang) -> Words:
+    """The doctor's sentences in ``lang``."""
+    return Words(load_catalog(), lang)
 
 
 def run_doctor(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -91,7 +98,7 @@ def snapshot(folder: Path) -> dict[str, str]:
 def test_json_gives_every_check_with_ok_and_detail(tmp_path):
     done = run_doctor("--json", "--lang", "en", env={"GUARDIAN_DATA_DIR": str(tmp_path / "d")})
     results = json.loads(done.stdout)
-    assert [item["check"] for item in results] == list(LABELS)
+    assert [item["check"] for item in results] == list(CHECKS)
     for item in results:
         assert set(item) == {"check", "ok", "detail"}
         assert isinstance(item["ok"], bool) and item["detail"]
@@ -102,10 +109,11 @@ def test_json_gives_every_check_with_ok_and_detail(tmp_path):
 def test_the_report_is_one_line_per_check_in_chinese_by_default(tmp_path):
     done = run_doctor(env={"GUARDIAN_DATA_DIR": str(tmp_path / "d")})
     lines = done.stdout.strip().splitlines()
-    assert len(lines) == len(LABELS) + 1
-    for line, label in zip(lines, LABELS.values(), strict=False):
+    assert len(lines) == len(CHECKS) + 1
+    catalog = load_catalog()
+    for line, check in zip(lines, CHECKS, strict=False):
         assert line.startswith(("[正常] ", "[有问题] "))
-        assert label.zh in line
+        assert catalog.get("zh", label_key(check)) in line
     problems = sum(line.startswith("[有问题]") for line in lines)
     assert lines[-1] == ("全部正常。" if not problems else lines[-1])
     assert done.returncode == (1 if problems else 0)
@@ -180,7 +188,7 @@ def test_files_open_to_other_users_are_named(tmp_path):
     folder = tmp_path / "d"
     fill(folder)
     database_path(folder).chmod(0o644)
-    result = check_data_folder(folder, "en")
+    result = check_data_folder(folder, words("en"))
     assert not result.ok
     assert "guardian.db" in result.detail and "chmod -R go=" in result.detail
 
@@ -189,7 +197,7 @@ def test_a_missing_database_with_backups_says_guardian_restores_it(tmp_path):
     folder = tmp_path / "d"
     fill(folder)
     database_path(folder).unlink()
-    result = check_database(folder, "zh")
+    result = check_database(folder, words("zh"))
     assert not result.ok and "从备份恢复" in result.detail
 
 
@@ -197,7 +205,7 @@ def test_no_backup_for_a_used_database_is_a_problem(tmp_path):
     folder = tmp_path / "d"
     fill(folder)
     shutil.rmtree(backups_dir(folder))
-    result = check_backups(folder, "en", datetime.now().date())
+    result = check_backups(folder, words("en"), datetime.now().date())
     assert not result.ok and "No backup yet" in result.detail
 
 
@@ -207,9 +215,9 @@ def test_an_old_backup_is_a_problem_and_a_damaged_one_too(tmp_path):
     [backup] = backups_dir(folder).iterdir()
     made = backup_date(backup)
     assert made is not None
-    assert not check_backups(folder, "en", made + timedelta(days=365)).ok
+    assert not check_backups(folder, words("en"), made + timedelta(days=365)).ok
     backup.write_bytes(b"\x00" * 4096)
-    result = check_backups(folder, "en", made)
+    result = check_backups(folder, words("en"), made)
     assert not result.ok and "damaged" in result.detail
 
 
@@ -235,7 +243,7 @@ def test_waiting_alerts_are_counted_and_their_error_holds_no_token(tmp_path):
     finally:
         db.close()
     assert contact is not None
-    result = check_outbox(folder, "en")
+    result = check_outbox(folder, words("en"))
     assert not result.ok
     assert result.detail.startswith("2 alert(s) to the family are not delivered yet")
     assert TOKEN not in result.detail
@@ -252,7 +260,7 @@ def espeak_on(monkeypatch) -> None:
 
 
 def test_speech_that_is_turned_off_is_not_a_problem(tmp_path):
-    result = check_speech("en", tmp_path)  # GUARDIAN_SPEECH=none in every test
+    result = check_speech(words("en"), tmp_path)  # GUARDIAN_SPEECH=none in every test
     assert result.ok and "turned off" in result.detail
 
 
@@ -261,7 +269,7 @@ def test_speech_is_played_through_the_player(tmp_path, monkeypatch, espeak_on, p
     import guardian.speech.espeak as espeak
 
     monkeypatch.setattr(espeak, "default_player", lambda: (shutil.which(player), "-"))
-    result = check_speech("en", tmp_path)
+    result = check_speech(words("en"), tmp_path)
     assert result.ok is works
     assert ("voice works" in result.detail) is works
     assert ("No sound device" in result.detail) is not works
@@ -269,7 +277,7 @@ def test_speech_is_played_through_the_player(tmp_path, monkeypatch, espeak_on, p
 
 def test_speech_on_this_computer_is_reported_plainly(tmp_path, espeak_on):
     require_program("aplay")
-    result = check_speech("en", tmp_path)
+    result = check_speech(words("en"), tmp_path)
     assert result.detail in {
         "The voice works.",
         "No sound device: nothing can be heard. Check that the speakers or headphones are "
@@ -288,7 +296,7 @@ def fake_program(folder: Path, name: str, output: str) -> None:
 def test_the_tel_handler_is_named_when_one_is_set(tmp_path, monkeypatch):
     for name, value in xdg_home(tmp_path, dialler=True).items():
         monkeypatch.setenv(name, value)
-    result = check_tel_handler("en")
+    result = check_tel_handler(words("en"))
     assert result.ok and result.detail == "The call button dials with KDE Connect."
 
 
@@ -296,7 +304,7 @@ def test_the_tel_handler_is_named_when_one_is_set(tmp_path, monkeypatch):
 def test_no_tel_handler_means_the_number_is_shown_to_dial(tmp_path, monkeypatch):
     for name, value in xdg_home(tmp_path, dialler=False).items():
         monkeypatch.setenv(name, value)
-    result = check_tel_handler("zh")
+    result = check_tel_handler(words("zh"))
     assert result.ok and "用大字显示号码" in result.detail
 
 
@@ -308,7 +316,7 @@ def test_a_running_remote_control_program_is_named(tmp_path):
     shutil.copy2(sleep, program)
     child = subprocess.Popen([str(program), "600"])
     try:
-        result = check_guard("en")
+        result = check_guard(words("en"))
     finally:
         child.terminate()
         child.wait(timeout=10)

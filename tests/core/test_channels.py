@@ -7,6 +7,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from guardian.assets import load_catalog
 from guardian.core.channels import (
     CHANNEL_GROUPS,
     CHANNEL_KINDS,
@@ -28,7 +29,16 @@ from guardian.core.channels import (
     secret_values,
     validate_channel,
 )
-from guardian.core.i18n import Text
+from guardian.core.field_error import FieldError
+from guardian.core.i18n import LANGS
+
+CATALOG = load_catalog()
+
+
+def named(key: str) -> bool:
+    """Whether the catalog has ``key`` in every language."""
+    return all(CATALOG.template(lang, key) for lang in LANGS)
+
 
 GOOD: dict[str, list[dict[str, Any]]] = {
     "email": [
@@ -103,9 +113,11 @@ GOOD: dict[str, list[dict[str, Any]]] = {
 def test_every_kind_has_examples_and_labels_in_both_languages() -> None:
     assert set(GOOD) == set(CHANNEL_KINDS)
     for kind in CHANNEL_KINDS.values():
-        assert kind.label.zh and kind.label.en
+        assert named(kind.label_key), kind.label_key
         for field in kind.fields:
-            assert field.label.zh and field.label.en
+            assert named(field.label_key), field.label_key
+            assert field.hint_key is None or named(field.hint_key), field.hint_key
+            assert all(named(key) for _, key in field.choices)
             assert field.choices == () or field.type == "choice"
         assert any(field.required for field in kind.fields)
 
@@ -215,7 +227,7 @@ def test_mail_presets_fill_in_the_server_and_send_to_the_address_itself(
     ],
 )
 def test_wechat_and_mail_preset_errors_say_what_is_expected(
-    kind: str, fields: dict[str, Any], field: str, error: Text
+    kind: str, fields: dict[str, Any], field: str, error: FieldError
 ) -> None:
     assert validate_channel(kind, fields)[field] == error
 
@@ -249,7 +261,7 @@ def test_json_webhook_keeps_its_query_arguments() -> None:
         ("dingtalk", {}, "token", ERROR_REQUIRED),
     ],
 )
-def test_field_errors(kind: str, fields: dict[str, Any], field: str, error: Text) -> None:
+def test_field_errors(kind: str, fields: dict[str, Any], field: str, error: FieldError) -> None:
     assert validate_channel(kind, fields)[field] == error
 
 
@@ -275,10 +287,38 @@ def test_field_errors(kind: str, fields: dict[str, Any], field: str, error: Text
 def test_bad_fields_are_named(kind: str, fields: dict[str, Any], field: str) -> None:
     errors = validate_channel(kind, fields)
     assert field in errors
-    assert errors[field].zh and errors[field].en
+    assert named(errors[field].key)
     with pytest.raises(ValueError) as raised:
         build_apprise_url(kind, fields)
     assert field in str(raised.value)
+
+
+def test_the_form_and_its_errors_keep_their_words() -> None:
+    def zh(key: str) -> str:
+        return CATALOG.get("zh", key)
+
+    def en(key: str) -> str:
+        return CATALOG.get("en", key)
+
+    pushplus = CHANNEL_KINDS["pushplus"]
+    assert (zh(pushplus.label_key), en(pushplus.label_key)) == ("PushPlus 推送加", "PushPlus")
+    token = pushplus.fields[0]
+    assert (zh(token.label_key), en(token.label_key)) == ("令牌", "Token")
+    assert token.hint_key is not None
+    assert en(token.hint_key) == "32 letters and digits; the whole web address works too"
+    security = CHANNEL_KINDS["email"].field("security")
+    assert security is not None
+    assert [zh(key) for _, key in security.choices] == [
+        "SSL/TLS（常用端口 465）",
+        "STARTTLS（常用端口 587）",
+        "不加密（常用端口 25）",
+    ]
+    qq_address = CHANNEL_KINDS["qqmail"].fields[0]
+    assert (zh(qq_address.label_key), en(qq_address.label_key)) == ("QQ邮箱地址", "QQ Mail address")
+    errors = validate_channel("email", {"host": "smtp.qq.com", "port": "0", "to": "a@b.com"})
+    assert zh(errors["port"].key) == "端口是 1 到 65535 之间的数字"
+    assert en(errors["from"].key) == "This is required"
+    assert en(ERROR_UNKNOWN_KIND.key) == "Unknown kind of channel"
 
 
 def test_unknown_kind() -> None:
@@ -304,7 +344,7 @@ _values = st.one_of(st.text(max_size=40), st.integers(), st.none(), st.floats(),
 )
 def test_validate_never_raises_and_valid_fields_build(kind: str, fields: dict[str, Any]) -> None:
     errors = validate_channel(kind, fields)
-    assert all(isinstance(error, Text) and error.zh and error.en for error in errors.values())
+    assert all(isinstance(error, FieldError) and named(error.key) for error in errors.values())
     if not errors:
         assert "://" in build_apprise_url(kind, fields)
 

@@ -6,19 +6,29 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from guardian.assets import load_catalog
 from guardian.core.contacts import (
     ERROR_NAME_REQUIRED,
     ERROR_NAME_TOO_LONG,
     ERROR_PHONE_CHARACTERS,
     ERROR_PHONE_INVALID,
     ERROR_PHONE_REQUIRED,
+    RELATIONSHIPS,
     ChannelConfig,
     Phone,
     parse_phone,
     relationship_label,
     validate_contact,
 )
-from guardian.core.i18n import Text
+from guardian.core.field_error import FieldError, Words
+from guardian.core.i18n import LANGS, Lang
+
+CATALOG = load_catalog()
+
+
+def words(lang: Lang) -> Words:
+    """The catalog's sentences in ``lang``."""
+    return lambda key, **values: CATALOG.get(lang, key, **values)
 
 
 @pytest.mark.parametrize(
@@ -62,10 +72,12 @@ def test_service_short_numbers_are_accepted(raw: str) -> None:
         ("1" * 41, None),
     ],
 )
-def test_bad_numbers_say_why(raw: str, error: Text | None) -> None:
+def test_bad_numbers_say_why(raw: str, error: FieldError | None) -> None:
     result = parse_phone(raw)
     assert result.phone is None
-    assert result.error is not None and result.error.zh and result.error.en
+    assert result.error is not None and all(
+        CATALOG.template(lang, result.error.key) for lang in LANGS
+    )
     if error is not None:
         assert result.error == error
 
@@ -76,7 +88,7 @@ def test_any_phone_text_gives_a_phone_or_a_clear_error(raw: str) -> None:
     result = parse_phone(raw)
     assert (result.phone is None) != (result.error is None)
     if result.error is not None:
-        assert result.error.zh and result.error.en
+        assert all(CATALOG.template(lang, result.error.key) for lang in LANGS)
     else:
         assert result.phone is not None
         again = parse_phone(result.phone.e164)
@@ -99,13 +111,14 @@ def _form(**overrides: Any) -> dict[str, Any]:
 
 
 def test_a_good_contact_is_cleaned() -> None:
-    result = validate_contact(_form())
+    result = validate_contact(_form(), catalog=CATALOG)
     assert result.ok and result.errors == {}
     contact = result.contact
     assert contact is not None
     assert contact.name == "小 红"
     assert contact.relationship == "daughter"
-    assert contact.relationship_label("en") == "Daughter"
+    assert contact.relationship_label(words("en")) == "Daughter"
+    assert contact.relationship_label(words("zh")) == "女儿"
     assert contact.phone.e164 == "+8613812345678"
     assert contact.photo_path == "/home/gran/photos/xiaohong.png"
     assert [(c.kind, c.fields, c.id) for c in contact.channels] == [
@@ -117,7 +130,37 @@ def test_a_good_contact_is_cleaned() -> None:
 def test_free_text_relationship_is_kept() -> None:
     contact = validate_contact(_form(relationship="楼下王阿姨")).contact
     assert contact is not None and contact.relationship == "楼下王阿姨"
-    assert relationship_label("楼下王阿姨", "en") == "楼下王阿姨"
+    assert relationship_label("楼下王阿姨", words("en")) == "楼下王阿姨"
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("女儿", "daughter"),
+        ("DAUGHTER", "daughter"),
+        ("son_in_law", "son_in_law"),
+        ("邻居", "neighbour"),
+    ],
+)
+def test_a_relationship_typed_by_its_name_in_any_language_is_kept_as_its_id(
+    typed: str, kept: str
+) -> None:
+    contact = validate_contact(_form(relationship=typed), catalog=CATALOG).contact
+    assert contact is not None and contact.relationship == kept
+
+
+def test_without_the_catalog_only_ids_are_recognised() -> None:
+    assert validate_contact(_form(relationship="Daughter")).contact.relationship == "daughter"  # type: ignore[union-attr]
+    assert validate_contact(_form(relationship="女儿")).contact.relationship == "女儿"  # type: ignore[union-attr]
+
+
+def test_every_relationship_is_named_in_every_language() -> None:
+    for relationship_id, key in RELATIONSHIPS.items():
+        assert key == f"relationship.{relationship_id}"
+        for lang in LANGS:
+            assert CATALOG.template(lang, key), (lang, key)
+    assert relationship_label("spouse", words("zh")) == "老伴"
+    assert relationship_label("community", words("en")) == "Community worker"
 
 
 def test_errors_per_field() -> None:
@@ -146,7 +189,25 @@ def test_errors_per_field() -> None:
 
 def test_name_length() -> None:
     assert validate_contact(_form(name="一" * 20)).ok
-    assert validate_contact(_form(name="一" * 21)).errors["name"] == ERROR_NAME_TOO_LONG
+    error = validate_contact(_form(name="一" * 21)).errors["name"]
+    assert error == ERROR_NAME_TOO_LONG
+    assert error.sentence(words("zh")) == "名字最多20个字"
+    assert error.sentence(words("en")) == "A name has at most 20 characters"
+
+
+def test_errors_are_said_in_the_words_they_always_had() -> None:
+    result = validate_contact(_form(name="", phone="abc", channels=list(range(11))))
+    said = {name: error.sentence(words("zh")) for name, error in result.errors.items()}
+    assert said == {
+        "name": "请填写名字",
+        "phone": "电话号码只能有数字（可以有空格、短横线或开头的 +）",
+        "channels": "每位联系人最多10种通知方式",
+    }
+    assert result.errors["channels"].sentence(words("en")) == (
+        "A contact has at most 10 alert channels"
+    )
+    relationship = validate_contact(_form(relationship="x" * 21)).errors["relationship"]
+    assert relationship.sentence(words("en")) == "A relationship has at most 20 characters"
 
 
 @pytest.mark.parametrize("fields", [None, 5, "name", [], {"name": b"x"}, {"channels": "x"}])
@@ -175,6 +236,7 @@ def test_arbitrary_fields_never_raise(fields: dict[str, Any]) -> None:
     result = validate_contact(fields)
     assert result.ok == (result.contact is not None)
     for error in result.errors.values():
-        assert isinstance(error, Text) and error.zh and error.en
+        assert isinstance(error, FieldError)
+        assert all(CATALOG.template(lang, error.key) for lang in LANGS), error.key
     if result.contact is None:
         assert result.errors

@@ -18,8 +18,10 @@ from typing import Any, TypeVar
 import pytest
 from sqlite_utils import Database
 
+from guardian.assets import load_catalog
 from guardian.content_loader import load_content
 from guardian.core.contacts import validate_contact
+from guardian.core.i18n import LANGS
 from guardian.core.number_check import check_number
 from guardian.core.report_card import FIELDS, ReportCard
 from guardian.core.text_check import check_text
@@ -149,7 +151,10 @@ def test_validate_contact_names_each_bad_field(name):
     result = timed(5, lambda: validate_contact(form))
     assert result.contact is None
     assert {"name", "phone"} <= set(result.errors)
-    assert all(text.get("zh") and text.get("en") for text in result.errors.values())
+    catalog = load_catalog()
+    for error in result.errors.values():
+        assert all(catalog.template(lang, error.key) for lang in LANGS), error
+        assert error.sentence(lambda key, **values: catalog.get("zh", key, **values))
 
 
 @pytest.mark.parametrize("form", [None, 42, b"\x00" * MEGABYTE, ["name"], {"name": None}])

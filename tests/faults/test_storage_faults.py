@@ -19,7 +19,10 @@ from typing import Any
 import pytest
 from sqlite_utils import Database
 
+from guardian.assets import load_catalog
+from guardian.core.i18n import Lang
 from guardian.core.records import CheckRecord
+from guardian.doctor import Words
 from guardian.doctor.database import check_database
 from guardian.storage.checks import CheckStore
 from guardian.storage.database import open_database
@@ -121,11 +124,11 @@ def test_disk_jobs_on_an_unwritable_folder_fail_with_a_plain_message(qtbot, unwr
 def test_the_doctor_names_an_unwritable_data_folder(unwritable_folder):
     from guardian.doctor.data_folder import check_data_folder
 
-    result = check_data_folder(unwritable_folder, "en")
+    result = check_data_folder(unwritable_folder, words("en"))
     assert result.ok is False
     assert str(unwritable_folder) in result.detail
     if unwritable_folder.parent.is_file():  # the data folder's parent is really a file
-        result = check_data_folder(unwritable_folder.parent, "en")
+        result = check_data_folder(unwritable_folder.parent, words("en"))
         assert result.ok is False and "not a folder" in result.detail
 
 
@@ -265,7 +268,7 @@ def test_a_newer_database_is_refused_and_left_byte_for_byte_unchanged(db_path):
 def test_the_doctor_says_a_newer_database_needs_a_newer_guardian(db_path):
     make_newer(db_path)
     before = digest(db_path)
-    result = check_database(db_path.parent, "en")
+    result = check_database(db_path.parent, words("en"))
     assert result.ok is False and "newer Guardian" in result.detail
     assert digest(db_path) == before
 
@@ -334,3 +337,8 @@ def test_a_backup_onto_a_full_disk_fails_plainly_and_keeps_no_partial_file(tmp_p
         make_backup(db_path, backups, datetime(2024, 5, 1, 9, 0).astimezone())
     assert "backup" in str(caught.value)
     assert list_backups(backups) == []
+
+
+def words(lang: Lang) -> Words:
+    """The doctor's sentences in ``lang``."""
+    return Words(load_catalog(), lang)

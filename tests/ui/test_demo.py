@@ -222,7 +222,7 @@ def test_a_scripted_demo_run_from_picker_to_next_person(
 
     # Nothing was handed to the disk, and nothing was written where the app keeps data.
     assert disk.jobs == []
-    assert screen.presenter.disk is None
+    assert not screen.presenter.disk.accepting_jobs
     assert data_files() == []
 
 

@@ -26,11 +26,11 @@ def slow_guard(monkeypatch: pytest.MonkeyPatch):
     done = threading.Event()
     real = report.check_guard
 
-    def held(lang):
+    def held(words):
         started.set()
         release.wait(timeout=30)
         try:
-            return real(lang)
+            return real(words)
         finally:
             done.set()
 

@@ -21,7 +21,7 @@ from guardian.core.channels import (
     validate_channel,
 )
 from guardian.core.contacts import ChannelConfig
-from guardian.core.i18n import Lang
+from guardian.core.field_error import Words
 from guardian.ui.context import AppContext
 from guardian.ui.family.common import FamilyScreen, FormField, replace_or_show
 from guardian.ui.widgets import BigButton, BigComboBox, label
@@ -39,10 +39,13 @@ SUMMARY_FIELDS = {
 }
 
 
-def channel_summary(channel: ChannelConfig, lang: Lang) -> str:
-    """One line for a channel: its kind, and where it goes when that is no secret."""
+def channel_summary(channel: ChannelConfig, words: Words) -> str:
+    """One line for a channel: its kind, and where it goes when that is no secret.
+
+    The kind is named in the language of ``words`` (``ctx.t``).
+    """
     spec = CHANNEL_KINDS.get(channel.kind)
-    name = spec.label.get(lang) if spec else channel.kind
+    name = words(spec.label_key) if spec else channel.kind
     shown = channel.fields.get(SUMMARY_FIELDS.get(channel.kind, ""), "")
     if channel.kind in ("json", "custom"):
         try:
@@ -106,7 +109,7 @@ class ChannelKindScreen(FamilyScreen):
         grid.setSpacing(12)
         columns = 3 if self.ctx.theme.roomy else 2
         for index, kind in enumerate(kinds):
-            button = BigButton(self.ctx.pick(kind.label), None, role=None)
+            button = BigButton(self.ctx.t(kind.label_key), None, role=None)
             button.clicked.connect(lambda _=False, k=kind.id: self.choose(k))
             grid.addWidget(button, index // columns, index % columns)
             self.buttons[kind.id] = button
@@ -166,7 +169,7 @@ class ChannelFormScreen(FamilyScreen):
 
     def title(self) -> str:
         """The kind's name."""
-        return self.ctx.t("channel.form_title", kind=self.ctx.pick(self.kind.label))
+        return self.ctx.t("channel.form_title", kind=self.ctx.t(self.kind.label_key))
 
     def spoken_text(self) -> str:
         """The title and how to get what the form asks for."""
@@ -177,14 +180,14 @@ class ChannelFormScreen(FamilyScreen):
         theme = ctx.theme
         caption = ctx.t(
             "channel.required" if spec.required else "channel.optional",
-            label=ctx.pick(spec.label),
+            label=ctx.t(spec.label_key),
         )
         extra: tuple[QWidget, ...] = ()
         widget: QLineEdit | QComboBox
         if spec.type == "choice":
             combo = BigComboBox(ctx.theme)
-            for choice, text in spec.choices:
-                combo.addItem(ctx.pick(text), choice)
+            for choice, key in spec.choices:
+                combo.addItem(ctx.t(key), choice)
             index = combo.findData(value or spec.default)
             combo.setCurrentIndex(max(0, index))
             widget = combo
@@ -199,8 +202,8 @@ class ChannelFormScreen(FamilyScreen):
                 extra = (show,)
             edit.textChanged.connect(lambda _=None, n=spec.name: self.fields[n].set_error(""))
             widget = edit
-        widget.setAccessibleName(ctx.pick(spec.label))
-        hint = ctx.pick(spec.hint) if spec.hint else ""
+        widget.setAccessibleName(ctx.t(spec.label_key))
+        hint = ctx.t(spec.hint_key) if spec.hint_key else ""
         field = FormField(caption, widget, hint, extra)
         self.fields[spec.name] = field
         self.inputs[spec.name] = widget
@@ -254,19 +257,19 @@ class ChannelFormScreen(FamilyScreen):
         problems = validate_channel(self.kind.id, values)
         for name, field in self.fields.items():
             problem = problems.get(name)
-            field.set_error(ctx.pick(problem) if problem else "")
+            field.set_error(problem.sentence(ctx.t) if problem else "")
         if problems:
             spoken = [
                 ctx.t(
                     "family.error_line",
-                    field=ctx.pick(spec.label),
-                    error=ctx.pick(problems[spec.name]),
+                    field=ctx.t(spec.label_key),
+                    error=problems[spec.name].sentence(ctx.t),
                 )
                 for spec in self.kind.fields
                 if spec.name in problems
             ]
             if "kind" in problems:
-                spoken.append(ctx.pick(problems["kind"]))
+                spoken.append(problems["kind"].sentence(ctx.t))
             self.show_message("\n".join([ctx.t("channel.fix_errors"), *spoken]), speak=False)
             ctx.say(ctx.sentences(ctx.t("channel.fix_errors"), *spoken))
             self.show_first_error(list(self.fields.values()))

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
-from guardian.core.preferences import SETTINGS_KEY, Preferences
-from guardian.storage.settings import SettingsStore
+from guardian.core.preferences import Preferences
+from guardian.services import settings
+from guardian.services.jobs import Job
 from guardian.ui.context import AppContext
 from guardian.ui.screen import Screen
 from guardian.ui.widgets import BigButton, label, scrolling
@@ -75,23 +75,15 @@ def save_preferences(
 ) -> None:
     """Save what the app holds live as the person's preferences, through the disk worker.
 
-    The stored preferences are read in the same job and only the voice engine is kept from
-    them, so a save made just after another one (for example the language's) never brings an
-    older value back.
+    Only the stored voice engine is kept (see :func:`guardian.services.settings.save_preferences`),
+    so a save made just after another one (for example the language's) never brings an older
+    value back. Where nothing can be saved, nothing happens.
     """
     disk = ctx.disk
-    if disk is None:
+    if not disk.accepting_jobs:
         return
     current = live_preferences(ctx, Preferences())
-
-    def job(db: Database) -> Preferences:
-        store = SettingsStore(db)
-        stored = Preferences.from_mapping(store.get(SETTINGS_KEY))
-        merged = current._replace(speech_engine=stored.speech_engine)
-        store.set(SETTINGS_KEY, merged.to_mapping())
-        return merged
-
-    disk.submit(job, on_done=on_done, on_error=on_error)
+    disk.submit(settings.save_preferences(current), on_done=on_done, on_error=on_error)
 
 
 class FamilyScreen(Screen):
@@ -180,13 +172,20 @@ class FamilyScreen(Screen):
 
     def run(
         self,
-        job: Callable[[Database], T],
+        job: Job[T],
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
-        """Run ``job`` on the disk worker; the answers reach this screen only while it is open."""
+        """Run ``job`` on the disk worker; the answers reach this screen only while it is open.
+
+        Where nothing can be read or saved (no database, or the app is closing), the page says
+        so and no job starts.
+        """
         disk = self.ctx.disk
-        if disk is None:
+        if not disk.accepting_jobs:
+            # No database, or the app is closing (an answer arriving now, say the set-up state
+            # just read, starts no new work; a closing window shows nothing anyway).
+            log.info("nothing can be saved now: a family-settings job was not started")
             self.show_message(self.ctx.t("family.no_storage"))
             return
 
@@ -203,11 +202,6 @@ class FamilyScreen(Screen):
             else:
                 self.show_message(self.ctx.t("family.save_failed"))
 
-        if disk.stopped:
-            # The app is closing: an answer arriving now (say, the set-up state just read)
-            # starts no new work.
-            log.info("the app is closing: a family-settings job was not started")
-            return
         disk.submit(job, on_done=done, on_error=failed)
 
     def closing(self) -> None:

@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
-from guardian.core.alert_message import compose_alert
 from guardian.core.contacts import (
     NAME_MAX_LENGTH,
     RELATIONSHIP_MAX_LENGTH,
@@ -32,13 +30,14 @@ from guardian.core.contacts import (
     Contact,
     validate_contact,
 )
-from guardian.storage.outbox import OutboxStore
-from guardian.storage.paths import data_dir
+from guardian.services import family_changes
+from guardian.services.alerts import queue_test_alert
+from guardian.services.contacts import add_photo
+from guardian.services.family_changes import Guarded, words_for
 from guardian.ui.context import AppContext
-from guardian.ui.family.changes import Guarded, contact_changes, guarded_change, words_for
 from guardian.ui.family.channels import ChannelFormScreen, ChannelKindScreen, channel_summary
 from guardian.ui.family.common import FamilyScreen, FormField, two_press, wake_outbox
-from guardian.ui.family.photos import IMAGE_FILTER, copy_photo
+from guardian.ui.family.photos import IMAGE_FILTER, photo_png
 from guardian.ui.widgets import BigButton, BigComboBox, label
 
 log = logging.getLogger(__name__)
@@ -103,11 +102,9 @@ class ContactFormScreen(FamilyScreen):
         self.relationship_box = BigComboBox(ctx.theme)
         self.relationship_box.setEditable(True)
         self.relationship_box.addItem("")
-        for text in RELATIONSHIPS.values():
-            self.relationship_box.addItem(ctx.pick(text))
-        self.relationship_box.setCurrentText(
-            contact.relationship_label(ctx.lang) if contact else ""
-        )
+        for key in RELATIONSHIPS.values():
+            self.relationship_box.addItem(ctx.t(key))
+        self.relationship_box.setCurrentText(contact.relationship_label(ctx.t) if contact else "")
         line_edit = self.relationship_box.lineEdit()
         if line_edit is not None:
             line_edit.setMaxLength(RELATIONSHIP_MAX_LENGTH * 2)
@@ -214,7 +211,7 @@ class ContactFormScreen(FamilyScreen):
         self.channel_rows = []
         ctx = self.ctx
         for index, channel in enumerate(self.channels):
-            text = channel_summary(channel, ctx.lang)
+            text = channel_summary(channel, ctx.t)
             if channel.id is None:
                 text = ctx.t("contacts.channel_unsaved", channel=text)
             edit = self.button("contacts.channel_edit", None)
@@ -271,11 +268,7 @@ class ContactFormScreen(FamilyScreen):
 
     def use_photo(self, source: Path) -> None:
         """Copy ``source`` into the data folder (square, 256 px) and show it."""
-        data_folder = self.ctx.data_dir
-
-        def job(db: Database) -> Path:
-            return copy_photo(source, data_folder or data_dir())
-
+        job = add_photo(source, photo_png, self.ctx.data_dir)
         self.run(job, self._photo_copied, self._photo_failed)
 
     def _photo_copied(self, path: Path) -> None:
@@ -331,17 +324,21 @@ class ContactFormScreen(FamilyScreen):
     def save(self) -> None:
         """Check every field; show each problem under its field, or save the contact."""
         ctx = self.ctx
-        result = validate_contact(self.form_values())
+        result = validate_contact(self.form_values(), catalog=ctx.catalog)
         for name, field in self.fields.items():
             problem = result.errors.get(name)
-            field.set_error(ctx.pick(problem) if problem else "")
+            field.set_error(problem.sentence(ctx.t) if problem else "")
         if not result.ok or result.contact is None:
             spoken = [
-                ctx.t("family.error_line", field=self.fields[n].caption.text(), error=ctx.pick(p))
+                ctx.t(
+                    "family.error_line",
+                    field=self.fields[n].caption.text(),
+                    error=p.sentence(ctx.t),
+                )
                 for n, p in result.errors.items()
                 if n in self.fields
             ]
-            other = [ctx.pick(p) for n, p in result.errors.items() if n not in self.fields]
+            other = [p.sentence(ctx.t) for n, p in result.errors.items() if n not in self.fields]
             self.show_message(
                 "\n".join([ctx.t("contacts.fix_errors"), *spoken, *other]), speak=False
             )
@@ -352,17 +349,9 @@ class ContactFormScreen(FamilyScreen):
         contact = result.contact
         lang = ctx.lang
         words = words_for(ctx.catalog, lang)
-        original = self.original
-
-        def describe(before: list[Contact]) -> list[str]:
-            stored = next((c for c in before if c.id == contact.id), None)
-            return contact_changes(stored if original else None, contact, words, lang)
-
-        def job(db: Database) -> Guarded[Contact]:
-            if original is None:
-                return guarded_change(db, describe, lambda store: store.add(contact), lang)
-            return guarded_change(db, describe, lambda store: store.update(contact), lang)
-
+        job = family_changes.save_contact(
+            contact, new=self.original is None, words=words, lang=lang
+        )
         self.save_button.setEnabled(False)
         self.run(job, self._saved, self._save_failed)
 
@@ -403,15 +392,7 @@ class ContactFormScreen(FamilyScreen):
         if not contact.channels:
             self.show_message(ctx.t("contacts.test_no_channels"))
             return
-        title, body = compose_alert("test", person_name="", when=ctx.now(), lang=ctx.lang)
-        contact_id = contact.id
-
-        def job(db: Database) -> list[int]:
-            return OutboxStore(db).enqueue_for_contacts(
-                title, body, event="test", contact_id=contact_id
-            )
-
-        self.run(job, self._test_queued)
+        self.run(queue_test_alert(contact.id, ctx.lang, ctx.now()), self._test_queued)
 
     def _test_queued(self, ids: list[int]) -> None:
         wake_outbox(self.ctx)
@@ -423,18 +404,9 @@ class ContactFormScreen(FamilyScreen):
         contact = self.original
         if contact is None or contact.id is None:
             return
-        contact_id = contact.id
         lang = self.ctx.lang
         words = words_for(self.ctx.catalog, lang)
-
-        def describe(before: list[Contact]) -> list[str]:
-            stored = next((c for c in before if c.id == contact_id), None)
-            return contact_changes(stored, None, words, lang) if stored else []
-
-        def job(db: Database) -> Guarded[None]:
-            return guarded_change(db, describe, lambda store: store.delete(contact_id), lang)
-
-        self.run(job, self._deleted)
+        self.run(family_changes.delete_contact(contact.id, words=words, lang=lang), self._deleted)
 
     def _deleted(self, guarded: Guarded[None]) -> None:
         if guarded.alerts:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
-from sqlite_utils import Database
 
 from guardian.core.contacts import Contact
-from guardian.storage.contacts import ContactStore
+from guardian.services import contacts as stored_contacts
+from guardian.services import family_changes
+from guardian.services.family_changes import Guarded, kind_label, words_for
 from guardian.ui.context import AppContext
-from guardian.ui.family.changes import Guarded, guarded_change, kind_label, order_changes, words_for
 from guardian.ui.family.common import FamilyScreen, wake_outbox
 from guardian.ui.family.weekly_note import WeeklyNotePanel
 from guardian.ui.widgets import BigButton, label
@@ -45,7 +45,7 @@ class ContactListScreen(FamilyScreen):
     """Lists the contacts; each can be edited, moved, or made the primary one.
 
     Every change is told first to the alert channels set up before it (see
-    :mod:`guardian.ui.family.changes`).
+    :mod:`guardian.services.family_changes`).
 
     Args:
         ctx: the shared app context.
@@ -101,7 +101,7 @@ class ContactListScreen(FamilyScreen):
 
     def reload(self) -> None:
         """Read the contacts from the disk."""
-        self.run(lambda db: ContactStore(db).list(), self._show)
+        self.run(stored_contacts.read_all, self._show)
 
     def _show(self, contacts: list[Contact]) -> None:
         for row in self.rows.values():
@@ -120,7 +120,7 @@ class ContactListScreen(FamilyScreen):
     def row_text(self, index: int, contact: Contact) -> str:
         """The lines for one contact: place, name, relationship, primary, number, channels."""
         ctx = self.ctx
-        relationship = contact.relationship_label(ctx.lang)
+        relationship = contact.relationship_label(ctx.t)
         who = ctx.t(
             "contacts.row_name" if relationship else "contacts.row_name_only",
             number=index + 1,
@@ -131,7 +131,7 @@ class ContactListScreen(FamilyScreen):
             who = ctx.t("contacts.row_primary", who=who)
         lines = [who, contact.phone.display]
         if contact.channels:
-            kinds = "、".join(kind_label(c.kind, ctx.lang) for c in contact.channels)
+            kinds = "、".join(kind_label(c.kind, ctx.t) for c in contact.channels)
             lines.append(ctx.t("contacts.row_channels", kinds=kinds))
         else:
             lines.append(ctx.t("contacts.row_no_channels"))
@@ -186,12 +186,7 @@ class ContactListScreen(FamilyScreen):
         lang = self.ctx.lang
         words = words_for(self.ctx.catalog, lang)
         name = self.contacts[index].name
-
-        def job(db: Database) -> Guarded[None]:
-            return guarded_change(
-                db, lambda before: order_changes(before, ids, words), lambda s: s.reorder(ids), lang
-            )
-
+        job = family_changes.reorder_contacts(ids, words=words, lang=lang)
         self.run(job, lambda g: self._changed(g, self.ctx.t("contacts.moved", name=name)))
 
     def make_primary(self, contact_id: int) -> None:
@@ -202,15 +197,7 @@ class ContactListScreen(FamilyScreen):
         lang = self.ctx.lang
         words = words_for(self.ctx.catalog, lang)
         name = contact.name
-
-        def describe(before: list[Contact]) -> list[str]:
-            if any(c.id == contact_id and c.primary for c in before):
-                return []
-            return [words("contacts.change_primary", name=name)]
-
-        def job(db: Database) -> Guarded[None]:
-            return guarded_change(db, describe, lambda s: s.set_primary(contact_id), lang)
-
+        job = family_changes.make_primary(contact_id, name, words=words, lang=lang)
         self.run(job, lambda g: self._changed(g, self.ctx.t("contacts.primary_now", name=name)))
 
     def _changed(self, guarded: Guarded[None], text: str) -> None:

@@ -1,24 +1,22 @@
 """电脑体检 (check this computer): the doctor's checks on screen, for a family member on the phone.
 
-The checks that read the disk or scan programs run on a daemon thread that hands its results to
-the window's thread through a queued signal; once the screen has closed they are dropped, so
-closing never waits for the checks. The font check needs Qt's font database and runs on the
-window's thread (a few milliseconds). The voice line comes from the app's own speaker, which
-already knows whether sound can be heard.
+The checks that read the disk or scan programs run off the window's thread
+(:class:`~guardian.ui.background.BackgroundCall`); once the screen has closed their results
+are dropped, so closing never waits for the checks. The font check needs Qt's font database
+and runs on the window's thread (a few milliseconds). The voice line comes from the app's own
+speaker, which already knows whether sound can be heard.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import re
-import threading
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from guardian.core.i18n import Lang, Text
-from guardian.doctor import LABELS, CheckResult, run_checks, sentences
+from guardian.core.i18n import Catalog, Lang
+from guardian.doctor import CheckResult, label_key, run_checks, sentences
+from guardian.ui.background import BackgroundCall
 from guardian.ui.context import AppContext
 from guardian.ui.family.common import FamilyScreen
 from guardian.ui.family.details import TechnicalDetails
@@ -30,7 +28,7 @@ BACKGROUND_CHECKS = ("tel", "data_folder", "database", "backups", "outbox", "gua
 
 # The doctor's sentences that carry a system's or a library's own words, and the name of the
 # blank those words fill. The screen leaves those words out (they go behind "详细信息").
-_TECHNICAL: tuple[tuple[Text, str], ...] = (
+_TECHNICAL: tuple[tuple[str, str], ...] = (
     (sentences.CHECK_FAILED, "error"),
     (sentences.SPEECH_NO_ENGINE, "reason"),
     (sentences.SPEECH_BROKEN, "reason"),
@@ -69,14 +67,14 @@ def _technical_pattern(template: str, blank: str) -> tuple[re.Pattern[str], str]
     return pattern, before + after
 
 
-def plain_detail(detail: str, lang: Lang) -> tuple[str, list[str]]:
+def plain_detail(detail: str, catalog: Catalog, lang: Lang) -> tuple[str, list[str]]:
     """``detail`` without the system's or a library's own words, and those words.
 
     A detail with none comes back as it is, with an empty list.
     """
     found: list[str] = []
-    for text, blank in _TECHNICAL:
-        made = _technical_pattern(text.get(lang), blank)
+    for key, blank in _TECHNICAL:
+        made = _technical_pattern(catalog.template(lang, key) or "", blank)
         if made is None:
             continue
         pattern, plain = made
@@ -87,38 +85,6 @@ def plain_detail(detail: str, lang: Lang) -> tuple[str, list[str]]:
 
         detail = pattern.sub(cut, detail)
     return detail, found
-
-
-class _Handoff(QObject):
-    """Carries the results from the checking thread to the window's thread, until dropped.
-
-    It belongs to the application, not to the screen, so the checking thread never emits on a
-    deleted object; once dropped (the screen has closed) the results are thrown away.
-
-    Signals:
-        ready(list): the results of the background checks.
-    """
-
-    ready = Signal(list)
-
-    def __init__(self) -> None:
-        super().__init__(QCoreApplication.instance())
-        self._lock = threading.Lock()
-        self._dropped = False
-
-    def deliver(self, results: list[CheckResult]) -> None:
-        """Send ``results`` to the window's thread unless dropped (on the checking thread)."""
-        with self._lock, contextlib.suppress(RuntimeError):  # RuntimeError: the app has quit
-            if not self._dropped:
-                self.ready.emit(results)
-
-    def drop(self) -> None:
-        """Throw away any results still to come, and let this object go (window's thread)."""
-        with self._lock:
-            if self._dropped:
-                return
-            self._dropped = True
-        self.deleteLater()
 
 
 class DoctorScreen(FamilyScreen):
@@ -141,13 +107,10 @@ class DoctorScreen(FamilyScreen):
         self.body.addWidget(self.details)
         self.body.addStretch(1)
         self._closed = False
-        handoff = _Handoff()
-        handoff.ready.connect(self._show)
-        self.destroyed.connect(handoff.drop)  # also when the screen goes without closing
-        self._handoff = handoff
         folder = ctx.data_dir
         lang = ctx.lang
-        self._first = run_checks(lang, data_folder=folder, only=("font",))
+        catalog = ctx.catalog
+        self._first = run_checks(lang, data_folder=folder, only=("font",), catalog=catalog)
         speaker = ctx.speaker
         self._speech_details = ""
         if speaker.available:
@@ -158,21 +121,19 @@ class DoctorScreen(FamilyScreen):
             reason = ctx.t("voice.cannot_play" if self._speech_details else "voice.no_reason")
             voice = ctx.t("family.doctor_voice_problem", reason=reason)
         self._first.append(CheckResult("speech", speaker.available, voice))
-        self._thread = threading.Thread(
-            target=lambda: handoff.deliver(
-                run_checks(lang, data_folder=folder, only=BACKGROUND_CHECKS)
-            ),
+        self._checks = BackgroundCall(
+            lambda: run_checks(lang, data_folder=folder, only=BACKGROUND_CHECKS, catalog=catalog),
+            self._show,
             name="guardian-doctor",
-            daemon=True,
         )
-        self._thread.start()
+        self.destroyed.connect(self._checks.drop)  # also when the screen goes without closing
+        self._checks.start()
 
     def _show(self, background: list[CheckResult]) -> None:
         from PySide6.QtWidgets import QVBoxLayout
 
         if self._closed:
             return  # the results came just as the screen closed
-        self._handoff.drop()
         self.results = self._first + background
         layout = QVBoxLayout(self.lines)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -180,12 +141,12 @@ class DoctorScreen(FamilyScreen):
         technical: list[str] = []
         for result in self.results:
             mark = self.ctx.t("family.doctor_ok" if result.ok else "family.doctor_problem")
-            name = self.ctx.pick(LABELS[result.check])
+            name = self.ctx.t(label_key(result.check))
             line = label(
                 f"{mark} {name}: {self.shown_detail(result)}", None if result.ok else "banner"
             )
             layout.addWidget(line)
-            _, words = plain_detail(result.detail, self.ctx.lang)
+            _, words = plain_detail(result.detail, self.ctx.catalog, self.ctx.lang)
             if result.check == "speech" and self._speech_details:
                 words = [self._speech_details]
             if words:
@@ -202,19 +163,19 @@ class DoctorScreen(FamilyScreen):
 
     def shown_detail(self, result: CheckResult) -> str:
         """What the screen says for ``result``: its detail without any system's own words."""
-        return plain_detail(result.detail, self.ctx.lang)[0]
+        return plain_detail(result.detail, self.ctx.catalog, self.ctx.lang)[0]
 
     def closing(self) -> None:
         """Let the screen go at once: checks still running finish on their own, unheard."""
         self._closed = True
-        self._handoff.drop()
+        self._checks.drop()
 
     def spoken_text(self) -> str:
         """The summary, then each problem."""
         if not self.results:
             return self.ctx.t("family.doctor_running")
         problems = [
-            f"{self.ctx.pick(LABELS[r.check])}: {self.shown_detail(r)}"
+            f"{self.ctx.t(label_key(r.check))}: {self.shown_detail(r)}"
             for r in self.results
             if not r.ok
         ]

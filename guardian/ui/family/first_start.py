@@ -12,8 +12,6 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
     from guardian.ui.main_window import MainWindow
 
 
@@ -23,23 +21,13 @@ def offer_first_run_setup(window: MainWindow) -> None:
     Called by the app right after the window shows. The stored state is read on the disk
     worker (its first job once the database is open).
     """
+    from guardian.services.first_start import opens_setup_at_start
+
     ctx = window.ctx
     disk = ctx.disk
-    if disk is None:
+    if not disk.accepting_jobs:
         return
     since = datetime.now(timezone.utc)
-
-    def read(db: Database) -> tuple[bool, bool]:
-        from guardian.core.setup_state import SetupFacts
-        from guardian.storage.checks import CheckStore
-        from guardian.ui.family.setup_store import read_setup
-
-        snapshot = read_setup(db)
-        state = snapshot.state
-        opens = state.opens_at_start(SetupFacts(pin=snapshot.has_pin))
-        # A check interrupted last time is offered first (see MainWindow.offer_unfinished).
-        opens = opens and CheckStore(db).newest_unfinished_call(since) is None
-        return opens, state.pending
 
     def decided(answer: tuple[bool, bool]) -> None:
         if not disk.accepting_jobs:
@@ -52,7 +40,7 @@ def offer_first_run_setup(window: MainWindow) -> None:
 
             window.show_screen(SetupScreen(ctx))
 
-    disk.submit(read, on_done=decided)
+    disk.submit(opens_setup_at_start(since), on_done=decided)
 
 
 def nothing_else_showing(window: MainWindow) -> bool:

@@ -7,9 +7,9 @@ import contextlib
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from guardian.core.delivery_problems import plain_reason
-from guardian.storage.outbox import OutboxMessage, OutboxStore
+from guardian.services.contacts import OutboxMessage, recent_alerts
+from guardian.services.family_changes import kind_label
 from guardian.ui.context import AppContext
-from guardian.ui.family.changes import kind_label
 from guardian.ui.family.common import FamilyScreen
 from guardian.ui.widgets import label
 
@@ -58,7 +58,7 @@ class OutboxStatusScreen(FamilyScreen):
 
     def reload(self) -> None:
         """Read the recent alerts again."""
-        self.run(lambda db: OutboxStore(db).recent(RECENT), self._show)
+        self.run(recent_alerts(RECENT), self._show)
 
     def retry_now(self) -> None:
         """Try every waiting alert now."""
@@ -108,7 +108,7 @@ class OutboxStatusScreen(FamilyScreen):
                 "family.outbox_line",
                 time=local_time(message),
                 name=message.contact_name,
-                kind=kind_label(message.channel_kind, ctx.lang),
+                kind=kind_label(message.channel_kind, ctx.t),
             ),
             ctx.t(f"family.outbox_event_{message.event}"),
             ctx.t(f"family.outbox_status_{message.status}", attempts=message.attempts),

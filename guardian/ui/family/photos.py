@@ -1,31 +1,28 @@
-"""Contact photos: a copy, cut square and scaled to 256 px, kept in the data folder's photos/."""
+"""Contact photos: a copy, cut square and scaled to 256 px, kept in the data folder's photos/.
+
+Where the copies go and what they are called is up to
+:func:`guardian.services.contacts.add_photo`; here the picture is made.
+"""
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QImage
-
-from guardian.storage.paths import make_private_dir
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, Qt
+from PySide6.QtGui import QImage, QImageWriter
 
 PHOTO_PX = 256
-PHOTOS_FOLDER = "photos"
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.webp"
 
 
-def copy_photo(source: Path, data_folder: Path, size: int = PHOTO_PX) -> Path:
-    """Copy the picture at ``source`` into ``data_folder/photos``, square and ``size`` px wide.
+def photo_png(source: Path, size: int = PHOTO_PX) -> bytes:
+    """The picture at ``source`` as a PNG, cut square and ``size`` px wide.
 
-    Uses :class:`QImage` only, so it may run on the disk worker's thread.
-
-    Returns:
-        The path of the copy.
+    Uses :class:`QImage` only, so it may run on the job runner's thread.
 
     Raises:
         ValueError: the file is not a picture Qt can read.
-        OSError: the copy cannot be written.
+        OSError: the PNG cannot be made.
     """
     image = QImage(str(source))
     if image.isNull():
@@ -39,9 +36,8 @@ def copy_photo(source: Path, data_folder: Path, size: int = PHOTO_PX) -> Path:
     left = (scaled.width() - size) // 2
     top = (scaled.height() - size) // 2
     square = scaled.copy(QRect(left, top, size, size))
-    folder = data_folder / PHOTOS_FOLDER
-    make_private_dir(folder)
-    target = folder / f"{uuid.uuid4().hex}.png"
-    if not square.save(str(target)):
-        raise OSError(f"the picture could not be written to {target}")
-    return target
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not QImageWriter(buffer, QByteArray(b"PNG")).write(square):
+        raise OSError(f"the picture could not be made: {source.name}")
+    return bytes(buffer.data().data())

@@ -18,9 +18,7 @@ from typing import Literal, TypeVar
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
-from sqlite_utils import Database
 
-from guardian.core.contacts import Contact
 from guardian.core.i18n import Text
 from guardian.core.pin import (
     PIN_MAX_DIGITS,
@@ -31,9 +29,11 @@ from guardian.core.pin import (
     validate_new_pin,
     validate_pin,
 )
-from guardian.storage.pin_state import PinStatus, PinStore
+from guardian.services import pin as pin_jobs
+from guardian.services.family_changes import Guarded, words_for
+from guardian.services.jobs import Job
+from guardian.services.pin import PinStatus
 from guardian.ui.context import AppContext
-from guardian.ui.family.changes import Guarded, guarded_change, words_for
 from guardian.ui.family.common import wake_outbox
 from guardian.ui.family.pin_pad import PinPad
 from guardian.ui.routes import open_in_place
@@ -177,9 +177,9 @@ class PinScreen(Screen):
 
     # -- the disk --------------------------------------------------------------------------
 
-    def _submit(self, job: Callable[[Database], T], on_done: Callable[[T], None]) -> None:
+    def _submit(self, job: Job[T], on_done: Callable[[T], None]) -> None:
         disk = self.ctx.disk
-        if disk is None:
+        if not disk.accepting_jobs:
             self.storage_note.setVisible(True)
             self.ctx.say(self.storage_note.text())
             return
@@ -199,15 +199,9 @@ class PinScreen(Screen):
         return self.ctx.person_name
 
     def _load(self) -> None:
-        policy = self.policy
-        lang = self.ctx.lang
-        person_name = self._person_name()
-
-        def read(db: Database) -> PinStatus:
-            # A missing PIN is announced here, before the keypad can set a new one.
-            return PinStore(db, policy).status(lang=lang, person_name=person_name)
-
-        self._submit(read, self._loaded)
+        # A missing PIN is announced here, before the keypad can set a new one.
+        job = pin_jobs.status(self.policy, lang=self.ctx.lang, person_name=self._person_name())
+        self._submit(job, self._loaded)
 
     def _loaded(self, status: PinStatus) -> None:
         if status.alerts:
@@ -228,8 +222,7 @@ class PinScreen(Screen):
         """Look again how long the lock lasts (once a minute, and when the screen shows)."""
         if self.step != "locked":
             return
-        policy = self.policy
-        self._submit(lambda db: PinStore(db, policy).seconds_locked(), self._lock_refreshed)
+        self._submit(pin_jobs.seconds_locked(self.policy), self._lock_refreshed)
 
     def _lock_refreshed(self, seconds_left: float) -> None:
         if self.step != "locked":
@@ -274,22 +267,12 @@ class PinScreen(Screen):
             self.ctx.say(self.spoken_text())
             return
         self.pad.set_locked(True)
-        first = self._first
         lang = self.ctx.lang
         words = words_for(self.ctx.catalog, lang)
-        change = self.change
-
-        def describe(before: list[Contact]) -> list[str]:
-            # A first PIN needs no announcing; one set while contacts exist (after the PIN was
-            # cleared or went missing) does.
-            if change:
-                return [words("pin.change_line")]
-            return [words("pin.set_line")] if before else []
-
-        def save(db: Database) -> Guarded[None]:
-            return guarded_change(db, describe, lambda store: PinStore(db).set_pin(first), lang)
-
-        self._submit(save, self._saved)
+        self._submit(
+            pin_jobs.set_pin(self._first, change=self.change, words=words, lang=lang),
+            self._saved,
+        )
 
     def _saved(self, guarded: Guarded[None]) -> None:
         if guarded.alerts:
@@ -307,14 +290,11 @@ class PinScreen(Screen):
         self._open_settings()
 
     def _try(self, pin: str) -> None:
-        policy = self.policy
-        lang = self.ctx.lang
-        person_name = self._person_name()
-        self.pad.set_locked(True)
-        self._submit(
-            lambda db: PinStore(db, policy).try_pin(pin, lang=lang, person_name=person_name),
-            self._tried,
+        job = pin_jobs.try_pin(
+            pin, self.policy, lang=self.ctx.lang, person_name=self._person_name()
         )
+        self.pad.set_locked(True)
+        self._submit(job, self._tried)
 
     def _tried(self, attempt: PinAttempt) -> None:
         if attempt.new_lock:

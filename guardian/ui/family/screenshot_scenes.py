@@ -1,22 +1,21 @@
 """Screenshot scenes of the family settings and the call card: each takes the main window.
 
-The window needs a disk worker (``ctx.disk``); the scenes add example contacts to it.
+The window needs a database (``ctx.disk`` runs its jobs); the scenes store example contacts in
+it with :mod:`guardian.services.sample_data`.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEventLoop, QUrl
 from PySide6.QtWidgets import QApplication
-from sqlite_utils import Database
 
 from guardian.core.contacts import ChannelConfig, Contact, parse_phone
-from guardian.storage.contacts import ContactStore
-from guardian.storage.outbox import OutboxStore
-from guardian.storage.pin_state import PinStore
+from guardian.services import sample_data
+from guardian.services.jobs import Job
 from guardian.ui.call_card import CallCardScreen, CallFamilyListScreen, NoFamilyNumberScreen
 from guardian.ui.family.channels import ChannelFormScreen, ChannelKindScreen
 from guardian.ui.family.contact_form import ContactFormScreen
@@ -26,6 +25,8 @@ from guardian.ui.family.outbox_status import OutboxStatusScreen
 from guardian.ui.family.pin import PinScreen
 from guardian.ui.family.voice import VoiceSettingsScreen
 from guardian.ui.main_window import MainWindow
+
+T = TypeVar("T")
 
 EXAMPLE_EMAIL = {
     "host": "smtp.qq.com",
@@ -47,21 +48,26 @@ def wait_for(condition: Callable[[], bool], seconds: float = 10.0) -> None:
         time.sleep(0.002)
 
 
-def on_disk(window: MainWindow, job: Callable[[Database], Any]) -> Any:
-    """Run ``job`` on the window's disk worker and return its result."""
+def on_disk(window: MainWindow, job: Job[T]) -> T:
+    """Run ``job`` on the window's disk worker and return its result.
+
+    Raises:
+        Exception: what the job raised.
+    """
     disk = window.ctx.disk
-    assert disk is not None
-    box: list[Any] = []
-    disk.submit(job, on_done=box.append, on_error=box.append)
-    wait_for(lambda: bool(box))
-    if isinstance(box[0], Exception):
-        raise box[0]
-    return box[0]
+    assert disk.accepting_jobs, "the scene needs a database"
+    results: list[T] = []
+    errors: list[Exception] = []
+    disk.submit(job, on_done=results.append, on_error=errors.append)
+    wait_for(lambda: bool(results or errors))
+    if errors:
+        raise errors[0]
+    return results[0]
 
 
 def settle(window: MainWindow) -> None:
     """Wait until every disk job queued so far has answered."""
-    on_disk(window, lambda db: None)
+    on_disk(window, sample_data.nothing)
     QApplication.processEvents()
 
 
@@ -83,8 +89,7 @@ def example_contacts(window: MainWindow) -> list[Contact]:
 
 def seed_contacts(window: MainWindow) -> list[Contact]:
     """Save the example contacts and return them as stored."""
-    contacts = example_contacts(window)
-    return on_disk(window, lambda db: [ContactStore(db).add(c) for c in contacts])  # type: ignore[no-any-return]
+    return on_disk(window, sample_data.add_contacts(example_contacts(window)))
 
 
 def show(window: MainWindow, screen: Any) -> None:
@@ -95,7 +100,7 @@ def show(window: MainWindow, screen: Any) -> None:
 
 def pin_entry(window: MainWindow) -> None:
     """The PIN pad, two digits typed."""
-    on_disk(window, lambda db: PinStore(db).set_pin("2468"))
+    on_disk(window, sample_data.set_pin("2468"))
     screen = PinScreen(window.ctx)
     show(window, screen)
     screen.pad.type_pin("24")
@@ -144,17 +149,8 @@ def outbox_status(window: MainWindow) -> None:
     """One alert delivered and one still trying."""
     contacts = seed_contacts(window)
     channel_id = contacts[0].channels[0].id or 0
-
-    def queue(db: Database) -> None:
-        store = OutboxStore(db)
-        first = store.enqueue(channel_id, "t", "b", event="high_verdict")
-        store.claim(first)
-        store.mark_delivered(first)
-        second = store.enqueue(channel_id, "t", "b", event="test")
-        store.claim(second)
-        store.mark_retry(second, "connection refused by smtp.qq.com:465", 30)
-
-    on_disk(window, queue)
+    error = "connection refused by smtp.qq.com:465"
+    on_disk(window, sample_data.outbox_examples(channel_id, error))
     show(window, OutboxStatusScreen(window.ctx))
 
 

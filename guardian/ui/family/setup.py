@@ -23,19 +23,17 @@ from typing import Literal
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
-from sqlite_utils import Database
 
-from guardian.core.alert_message import compose_alert
 from guardian.core.contacts import ChannelConfig, Contact
 from guardian.core.delivery_problems import PROBLEMS, delivery_problem
 from guardian.core.setup_state import SETUP_STEPS, SetupFacts, SetupState, SetupStep
-from guardian.storage.outbox import OutboxStore
+from guardian.services import family_setup
+from guardian.services.family_changes import Guarded, save_contact, words_for
+from guardian.services.family_setup import SetupSnapshot, read_setup
 from guardian.ui.context import AppContext
-from guardian.ui.family.changes import Guarded, contact_changes, guarded_change, words_for
 from guardian.ui.family.channels import ChannelFormScreen, ChannelKindScreen, channel_summary
 from guardian.ui.family.common import FamilyScreen, wake_outbox
 from guardian.ui.family.pin import PinScreen
-from guardian.ui.family.setup_store import SetupSnapshot, read_setup, write_state
 from guardian.ui.widgets import BigButton, label
 
 log = logging.getLogger(__name__)
@@ -258,7 +256,7 @@ class SetupScreen(FamilyScreen):
         if not contact.channels:
             return "", ["channel", "skip"]
         channels = "、" if ctx.lang == "zh" else ", "
-        summary = channels.join(channel_summary(c, ctx.lang) for c in contact.channels)
+        summary = channels.join(channel_summary(c, ctx.t) for c in contact.channels)
         if self.test == "sending":
             if self._outbox is None:
                 return ctx.t("setup.alerts_queued", name=name), ["skip"]
@@ -309,7 +307,7 @@ class SetupScreen(FamilyScreen):
         self.state = state
         self.ctx.setup_pending = state.pending
         if changed:
-            self.run(lambda db: write_state(db, state))
+            self.run(family_setup.save_state(state))
 
     def _advance(self) -> None:
         step: SetupStep | None
@@ -383,19 +381,9 @@ class SetupScreen(FamilyScreen):
             return
         ctx = self.ctx
         self._connect_outbox()
-        title, body = compose_alert(
-            "test",
-            person_name=ctx.person_name,
-            when=ctx.now(),
-            lang=ctx.lang,
+        job = family_setup.send_test(
+            contact.id, person_name=ctx.person_name, when=ctx.now(), lang=ctx.lang
         )
-        contact_id = contact.id
-
-        def job(db: Database) -> dict[int, str]:
-            store = OutboxStore(db)
-            ids = store.enqueue_for_contacts(title, body, event="test", contact_id=contact_id)
-            return {i: m.channel_kind for i in ids if (m := store.get(i)) is not None}
-
         self.test = "sending"
         self.test_ids = {}
         self._keep(self.state.unconfirm("alerts"))
@@ -452,14 +440,7 @@ class SetupScreen(FamilyScreen):
         contact = replace(self.contact, channels=channels)
         lang = self.ctx.lang
         words = words_for(self.ctx.catalog, lang)
-
-        def describe(before: list[Contact]) -> list[str]:
-            stored = next((c for c in before if c.id == contact.id), None)
-            return contact_changes(stored, contact, words, lang)
-
-        def job(db: Database) -> Guarded[Contact]:
-            return guarded_change(db, describe, lambda store: store.update(contact), lang)
-
+        job = save_contact(contact, new=False, words=words, lang=lang)
         self.page = "alerts"
         self.test = "sending"
         self._show_page()
@@ -497,18 +478,7 @@ class SetupScreen(FamilyScreen):
             return
         wake_outbox(self.ctx)
         # Reports made before this screen listened are read from the outbox itself.
-        ids = list(self.test_ids)
-
-        def job(db: Database) -> dict[int, str]:
-            store = OutboxStore(db)
-            found = {i: store.get(i) for i in ids}
-            return {
-                i: "" if m.status == "delivered" else str(m.last_error)
-                for i, m in found.items()
-                if m is not None and (m.status == "delivered" or m.last_error)
-            }
-
-        self.run(job, self._reports_read)
+        self.run(family_setup.read_test_reports(list(self.test_ids)), self._reports_read)
         self._show_page()
 
     def _reports_read(self, reports: dict[int, str]) -> None:
@@ -617,7 +587,7 @@ class SetupChecklist(QWidget):
 
     def refresh(self) -> None:
         """Read the set-up's state and what is set up, and list what is missing."""
-        if self.ctx.disk is not None:  # without storage the page says so itself
+        if self.ctx.disk.accepting_jobs:  # without storage the page says so itself
             self.family_screen.run(read_setup, self._show)
 
     def text(self) -> str:

@@ -8,16 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlite_utils import Database
-
 from guardian.core.contacts import ChannelConfig, Contact, parse_phone
 from guardian.core.setup_state import SetupState, SetupStep
-from guardian.storage.contacts import ContactStore
-from guardian.storage.pin_state import PinStore
+from guardian.services import sample_data
 from guardian.ui.family.hub import FamilySettingsScreen
 from guardian.ui.family.screenshot_scenes import on_disk, settle, show, wait_for
 from guardian.ui.family.setup import SetupPinScreen, SetupScreen, TestStatus
-from guardian.ui.family.setup_store import write_state
 from guardian.ui.main_window import MainWindow
 
 EXAMPLE_TOKEN = "0123456789abcdef0123456789abcdef"
@@ -38,14 +34,11 @@ def _prepare(
     assert phone is not None
     channels = [ChannelConfig("pushplus", {"token": EXAMPLE_TOKEN})] if channel else []
     person = Contact("李娜" if zh else "Lina", phone, "daughter", channels=channels)
-
-    def job(db: Database) -> None:
-        if pin:
-            PinStore(db).set_pin("2468")
-        if contact:
-            ContactStore(db).add(person)
-        write_state(db, SetupState(True, False, skipped, confirmed))
-
+    job = sample_data.setup_progress(
+        SetupState(True, False, skipped, confirmed),
+        pin="2468" if pin else None,
+        person=person if contact else None,
+    )
     on_disk(window, job)
 
 

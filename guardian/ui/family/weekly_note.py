@@ -21,7 +21,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
-from guardian.storage.weekly_note import NoteCheck, note_state, send_if_due, set_enabled
+from guardian.services import weekly_note
+from guardian.services.weekly_note import NoteCheck
 from guardian.ui.context import AppContext
 from guardian.ui.family.common import wake_outbox
 from guardian.ui.widgets import BigButton, label
@@ -45,7 +46,7 @@ class WeeklyNotes(QObject):
 
     Signals:
         changed(object): a look or a switch gave the schedule as it now stands
-            (:class:`~guardian.storage.weekly_note.NoteCheck`).
+            (:class:`~guardian.services.weekly_note.NoteCheck`).
     """
 
     changed = Signal(object)
@@ -66,21 +67,17 @@ class WeeklyNotes(QObject):
     def look(self) -> None:
         """Look at the schedule now on the disk worker, and send the note if it is due."""
         disk = self.ctx.disk
-        if self.looking or disk is None or not disk.accepting_jobs:
+        if self.looking or not disk.accepting_jobs:
             return
         ctx = self.ctx
-        now = ctx.now()
-        lang = ctx.lang
-        person_name = ctx.person_name
-        speech_works = bool(ctx.speaker.available)
-        self.looking = True
-        disk.submit(
-            lambda db: send_if_due(
-                db, now, lang=lang, person_name=person_name, speech_works=speech_works
-            ),
-            on_done=self._looked,
-            on_error=self._failed,
+        job = weekly_note.send_if_due(
+            ctx.now(),
+            lang=ctx.lang,
+            person_name=ctx.person_name,
+            speech_works=bool(ctx.speaker.available),
         )
+        self.looking = True
+        disk.submit(job, on_done=self._looked, on_error=self._failed)
 
     def turn(
         self,
@@ -90,7 +87,7 @@ class WeeklyNotes(QObject):
     ) -> None:
         """Turn the note on or off (the family's choice), then look at the schedule again."""
         disk = self.ctx.disk
-        if disk is None or not disk.accepting_jobs:
+        if not disk.accepting_jobs:
             return
         now = self.ctx.now()
 
@@ -106,7 +103,7 @@ class WeeklyNotes(QObject):
             if on_error is not None:
                 on_error(error)
 
-        disk.submit(lambda db: set_enabled(db, on, now), on_done=done, on_error=failed)
+        disk.submit(weekly_note.set_enabled(on, now), on_done=done, on_error=failed)
 
     def stop(self) -> None:
         """Look no more (the app is closing)."""
@@ -214,8 +211,7 @@ class WeeklyNotePanel(QFrame):
 
     def reload(self) -> None:
         """Read the schedule again."""
-        now = self.ctx.now()
-        self._run(lambda db: note_state(db, now), self._show)
+        self._run(weekly_note.note_state(self.ctx.now()), self._show)
 
     def is_on(self) -> bool:
         """Whether the note is on (as last read)."""
@@ -227,9 +223,8 @@ class WeeklyNotePanel(QFrame):
             return
         on = not self.state.schedule.enabled
         self.switch.setEnabled(False)
-        now = self.ctx.now()
         self._run(
-            lambda db: set_enabled(db, on, now),
+            weekly_note.set_enabled(on, self.ctx.now()),
             lambda result: self._turned(on, result),
             self._not_turned,
         )
