@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QVBoxLay
 
 from guardian.core.content import HotlineKind
 from guardian.ui.context import AppContext
-from guardian.ui.hotline import HotlineScreen
 from guardian.ui.screen import Screen
 from guardian.ui.widgets import BigButton, label
 
@@ -69,8 +68,8 @@ class BankChoiceScreen(Screen):
                 button = BigButton(text, None, role=role, description=bank.number)
                 button.setAccessibleName(f"{name} {bank.number}")
                 button.clicked.connect(
-                    lambda _=False, b=bank.id: ctx.navigator().show_screen(
-                        HotlineScreen(ctx, b, verify=verify)
+                    lambda _=False, b=bank.id: ctx.navigator().open(
+                        "hotline_card", hotline_id=b, verify=verify
                     )
                 )
                 grid.addWidget(button, index // columns, index % columns)
@@ -97,9 +96,7 @@ class BankChoiceScreen(Screen):
                 icon_px=theme.button_icon_px,
                 description=ctx.t("bank.dont_know_description"),
             )
-            self.dont_know.clicked.connect(
-                lambda: ctx.navigator().show_screen(HotlineScreen(ctx, "police"))
-            )
+            self.dont_know.clicked.connect(lambda: ctx.navigator().open("call_police"))
             last_layout.addWidget(self.dont_know)
             last_layout.addStretch(1)
             self.pages.addWidget(last)

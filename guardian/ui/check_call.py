@@ -25,7 +25,7 @@ from guardian.ui.context import AppContext
 from guardian.ui.family_alerts import queue_family_alert
 from guardian.ui.number_entry import NumberEntryStep
 from guardian.ui.question_step import QuestionStep
-from guardian.ui.remote_warning import RemoteAppAlert
+from guardian.ui.remote_alert import RemoteAppAlert
 from guardian.ui.screen import Screen
 from guardian.ui.verdict import VerdictView
 

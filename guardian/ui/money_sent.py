@@ -32,9 +32,8 @@ from guardian.core.remote_apps import Found
 from guardian.core.report_card import PAYMENT_BANK, PAYMENT_HOTLINES, PAYMENT_METHODS
 from guardian.ui.context import AppContext
 from guardian.ui.family_alerts import not_told_notice, queue_family_alert, show_not_told
-from guardian.ui.hotline import HotlineScreen
-from guardian.ui.remote_warning import RemoteAppAlert, RemoteAppWarningScreen
-from guardian.ui.report_card import remember_choice, warning_words
+from guardian.ui.remote_alert import RemoteAppAlert
+from guardian.ui.report_parts import remember_choice, warning_words
 from guardian.ui.screen import Screen
 from guardian.ui.widgets import BigButton, icon_label, label, scrolling
 
@@ -294,7 +293,7 @@ class MoneySentScreen(Screen):
                 description=hotline.number,
             )
             button.clicked.connect(
-                lambda _=False, h=hotline_id: ctx.navigator().show_screen(HotlineScreen(ctx, h))
+                lambda _=False, h=hotline_id: ctx.navigator().open("hotline_card", hotline_id=h)
             )
             self.buttons[hotline_id] = button
             calls.addWidget(button)
@@ -450,7 +449,7 @@ class MoneySentScreen(Screen):
 
     def _show_how_to_close(self) -> None:
         if self.running:
-            self.ctx.navigator().show_screen(RemoteAppWarningScreen(self.ctx, self.running))
+            self.ctx.navigator().open("remote_warning", found=self.running)
 
     # -- how the money left ---------------------------------------------------------------------
 

@@ -11,12 +11,9 @@ program came back), the screen says to phone the family and how to switch the co
 
 from __future__ import annotations
 
-import contextlib
 import logging
-from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from guardian.core.remote_apps import Found
@@ -222,52 +219,3 @@ class RemoteAppWarningScreen(Screen):
         elif self.page == CLOSED:
             parts = [self.closed_text.text(), *(self.ctx.t(key) for key in STEP_KEYS)]
         return self.ctx.sentences(*parts)
-
-
-class RemoteAppAlert(QObject):
-    """Links a screen to the app's remote-app watcher while the screen is open.
-
-    Each program is warned about once per screen: the first time it is seen, ``on_found`` runs
-    (to count the signal) and the warning screen opens.
-
-    Args:
-        ctx: the shared app context; ``ctx.services.guard`` is the watcher (absent: nothing).
-        on_found: called with the programs found, before the warning opens.
-        parent: the screen that owns the link.
-    """
-
-    def __init__(
-        self,
-        ctx: AppContext,
-        on_found: Callable[[list[Found]], None] | None = None,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._on_found = on_found
-        self._warned: set[str] = set()
-        self.watcher = ctx.services.guard
-
-    def start(self) -> None:
-        """Start watching (scans now, then every few seconds)."""
-        if self.watcher is None:
-            return
-        self.watcher.found.connect(self._found)
-        self.watcher.start_polling()
-
-    def stop(self) -> None:
-        """Stop watching."""
-        if self.watcher is None:
-            return
-        self.watcher.stop_polling()
-        with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
-            self.watcher.found.disconnect(self._found)
-
-    def _found(self, found: list[Found]) -> None:
-        new = [item for item in found if item.app.id not in self._warned]
-        if not new:
-            return
-        self._warned.update(item.app.id for item in new)
-        if self._on_found is not None:
-            self._on_found(found)
-        self.ctx.navigator().show_screen(RemoteAppWarningScreen(self.ctx, found))

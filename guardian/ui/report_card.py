@@ -32,12 +32,12 @@ from guardian.core.report_card import (
     ORDER,
     ReportCard,
     field_label,
-    recovery_fee_warning,
 )
 from guardian.services import report
 from guardian.services.report import StoredCard
 from guardian.ui.context import AppContext
 from guardian.ui.paged_column import PagedColumn
+from guardian.ui.report_parts import warning_words
 from guardian.ui.report_pdf import report_html, write_report_pdf
 from guardian.ui.screen import Screen
 from guardian.ui.widgets import BigButton, label
@@ -99,23 +99,6 @@ def from_check(ctx: AppContext, record: CheckRecord) -> dict[str, str]:
     if record.caller_number:
         filled["caller_number"] = record.caller_number
     return filled
-
-
-def remember_choice(ctx: AppContext, name: str, value: str) -> None:
-    """Write the choice ``value`` of field ``name`` on the saved card (the rest stays).
-
-    Raises:
-        ValueError: ``value`` is not one of the field's choices.
-    """
-    job = report.remember_choice(name, value)  # refused here, not on the disk worker
-    if ctx.disk.accepting_jobs:
-        ctx.disk.submit(job)
-
-
-def warning_words(ctx: AppContext) -> str:
-    """That a fee to get the money back is the same fraud, in the current language."""
-    warning = recovery_fee_warning(ctx.content.tips)
-    return ctx.pick(warning) if warning is not None else ""
 
 
 class ReportCardScreen(Screen):

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from weakref import WeakKeyDictionary
 
 from guardian.core.i18n import Lang
 from guardian.ui.context import AppContext
 from guardian.ui.screen import Screen
+
+if TYPE_CHECKING:
+    from guardian.core.contacts import ChannelConfig
 
 
 class PreparedCheck(NamedTuple):
@@ -91,23 +94,60 @@ def _check_call(ctx: AppContext, **_: Any) -> Screen:
 
 def _hotline(hotline_id: str) -> Callable[..., Screen]:
     def build(ctx: AppContext, **_: Any) -> Screen:
-        from guardian.ui.hotline import HotlineScreen
-
-        return HotlineScreen(ctx, hotline_id)
+        return _hotline_card(ctx, hotline_id)
 
     return build
 
 
+def _hotline_card(
+    ctx: AppContext, hotline_id: object = None, verify: bool = False, **_: Any
+) -> Screen:
+    """One hotline's card: ``hotline_id`` (its id in the content) says which.
+
+    ``verify``: the person calls to check what a caller or a message said, not to report.
+    """
+    from guardian.ui.hotline import HotlineScreen
+
+    if not isinstance(hotline_id, str):
+        raise TypeError(f"the hotline_card route needs a hotline id, not {hotline_id!r}")
+    return HotlineScreen(ctx, hotline_id, verify=verify)
+
+
+def _bank_choice(ctx: AppContext, verify: bool = False, **_: Any) -> Screen:
+    """The bank hotlines to pick from (``verify``: to check a story, the card's back first)."""
+    from guardian.ui.bank_choice import BankChoiceScreen
+
+    return BankChoiceScreen(ctx, verify=verify)
+
+
 def _verify(ctx: AppContext, target: object = None, **_: Any) -> Screen:
-    """Call them yourself and ask: ``target`` (a VerifyTarget, or its id) says whom."""
+    """Call them yourself and ask: ``target`` (a VerifyTarget, or its id) says whom.
+
+    One number opens its card at once; only the person's bank, the banks; else the list.
+    """
     from guardian.core.content import VerifyTarget
-    from guardian.ui.verify import verify_screen
+    from guardian.ui.verify import VerifyScreen
+    from guardian.ui.verify_widgets import resolved
 
     if isinstance(target, str):
         target = ctx.content.verify_target(target)
     if not isinstance(target, VerifyTarget):
         raise TypeError(f"the verify route needs a VerifyTarget, not {target!r}")
-    return verify_screen(ctx, target)
+    target = resolved(ctx, target) or target
+    if target.single is not None:
+        return _hotline_card(ctx, target.single, verify=True)
+    if target.own_bank and not target.hotlines and not target.notes:
+        return _bank_choice(ctx, verify=True)
+    return VerifyScreen(ctx, target)
+
+
+def _remote_warning(ctx: AppContext, found: object = None, **_: Any) -> Screen:
+    """The warning about remote-control programs: ``found`` (a list of Found) says which."""
+    from guardian.ui.remote_warning import RemoteAppWarningScreen
+
+    if not isinstance(found, list):
+        raise TypeError(f"the remote_warning route needs a list of programs, not {found!r}")
+    return RemoteAppWarningScreen(ctx, found)
 
 
 def _tip(ctx: AppContext, **_: Any) -> Screen:
@@ -126,10 +166,8 @@ def _call_bank(ctx: AppContext, **_: Any) -> Screen:
     """The bank the family chose, else the list of banks."""
     bank = ctx.bank_hotline
     if bank is not None and bank in ctx.content.hotlines:
-        return _hotline(bank)(ctx)
-    from guardian.ui.bank_choice import BankChoiceScreen
-
-    return BankChoiceScreen(ctx)
+        return _hotline_card(ctx, bank)
+    return _bank_choice(ctx)
 
 
 def _report_card(ctx: AppContext, **_: Any) -> Screen:
@@ -231,6 +269,24 @@ def _family_hub(ctx: AppContext, **_: Any) -> Screen:
     return FamilySettingsScreen(ctx)
 
 
+def _family_setup(ctx: AppContext, only: object = None, **_: Any) -> Screen:
+    """The first set-up: ``only`` (a step) to do just that step, None for the whole sequence."""
+    from guardian.core.setup_state import SETUP_STEPS
+    from guardian.ui.family.setup import SetupScreen
+
+    step = next((s for s in SETUP_STEPS if s == only), None)
+    if only is not None and step is None:
+        raise TypeError(f"the family_setup route needs a set-up step, not {only!r}")
+    return SetupScreen(ctx, only=step)
+
+
+def _family_setup_pin(ctx: AppContext, **_: Any) -> Screen:
+    """The PIN pad as the first set-up's step; back to the set-up once the PIN is set."""
+    from guardian.ui.family.pin import SetupPinScreen
+
+    return SetupPinScreen(ctx)
+
+
 def _family_contacts(ctx: AppContext, **_: Any) -> Screen:
     """The family's contacts, to add, change, order and delete."""
     from guardian.ui.family.contacts import ContactListScreen
@@ -245,14 +301,65 @@ def _family_channels(ctx: AppContext, **_: Any) -> Screen:
     return ContactListScreen(ctx, for_channels=True)
 
 
-def _family_contact_form(ctx: AppContext, contact: object = None, **_: Any) -> Screen:
-    """One contact's form: ``contact`` (a Contact) to change, none to add a new one."""
+def _family_contact_form(
+    ctx: AppContext,
+    contact: object = None,
+    after_save: Callable[[], None] | None = None,
+    **_: Any,
+) -> Screen:
+    """One contact's form: ``contact`` (a Contact) to change, none to add a new one.
+
+    ``after_save``: "save" then calls it once the contact is saved (the first set-up goes
+    back to its page this way); without it the form stays open after saving.
+    """
     from guardian.core.contacts import Contact
     from guardian.ui.family.contact_form import ContactFormScreen
 
     if contact is not None and not isinstance(contact, Contact):
         raise TypeError(f"the family_contact_form route needs a Contact, not {contact!r}")
-    return ContactFormScreen(ctx, contact)
+    form = ContactFormScreen(ctx, contact)
+    if after_save is not None:
+        form.save_button.clicked.disconnect()
+        form.save_button.clicked.connect(lambda _=False: form.save_then(after_save))
+    return form
+
+
+def _family_channel_kind(
+    ctx: AppContext,
+    contact_name: str = "",
+    on_done: Callable[[ChannelConfig], None] | None = None,
+    **_: Any,
+) -> Screen:
+    """The kinds of alert channel, for ``contact_name``; then the chosen kind's form.
+
+    ``on_done`` is called with the new channel once its form is filled in.
+    """
+    from guardian.ui.family.channels import ChannelKindScreen
+
+    if on_done is None:
+        raise TypeError("the family_channel_kind route needs on_done")
+    return ChannelKindScreen(ctx, contact_name, on_done)
+
+
+def _family_channel_form(
+    ctx: AppContext,
+    kind: object = None,
+    channel: object = None,
+    on_done: Callable[[ChannelConfig], None] | None = None,
+    **_: Any,
+) -> Screen:
+    """The form of one alert channel: ``kind`` (its id), ``channel`` to change or None.
+
+    ``on_done`` is called with the checked channel.
+    """
+    from guardian.core.contacts import ChannelConfig
+    from guardian.ui.family.channels import ChannelFormScreen
+
+    if not isinstance(kind, str) or on_done is None:
+        raise TypeError(f"the family_channel_form route needs a kind and on_done, not {kind!r}")
+    if channel is not None and not isinstance(channel, ChannelConfig):
+        raise TypeError(f"the family_channel_form route needs a ChannelConfig, not {channel!r}")
+    return ChannelFormScreen(ctx, kind, channel, on_done)
 
 
 def _family_voice(ctx: AppContext, **_: Any) -> Screen:
@@ -269,11 +376,16 @@ def _family_display(ctx: AppContext, **_: Any) -> Screen:
     return DisplaySettingsScreen(ctx)
 
 
-def _family_bank(ctx: AppContext, **_: Any) -> Screen:
-    """The person's bank."""
+def _family_bank(ctx: AppContext, on_chosen: Callable[[], None] | None = None, **_: Any) -> Screen:
+    """The person's bank; ``on_chosen`` is called after a bank (not "none") is chosen."""
     from guardian.ui.family.bank import BankSettingScreen
 
-    return BankSettingScreen(ctx)
+    screen = BankSettingScreen(ctx)
+    if on_chosen is not None:
+        for bank_id, button in screen.buttons.items():
+            if bank_id:
+                button.clicked.connect(lambda _=False: on_chosen())
+    return screen
 
 
 def _family_outbox(ctx: AppContext, **_: Any) -> Screen:
@@ -312,6 +424,9 @@ def build_routes() -> dict[str, Callable[..., Screen]]:
         "call_antifraud": _hotline("antifraud"),
         "call_bank": _call_bank,
         "verify": _verify,
+        "hotline_card": _hotline_card,
+        "bank_choice": _bank_choice,
+        "remote_warning": _remote_warning,
         "money_sent": _money_sent,
         "report_card": _report_card,
         "tip": _tip,
@@ -326,6 +441,10 @@ def build_routes() -> dict[str, Callable[..., Screen]]:
         "family_contacts": _behind_pin(_family_contacts),
         "family_channels": _behind_pin(_family_channels),
         "family_contact_form": _behind_pin(_family_contact_form),
+        "family_channel_kind": _behind_pin(_family_channel_kind),
+        "family_channel_form": _behind_pin(_family_channel_form),
+        "family_setup": _behind_pin(_family_setup),
+        "family_setup_pin": _behind_pin(_family_setup_pin),
         "family_voice": _behind_pin(_family_voice),
         "family_display": _behind_pin(_family_display),
         "family_bank": _behind_pin(_family_bank),

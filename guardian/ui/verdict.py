@@ -17,7 +17,7 @@ from guardian.core.verify import target_for_caller
 from guardian.ui.context import AppContext
 from guardian.ui.paged_column import PagedColumn
 from guardian.ui.phone import can_dial
-from guardian.ui.verify import resolved, verify_button, verify_words
+from guardian.ui.verify_widgets import resolved, verify_button, verify_words
 from guardian.ui.widgets import BigButton, icon_label, label
 
 # (action, catalog key, pictogram, style role). Where the computer cannot dial, the words of

@@ -11,10 +11,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from guardian.core.content import VerifyTarget
-from guardian.core.verify import with_own_bank
-from guardian.ui.bank_choice import BankChoiceScreen
 from guardian.ui.context import AppContext
-from guardian.ui.hotline import HotlineScreen
 from guardian.ui.screen import Screen
 from guardian.ui.widgets import BigButton, label, scrolling
 
@@ -22,43 +19,13 @@ OWN_BANK = "own_bank"
 """The key of the "your bank" button in :attr:`VerifyScreen.buttons`."""
 
 
-def resolved(ctx: AppContext, target: VerifyTarget | None) -> VerifyTarget | None:
-    """``target`` with the bank the family chose in it, when it asks for the person's bank."""
-    return with_own_bank(ctx.content, target, ctx.bank_hotline)
-
-
-def verify_words(ctx: AppContext, target: VerifyTarget) -> str:
-    """The words "call {name} yourself and ask", for ``target``."""
-    return ctx.t("verify.button", name=ctx.pick(target.name))
-
-
-def verify_button(ctx: AppContext, target: VerifyTarget) -> BigButton:
-    """The one large button "call {name} yourself and ask" (the caller connects its press)."""
-    return BigButton(
-        verify_words(ctx, target),
-        "call",
-        role="tile",
-        icon_px=ctx.theme.button_icon_px,
-        description=ctx.t("verify.button_description"),
-    )
-
-
-def verify_screen(ctx: AppContext, target: VerifyTarget) -> Screen:
-    """The screen for ``target``: one number's card, the banks, or the list of numbers."""
-    target = resolved(ctx, target) or target
-    if target.single is not None:
-        return HotlineScreen(ctx, target.single, verify=True)
-    if target.own_bank and not target.hotlines and not target.notes:
-        return BankChoiceScreen(ctx, verify=True)
-    return VerifyScreen(ctx, target)
-
-
 class VerifyScreen(Screen):
     """The public numbers to call to check a story, each a big button that opens its card.
 
     Args:
         ctx: the shared app context.
-        target: whom to call (the person's own bank already put in by :func:`resolved`).
+        target: whom to call (the person's own bank already put in by
+            :func:`guardian.ui.verify_widgets.resolved`).
     """
 
     title_key = "verify.title"
@@ -80,9 +47,7 @@ class VerifyScreen(Screen):
         px = ctx.theme.button_icon_px
         if target.own_bank:
             button = BigButton(ctx.t("verify.own_bank"), "call", role="tile", icon_px=px)
-            button.clicked.connect(
-                lambda: ctx.navigator().show_screen(BankChoiceScreen(ctx, verify=True))
-            )
+            button.clicked.connect(lambda: ctx.navigator().open("bank_choice", verify=True))
             layout.addWidget(button)
             self.buttons[OWN_BANK] = button
         for hotline_id in target.hotlines:
@@ -90,8 +55,8 @@ class VerifyScreen(Screen):
             words = ctx.t("verify.entry", name=ctx.pick(hotline.name), number=hotline.number)
             button = BigButton(words, "call", role="tile", icon_px=px, description=hotline.number)
             button.clicked.connect(
-                lambda _=False, h=hotline_id: ctx.navigator().show_screen(
-                    HotlineScreen(ctx, h, verify=True)
+                lambda _=False, h=hotline_id: ctx.navigator().open(
+                    "hotline_card", hotline_id=h, verify=True
                 )
             )
             layout.addWidget(button)

@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from guardian.alerts.outbox_worker import OutboxWorker
-from guardian.assets import load_catalog
 from guardian.core.contacts import validate_contact
 from guardian.core.risk import Answer
 from guardian.storage.contacts import ContactStore
 from guardian.storage.database import open_database
 from guardian.storage.worker import DiskWorker
 from guardian.ui.check_call import CheckCallScreen
-from guardian.ui.context import AppContext
-from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
-from guardian.ui.routes import build_routes
 from guardian.ui.services import Services
-from tests.ui.conftest import RecordingSpeaker
+from tests.ui.conftest import RecordingSpeaker, WindowMaker
 
 
 def add_contact(db_path: Path, webhook_url: str | None) -> None:
@@ -35,28 +31,20 @@ def add_contact(db_path: Path, webhook_url: str | None) -> None:
 
 
 @pytest.fixture
-def app_window(qtbot, tmp_path: Path) -> Iterator:
-    made: list = []
+def app_window(qtbot) -> Iterator[Callable[[Path], MainWindow]]:
+    """The app's window on a database, with its own disk worker and sender; all stop after."""
+    make_window = WindowMaker(qtbot)
+    workers: list[tuple[OutboxWorker, DiskWorker]] = []
 
     def make(db_path: Path) -> MainWindow:
         disk = DiskWorker(db_path)
         outbox = OutboxWorker(db_path, backoff=(0.05, 0.1), timeout=5)
-        ctx = AppContext(
-            load_catalog(),
-            RecordingSpeaker(),
-            lang="zh",
-            disk=disk,
-            services=Services(outbox=outbox),
-        )
-        window = MainWindow(ctx, build_routes(), HomeScreen)
-        qtbot.addWidget(window)
-        window.show()
-        made.append((window, disk, outbox))
-        return window
+        workers.append((outbox, disk))
+        return make_window(speaker=RecordingSpeaker(), disk=disk, services=Services(outbox=outbox))
 
     yield make
-    for window, disk, outbox in made:
-        window.close()
+    make_window.close_all()
+    for outbox, disk in workers:
         outbox.shutdown()
         disk.shutdown()
 

@@ -22,13 +22,10 @@ from guardian.storage.worker import DiskWorker
 from guardian.ui import family_alerts
 from guardian.ui.call_card import CallCardScreen
 from guardian.ui.check_call import CheckCallScreen
-from guardian.ui.context import AppContext
-from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.money_sent import MoneySentScreen
-from guardian.ui.routes import build_routes
 from guardian.ui.services import Services
-from tests.ui.conftest import RecordingSpeaker
+from tests.ui.conftest import WindowMaker
 
 from .conftest import Webhook
 from .test_alerts_from_screens import add_contact
@@ -103,14 +100,10 @@ def app(qtbot, tmp_path: Path, webhook: Webhook, monkeypatch) -> Iterator[App]:
     add_contact(db_path, webhook.url)
     disk = DiskWorker(db_path)
     outbox = OutboxWorker(db_path, backoff=(0.05, 0.1), timeout=5)
-    ctx = AppContext(
-        load_catalog(), RecordingSpeaker(), lang="zh", disk=disk, services=Services(outbox=outbox)
-    )
-    window = MainWindow(ctx, build_routes(), HomeScreen)
-    qtbot.addWidget(window)
-    window.show()
+    make_window = WindowMaker(qtbot)
+    window = make_window(disk=disk, services=Services(outbox=outbox))
     yield App(qtbot, window, disk, webhook)
-    window.close()
+    make_window.close_all()
     outbox.shutdown()
     disk.shutdown()
 

@@ -26,20 +26,11 @@ from guardian.ui.context import AppContext
 from guardian.ui.family.weekly_note import WeeklyNotes, start_weekly_notes
 from guardian.ui.services import Services
 from tests.alerts.conftest import Webhook
+from tests.clock import FakeClock
 from tests.ui.conftest import RecordingSpeaker
 
 CST = timezone(timedelta(hours=8))
 FIRST_ON = datetime(2024, 5, 1, 15, 0, tzinfo=CST)  # a Wednesday, 15:00
-
-
-class Clock:
-    """The app's clock, moved by the test."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @dataclass
@@ -55,7 +46,7 @@ class Running:
 class App:
     """Starts and stops the app's parts on one data folder, as a computer would."""
 
-    def __init__(self, qtbot: Any, db_path: Path, clock: Clock) -> None:
+    def __init__(self, qtbot: Any, db_path: Path, clock: FakeClock) -> None:
         self.qtbot = qtbot
         self.db_path = db_path
         self.clock = clock
@@ -99,7 +90,7 @@ class App:
 
 @pytest.fixture
 def app(qtbot, tmp_path: Path) -> Iterator[App]:
-    made = App(qtbot, tmp_path / "guardian.db", Clock(FIRST_ON))
+    made = App(qtbot, tmp_path / "guardian.db", FakeClock(FIRST_ON))
     yield made
     made.stop()
 

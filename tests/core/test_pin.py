@@ -26,15 +26,7 @@ from guardian.core.pin import (
 )
 from guardian.storage.database import open_database
 from guardian.storage.pin_state import PinStore
-
-
-class FakeClock:
-    def __init__(self, now: float = 1_700_000_000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
+from tests.clock import FakeClock
 
 # --- shape and hashing ---------------------------------------------------------------------
 

@@ -6,16 +6,7 @@ from __future__ import annotations
 import pytest
 
 from guardian.core.pin import LOCK_SECONDS, MAX_FAILURES, PinLockState, PinPolicy, hash_pin
-
-
-class Clock:
-    """A wall clock the test sets by hand."""
-
-    def __init__(self, now: float) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
+from tests.clock import FakeClock
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +23,7 @@ def locked(policy: PinPolicy, stored: str) -> PinLockState:
 
 
 def test_the_clock_set_back_an_hour_keeps_the_lock_for_one_full_lock(stored):
-    clock = Clock(1_700_000_000.0)
+    clock = FakeClock()
     policy = PinPolicy(clock)
     state = locked(policy, stored)
     clock.now -= 3600  # someone sets the clock back an hour during the lock
@@ -49,7 +40,7 @@ def test_the_clock_set_back_an_hour_keeps_the_lock_for_one_full_lock(stored):
 
 
 def test_the_clock_set_back_years_never_locks_longer_than_one_lock(stored):
-    clock = Clock(1_700_000_000.0)
+    clock = FakeClock()
     policy = PinPolicy(clock)
     state = locked(policy, stored)
     clock.now = 0.0  # a dead clock battery: 1970
@@ -60,7 +51,7 @@ def test_the_clock_set_back_years_never_locks_longer_than_one_lock(stored):
 
 
 def test_the_clock_jumping_forward_ends_the_lock_and_starts_the_count_again(stored):
-    clock = Clock(1_700_000_000.0)
+    clock = FakeClock()
     policy = PinPolicy(clock)
     state = locked(policy, stored)
     clock.now += 10 * 365 * 24 * 3600
@@ -70,7 +61,7 @@ def test_the_clock_jumping_forward_ends_the_lock_and_starts_the_count_again(stor
 
 
 def test_a_clock_going_back_and_forth_during_the_lock_never_unlocks_early(stored):
-    clock = Clock(1_700_000_000.0)
+    clock = FakeClock()
     policy = PinPolicy(clock)
     state = locked(policy, stored)
     start = clock.now
@@ -84,7 +75,7 @@ def test_a_clock_going_back_and_forth_during_the_lock_never_unlocks_early(stored
 
 
 def test_a_saved_lock_that_cannot_be_read_is_one_full_lock_from_now(stored):
-    clock = Clock(1_700_000_000.0)
+    clock = FakeClock()
     policy = PinPolicy(clock)
     for damaged in ("garbage", {"failures": "x"}, {"locked_at": float("nan")}, [1, 2]):
         state = PinLockState.from_dict(damaged)

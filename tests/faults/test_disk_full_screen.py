@@ -21,16 +21,12 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlite_utils import Database
 
-from guardian.assets import load_catalog
 from guardian.core.records import CheckRecord
 from guardian.storage.checks import CheckStore
 from guardian.storage.database import write_transaction
 from guardian.storage.worker import DiskWorker
-from guardian.ui.context import AppContext
-from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
-from guardian.ui.routes import build_routes
-from tests.ui.conftest import RecordingSpeaker
+from tests.ui.conftest import WindowMaker
 from tests.ui.test_check_call import Person, stored_checks
 
 T = TypeVar("T")
@@ -140,16 +136,12 @@ def checks_of_the_person(db_path: Path) -> list[CheckRecord]:
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[MainWindow, Path, Disk]]:
     db_path = tmp_path / "guardian.db"
-    worker = DiskWorker(db_path)
-    ctx = AppContext(load_catalog(), RecordingSpeaker(), lang="en", disk=worker)
-    win = MainWindow(ctx, build_routes(), HomeScreen)
-    qtbot.addWidget(win)
-    win.show()
+    make_window = WindowMaker(qtbot)
+    worker = make_window.disk(db_path)
     try:
-        yield win, db_path, Disk(worker, qtbot)
+        yield make_window("en", disk=worker), db_path, Disk(worker, qtbot)
     finally:
-        win.close()
-        worker.shutdown()
+        make_window.close_all()
 
 
 def test_a_full_disk_refuses_every_save_of_a_check(qtbot: QtBot, tmp_path: Path) -> None:

@@ -87,21 +87,12 @@ def test_check_text_of_a_long_run_of_digits_is_quick():
 
 
 def test_a_megabyte_pasted_into_the_message_screen_gets_a_verdict_quickly(qtbot, tmp_path):
-    from guardian.assets import load_catalog
-    from guardian.storage.worker import DiskWorker
     from guardian.ui.check_message import CheckMessageScreen
-    from guardian.ui.context import AppContext
-    from guardian.ui.home import HomeScreen
-    from guardian.ui.main_window import MainWindow
-    from guardian.ui.routes import build_routes
-    from tests.ui.conftest import RecordingSpeaker
+    from tests.ui.conftest import WindowMaker
 
-    disk = DiskWorker(tmp_path / "guardian.db")
-    ctx = AppContext(load_catalog(), RecordingSpeaker(), lang="zh", disk=disk)
-    window = MainWindow(ctx, build_routes(), HomeScreen)
-    qtbot.addWidget(window)
+    make_window = WindowMaker(qtbot)
     try:
-        window.show()
+        window = make_window(db_path=tmp_path / "guardian.db")
         window.current_screen().buttons["check_message"].click()
         view = window.current_screen()
         assert isinstance(view, CheckMessageScreen)
@@ -114,8 +105,7 @@ def test_a_megabyte_pasted_into_the_message_screen_gets_a_verdict_quickly(qtbot,
             assert len(view.result.subject) <= MAX_TEXT
             view.handle_back()
     finally:
-        window.close()
-        disk.shutdown()
+        make_window.close_all()
 
 
 @pytest.mark.parametrize("name", list(HOSTILE))

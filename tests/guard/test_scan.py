@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from collections.abc import Iterator
 
 import psutil
@@ -84,13 +83,8 @@ def test_processes_that_refuse_or_vanish_are_handled(
     assert [(item.app.id, item.pids) for item in found] == [("anydesk", (5,))]
 
 
-def test_a_scan_is_well_under_twenty_milliseconds(apps: tuple[RemoteApp, ...]) -> None:
-    scan_processes(apps)  # the first scan fills psutil's process table
-    times = []
-    for _ in range(20):
-        started = time.perf_counter()
-        scan_processes(apps, platform=sys.platform)
-        times.append(time.perf_counter() - started)
-    times.sort()
-    median = times[len(times) // 2]
-    assert median < 0.020, f"median scan took {median * 1000:.1f} ms"
+def test_scanning_again_and_again_gives_the_same_answer(apps: tuple[RemoteApp, ...]) -> None:
+    # How long a scan takes is measured by the benchmark (make bench), not asserted here.
+    first = scan_processes(apps, platform=sys.platform)
+    for _ in range(5):
+        assert scan_processes(apps, platform=sys.platform) == first

@@ -17,19 +17,12 @@ from guardian.storage.contacts import ContactStore
 from guardian.storage.outbox import OutboxStore
 from guardian.storage.pin_state import PIN_HASH_KEY, PinStore
 from guardian.storage.settings import SettingsStore
+from tests.clock import FakeClock
 from tests.services import run
 
 T = TypeVar("T")
 
 HOOK = ChannelConfig("json", {"url": "http://127.0.0.1:9/hook"})
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_700_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +76,7 @@ def test_a_pin_that_cannot_be_stored_leaves_neither_pin_nor_alert(
 def test_wrong_tries_lock_the_pin_and_tell_the_family(db: Database, words: Words) -> None:
     add_daughter(db, HOOK)
     run(db, set_pin("2468", change=False, words=words, lang="en"))
-    clock = Clock()
+    clock = FakeClock()
     policy = PinPolicy(clock)
     for _ in range(MAX_FAILURES):
         attempt = run(db, try_pin("1111", policy, lang="en", person_name="Mum"))

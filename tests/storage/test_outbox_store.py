@@ -13,18 +13,11 @@ from guardian.storage.checks import CheckStore
 from guardian.storage.contacts import ContactStore
 from guardian.storage.database import open_database
 from guardian.storage.outbox import CHANNEL_REMOVED, OutboxStore
+from tests.clock import FakeClock
 
 from .conftest import full_record
 
 T0 = datetime(2024, 5, 1, 8, 0, tzinfo=timezone.utc)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 def add_contact(db: Database, name: str, *keys: str) -> Contact:
@@ -40,12 +33,12 @@ def add_contact(db: Database, name: str, *keys: str) -> Contact:
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> FakeClock:
+    return FakeClock(T0)
 
 
 @pytest.fixture
-def outbox(db: Database, clock: Clock) -> OutboxStore:
+def outbox(db: Database, clock: FakeClock) -> OutboxStore:
     return OutboxStore(db, clock)
 
 
@@ -96,7 +89,7 @@ def test_enqueue_for_contacts(db: Database, outbox: OutboxStore) -> None:
     assert message is not None and message.check_id is None  # the alert stays
 
 
-def test_claim_deliver_and_never_again(db: Database, outbox: OutboxStore, clock: Clock) -> None:
+def test_claim_deliver_and_never_again(db: Database, outbox: OutboxStore, clock: FakeClock) -> None:
     channel_id = add_contact(db, "A", "k1").channels[0].id or 0
     message_id = outbox.enqueue(channel_id, "t", "b", event="test")
     due = outbox.next_due()
@@ -116,7 +109,7 @@ def test_claim_deliver_and_never_again(db: Database, outbox: OutboxStore, clock:
 
 
 def test_retry_waits_and_keeps_channel_order(
-    db: Database, outbox: OutboxStore, clock: Clock
+    db: Database, outbox: OutboxStore, clock: FakeClock
 ) -> None:
     a = add_contact(db, "A", "k1").channels[0].id or 0
     b = add_contact(db, "B", "k2").channels[0].id or 0

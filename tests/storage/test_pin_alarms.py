@@ -12,14 +12,7 @@ from guardian.storage.contacts import ContactStore
 from guardian.storage.database import open_database
 from guardian.storage.outbox import OutboxStore
 from guardian.storage.pin_state import PIN_HASH_KEY, PinStore
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_700_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.clock import FakeClock
 
 
 def add_contact(db: Database, *channels: ChannelConfig) -> Contact:
@@ -41,7 +34,7 @@ def test_every_new_lock_is_announced_to_every_channel(tmp_path: Path) -> None:
     db = open_database(tmp_path / "guardian.db")
     try:
         add_contact(db, HOOK, NTFY)
-        clock = Clock()
+        clock = FakeClock()
         store = PinStore(db, PinPolicy(clock))
         store.set_pin("2468")
         for lock in range(1, 4):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from guardian.ui.call_card import (
 )
 from guardian.ui.hotline import HotlineScreen
 from guardian.ui.theme import TEXT_SIZES_PT
+from tests.ui.conftest import WindowMaker
 from tests.ui.test_elder_friendly import problems_on
 from tests.ui.test_family import Family, make_family
 
@@ -59,12 +59,11 @@ def phone_link(lang: str) -> str:
 
 
 @pytest.fixture
-def family(qtbot, speaker, disk, db_path) -> Iterator[Family]:
-    fam = make_family(qtbot, speaker, disk, db_path)
+def family(disk, db_path, make_window: WindowMaker) -> Family:
+    fam = make_family(make_window, disk, db_path)
     # Nothing dials, whatever this computer has.
     fam.ctx.services = replace(fam.ctx.services, find_phone_handler=lambda lang: None)
-    yield fam
-    fam.window.close()
+    return fam
 
 
 def digits_in(text: str) -> str:
@@ -228,9 +227,9 @@ def test_open_call_family_shows_the_right_screen(family: Family, count: int) -> 
 @pytest.mark.parametrize("step", [0, len(TEXT_SIZES_PT) - 1])
 @pytest.mark.parametrize("count", [0, 1, 3])
 def test_call_screens_meet_the_bar(
-    qtbot, speaker, disk, db_path, count: int, lang: Lang, step: int
+    disk, db_path, make_window: WindowMaker, count: int, lang: Lang, step: int
 ) -> None:
-    family = make_family(qtbot, speaker, disk, db_path, lang, step)
+    family = make_family(make_window, disk, db_path, lang, step)
     people = [ANNA, BEN, CARL][:count]
     if count == 1:
         family.show(CallCardScreen(family.ctx, people, opener=Opener(False)))
@@ -239,4 +238,3 @@ def test_call_screens_meet_the_bar(
     else:
         family.show(NoFamilyNumberScreen(family.ctx))
     assert problems_on(family.window, step) == []
-    family.window.close()

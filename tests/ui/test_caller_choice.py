@@ -5,17 +5,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from guardian.assets import load_catalog
 from guardian.core.i18n import LANGS, Lang
 from guardian.ui.caller_choice import WORD_JOINER, CallerChoiceStep, keep_words_together
 from guardian.ui.check_call import CheckCallScreen
-from guardian.ui.context import AppContext
-from guardian.ui.home import HomeScreen
-from guardian.ui.main_window import MainWindow
 from guardian.ui.paged_column import PagedColumn
-from guardian.ui.routes import build_routes
 from guardian.ui.theme import TEXT_SIZES_PT
 from guardian.ui.widgets import BigButton, longest_word_px
+from tests.ui.conftest import WindowMaker
 
 # Measured with the font the app really uses (see conftest.app_font).
 pytestmark = pytest.mark.usefixtures("app_font")
@@ -23,14 +19,9 @@ pytestmark = pytest.mark.usefixtures("app_font")
 LARGEST = len(TEXT_SIZES_PT) - 1
 
 
-def open_callers(qtbot, speaker, lang: Lang, size: tuple[int, int]) -> CallerChoiceStep:
+def open_callers(make_window: WindowMaker, lang: Lang, size: tuple[int, int]) -> CallerChoiceStep:
     """The caller pictures of a check started from home, at the largest text in a window."""
-    ctx = AppContext(load_catalog(), speaker, lang=lang, text_step=LARGEST)
-    window = MainWindow(ctx, build_routes(), HomeScreen)
-    qtbot.addWidget(window)
-    window.resize(*size)
-    window.show()
-    qtbot.waitExposed(window)
+    window = make_window(lang, LARGEST, size=size)
     window.open("check_call")
     screen = window.current_screen()
     assert isinstance(screen, CheckCallScreen)
@@ -41,9 +32,9 @@ def open_callers(qtbot, speaker, lang: Lang, size: tuple[int, int]) -> CallerCho
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page", [1, 2])
 def test_a_page_of_callers_fits_without_scrolling_at_the_largest_text(
-    qtbot, speaker, lang: Lang, page: int
+    make_window: WindowMaker, lang: Lang, page: int
 ) -> None:
-    step = open_callers(qtbot, speaker, lang, (1280, 860))
+    step = open_callers(make_window, lang, (1280, 860))
     ctx = step.ctx
     if page == 2:
         assert step.more_button is not None
@@ -66,9 +57,9 @@ def test_a_page_of_callers_fits_without_scrolling_at_the_largest_text(
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_in_a_small_window_the_rows_that_do_not_fit_go_to_a_next_page(
-    qtbot, speaker, lang: Lang
+    make_window: WindowMaker, speaker, lang: Lang
 ) -> None:
-    step = open_callers(qtbot, speaker, lang, (1024, 768))
+    step = open_callers(make_window, lang, (1024, 768))
     QApplication.processEvents()
     column = step.pages.currentWidget()
     assert isinstance(column, PagedColumn) and column.page_count > 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,28 +10,21 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from guardian.assets import load_catalog
 from guardian.content_loader import load_content
 from guardian.core.records import CheckRecord
 from guardian.core.risk import Answer
 from guardian.storage.worker import DiskWorker
 from guardian.ui.check_call import CheckCallScreen
-from guardian.ui.context import AppContext
 from guardian.ui.home import HomeScreen
 from guardian.ui.hotline import HotlineScreen
 from guardian.ui.main_window import MainWindow
-from guardian.ui.routes import build_routes
 from guardian.ui.verdict import VerdictView
+from tests.ui.conftest import WindowMaker
 
 
 @pytest.fixture
-def check_window(qtbot, speaker, disk: DiskWorker) -> Iterator[MainWindow]:
-    ctx = AppContext(load_catalog(), speaker, lang="zh", disk=disk)
-    window = MainWindow(ctx, build_routes(), HomeScreen)
-    qtbot.addWidget(window)
-    window.show()
-    yield window
-    window.close()
+def check_window(disk: DiskWorker, make_window: WindowMaker) -> MainWindow:
+    return make_window(disk=disk)
 
 
 def stored_checks(db_path: Path) -> list[CheckRecord]:
@@ -260,25 +252,20 @@ def test_verdict_buttons_open_the_hotline_cards(check_window, qtbot):
     assert check_window.current_screen().number_label.text() == "110"
 
 
-def test_a_disk_that_fails_still_shows_the_verdict_and_says_so(qtbot, speaker, tmp_path):
+def test_a_disk_that_fails_still_shows_the_verdict_and_says_so(
+    qtbot, speaker, make_window: WindowMaker, tmp_path
+):
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the database folder should be")
-    worker = DiskWorker(blocked / "guardian.db")
-    try:
-        ctx = AppContext(load_catalog(), speaker, lang="en", disk=worker)
-        window = MainWindow(ctx, build_routes(), HomeScreen)
-        qtbot.addWidget(window)
-        window.show()
-        person = Person(window, qtbot)
-        person.skip_to_questions("police")
-        first = person.screen.question_step.signal
-        verdict = person.answer_until_verdict({first.id: "yes"})
-        assert verdict.save_notice.isVisibleTo(verdict)
-        assert "could not be saved" in verdict.save_notice.text()
-        assert "could not be saved" in speaker.last()
-        assert verdict.assessment.level.value == "high"
-    finally:
-        worker.shutdown()
+    window = make_window("en", db_path=blocked / "guardian.db")
+    person = Person(window, qtbot)
+    person.skip_to_questions("police")
+    first = person.screen.question_step.signal
+    verdict = person.answer_until_verdict({first.id: "yes"})
+    assert verdict.save_notice.isVisibleTo(verdict)
+    assert "could not be saved" in verdict.save_notice.text()
+    assert "could not be saved" in speaker.last()
+    assert verdict.assessment.level.value == "high"
 
 
 def test_an_overseas_number_counts_in_the_verdict(check_window, qtbot, db_path):

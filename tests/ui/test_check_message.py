@@ -6,42 +6,30 @@ The buttons, the history, the family alert and the pages: tests/ui/test_message_
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from guardian.assets import load_catalog
-from guardian.storage.worker import DiskWorker
 from guardian.ui.check_message import (
     CheckMessageScreen,
     marked_words,
     merged_spans,
     text_pieces,
 )
-from guardian.ui.context import AppContext
-from guardian.ui.home import HomeScreen
-from guardian.ui.main_window import MainWindow
-from guardian.ui.routes import build_routes
+from tests.ui.conftest import WindowMaker
 
 FRAUD = "【公安局】您的银行卡涉嫌洗钱，请立即把存款转到安全账户配合调查，不要告诉家人。"
 ORDINARY = "妈，我周六中午回家吃饭，帮我留点饺子。"
 
 
 @pytest.fixture
-def screen(qtbot, speaker, tmp_path: Path) -> Iterator[tuple[CheckMessageScreen, Path]]:
+def screen(make_window: WindowMaker, tmp_path: Path) -> tuple[CheckMessageScreen, Path]:
     db_path = tmp_path / "guardian.db"
-    disk = DiskWorker(db_path)
-    ctx = AppContext(load_catalog(), speaker, lang="zh", disk=disk)
-    window = MainWindow(ctx, build_routes(), HomeScreen)
-    qtbot.addWidget(window)
-    window.show()
+    window = make_window(db_path=db_path)
     window.current_screen().buttons["check_message"].click()
     current = window.current_screen()
     assert isinstance(current, CheckMessageScreen)
-    yield current, db_path
-    window.close()
-    disk.shutdown()
+    return current, db_path
 
 
 def test_a_fraud_text_is_marked_and_judged(screen, speaker) -> None:

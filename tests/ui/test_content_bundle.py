@@ -19,7 +19,7 @@ from guardian.ui.check_message import CheckMessageScreen
 from guardian.ui.context import AppContext
 from guardian.ui.demo import DemoScreen
 from guardian.ui.demo.reveal import RevealPage
-from tests.ui.conftest import RecordingSpeaker
+from tests.ui.conftest import MakeCtx
 
 MADE_UP = "紫色长颈鹿"
 TEXT = f"请把存款放进{MADE_UP}里。"
@@ -72,7 +72,7 @@ def test_a_context_without_a_bundle_has_the_apps_one(qapp: QApplication, speaker
     assert ctx.phrases is load_phrases()
 
 
-def test_the_message_check_uses_the_contexts_phrases(qtbot, speaker: RecordingSpeaker) -> None:
+def test_the_message_check_uses_the_contexts_phrases(qtbot, make_ctx: MakeCtx) -> None:
     def check(ctx: AppContext) -> tuple[str, ...]:
         screen = CheckMessageScreen(ctx)
         qtbot.addWidget(screen)
@@ -81,22 +81,22 @@ def test_the_message_check_uses_the_contexts_phrases(qtbot, speaker: RecordingSp
         assert screen.result is not None
         return screen.result.assessment.signal_ids
 
-    assert "safe_account" not in check(AppContext(load_catalog(), speaker, lang="zh"))
+    assert "safe_account" not in check(make_ctx())
     bundle = ContentBundle(read_phrases=phrases_with_made_up_phrase)
-    assert "safe_account" in check(AppContext(load_catalog(), speaker, lang="zh", bundle=bundle))
+    assert "safe_account" in check(make_ctx(bundle=bundle))
 
 
-def test_the_demo_plays_the_contexts_scenarios(qtbot, speaker: RecordingSpeaker) -> None:
+def test_the_demo_plays_the_contexts_scenarios(qtbot, make_ctx: MakeCtx) -> None:
     only = load_scenarios()[-1]
     bundle = ContentBundle(read_scenarios=given((only,)))
-    ctx = AppContext(load_catalog(), speaker, lang="zh", bundle=bundle)
+    ctx = make_ctx(bundle=bundle)
     screen = DemoScreen(ctx)
     qtbot.addWidget(screen)
     assert screen.scenarios == (only,)
     assert screen.presenter.bundle is bundle
 
 
-def test_the_demo_reveal_marks_with_the_contexts_phrases(qtbot, speaker: RecordingSpeaker) -> None:
+def test_the_demo_reveal_marks_with_the_contexts_phrases(qtbot, make_ctx: MakeCtx) -> None:
     scenario = load_scenarios()[0]
     signal = next(line.signal for line in scenario.lines if line.signal is not None)
 
@@ -112,7 +112,7 @@ def test_the_demo_reveal_marks_with_the_contexts_phrases(qtbot, speaker: Recordi
         )
 
     def marks(bundle: ContentBundle) -> tuple[object, ...]:
-        ctx = AppContext(load_catalog(), speaker, lang="zh", bundle=bundle)
+        ctx = make_ctx(bundle=bundle)
         page = RevealPage(ctx, scenario, score(scenario, ()), None, step=0)
         qtbot.addWidget(page)
         slide = next(slide for slide in page.slides if slide.signal_id == signal)

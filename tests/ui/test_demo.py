@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShortcut
-from PySide6.QtWidgets import QApplication
 
 from guardian.assets import asset_path, load_catalog
 from guardian.content_loader import load_content
@@ -28,28 +26,11 @@ from guardian.ui.handout import write_handout
 from guardian.ui.home import DEMO_SHORTCUT, HomeScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.question_step import QuestionStep
-from guardian.ui.routes import build_routes
 from guardian.ui.widgets import BigButton
 from tests.ui.conftest import RecordingSpeaker
 
 SCENARIO = "phone_bill_police"
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def demo_ctx(qapp: QApplication, speaker: RecordingSpeaker) -> AppContext:
-    return AppContext(load_catalog(), speaker, lang="zh")
-
-
-@pytest.fixture
-def demo_window(qtbot, demo_ctx: AppContext) -> Iterator[MainWindow]:
-    window = MainWindow(demo_ctx, build_routes(), HomeScreen)
-    qtbot.addWidget(window)
-    window.resize(1280, 860)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    window.close()
 
 
 @pytest.fixture
@@ -125,13 +106,13 @@ def test_every_demo_key_the_code_uses_exists() -> None:
 
 
 def test_a_scripted_demo_run_from_picker_to_next_person(
-    qtbot, demo_window: MainWindow, speaker: RecordingSpeaker, scenarios: tuple[Scenario, ...]
+    qtbot, window: MainWindow, speaker: RecordingSpeaker, scenarios: tuple[Scenario, ...]
 ) -> None:
     scenario = next(s for s in scenarios if s.id == SCENARIO)
     lines = [line.text.zh for line in scenario.lines]
     disk = WatchedDisk()
-    demo_window.ctx.disk = disk  # type: ignore[assignment]
-    screen = open_demo(demo_window)
+    window.ctx.disk = disk  # type: ignore[assignment]
+    screen = open_demo(window)
     assert speaker.rate == DEMO_RATE
     assert screen.badge.isVisible() and screen.leave_button.isVisible()
     assert isinstance(screen.pages.currentWidget(), PickerPage)
@@ -227,9 +208,9 @@ def test_a_scripted_demo_run_from_picker_to_next_person(
 
 
 def test_a_decisive_answer_shows_the_verdict_and_the_room_may_go_on(
-    qtbot, demo_window: MainWindow
+    qtbot, window: MainWindow
 ) -> None:
-    screen = open_demo(demo_window)
+    screen = open_demo(window)
     screen.pick(SCENARIO)
     screen.start_answers()
     click(qtbot, screen.caller_step.buttons["police"])  # the room picks another caller type
@@ -249,37 +230,37 @@ def test_a_decisive_answer_shows_the_verdict_and_the_room_may_go_on(
     assert "大家选的是：公安、法院" in screen.reveal_page.caller_label.text()
 
 
-def test_back_steps_inside_the_demo_and_never_closes_it(qtbot, demo_window: MainWindow) -> None:
-    screen = open_demo(demo_window)
-    demo_window.back()
-    assert demo_window.current_screen() is screen and screen.stage == "pick"
+def test_back_steps_inside_the_demo_and_never_closes_it(qtbot, window: MainWindow) -> None:
+    screen = open_demo(window)
+    window.back()
+    assert window.current_screen() is screen and screen.stage == "pick"
     screen.pick(SCENARIO)
     screen.start_answers()
     click(qtbot, screen.caller_step.buttons["operator"])
     first = screen.question_step.signal
     click(qtbot, screen.question_step.buttons[Answer.NO])
-    demo_window.back()
+    window.back()
     assert screen.question_step.signal is first
-    demo_window.back()
+    window.back()
     assert screen.pages.currentWidget() is screen.caller_step
-    demo_window.back()
+    window.back()
     assert screen.stage == "play"
-    demo_window.back()
+    window.back()
     assert screen.stage == "pick"
-    assert demo_window.current_screen() is screen
+    assert window.current_screen() is screen
 
 
-def test_alt_home_leaves_the_demo_like_the_button(qtbot, demo_window: MainWindow) -> None:
-    screen = open_demo(demo_window)
+def test_alt_home_leaves_the_demo_like_the_button(qtbot, window: MainWindow) -> None:
+    screen = open_demo(window)
     # The window's shortcuts are made right after its first paint.
-    qtbot.waitUntil(lambda: len(window_shortcuts(demo_window)) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: len(window_shortcuts(window)) == 2, timeout=5000)
     screen.picker.cards[SCENARIO].setFocus()
     qtbot.keyClick(screen.picker.cards[SCENARIO], Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
-    assert isinstance(demo_window.current_screen(), HomeScreen)
+    assert isinstance(window.current_screen(), HomeScreen)
 
 
-def test_the_demo_loads_every_scenario_by_itself(qtbot, demo_ctx: AppContext) -> None:
-    screen = DemoScreen(demo_ctx)
+def test_the_demo_loads_every_scenario_by_itself(qtbot, ctx: AppContext) -> None:
+    screen = DemoScreen(ctx)
     qtbot.addWidget(screen)
     assert len(screen.scenarios) == len(load_scenarios())
 
@@ -288,41 +269,41 @@ def test_the_demo_loads_every_scenario_by_itself(qtbot, demo_ctx: AppContext) ->
 
 
 def test_one_ordinary_press_on_leave_the_demo_goes_home_and_restores_the_speed(
-    qtbot, demo_window: MainWindow, speaker: RecordingSpeaker
+    qtbot, window: MainWindow, speaker: RecordingSpeaker
 ) -> None:
     speaker.set_rate(160)
-    screen = open_demo(demo_window)
+    screen = open_demo(window)
     assert speaker.rate == DEMO_RATE
     assert screen.leave_button.label() == "退出演示"
-    assert screen.leave_button.height() >= demo_window.ctx.theme.min_target_px
+    assert screen.leave_button.height() >= window.ctx.theme.min_target_px
     screen.pick(SCENARIO)
     screen.play()
     with qtbot.waitSignal(screen.leave_requested, timeout=1000):
         click(qtbot, screen.leave_button)  # a press and a release: no holding
-    assert isinstance(demo_window.current_screen(), HomeScreen)
+    assert isinstance(window.current_screen(), HomeScreen)
     assert speaker.rate == 160
     assert not screen.playing
 
 
 def test_the_demo_takes_the_whole_window_and_the_header_comes_back_after(
-    qtbot, demo_window: MainWindow
+    qtbot, window: MainWindow
 ) -> None:
-    assert demo_window.header.isVisible()
-    screen = open_demo(demo_window)
+    assert window.header.isVisible()
+    screen = open_demo(window)
     # On a projector every line counts: the demo's own bar only (演示, the stage, 退出演示).
-    assert not demo_window.header.isVisible()
+    assert not window.header.isVisible()
     assert screen.leave_button.isVisible()
     click(qtbot, screen.leave_button)
-    assert isinstance(demo_window.current_screen(), HomeScreen)
-    assert demo_window.header.isVisible()
+    assert isinstance(window.current_screen(), HomeScreen)
+    assert window.header.isVisible()
 
 
 def test_the_leave_button_says_in_both_languages_that_one_press_leaves(
-    qtbot, demo_ctx: AppContext
+    qtbot, ctx: AppContext
 ) -> None:
     for lang, words in (("zh", "退出演示"), ("en", "Leave the demo")):
-        demo_ctx.set_lang(lang)  # type: ignore[arg-type]
-        screen = DemoScreen(demo_ctx)
+        ctx.set_lang(lang)  # type: ignore[arg-type]
+        screen = DemoScreen(ctx)
         qtbot.addWidget(screen)
         assert screen.leave_button.label() == words
         description = screen.leave_button.accessibleDescription()
@@ -334,43 +315,41 @@ def test_the_leave_button_says_in_both_languages_that_one_press_leaves(
 
 
 def test_the_home_screen_has_no_way_into_the_demo_but_the_volunteers_shortcut(
-    qtbot, demo_window: MainWindow
+    qtbot, window: MainWindow
 ) -> None:
-    home = demo_window.current_screen()
+    home = window.current_screen()
     assert isinstance(home, HomeScreen)
     assert "demo" not in home.buttons
     for button in home.findChildren(BigButton):
         assert "演示" not in button.label()
-    demo_window.activateWindow()
+    window.activateWindow()
     home.buttons["check_call"].setFocus()
     qtbot.keyClick(home.buttons["check_call"], Qt.Key.Key_D, CTRL_SHIFT)
-    screen = demo_window.current_screen()
+    screen = window.current_screen()
     assert isinstance(screen, DemoScreen)
     click(qtbot, screen.leave_button)
-    assert demo_window.current_screen() is not screen
+    assert window.current_screen() is not screen
 
 
-def test_the_shortcut_does_nothing_away_from_the_home_screen(
-    qtbot, demo_window: MainWindow
-) -> None:
+def test_the_shortcut_does_nothing_away_from_the_home_screen(qtbot, window: MainWindow) -> None:
     assert DEMO_SHORTCUT == "Ctrl+Shift+D"
-    demo_window.open("tip")
-    tip = demo_window.current_screen()
-    demo_window.activateWindow()
-    qtbot.keyClick(demo_window, Qt.Key.Key_D, CTRL_SHIFT)
-    assert demo_window.current_screen() is tip
+    window.open("tip")
+    tip = window.current_screen()
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_D, CTRL_SHIFT)
+    assert window.current_screen() is tip
 
 
-def test_the_family_settings_open_the_demo(qtbot, demo_window: MainWindow) -> None:
-    hub = FamilySettingsScreen(demo_window.ctx)
-    demo_window.show_screen(hub)
+def test_the_family_settings_open_the_demo(qtbot, window: MainWindow) -> None:
+    hub = FamilySettingsScreen(window.ctx)
+    window.show_screen(hub)
     button = hub.buttons["demo"]
     assert button.label() == "演示模式"
     click(qtbot, button)
-    screen = demo_window.current_screen()
+    screen = window.current_screen()
     assert isinstance(screen, DemoScreen)
     click(qtbot, screen.leave_button)
-    assert isinstance(demo_window.current_screen(), HomeScreen)
+    assert isinstance(window.current_screen(), HomeScreen)
 
 
 def test_guardian_demo_is_a_command_line_option() -> None:
@@ -392,9 +371,9 @@ def test_the_handout_is_a_one_or_two_page_pdf(qapp, tmp_path: Path, lang: Lang) 
 
 
 def test_the_print_button_saves_the_handout_where_asked(
-    qtbot, demo_window: MainWindow, tmp_path: Path
+    qtbot, window: MainWindow, tmp_path: Path
 ) -> None:
-    screen = open_demo(demo_window)
+    screen = open_demo(window)
     assert screen.handout_button.isVisible()
     assert screen.default_handout_path().name == "防骗宣传单.pdf"
     written = screen.save_handout(tmp_path / "out.pdf")
@@ -405,9 +384,9 @@ def test_the_print_button_saves_the_handout_where_asked(
 
 
 def test_a_handout_that_cannot_be_written_says_so(
-    qtbot, demo_window: MainWindow, tmp_path: Path
+    qtbot, window: MainWindow, tmp_path: Path
 ) -> None:
-    screen = open_demo(demo_window)
+    screen = open_demo(window)
     assert screen.save_handout(tmp_path / "missing-folder" / "out.pdf") is None
     assert screen.picker.handout_status.text().startswith("宣传单没能保存")
     assert not screen.picker.print_button.isVisible()
@@ -419,7 +398,7 @@ def test_a_handout_that_cannot_be_written_says_so(
 @pytest.mark.parametrize(
     "scene", ["demo_picker", "demo_line", "demo_reveal", "demo_reveal_middle", "demo_reveal_last"]
 )
-def test_the_screenshot_scenes_run(demo_window: MainWindow, scene: str) -> None:
-    getattr(screenshot_scenes, scene)(demo_window)
-    assert isinstance(demo_window.current_screen(), DemoScreen)
+def test_the_screenshot_scenes_run(window: MainWindow, scene: str) -> None:
+    getattr(screenshot_scenes, scene)(window)
+    assert isinstance(window.current_screen(), DemoScreen)
     assert data_files() == []

@@ -9,20 +9,18 @@ and every slide is read aloud as it is shown.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from guardian.assets import load_catalog
 from guardian.core.i18n import LANGS, Lang
 from guardian.core.risk import Answer
 from guardian.core.scenarios import Scenario
 from guardian.phrases_loader import load_phrases
 from guardian.scenarios_loader import load_scenarios
-from guardian.ui.context import AppContext
 from guardian.ui.demo import DemoScreen
 from guardian.ui.demo.reveal import (
     CJK_GLYPH_FLOOR_PX,
@@ -32,11 +30,9 @@ from guardian.ui.demo.reveal import (
     SlideView,
     build_slides,
 )
-from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
-from guardian.ui.routes import build_routes
 from guardian.ui.theme import COLOURS, DEFAULT_TEXT_STEP, TEXT_SIZES_PT
-from tests.ui.conftest import RecordingSpeaker
+from tests.ui.conftest import MakeCtx, RecordingSpeaker, WindowMaker
 from tests.ui.test_verdict_fits import fit_problems
 
 PROJECTOR_SIZES = [(1920, 1080), (1280, 720)]
@@ -61,20 +57,12 @@ def settle() -> None:
 
 
 @pytest.fixture
-def reveal_in_window(qtbot, speaker: RecordingSpeaker) -> Iterator[Callable[..., RevealPage]]:
-    made: list[MainWindow] = []
-
+def reveal_in_window(make_window: WindowMaker) -> Callable[..., RevealPage]:
     def make(
         lang: Lang, step: int, size: tuple[int, int], scenario_id: str = SCENARIO
     ) -> RevealPage:
-        ctx = AppContext(load_catalog(), speaker, lang=lang, text_step=step)
-        window = MainWindow(ctx, build_routes(), HomeScreen)
-        qtbot.addWidget(window)
-        window.resize(*size)
-        window.show()
-        qtbot.waitExposed(window)
-        made.append(window)
-        screen = DemoScreen(ctx)
+        window = make_window(lang=lang, text_step=step, size=size)
+        screen = DemoScreen(window.ctx)
         window.show_screen(screen)
         screen.pick(scenario_id)
         screen.start_answers()
@@ -91,9 +79,7 @@ def reveal_in_window(qtbot, speaker: RecordingSpeaker) -> Iterator[Callable[...,
         assert page is not None and page.isVisible()
         return page
 
-    yield make
-    for window in made:
-        window.close()
+    return make
 
 
 def name_font(view: SlideView) -> QFont:
@@ -107,9 +93,9 @@ def name_font(view: SlideView) -> QFont:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_scenario_has_one_slide_per_signal_with_the_phrase_marked_in_the_line(
-    qapp: QApplication, speaker: RecordingSpeaker, lang: Lang
+    make_ctx: MakeCtx, lang: Lang
 ) -> None:
-    ctx = AppContext(load_catalog(), speaker, lang=lang)
+    ctx = make_ctx(lang=lang)
     for scenario in load_scenarios():
         slides = build_slides(ctx, scenario, load_phrases())
         signal_slides = [slide for slide in slides if slide.kind == "signal"]

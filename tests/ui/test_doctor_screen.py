@@ -4,21 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guardian.assets import load_catalog
-from guardian.ui.context import AppContext
 from guardian.ui.family.doctor_screen import DoctorScreen
 from guardian.ui.family.hub import FamilySettingsScreen
-from guardian.ui.home import HomeScreen
-from guardian.ui.main_window import MainWindow
-from guardian.ui.routes import build_routes
+from tests.ui.conftest import MakeCtx, WindowMaker
 from tests.ui.test_elder_friendly import problems_on
 
 
-def test_the_hub_opens_the_checks_and_they_report(qtbot, speaker, tmp_path: Path) -> None:
-    ctx = AppContext(load_catalog(), speaker, lang="zh", data_dir=tmp_path)
-    window = MainWindow(ctx, build_routes(), HomeScreen)
-    qtbot.addWidget(window)
-    window.show()
+def test_the_hub_opens_the_checks_and_they_report(
+    qtbot, speaker, make_window: WindowMaker, tmp_path: Path
+) -> None:
+    window = make_window(data_dir=tmp_path)
+    ctx = window.ctx
     hub = FamilySettingsScreen(ctx)
     window.show_screen(hub)
     hub.buttons["doctor"].click()
@@ -44,10 +40,12 @@ def test_the_hub_opens_the_checks_and_they_report(qtbot, speaker, tmp_path: Path
     window.home()
 
 
-def test_the_hub_switches_start_at_login(qtbot, speaker, tmp_path: Path, monkeypatch) -> None:
+def test_the_hub_switches_start_at_login(
+    qtbot, speaker, make_ctx: MakeCtx, tmp_path: Path, monkeypatch
+) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
-    ctx = AppContext(load_catalog(), speaker, lang="zh", data_dir=tmp_path)
+    ctx = make_ctx(data_dir=tmp_path)
     hub = FamilySettingsScreen(ctx)
     qtbot.addWidget(hub)
     button = hub.buttons["autostart"]

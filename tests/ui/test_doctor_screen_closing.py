@@ -9,13 +9,10 @@ from pathlib import Path
 import pytest
 
 import guardian.doctor.report as report
-from guardian.assets import load_catalog
 from guardian.doctor import CheckResult
-from guardian.ui.context import AppContext
 from guardian.ui.family.doctor_screen import DoctorScreen
 from guardian.ui.home import HomeScreen
-from guardian.ui.main_window import MainWindow
-from guardian.ui.routes import build_routes
+from tests.ui.conftest import MakeCtx, WindowMaker
 
 
 @pytest.fixture
@@ -40,15 +37,13 @@ def slow_guard(monkeypatch: pytest.MonkeyPatch):
 
 
 def test_leaving_while_the_checks_run_returns_at_once(
-    qtbot, speaker, tmp_path: Path, slow_guard, monkeypatch
+    qtbot, make_window: WindowMaker, speaker, tmp_path: Path, slow_guard, monkeypatch
 ) -> None:
     started, release, done = slow_guard
     thread_errors: list[BaseException | None] = []
     monkeypatch.setattr(threading, "excepthook", lambda args: thread_errors.append(args.exc_value))
-    ctx = AppContext(load_catalog(), speaker, lang="zh", data_dir=tmp_path)
-    window = MainWindow(ctx, build_routes(), HomeScreen)
-    qtbot.addWidget(window)
-    window.show()
+    window = make_window(data_dir=tmp_path)
+    ctx = window.ctx
     screen = DoctorScreen(ctx)
     window.show_screen(screen)
     assert started.wait(timeout=20)
@@ -68,10 +63,10 @@ def test_leaving_while_the_checks_run_returns_at_once(
 
 
 def test_results_that_come_after_closing_are_dropped(
-    qtbot, speaker, tmp_path: Path, slow_guard
+    qtbot, make_ctx: MakeCtx, tmp_path: Path, slow_guard
 ) -> None:
     started, release, done = slow_guard
-    ctx = AppContext(load_catalog(), speaker, lang="zh", data_dir=tmp_path)
+    ctx = make_ctx(data_dir=tmp_path)
     screen = DoctorScreen(ctx)
     qtbot.addWidget(screen)
     assert started.wait(timeout=20)
@@ -87,8 +82,8 @@ def test_results_that_come_after_closing_are_dropped(
     assert screen.status.text() == ctx.t("family.doctor_running")
 
 
-def test_results_before_closing_are_shown(qtbot, speaker, tmp_path: Path) -> None:
-    ctx = AppContext(load_catalog(), speaker, lang="zh", data_dir=tmp_path)
+def test_results_before_closing_are_shown(qtbot, make_ctx: MakeCtx, tmp_path: Path) -> None:
+    ctx = make_ctx(data_dir=tmp_path)
     screen = DoctorScreen(ctx)
     qtbot.addWidget(screen)
     qtbot.waitUntil(lambda: len(screen.results) == 8, timeout=20_000)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, QRect, Qt, QThread, QTimer
+from PySide6.QtCore import QEventLoop, QObject, QPoint, QRect, Qt, QThread, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -38,16 +38,13 @@ from guardian.core.risk import Answer
 from guardian.guard.scan import load_remote_apps
 from guardian.storage.checks import CheckStore
 from guardian.storage.database import open_database
-from guardian.storage.worker import DiskWorker
 from guardian.ui.check_call import CheckCallScreen
-from guardian.ui.context import AppContext
-from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.remote_warning import RemoteAppWarningScreen
-from guardian.ui.routes import build_routes
 from guardian.ui.screen import Screen
 from guardian.ui.theme import COLOURS, TEXT_SIZES_PT
 from guardian.ui.tip import TipScreen, tip_of_the_day
+from tests.ui.conftest import WindowMaker
 
 # Measured with the font the app really uses (see conftest.app_font).
 pytestmark = pytest.mark.usefixtures("app_font")
@@ -236,7 +233,11 @@ def settle(window: QWidget, turns: int = 20) -> None:
 
 
 @pytest.fixture
-def make_window(qtbot, speaker, tmp_path) -> Iterator[Callable[[str, int], MainWindow]]:
+def walk_window(make_window: WindowMaker, tmp_path) -> Iterator[Callable[[str, int], MainWindow]]:
+    """Builds the app's window in a language (or STRETCHED) and text step, at a walk moment.
+
+    Each window saves to a database holding a check made an hour before its moment.
+    """
     db_path = tmp_path / "guardian.db"
     db = open_database(db_path)
     for moment in WALK_MOMENTS.values():  # a check an hour before each walk moment
@@ -256,34 +257,22 @@ def make_window(qtbot, speaker, tmp_path) -> Iterator[Callable[[str, int], MainW
             )
         )
     db.close()
-    made: list[tuple[MainWindow, DiskWorker]] = []
 
     def make(lang: str, step: int) -> MainWindow:
-        disk = DiskWorker(db_path)
         catalog = stretched_catalog() if lang == STRETCHED else load_catalog()
         shown = "en" if lang == STRETCHED else lang
         moment = WALK_MOMENTS[shown]
-        ctx = AppContext(
-            catalog,
-            speaker,
-            lang=shown,  # type: ignore[arg-type]
+        return make_window(
+            lang=shown,
             text_step=step,
-            disk=disk,
+            catalog=catalog,
+            db_path=db_path,
             clock=lambda: moment,
+            wait_exposed=False,
         )
-        window = MainWindow(ctx, build_routes(), HomeScreen)
-        qtbot.addWidget(window)
-        window.resize(1280, 860)
-        window.show()
-        made.append((window, disk))
-        return window
 
     yield make
-    for window, disk in made:
-        window.close()
-        disk.shutdown()
-        window.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    make_window.close_all(delete=True)
 
 
 def visible(window: QWidget, kind: type) -> list:
@@ -436,8 +425,8 @@ def test_the_stretched_language_is_forty_percent_longer() -> None:
 
 
 @pytest.mark.parametrize(("scene", "step", "lang"), CASES)
-def test_the_screen_meets_the_bar(make_window, scene: str, step: int, lang: str) -> None:
-    window = make_window(lang, step)
+def test_the_screen_meets_the_bar(walk_window, scene: str, step: int, lang: str) -> None:
+    window = walk_window(lang, step)
     SCENES[scene](window)
     settle(window)
     assert problems_on(window, step) == []
@@ -496,9 +485,9 @@ NO_SCROLLING_CASES = [
 
 @pytest.mark.parametrize(("scene", "step", "lang"), NO_SCROLLING_CASES)
 def test_the_screens_of_a_call_never_scroll_at_1024_by_768(
-    make_window, scene: str, step: int, lang: str
+    walk_window, scene: str, step: int, lang: str
 ) -> None:
-    window = make_window(lang, step)
+    window = walk_window(lang, step)
     window.resize(*SMALLEST_WINDOW)
     SCENES[scene](window)
     settle(window)
@@ -507,10 +496,10 @@ def test_the_screens_of_a_call_never_scroll_at_1024_by_768(
 
 @pytest.mark.parametrize(("step", "lang"), SIZES_AND_LANGUAGES)
 def test_every_tip_meets_the_bar(
-    make_window: Callable[[str, int], MainWindow], step: int, lang: str
+    walk_window: Callable[[str, int], MainWindow], step: int, lang: str
 ) -> None:
     """Each tip is the tip of the day on some day: all of them are shown, one after another."""
-    window = make_window(lang, step)
+    window = walk_window(lang, step)
     window.open("tip")
     screen = window.current_screen()
     assert isinstance(screen, TipScreen)
@@ -566,7 +555,7 @@ def test_text_contrast_is_at_least_seven_to_one(text: str, background: str) -> N
     assert contrast(text, background) >= 7.0
 
 
-def test_every_screen_is_walked(make_window) -> None:
+def test_every_screen_is_walked(walk_window) -> None:
     for info in pkgutil.walk_packages(guardian.ui.__path__, "guardian.ui."):
         importlib.import_module(info.name)
     # The product's screens: a test's own stand-in screens are not walked.
@@ -575,7 +564,7 @@ def test_every_screen_is_walked(make_window) -> None:
     }
     reached = set()
     for scene in SCENES.values():
-        window = make_window("zh", 1)
+        window = walk_window("zh", 1)
         scene(window)
         QApplication.processEvents()
         reached.add(type(window.current_screen()).__name__)
@@ -608,8 +597,8 @@ def test_the_target_checks_catch_touching_and_unreachable_buttons(qtbot) -> None
     assert overlapping_targets(window, "test") == []
 
 
-def test_the_timer_check_catches_a_timer_that_is_not_allowed(make_window) -> None:
-    window = make_window("zh", 1)
+def test_the_timer_check_catches_a_timer_that_is_not_allowed(walk_window) -> None:
+    window = walk_window("zh", 1)
     home = window.current_screen()
     assert home is not None
     assert problems_on(window, 1) == []  # the home clock runs, and is allowed
@@ -629,10 +618,10 @@ def test_the_timer_check_catches_a_timer_that_is_not_allowed(make_window) -> Non
     ]
 
 
-def test_every_allowed_timer_is_a_real_one(make_window) -> None:
+def test_every_allowed_timer_is_a_real_one(walk_window) -> None:
     from guardian.ui.family.pin import PinScreen
 
-    window = make_window("zh", 1)
+    window = walk_window("zh", 1)
     window.open("check_call")
     window.show_screen(PinScreen(window.ctx))
     names = {timer_name(timer) for timer in window.findChildren(QTimer)}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -32,7 +32,6 @@ from guardian.storage.pin_state import PinStore
 from guardian.storage.settings import SettingsStore
 from guardian.storage.worker import DiskWorker
 from guardian.ui.call_card import call_family_route
-from guardian.ui.context import AppContext
 from guardian.ui.family import family_settings_route
 from guardian.ui.family.bank import BankSettingScreen
 from guardian.ui.family.channels import ChannelFormScreen, ChannelKindScreen
@@ -50,7 +49,8 @@ from guardian.ui.main_window import MainWindow
 from guardian.ui.routes import build_routes
 from guardian.ui.screen import Screen
 from guardian.ui.theme import TEXT_SIZES_PT
-from tests.ui.conftest import RecordingSpeaker
+from tests.clock import FakeClock
+from tests.ui.conftest import WindowMaker
 from tests.ui.test_elder_friendly import problems_on
 
 
@@ -64,16 +64,6 @@ def family_routes() -> dict[str, Callable[..., Screen]]:
     routes["family_settings"] = family_settings_route
     routes["call_family"] = call_family_route
     return routes
-
-
-class FakeClock:
-    """A wall clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1_700_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 class Family:
@@ -147,28 +137,27 @@ EMAIL_FIELDS = {
 
 
 def make_family(
-    qtbot, speaker: RecordingSpeaker, disk: DiskWorker, db_path: Path, lang: Lang = "zh", step=1
+    make_window: WindowMaker, disk: DiskWorker, db_path: Path, lang: Lang = "zh", step=1
 ) -> Family:
-    ctx = AppContext(
-        family_catalog(),
-        speaker,
+    """The app's window with the family's screens, saving through ``disk`` to ``db_path``.
+
+    Ask for ``disk`` before ``make_window``: the window then closes before the disk stops.
+    """
+    window = make_window(
+        catalog=family_catalog(),
         lang=lang,
         text_step=step,
         disk=disk,
         data_dir=db_path.parent / "data",
+        routes=family_routes(),
+        wait_exposed=False,
     )
-    window = MainWindow(ctx, family_routes(), HomeScreen)
-    qtbot.addWidget(window)
-    window.resize(1280, 860)
-    window.show()
-    return Family(qtbot, window, disk, db_path)
+    return Family(make_window.qtbot, window, disk, db_path)
 
 
 @pytest.fixture
-def family(qtbot, speaker, disk, db_path) -> Iterator[Family]:
-    fam = make_family(qtbot, speaker, disk, db_path)
-    yield fam
-    fam.window.close()
+def family(disk, db_path, make_window: WindowMaker) -> Family:
+    return make_family(make_window, disk, db_path)
 
 
 # -- strings ---------------------------------------------------------------------------------
@@ -303,9 +292,9 @@ def test_changing_the_pin_from_the_settings(family: Family) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_contact_form_shows_each_error_under_its_field_and_reads_it(
-    qtbot, speaker, disk, db_path, lang: Lang
+    speaker, disk, db_path, make_window: WindowMaker, lang: Lang
 ) -> None:
-    family = make_family(qtbot, speaker, disk, db_path, lang)
+    family = make_family(make_window, disk, db_path, lang)
     form = family.show(ContactFormScreen(family.ctx, None))
     assert isinstance(form, ContactFormScreen)
     form.phone_edit.setText("12")
@@ -326,7 +315,6 @@ def test_contact_form_shows_each_error_under_its_field_and_reads_it(
     # Typing in a field takes its error away.
     form.name_edit.setText("Li" if lang == "en" else "李梅")
     assert "name" not in form.errors()
-    family.window.close()
 
 
 def fill_channel(family: Family, form: ContactFormScreen, kind: str, values: dict[str, str]):
@@ -620,16 +608,15 @@ def test_wechat_comes_first_and_the_rest_waits_behind_more(family: Family) -> No
     ],
 )
 def test_each_wechat_form_says_where_the_token_comes_from(
-    qtbot, speaker, disk, db_path, kind: str, where: str, lang: Lang
+    speaker, disk, db_path, make_window: WindowMaker, kind: str, where: str, lang: Lang
 ) -> None:
-    family = make_family(qtbot, speaker, disk, db_path, lang)
+    family = make_family(make_window, disk, db_path, lang)
     form = family.show(ChannelFormScreen(family.ctx, kind, None, lambda channel: None))
     assert isinstance(form, ChannelFormScreen)
     steps = form.intro.text()
     assert where in steps
     assert ("微信扫码" if lang == "zh" else "WeChat") in steps
     assert steps in speaker.last()
-    family.window.close()
 
 
 @pytest.mark.parametrize(
@@ -944,10 +931,9 @@ FAMILY_SCENES: dict[str, Callable[[Family], None]] = {
 @pytest.mark.parametrize("step", [0, len(TEXT_SIZES_PT) - 1])
 @pytest.mark.parametrize("scene", list(FAMILY_SCENES))
 def test_every_family_screen_meets_the_bar(
-    qtbot, speaker, disk, db_path, scene: str, lang: Lang, step: int
+    disk, db_path, make_window: WindowMaker, scene: str, lang: Lang, step: int
 ) -> None:
-    family = make_family(qtbot, speaker, disk, db_path, lang, step)
+    family = make_family(make_window, disk, db_path, lang, step)
     FAMILY_SCENES[scene](family)
     family.settle()
     assert problems_on(family.window, step) == []
-    family.window.close()

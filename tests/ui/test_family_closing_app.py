@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guardian.assets import load_catalog
 from guardian.storage.worker import DiskWorker
-from guardian.ui.context import AppContext
 from guardian.ui.family.bank import BankSettingScreen
-from tests.ui.conftest import RecordingSpeaker
+from tests.ui.conftest import MakeCtx
 
 
 def test_a_job_asked_for_after_the_disk_worker_stopped_is_not_started(
-    qtbot, tmp_path: Path, speaker: RecordingSpeaker
+    qtbot, tmp_path: Path, make_ctx: MakeCtx
 ) -> None:
     disk = DiskWorker(tmp_path / "guardian.db")
-    ctx = AppContext(load_catalog(), speaker, lang="zh", disk=disk)
+    ctx = make_ctx(disk=disk)
     screen = BankSettingScreen(ctx)
     qtbot.addWidget(screen)
     disk.shutdown()

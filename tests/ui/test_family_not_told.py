@@ -17,9 +17,9 @@ from guardian.ui.screen import Screen
 from tests.ui.test_elder_friendly import (  # noqa: F401 (fixtures)
     SIZES_AND_LANGUAGES,
     _verdict,
-    make_window,
     problems_on,
     settle,
+    walk_window,
 )
 
 # Measured with the font the app really uses (see conftest.app_font).
@@ -76,8 +76,8 @@ SCENES: dict[str, Callable[[MainWindow], Screen]] = {
 
 @pytest.mark.parametrize("scene", list(SCENES))
 @pytest.mark.parametrize(("step", "lang"), SIZES_AND_LANGUAGES)
-def test_the_notice_meets_the_bar(make_window, scene: str, step: int, lang: str) -> None:  # noqa: F811
-    window = make_window(lang, step)
+def test_the_notice_meets_the_bar(walk_window, scene: str, step: int, lang: str) -> None:  # noqa: F811
+    window = walk_window(lang, step)
     screen = SCENES[scene](window)
     settle(window)
     notice = window.ctx.t("alert.not_told")

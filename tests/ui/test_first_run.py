@@ -35,15 +35,15 @@ from guardian.ui.family.channels import ChannelFormScreen, ChannelKindScreen
 from guardian.ui.family.contact_form import ContactFormScreen
 from guardian.ui.family.first_start import offer_first_run_setup
 from guardian.ui.family.hub import FamilySettingsScreen
-from guardian.ui.family.pin import PinScreen
-from guardian.ui.family.setup import SetupPinScreen, SetupScreen
+from guardian.ui.family.pin import PinScreen, SetupPinScreen
+from guardian.ui.family.setup import SetupScreen
 from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.remote_warning import RemoteAppWarningScreen
 from guardian.ui.screen import Screen
 from guardian.ui.theme import TEXT_SIZES_PT
 from tests.alerts.conftest import free_port
-from tests.ui.conftest import RecordingSpeaker
+from tests.ui.conftest import RecordingSpeaker, WindowMaker
 from tests.ui.test_elder_friendly import problems_on
 from tests.ui.test_family import make_family
 
@@ -576,19 +576,18 @@ def test_no_setup_in_demo_mode(
 @pytest.mark.parametrize("step", [0, len(TEXT_SIZES_PT) - 1])
 @pytest.mark.parametrize("scene", list(setup_scenes.SCENES))
 def test_every_setup_page_meets_the_bar(
-    qtbot: Any,
     speaker: RecordingSpeaker,
     disk: DiskWorker,
     db_path: Path,
+    make_window: WindowMaker,
     home: Path,
     scene: str,
     lang: Lang,
     step: int,
 ) -> None:
-    family = make_family(qtbot, speaker, disk, db_path, lang, step)
+    family = make_family(make_window, disk, db_path, lang, step)
     setup_scenes.SCENES[scene](family.window)
     family.settle()
     assert problems_on(family.window, step) == []
     screen = family.screen()
     assert screen.spoken_text() and screen.spoken_text() in " ".join(t for t, _ in speaker.said)
-    family.window.close()

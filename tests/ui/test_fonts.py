@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from guardian.app import StartOptions, build_window, check_chinese_font, shutdown
 from guardian.ui.fonts import FontChoice, choose_cjk_family
 from guardian.ui.home import HomeScreen
-from guardian.ui.main_window import MainWindow
+from tests.ui.conftest import WindowMaker
 
 
 def chinese_on_screen(widget) -> list[str]:
@@ -48,10 +48,8 @@ def test_without_a_preferred_family_any_family_that_writes_chinese_is_used(
     assert choice.family is not None and choice.covers_chinese
 
 
-def test_without_a_chinese_font_the_app_starts_and_says_so(ctx, qtbot) -> None:
-    window = MainWindow(ctx, {}, HomeScreen, FontChoice(None, frozenset({"中"})))
-    qtbot.addWidget(window)
-    window.show()
+def test_without_a_chinese_font_the_app_starts_and_says_so(ctx, make_window: WindowMaker) -> None:
+    window = make_window(ctx=ctx, routes={}, font_choice=FontChoice(None, frozenset({"中"})))
     assert window.font_banner.isVisible()
     assert "字体" in window.font_banner.text()
     ctx.set_lang("en")
@@ -72,10 +70,9 @@ def test_after_the_first_paint_the_font_is_checked(qapp: QApplication, qtbot) ->
 
 
 def test_a_font_that_lacks_chinese_is_replaced_after_the_first_paint(
-    qapp: QApplication, ctx, qtbot
+    qapp: QApplication, make_window: WindowMaker
 ) -> None:
-    window = MainWindow(ctx, {}, HomeScreen)
-    qtbot.addWidget(window)
+    window = make_window(routes={}, show=False)
     before = qapp.font()
     try:
         qapp.setFont(QFont("DejaVu Serif"))

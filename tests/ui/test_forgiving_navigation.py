@@ -4,39 +4,30 @@ question, a check left by "home" offered again, and "back" showing the answer gi
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from guardian.assets import load_catalog
 from guardian.core.records import CheckRecord
 from guardian.core.risk import Answer
 from guardian.storage.worker import DiskWorker
 from guardian.ui.check_call import CheckCallScreen
-from guardian.ui.context import AppContext
 from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
-from guardian.ui.routes import build_routes
 from guardian.ui.theme import TEXT_SIZES_PT
 
-from .conftest import RecordingSpeaker
+from .conftest import RecordingSpeaker, WindowMaker
 
 # Room the header leaves between "home" and anything before it.
 CLEAR_PX = 32
 
 
 @pytest.fixture
-def check_window(qtbot, speaker: RecordingSpeaker, disk: DiskWorker) -> Iterator[MainWindow]:
+def check_window(disk: DiskWorker, make_window: WindowMaker) -> MainWindow:
     """The real window, saving to a real SQLite database."""
-    ctx = AppContext(load_catalog(), speaker, lang="zh", disk=disk)
-    window = MainWindow(ctx, build_routes(), HomeScreen)
-    qtbot.addWidget(window)
-    window.show()
-    yield window
-    window.close()
+    return make_window(disk=disk)
 
 
 def stored(db_path: Path) -> list[tuple[int | None, str, dict[str, str]]]:

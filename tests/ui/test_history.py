@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
-from guardian.assets import load_catalog
 from guardian.core.records import CheckRecord
 from guardian.storage.checks import CheckStore
 from guardian.storage.database import open_database
-from guardian.storage.worker import DiskWorker
-from guardian.ui.context import AppContext
 from guardian.ui.history import PAGE_SIZE, HistoryScreen
 from guardian.ui.history_detail import HistoryDetailScreen
-from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
-from guardian.ui.routes import build_routes
+from tests.ui.conftest import WindowMaker
 
 # The history's clock: the checks are seeded back from this moment and the chart is drawn for
 # its day, whatever the date the tests run on.
@@ -52,20 +47,14 @@ def seed(db_path: Path, count: int) -> None:
 
 
 @pytest.fixture
-def history(qtbot, speaker, tmp_path) -> Iterator[tuple[MainWindow, HistoryScreen, Path]]:
+def history(qtbot, make_window: WindowMaker, tmp_path) -> tuple[MainWindow, HistoryScreen, Path]:
     db_path = tmp_path / "guardian.db"
     seed(db_path, 45)
-    disk = DiskWorker(db_path)
-    ctx = AppContext(load_catalog(), speaker, lang="zh", disk=disk, clock=lambda: NOW)
-    window = MainWindow(ctx, build_routes(), HomeScreen)
-    qtbot.addWidget(window)
-    window.show()
-    screen = HistoryScreen(ctx)
+    window = make_window(db_path=db_path, clock=lambda: NOW)
+    screen = HistoryScreen(window.ctx)
     window.show_screen(screen)
     qtbot.waitUntil(lambda: len(screen.rows) == PAGE_SIZE)
-    yield window, screen, db_path
-    window.close()
-    disk.shutdown()
+    return window, screen, db_path
 
 
 def test_pages_of_twenty_and_more_on_request(history, qtbot) -> None:

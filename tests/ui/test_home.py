@@ -10,13 +10,13 @@ from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea
 from pytestqt.qtbot import QtBot
 
-from guardian.assets import load_catalog
-from guardian.ui.context import AppContext, local_now
+from guardian.core.i18n import Lang
+from guardian.ui.context import local_now
 from guardian.ui.home import MAIN_ACTIONS, MORE_ACTIONS, HomeScreen, main_button_height
 from guardian.ui.main_window import MainWindow
 from guardian.ui.placeholder import PlaceholderScreen
 from guardian.ui.theme import TEXT_SIZES_PT
-from tests.ui.conftest import RecordingSpeaker
+from tests.ui.conftest import MakeCtx, RecordingSpeaker
 
 EXPECTED = {
     "zh": {
@@ -204,10 +204,10 @@ def test_home_reads_its_greeting_and_replay_repeats_it(window: MainWindow, speak
     [("zh", "2026年9月30日 星期三 08:05"), ("en", "Wednesday 30 September 2026, 08:05")],
 )
 def test_the_clock_shows_the_date_and_time_of_the_clock_it_is_given(
-    qtbot: QtBot, speaker: RecordingSpeaker, lang: str, shown: str
+    qtbot: QtBot, make_ctx: MakeCtx, lang: Lang, shown: str
 ) -> None:
     moment = datetime(2026, 9, 30, 8, 5, 59).astimezone()
-    ctx = AppContext(load_catalog(), speaker, lang=lang, clock=lambda: moment)  # type: ignore[arg-type]
+    ctx = make_ctx(lang, clock=lambda: moment)
     home = HomeScreen(ctx)
     qtbot.addWidget(home)
     assert isinstance(home.clock, QLabel)

@@ -15,18 +15,16 @@ import pytest
 from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 
-from guardian.assets import load_catalog
 from guardian.core.contacts import Contact, parse_phone
+from guardian.core.i18n import Lang
 from guardian.core.risk import Answer, assess
 from guardian.tel_handler import find_tel_handler
 from guardian.ui.call_card import CallCardScreen
-from guardian.ui.context import AppContext
-from guardian.ui.home import HomeScreen
 from guardian.ui.hotline import HotlineScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.phone import can_dial, phone_handler
-from guardian.ui.routes import build_routes
 from guardian.ui.verdict import VerdictView
+from tests.ui.conftest import WindowMaker
 from tests.xdg_home import xdg_home
 
 
@@ -55,14 +53,6 @@ def lang(request) -> str:
     return request.param
 
 
-def window_on(qtbot, speaker, lang: str) -> MainWindow:
-    ctx = AppContext(load_catalog(), speaker, lang=lang)  # type: ignore[arg-type]
-    window = MainWindow(ctx, build_routes(), HomeScreen)
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
 def high_verdict(window: MainWindow) -> VerdictView:
     ctx = window.ctx
     verdict = VerdictView(ctx, assess(ctx.content, {"safe_account": Answer.YES}, caller="police"))
@@ -88,11 +78,11 @@ def test_the_program_that_dials_is_read_from_the_xdg_files(tmp_path: Path) -> No
 
 
 def test_without_a_dialler_the_buttons_show_the_number_and_say_hang_up_first(
-    qtbot, speaker, phone: Phone, tmp_path: Path, monkeypatch, lang: str
+    qtbot, speaker, make_window: WindowMaker, phone: Phone, tmp_path: Path, monkeypatch, lang: Lang
 ) -> None:
     for name, value in xdg_home(tmp_path, dialler=False).items():
         monkeypatch.setenv(name, value)
-    window = window_on(qtbot, speaker, lang)
+    window = make_window(lang)
     ctx = window.ctx
     assert phone_handler(ctx) is None and not can_dial(ctx)
     verdict = high_verdict(window)
@@ -135,11 +125,11 @@ def test_without_a_dialler_the_buttons_show_the_number_and_say_hang_up_first(
 
 
 def test_with_a_dialler_the_call_starts_and_the_card_says_so(
-    qtbot, speaker, phone: Phone, tmp_path: Path, monkeypatch, lang: str
+    qtbot, speaker, make_window: WindowMaker, phone: Phone, tmp_path: Path, monkeypatch, lang: Lang
 ) -> None:
     for name, value in xdg_home(tmp_path, dialler=True).items():
         monkeypatch.setenv(name, value)
-    window = window_on(qtbot, speaker, lang)
+    window = make_window(lang)
     ctx = window.ctx
     program = "KDE 连接" if lang == "zh" else "KDE Connect"
     assert phone_handler(ctx) == program

@@ -8,12 +8,12 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QApplication, QWidget
 
-from guardian.assets import load_catalog
 from guardian.ui.context import AppContext
 from guardian.ui.layouts import TITLE_BELOW, TRAILING_BELOW, TitleRowLayout
 from guardian.ui.number_entry import HINT_BELOW, HINT_BESIDE, PROMPT_ACROSS, NumberEntryStep
 from guardian.ui.theme import TEXT_SIZES_PT, Theme
 from guardian.ui.widgets import BigButton, label
+from tests.ui.conftest import MakeCtx
 
 TITLE = "A title of several words that wraps onto more lines when it is narrow"
 
@@ -129,9 +129,9 @@ def test_hidden_widgets_take_no_room(qtbot) -> None:
 
 
 @pytest.fixture
-def largest_text(qapp: QApplication, speaker) -> Iterator[AppContext]:
+def largest_text(qapp: QApplication, make_ctx: MakeCtx) -> Iterator[AppContext]:
     """English at the largest text size, its style sheet applied."""
-    ctx = AppContext(load_catalog(), speaker, lang="en", text_step=len(TEXT_SIZES_PT) - 1)
+    ctx = make_ctx("en", len(TEXT_SIZES_PT) - 1)
     before = qapp.styleSheet()
     qapp.setStyleSheet(ctx.theme.stylesheet())
     yield ctx

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,19 +16,17 @@ from guardian.assets import load_catalog
 from guardian.storage.worker import DiskWorker
 from guardian.ui import check_message, family_alerts
 from guardian.ui.check_message import CheckMessageScreen
-from guardian.ui.context import AppContext
-from guardian.ui.home import HomeScreen
 from guardian.ui.hotline import HotlineScreen
 from guardian.ui.main_window import MainWindow
-from guardian.ui.routes import build_routes
 from guardian.ui.services import Services
 from guardian.ui.theme import TEXT_SIZES_PT
 from tests.alerts.test_alerts_from_screens import add_contact
 from tests.alerts.test_alerts_on_a_full_disk import fill_up, make_room
+from tests.ui.conftest import WindowMaker
 from tests.ui.test_elder_friendly import (  # noqa: F401 (fixtures)
-    make_window,
     problems_on,
     settle,
+    walk_window,
 )
 
 # Measured with the font the app really uses (see conftest.app_font).
@@ -92,28 +90,18 @@ class App:
 
 
 @pytest.fixture
-def make_app(qtbot, speaker, tmp_path: Path) -> Iterator[Callable[..., App]]:
-    made: list[tuple[MainWindow, DiskWorker]] = []
-
+def make_app(make_window: WindowMaker, tmp_path: Path) -> Callable[..., App]:
     def make(*, family: bool = False, dials: bool = False) -> App:
         db_path = tmp_path / "guardian.db"
         if family:
             add_contact(db_path, "http://127.0.0.1:9/hook")  # queued only: nothing sends here
-        disk = DiskWorker(db_path)
+        disk = make_window.disk(db_path)
         dialler = "Phone Link" if dials else None
-        services = Services(find_phone_handler=lambda lang: dialler)
-        ctx = AppContext(load_catalog(), speaker, lang="zh", disk=disk, services=services)
-        window = MainWindow(ctx, build_routes(), HomeScreen)
-        qtbot.addWidget(window)
-        window.show()
-        made.append((window, disk))
+        window = make_window(disk=disk, services=Services(find_phone_handler=lambda lang: dialler))
         window.open("check_message")
-        return App(qtbot, window, db_path, disk)
+        return App(make_window.qtbot, window, db_path, disk)
 
-    yield make
-    for window, disk in made:
-        window.close()
-        disk.shutdown()
+    return make
 
 
 # -- what to do now, and the buttons ----------------------------------------------------------
@@ -286,11 +274,11 @@ def test_on_a_full_disk_the_check_is_absent_not_half_written_then_saved_and_told
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("step", [0, len(TEXT_SIZES_PT) - 1], ids=["smallest", "largest"])
 def test_no_scroll_bar_at_1024_by_768_a_page_at_a_time(
-    make_window,  # noqa: F811
+    walk_window,  # noqa: F811
     lang: str,
     step: int,
 ) -> None:
-    window = make_window(lang, step)
+    window = walk_window(lang, step)
     window.resize(1024, 768)
     window.open("check_message")
     view = window.current_screen()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 
 from guardian.assets import load_catalog
 from guardian.core.content import HotlineKind
+from guardian.core.i18n import Lang
 from guardian.core.records import CheckRecord
 from guardian.core.remote_apps import Found, ProcessInfo, match_processes
 from guardian.core.report_card import PAYMENT_METHODS
@@ -26,50 +27,31 @@ from guardian.core.speech_text import for_speech
 from guardian.guard.scan import load_remote_apps
 from guardian.storage.checks import CheckStore
 from guardian.storage.database import open_database
-from guardian.storage.worker import DiskWorker
 from guardian.ui.bank_choice import BankChoiceScreen
-from guardian.ui.context import AppContext
-from guardian.ui.home import HomeScreen
 from guardian.ui.hotline import HotlineScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.money_sent import STEPS, MoneySentScreen
 from guardian.ui.remote_warning import RemoteAppWarningScreen
 from guardian.ui.report_card import ReportCardScreen
-from guardian.ui.routes import build_routes
 from guardian.ui.services import Services
 from tests.conftest import require_program
+from tests.ui.conftest import WindowMaker
 
 
 @pytest.fixture
-def make_window(qtbot, speaker, db_path) -> Iterator:
-    made: list[tuple[MainWindow, DiskWorker]] = []
+def saving_window(make_window: WindowMaker, db_path) -> Callable[..., MainWindow]:
+    """The shared window maker, each window saving to the test's database."""
 
     def make(
-        lang: str = "zh", services: Services | None = None, bank_hotline: str | None = None
+        lang: Lang = "zh", services: Services | None = None, bank_hotline: str | None = None
     ) -> MainWindow:
-        disk = DiskWorker(db_path)
-        ctx = AppContext(
-            load_catalog(),
-            speaker,
-            lang=lang,
-            disk=disk,
-            services=services,
-            bank_hotline=bank_hotline,
-        )
-        window = MainWindow(ctx, build_routes(), HomeScreen)
-        qtbot.addWidget(window)
-        window.show()
-        made.append((window, disk))
-        return window
+        return make_window(lang=lang, db_path=db_path, services=services, bank_hotline=bank_hotline)
 
-    yield make
-    for window, disk in made:
-        window.close()
-        disk.shutdown()
+    return make
 
 
-def test_one_step_a_screen_hang_up_first_with_ticks_and_a_step_back(make_window, speaker) -> None:
-    window = make_window()
+def test_one_step_a_screen_hang_up_first_with_ticks_and_a_step_back(saving_window, speaker) -> None:
+    window = saving_window()
     window.current_screen().buttons["money_sent"].click()
     screen = window.current_screen()
     assert isinstance(screen, MoneySentScreen)
@@ -110,8 +92,8 @@ def test_one_step_a_screen_hang_up_first_with_ticks_and_a_step_back(make_window,
         assert "网络" not in words and "网线" not in words, key
 
 
-def test_the_place_is_kept_while_calling_110_and_coming_back(make_window, speaker) -> None:
-    window = make_window()
+def test_the_place_is_kept_while_calling_110_and_coming_back(saving_window, speaker) -> None:
+    window = saving_window()
     window.open("money_sent")
     money = window.current_screen()
     money.next_button.click()
@@ -135,8 +117,8 @@ def test_the_place_is_kept_while_calling_110_and_coming_back(make_window, speake
     }
 
 
-def test_call_my_bank_lists_the_banks_a_page_at_a_time(make_window, speaker) -> None:
-    window = make_window()
+def test_call_my_bank_lists_the_banks_a_page_at_a_time(saving_window, speaker) -> None:
+    window = saving_window()
     window.open("money_sent")
     money = window.current_screen()
     money.go_to("bank")
@@ -173,14 +155,14 @@ def test_call_my_bank_lists_the_banks_a_page_at_a_time(make_window, speaker) -> 
     assert money.methods["cash"].isVisibleTo(money) and money.current == "bank"
 
 
-def test_the_bank_the_family_chose_opens_directly(make_window) -> None:
-    window = make_window(bank_hotline="ccb")
+def test_the_bank_the_family_chose_opens_directly(saving_window) -> None:
+    window = saving_window(bank_hotline="ccb")
     window.open("call_bank")
     assert window.current_screen().number_label.text() == "95533"
 
 
 def test_the_report_card_is_filled_in_from_the_latest_check_once(
-    make_window, qtbot, db_path, speaker
+    saving_window, qtbot, db_path, speaker
 ) -> None:
     db = open_database(db_path)
     now = datetime.now(timezone.utc)
@@ -197,7 +179,7 @@ def test_the_report_card_is_filled_in_from_the_latest_check_once(
         )
     )
     db.close()
-    window = make_window()
+    window = saving_window()
     window.open("report_card")
     card = window.current_screen()
     assert isinstance(card, ReportCardScreen)
@@ -234,7 +216,7 @@ def test_the_report_card_is_filled_in_from_the_latest_check_once(
     assert "转了多少钱：50000元" in window.ctx.speaker.last()
 
 
-def test_an_old_check_does_not_fill_in_the_card(make_window, qtbot, db_path) -> None:
+def test_an_old_check_does_not_fill_in_the_card(saving_window, qtbot, db_path) -> None:
     db = open_database(db_path)
     then = datetime.now(timezone.utc) - timedelta(days=30)
     CheckStore(db).save(
@@ -243,7 +225,7 @@ def test_an_old_check_does_not_fill_in_the_card(make_window, qtbot, db_path) -> 
         )
     )
     db.close()
-    window = make_window()
+    window = saving_window()
     window.open("report_card")
     card = window.current_screen()
     qtbot.waitUntil(lambda: not card._loading)
@@ -251,10 +233,10 @@ def test_an_old_check_does_not_fill_in_the_card(make_window, qtbot, db_path) -> 
     assert card.summary.text() == window.ctx.t("card.intro")
 
 
-def test_print_it_writes_the_card_and_opens_it(make_window, qtbot, tmp_path, speaker) -> None:
+def test_print_it_writes_the_card_and_opens_it(saving_window, qtbot, tmp_path, speaker) -> None:
     pdftotext = require_program("pdftotext")
     opened: list[QUrl] = []
-    window = make_window(services=Services(file_opener=lambda url: opened.append(url) or True))
+    window = saving_window(services=Services(file_opener=lambda url: opened.append(url) or True))
     window.open("report_card")
     card = window.current_screen()
     qtbot.waitUntil(lambda: not card._loading)
@@ -271,9 +253,9 @@ def test_print_it_writes_the_card_and_opens_it(make_window, qtbot, tmp_path, spe
     assert card.saved_to.isVisibleTo(card) and str(second) in card.saved_to.text()
 
 
-def test_the_report_card_pdf_has_the_text(make_window, qtbot, tmp_path) -> None:
+def test_the_report_card_pdf_has_the_text(saving_window, qtbot, tmp_path) -> None:
     pdftotext = require_program("pdftotext")
-    window = make_window()
+    window = saving_window()
     window.open("report_card")
     card = window.current_screen()
     qtbot.waitUntil(lambda: not card._loading)
@@ -304,10 +286,10 @@ UNWRITABLE = [
 
 @pytest.mark.parametrize(("lang", "where"), UNWRITABLE)
 def test_a_card_that_cannot_be_written_says_so_and_keeps_what_was_typed(
-    make_window, qtbot, speaker, tmp_path, lang, where
+    saving_window, qtbot, speaker, tmp_path, lang, where
 ) -> None:
     pdftotext = require_program("pdftotext")
-    window = make_window(lang)
+    window = saving_window(lang)
     window.open("report_card")
     card = window.current_screen()
     qtbot.waitUntil(lambda: not card._loading)
@@ -335,8 +317,8 @@ def test_a_card_that_cannot_be_written_says_so_and_keeps_what_was_typed(
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_nothing_typed_is_lost_on_disk(make_window, qtbot, db_path) -> None:
-    window = make_window()
+def test_nothing_typed_is_lost_on_disk(saving_window, qtbot, db_path) -> None:
+    window = saving_window()
     window.open("report_card")
     card = window.current_screen()
     qtbot.waitUntil(lambda: not card._loading)
@@ -375,9 +357,9 @@ def flat(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
-def test_a_remote_program_still_running_is_closed_first(make_window) -> None:
+def test_a_remote_program_still_running_is_closed_first(saving_window) -> None:
     guard = FakeGuard()
-    window = make_window(services=Services(guard=guard))
+    window = saving_window(services=Services(guard=guard))
     window.open("money_sent")
     money = window.current_screen()
     assert isinstance(money, MoneySentScreen) and guard.polling
@@ -421,9 +403,9 @@ def test_a_remote_program_still_running_is_closed_first(make_window) -> None:
     ],
 )
 def test_money_sent_by_wechat_or_alipay_calls_wechat_pay_or_alipay(
-    make_window, speaker, lang, method, hotline, number, digits
+    saving_window, speaker, lang, method, hotline, number, digits
 ) -> None:
-    window = make_window(lang)
+    window = saving_window(lang)
     window.open("money_sent")
     money = window.current_screen()
     money.go_to("bank")
@@ -443,8 +425,8 @@ def test_money_sent_by_wechat_or_alipay_calls_wechat_pay_or_alipay(
     assert digits in for_speech(speaker.last(), lang)
 
 
-def test_not_knowing_how_offers_the_bank_wechat_pay_and_alipay(make_window, speaker) -> None:
-    window = make_window()
+def test_not_knowing_how_offers_the_bank_wechat_pay_and_alipay(saving_window, speaker) -> None:
+    window = saving_window()
     window.open("money_sent")
     money = window.current_screen()
     money.go_to("bank")
@@ -462,9 +444,9 @@ def test_not_knowing_how_offers_the_bank_wechat_pay_and_alipay(make_window, spea
     assert "（已选）" not in money.methods["unknown"].text_widget.text()
 
 
-def test_a_fee_to_get_the_money_back_is_the_same_fraud(make_window, qtbot, tmp_path) -> None:
+def test_a_fee_to_get_the_money_back_is_the_same_fraud(saving_window, qtbot, tmp_path) -> None:
     pdftotext = require_program("pdftotext")
-    window = make_window()
+    window = saving_window()
     window.open("money_sent")
     money = window.current_screen()
     money.go_to("finished")
@@ -484,10 +466,10 @@ def test_a_fee_to_get_the_money_back_is_the_same_fraud(make_window, qtbot, tmp_p
 
 
 def test_the_way_it_was_paid_and_the_own_account_are_on_the_card_and_paper(
-    make_window, qtbot, tmp_path
+    saving_window, qtbot, tmp_path
 ) -> None:
     pdftotext = require_program("pdftotext")
-    window = make_window("en")
+    window = saving_window("en")
     window.open("money_sent")
     window.current_screen().methods["alipay"].click()  # written on the card as well
     window.open("report_card")

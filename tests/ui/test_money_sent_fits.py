@@ -20,18 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guardian.assets import load_catalog
+from guardian.core.i18n import Lang
 from guardian.core.remote_apps import ProcessInfo, match_processes
 from guardian.guard.scan import load_remote_apps
 from guardian.ui.bank_choice import BankChoiceScreen
-from guardian.ui.context import AppContext
-from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.money_sent import MoneySentScreen
 from guardian.ui.report_card import ReportCardScreen
-from guardian.ui.routes import build_routes
 from guardian.ui.theme import TEXT_SIZES_PT
 from guardian.ui.widgets import scrolling
+from tests.ui.conftest import WindowMaker
 
 # Measured with the font the app really uses (see conftest.app_font).
 pytestmark = pytest.mark.usefixtures("app_font")
@@ -40,24 +38,17 @@ SMALLEST, LARGEST = 0, len(TEXT_SIZES_PT) - 1
 
 
 @pytest.fixture
-def small_window(qtbot, speaker) -> Iterator[Callable[[str, int], MainWindow]]:
-    made: list[MainWindow] = []
+def small_window(make_window: WindowMaker) -> Iterator[Callable[[Lang, int], MainWindow]]:
+    """The app's window at 1024 x 768, its text size's style sheet applied to the app."""
     before = QApplication.instance().styleSheet()  # type: ignore[union-attr]
 
-    def make(lang: str, step: int) -> MainWindow:
-        ctx = AppContext(load_catalog(), speaker, lang=lang, text_step=step)  # type: ignore[arg-type]
+    def make(lang: Lang, step: int) -> MainWindow:
+        ctx = make_window.ctx(lang, step)
         QApplication.instance().setStyleSheet(ctx.theme.stylesheet())  # type: ignore[union-attr]
-        window = MainWindow(ctx, build_routes(), HomeScreen)
-        qtbot.addWidget(window)
-        window.resize(1024, 768)
-        window.show()
-        qtbot.waitExposed(window)
-        made.append(window)
-        return window
+        return make_window(ctx=ctx, size=(1024, 768))
 
     yield make
-    for window in made:
-        window.close()
+    make_window.close_all()
     QApplication.instance().setStyleSheet(before)  # type: ignore[union-attr]
 
 

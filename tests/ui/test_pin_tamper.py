@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,17 +14,17 @@ from guardian.storage.pin_state import PIN_HASH_KEY, PinStore
 from guardian.ui.family.hub import FamilySettingsScreen
 from guardian.ui.family.pin import PinScreen
 from guardian.ui.theme import TEXT_SIZES_PT
+from tests.clock import FakeClock
+from tests.ui.conftest import WindowMaker
 from tests.ui.test_elder_friendly import problems_on
-from tests.ui.test_family import FakeClock, Family, make_family, stored_outbox, type_pin
+from tests.ui.test_family import Family, make_family, stored_outbox, type_pin
 
 HOOK = ChannelConfig("json", {"url": "http://127.0.0.1:9/hook"})
 
 
 @pytest.fixture
-def family(qtbot, speaker, disk, db_path) -> Iterator[Family]:
-    fam = make_family(qtbot, speaker, disk, db_path)
-    yield fam
-    fam.window.close()
+def family(disk, db_path, make_window: WindowMaker) -> Family:
+    return make_family(make_window, disk, db_path)
 
 
 def delete_pin_row(db_path: Path) -> None:
@@ -116,9 +115,9 @@ def test_each_lock_is_longer_and_told_to_the_family(family: Family, speaker) -> 
 @pytest.mark.parametrize("step", [0, len(TEXT_SIZES_PT) - 1])
 @pytest.mark.parametrize("state", ["missing", "locked"])
 def test_the_warnings_meet_the_bar(
-    qtbot, speaker, disk, db_path, state: str, lang: Lang, step: int
+    disk, db_path, make_window: WindowMaker, state: str, lang: Lang, step: int
 ) -> None:
-    family = make_family(qtbot, speaker, disk, db_path, lang, step)
+    family = make_family(make_window, disk, db_path, lang, step)
     family.add_contact("女儿", "13900139000", [HOOK])
     if state == "missing":
         family.window.open("family_settings")
@@ -134,4 +133,3 @@ def test_the_warnings_meet_the_bar(
         assert screen.step == "locked"
         assert not screen.pad.keys["1"].isVisibleTo(screen)
     assert problems_on(family.window, step) == []
-    family.window.close()

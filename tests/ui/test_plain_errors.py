@@ -15,13 +15,13 @@ import pytest
 from PySide6.QtWidgets import QLabel, QWidget
 
 from guardian.alerts.outbox_worker import OutboxWorker
-from guardian.assets import load_catalog
 from guardian.core.contacts import Contact, validate_contact
 from guardian.core.delivery_problems import PROBLEMS
+from guardian.core.i18n import Lang
+from guardian.speech.speaker import Speaker
 from guardian.storage.contacts import ContactStore
 from guardian.storage.database import open_database
 from guardian.storage.outbox import OutboxStore
-from guardian.storage.worker import DiskWorker
 from guardian.ui.context import AppContext
 from guardian.ui.family.doctor_screen import DoctorScreen
 from guardian.ui.family.hub import FamilySettingsScreen
@@ -29,7 +29,7 @@ from guardian.ui.family.outbox_status import OutboxStatusScreen
 from guardian.ui.family.voice import VoiceSettingsScreen
 from tests.alerts.conftest import Mail, free_port, smtp_server  # noqa: F401 (fixture)
 
-from .conftest import RecordingSpeaker
+from .conftest import MakeCtx, RecordingSpeaker
 
 # Words that belong to a system or a library, never on a family screen.
 RAW = re.compile(
@@ -101,31 +101,21 @@ def failed_alerts(db_path: Path, smtp_server: Mail, qtbot) -> Iterator[list[str]
 
 
 @pytest.fixture
-def make_ctx(qtbot, db_path: Path, tmp_path: Path) -> Iterator:
-    disks: list[DiskWorker] = []
+def ctx_on_disk(make_ctx: MakeCtx, db_path: Path, tmp_path: Path) -> MakeCtx:
+    """Contexts saving to the test's database, with the test's folder as the data folder."""
 
-    def make(lang: str, speaker: object = None) -> AppContext:
-        disk = DiskWorker(db_path)
-        disks.append(disk)
-        return AppContext(
-            load_catalog(),
-            speaker or RecordingSpeaker(),  # type: ignore[arg-type]
-            lang=lang,  # type: ignore[arg-type]
-            disk=disk,
-            data_dir=tmp_path,
-        )
+    def make(lang: Lang, speaker: Speaker | None = None) -> AppContext:
+        return make_ctx(lang, speaker=speaker, db_path=db_path, data_dir=tmp_path)
 
-    yield make
-    for disk in disks:
-        disk.shutdown()
+    return make
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_alerts_page_says_why_in_plain_words(
-    failed_alerts: list[str], make_ctx, qtbot, lang: str
+    failed_alerts: list[str], ctx_on_disk, qtbot, lang: str
 ) -> None:
     assert any(RAW.search(error) for error in failed_alerts)  # the raw words are real
-    ctx = make_ctx(lang)
+    ctx = ctx_on_disk(lang)
     screen = OutboxStatusScreen(ctx)
     qtbot.addWidget(screen)
     qtbot.waitUntil(lambda: len(screen.messages) == 3, timeout=10_000)
@@ -142,9 +132,9 @@ def test_the_alerts_page_says_why_in_plain_words(
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_computer_check_keeps_the_raw_words_behind_details(
-    failed_alerts: list[str], make_ctx, qtbot, lang: str
+    failed_alerts: list[str], ctx_on_disk, qtbot, lang: str
 ) -> None:
-    ctx = make_ctx(lang)
+    ctx = ctx_on_disk(lang)
     screen = DoctorScreen(ctx)
     qtbot.addWidget(screen)
     screen.show()
@@ -177,8 +167,8 @@ class _SilentSpeaker(RecordingSpeaker):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_failed_voice_is_told_in_plain_words(make_ctx, qtbot, lang: str) -> None:
-    ctx = make_ctx(lang, _SilentSpeaker())
+def test_a_failed_voice_is_told_in_plain_words(ctx_on_disk, qtbot, lang: str) -> None:
+    ctx = ctx_on_disk(lang, _SilentSpeaker())
     voice = VoiceSettingsScreen(ctx)
     qtbot.addWidget(voice)
     assert not RAW.search(voice.status.text()) and "aplay" not in voice.status.text()
@@ -195,7 +185,7 @@ def test_a_failed_voice_is_told_in_plain_words(make_ctx, qtbot, lang: str) -> No
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_start_up_that_cannot_be_changed_is_told_in_plain_words(
-    make_ctx, qtbot, tmp_path: Path, monkeypatch, lang: str
+    ctx_on_disk, qtbot, tmp_path: Path, monkeypatch, lang: str
 ) -> None:
     home = tmp_path / "home"
     home.mkdir()
@@ -203,7 +193,7 @@ def test_start_up_that_cannot_be_changed_is_told_in_plain_words(
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("APPDATA", str(home / "AppData"))
-    ctx = make_ctx(lang)
+    ctx = ctx_on_disk(lang)
     hub = FamilySettingsScreen(ctx)
     qtbot.addWidget(hub)
     hub.show()

@@ -8,7 +8,7 @@ window must be on the plain-text format and show the string exactly as typed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtGui import Qt, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QWidget
 
-from guardian.assets import icon_path, load_catalog
+from guardian.assets import icon_path
 from guardian.core.contacts import Contact, parse_phone
 from guardian.core.i18n import Lang
 from guardian.core.records import CheckRecord
@@ -24,20 +24,16 @@ from guardian.core.report_card import FIELDS, ReportCard
 from guardian.storage.checks import CheckStore
 from guardian.storage.database import open_database
 from guardian.storage.history_io import export_json
-from guardian.storage.worker import DiskWorker
 from guardian.ui.call_card import CallCardScreen, CallFamilyListScreen
 from guardian.ui.check_message import CheckMessageScreen
-from guardian.ui.context import AppContext
 from guardian.ui.family.contact_form import ContactFormScreen
 from guardian.ui.family.contacts import ContactListScreen
 from guardian.ui.history import HistoryScreen
 from guardian.ui.history_detail import HistoryDetailScreen
-from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.report_card import ReportCardScreen
 from guardian.ui.report_pdf import report_html
-from guardian.ui.routes import build_routes
-from tests.ui.conftest import RecordingSpeaker
+from tests.ui.conftest import RecordingSpeaker, WindowMaker
 from tests.ui.test_family import Family, make_family
 
 #: A picture that exists: a label that renders HTML would show it instead of these words.
@@ -105,10 +101,8 @@ def contact(name: str, number: str, relationship: str, position: int) -> Contact
 
 
 @pytest.fixture
-def family(qtbot, speaker, disk, db_path) -> Iterator[Family]:
-    fam = make_family(qtbot, speaker, disk, db_path)
-    yield fam
-    fam.window.close()
+def family(disk, db_path, make_window: WindowMaker) -> Family:
+    return make_family(make_window, disk, db_path)
 
 
 def test_names_and_relationships_on_the_call_screens_are_shown_as_typed(
@@ -150,7 +144,9 @@ def test_stored_contacts_are_shown_as_typed_in_the_family_settings(family: Famil
         family.window.back()
 
 
-def test_an_imported_history_is_shown_as_typed(qtbot, speaker, db_path, tmp_path) -> None:
+def test_an_imported_history_is_shown_as_typed(
+    qtbot, make_window: WindowMaker, db_path, tmp_path
+) -> None:
     # The file comes from another computer's export: its numbers and messages are its own
     # (numbers as long as a saved number may be, messages up to the longest message).
     other = open_database(tmp_path / "other.db")
@@ -172,26 +168,19 @@ def test_an_imported_history_is_shown_as_typed(qtbot, speaker, db_path, tmp_path
     export = tmp_path / "history.json"
     export_json(other, export)
     other.close()
-    disk = DiskWorker(db_path)
-    ctx = AppContext(load_catalog(), speaker, lang="zh", disk=disk)
-    window = MainWindow(ctx, {}, HomeScreen)
-    qtbot.addWidget(window)
-    window.show()
-    try:
-        screen = HistoryScreen(ctx)
-        window.show_screen(screen)
-        screen.import_from(export)
-        qtbot.waitUntil(lambda: len(screen.rows) == len(STORABLE))
-        assert_shown_as_typed(window, STORABLE)
-        for record in list(screen.records):
-            detail = HistoryDetailScreen(ctx, record)
-            window.show_screen(detail)
-            shown = [record.caller_number or ""] + ([record.text] if record.text else [])
-            assert_shown_as_typed(window, shown)
-            window.back()
-    finally:
-        window.close()
-        disk.shutdown()
+    window = make_window(db_path=db_path, routes={})
+    ctx = window.ctx
+    screen = HistoryScreen(ctx)
+    window.show_screen(screen)
+    screen.import_from(export)
+    qtbot.waitUntil(lambda: len(screen.rows) == len(STORABLE))
+    assert_shown_as_typed(window, STORABLE)
+    for record in list(screen.records):
+        detail = HistoryDetailScreen(ctx, record)
+        window.show_screen(detail)
+        shown = [record.caller_number or ""] + ([record.text] if record.text else [])
+        assert_shown_as_typed(window, shown)
+        window.back()
 
 
 def test_a_checked_message_and_number_are_shown_as_typed(window: MainWindow) -> None:
@@ -213,7 +202,9 @@ def test_a_checked_message_and_number_are_shown_as_typed(window: MainWindow) -> 
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_report_card_shows_and_prints_its_fields_as_typed(qtbot, speaker, lang: Lang) -> None:
+def test_the_report_card_shows_and_prints_its_fields_as_typed(
+    make_window: WindowMaker, lang: Lang
+) -> None:
     card = ReportCard()
     values = {}
     for index, name in enumerate(FIELDS):
@@ -225,18 +216,14 @@ def test_the_report_card_shows_and_prints_its_fields_as_typed(qtbot, speaker, la
     printed.setHtml(html)
     for value in [*values.values(), "<b>title</b>", "<i>note</i>"]:
         assert value in printed.toPlainText()
-    ctx = AppContext(load_catalog(), speaker, lang=lang)
-    window = MainWindow(ctx, build_routes(), HomeScreen)
-    qtbot.addWidget(window)
-    window.show()
-    screen = ReportCardScreen(ctx)
+    window = make_window(lang=lang)
+    screen = ReportCardScreen(window.ctx)
     window.show_screen(screen)
     screen._loaded((card.to_mapping(), None, None))
     assert_shown_as_typed(window, [])
     for name, field in screen.fields.items():
         shown = field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text()
         assert shown == values[name]
-    window.close()
 
 
 class SilentSpeaker(RecordingSpeaker):
@@ -260,14 +247,11 @@ class SilentSpeaker(RecordingSpeaker):
     [*HOSTILE, "aplay: <b>no</b>\n  card 0"],
     ids=["picture", "bold", "link", "long", "right-to-left", "lines"],
 )
-def test_why_there_is_no_voice_is_shown_as_written(qtbot, reason: str) -> None:
-    ctx = AppContext(load_catalog(), SilentSpeaker(reason), lang="zh")
-    window = MainWindow(ctx, build_routes(), HomeScreen)
-    qtbot.addWidget(window)
+def test_why_there_is_no_voice_is_shown_as_written(make_window: WindowMaker, reason: str) -> None:
+    window = make_window(speaker=SilentSpeaker(reason), show=False)
     assert tooltip_shows(window.voice_status.toolTip()) == reason
     assert window.voice_status.accessibleDescription() == reason
     assert_shown_as_typed(window, [])
-    window.close()
 
 
 #: The only places that hand Qt HTML, each escaping what a person or a file wrote into it.

@@ -18,20 +18,18 @@ from pathlib import Path
 import psutil
 import pytest
 
-from guardian.assets import load_catalog
+from guardian.core.i18n import Lang
 from guardian.core.remote_apps import Found, ProcessInfo, match_processes
 from guardian.core.risk import Answer
 from guardian.guard.scan import load_remote_apps
 from guardian.guard.stop_app import AppStopper
 from guardian.guard.watcher import RemoteAppWatcher
 from guardian.ui.check_call import CheckCallScreen
-from guardian.ui.context import AppContext
-from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.money_sent import MoneySentScreen
 from guardian.ui.remote_warning import RemoteAppWarningScreen
-from guardian.ui.routes import build_routes
 from guardian.ui.services import Services
+from tests.ui.conftest import WindowMaker
 from tests.ui.test_verdict_fits import CASES, fit_problems, settle
 
 
@@ -47,28 +45,25 @@ def fake_scan(pids: list[int]):
 
 
 @pytest.fixture
-def make_window(qtbot, speaker) -> Iterator:
-    made = []
+def guarded_window(make_window: WindowMaker) -> Iterator[Callable[..., MainWindow]]:
+    """The app's window watched by ``watcher``; the windows close before the watchers stop."""
+    watchers: list[RemoteAppWatcher] = []
 
-    def make(watcher: RemoteAppWatcher, lang: str = "zh", stopper: object = None) -> MainWindow:
+    def make(watcher: RemoteAppWatcher, lang: Lang = "zh", stopper: object = None) -> MainWindow:
         services = Services(guard=watcher, stop_app=stopper)  # type: ignore[arg-type]
-        ctx = AppContext(load_catalog(), speaker, lang=lang, services=services)
-        window = MainWindow(ctx, build_routes(), HomeScreen)
-        qtbot.addWidget(window)
-        window.show()
-        made.append((window, watcher))
-        return window
+        watchers.append(watcher)
+        return make_window(lang, services=services)
 
     yield make
-    for window, watcher in made:
-        window.close()
+    make_window.close_all()
+    for watcher in watchers:
         watcher.shutdown()
 
 
-def test_a_program_found_during_a_check_warns_and_counts(make_window, qtbot, speaker) -> None:
+def test_a_program_found_during_a_check_warns_and_counts(guarded_window, qtbot, speaker) -> None:
     pids = [4242]
     watcher = RemoteAppWatcher(load_remote_apps(), scan=fake_scan(pids))
-    window = make_window(watcher)
+    window = guarded_window(watcher)
     window.open("check_call")
     check = window.current_screen()
     assert isinstance(check, CheckCallScreen)
@@ -94,9 +89,9 @@ def test_a_program_found_during_a_check_warns_and_counts(make_window, qtbot, spe
     assert not watcher.is_polling()
 
 
-def test_without_such_a_program_nothing_changes(make_window, qtbot) -> None:
+def test_without_such_a_program_nothing_changes(guarded_window, qtbot) -> None:
     watcher = RemoteAppWatcher(load_remote_apps(), scan=fake_scan([]))
-    window = make_window(watcher)
+    window = guarded_window(watcher)
     window.open("money_sent")
     with qtbot.waitSignal(watcher.scanned, timeout=5000):
         pass
@@ -107,7 +102,7 @@ def test_without_such_a_program_nothing_changes(make_window, qtbot) -> None:
 
 
 def test_a_real_process_named_like_a_remote_app_opens_the_warning(
-    make_window, qtbot, tmp_path: Path
+    guarded_window, qtbot, tmp_path: Path
 ) -> None:
     sleep = shutil.which("sleep")
     assert sleep, "the sleep program is part of every Linux system"
@@ -116,7 +111,7 @@ def test_a_real_process_named_like_a_remote_app_opens_the_warning(
     child = subprocess.Popen([str(program), "60"])
     try:
         watcher = RemoteAppWatcher(load_remote_apps())
-        window = make_window(watcher)
+        window = guarded_window(watcher)
         window.open("money_sent")
         qtbot.waitUntil(
             lambda: isinstance(window.current_screen(), RemoteAppWarningScreen), timeout=10000
@@ -190,12 +185,12 @@ class ThreadRecorder:
         return self.stopper.stop(programs)
 
 
-def warning_for_rustdesk(make_window, qtbot, lang: str = "zh", **stopper_options):
+def warning_for_rustdesk(guarded_window, qtbot, lang: str = "zh", **stopper_options):
     """The real watcher finds the real program during "I already sent money"; the warning."""
     apps = load_remote_apps()
     stopper = ThreadRecorder(AppStopper(apps, **stopper_options))
     watcher = RemoteAppWatcher(apps)
-    window = make_window(watcher, lang=lang, stopper=stopper)
+    window = guarded_window(watcher, lang=lang, stopper=stopper)
     window.open("money_sent")
     qtbot.waitUntil(
         lambda: isinstance(window.current_screen(), RemoteAppWarningScreen), timeout=10000
@@ -206,10 +201,10 @@ def warning_for_rustdesk(make_window, qtbot, lang: str = "zh", **stopper_options
 
 
 def test_close_it_for_me_ends_the_program_after_yes(
-    make_window, qtbot, speaker, remote_program
+    guarded_window, qtbot, speaker, remote_program
 ) -> None:
     child = remote_program()
-    window, warning, stopper = warning_for_rustdesk(make_window, qtbot)
+    window, warning, stopper = warning_for_rustdesk(guarded_window, qtbot)
     # No cable to unplug, no tray icon to find: one big button.
     shown = " ".join(text.text() for text in warning.texts["warning"])
     assert "网线" not in shown and "右键" not in shown and "图标" not in shown
@@ -232,7 +227,7 @@ def test_close_it_for_me_ends_the_program_after_yes(
 
 
 def test_a_program_that_ignores_the_polite_request_is_ended_for_good(
-    make_window, qtbot, remote_program, monkeypatch
+    guarded_window, qtbot, remote_program, monkeypatch
 ) -> None:
     child = remote_program(ignore_term=True)
     real_kill = os.kill
@@ -244,7 +239,7 @@ def test_a_program_that_ignores_the_polite_request_is_ended_for_good(
         real_kill(pid, sig)
 
     monkeypatch.setattr(os, "kill", kill)
-    _, warning, _ = warning_for_rustdesk(make_window, qtbot, wait_seconds=0.5)
+    _, warning, _ = warning_for_rustdesk(guarded_window, qtbot, wait_seconds=0.5)
     warning.close_button.click()
     warning.yes_button.click()
     qtbot.waitUntil(lambda: warning.page == "closed", timeout=15000)
@@ -253,7 +248,7 @@ def test_a_program_that_ignores_the_polite_request_is_ended_for_good(
 
 
 def test_a_program_guardian_may_not_end_shows_what_to_do_instead(
-    make_window, qtbot, speaker, remote_program, monkeypatch
+    guarded_window, qtbot, speaker, remote_program, monkeypatch
 ) -> None:
     child = remote_program()
     real_kill = os.kill
@@ -267,7 +262,7 @@ def test_a_program_guardian_may_not_end_shows_what_to_do_instead(
         real_kill(pid, sig)
 
     monkeypatch.setattr(os, "kill", kill)
-    window, warning, _ = warning_for_rustdesk(make_window, qtbot, lang="en", wait_seconds=0.2)
+    window, warning, _ = warning_for_rustdesk(guarded_window, qtbot, lang="en", wait_seconds=0.2)
     warning.close_button.click()
     warning.yes_button.click()
     qtbot.waitUntil(lambda: warning.page == "failed", timeout=15000)
@@ -284,9 +279,9 @@ def test_a_program_guardian_may_not_end_shows_what_to_do_instead(
     assert type(window.current_screen()).__name__ == "CallFamilyScreen"
 
 
-def test_no_ends_nothing(make_window, qtbot, speaker, remote_program) -> None:
+def test_no_ends_nothing(guarded_window, qtbot, speaker, remote_program) -> None:
     child = remote_program()
-    window, warning, stopper = warning_for_rustdesk(make_window, qtbot)
+    window, warning, stopper = warning_for_rustdesk(guarded_window, qtbot)
     warning.close_button.click()
     warning.no_button.click()
     assert warning.page == "warning"
@@ -300,9 +295,9 @@ def test_no_ends_nothing(make_window, qtbot, speaker, remote_program) -> None:
     assert is_running(child.pid)
 
 
-def test_without_a_stopper_the_result_is_honest(make_window, qtbot) -> None:
+def test_without_a_stopper_the_result_is_honest(guarded_window, qtbot) -> None:
     watcher = RemoteAppWatcher(load_remote_apps(), scan=fake_scan([4242]))
-    window = make_window(watcher)
+    window = guarded_window(watcher)
     window.open("check_call")
     qtbot.waitUntil(lambda: isinstance(window.current_screen(), RemoteAppWarningScreen))
     warning = window.current_screen()
@@ -318,23 +313,17 @@ def test_without_a_stopper_the_result_is_honest(make_window, qtbot) -> None:
 
 @pytest.mark.parametrize(("lang", "step"), CASES)
 @pytest.mark.parametrize("page", ["warning", "confirm", "closing", "closed", "failed"])
-def test_every_page_fits_without_scrolling(qtbot, speaker, lang: str, step: int, page: str) -> None:
-    ctx = AppContext(load_catalog(), speaker, lang=lang, text_step=step)
-    window = MainWindow(ctx, build_routes(), HomeScreen)
-    qtbot.addWidget(window)
-    window.resize(1024, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    try:
-        window.open("check_call")
-        apps = load_remote_apps()
-        processes = [ProcessInfo(1, "AnyDesk.exe"), ProcessInfo(2, "SunloginClient.exe")]
-        warning = RemoteAppWarningScreen(ctx, match_processes(apps, processes, "win32"))
-        assert len(warning.found) == 2
-        window.show_screen(warning)
-        warning.show_page(page)
-        settle()
-        assert window.width() == 1024 and window.height() == 768
-        assert fit_problems(window, step) == []
-    finally:
-        window.close()
+def test_every_page_fits_without_scrolling(
+    make_window: WindowMaker, lang: Lang, step: int, page: str
+) -> None:
+    window = make_window(lang, step, size=(1024, 768))
+    window.open("check_call")
+    apps = load_remote_apps()
+    processes = [ProcessInfo(1, "AnyDesk.exe"), ProcessInfo(2, "SunloginClient.exe")]
+    warning = RemoteAppWarningScreen(window.ctx, match_processes(apps, processes, "win32"))
+    assert len(warning.found) == 2
+    window.show_screen(warning)
+    warning.show_page(page)
+    settle()
+    assert window.width() == 1024 and window.height() == 768
+    assert fit_problems(window, step) == []

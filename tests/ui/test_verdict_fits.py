@@ -7,26 +7,25 @@ outside the window; what does not fit is on a next page, and every page fits too
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QVBoxLayout, QWidget
 
-from guardian.assets import load_catalog
 from guardian.core.contacts import Contact, parse_phone
+from guardian.core.i18n import Lang
 from guardian.core.risk import Answer, assess
 from guardian.ui.call_card import CallCardScreen
 from guardian.ui.context import AppContext
-from guardian.ui.home import HomeScreen
 from guardian.ui.hotline import HotlineScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.paged_column import PagedColumn
-from guardian.ui.routes import build_routes
 from guardian.ui.screen import Screen
 from guardian.ui.services import Services
 from guardian.ui.theme import TEXT_SIZES_PT
 from guardian.ui.verdict import VerdictView
+from tests.ui.conftest import WindowMaker
 from tests.ui.test_elder_friendly import problems_on
 
 SMALLEST, LARGEST = 0, len(TEXT_SIZES_PT) - 1
@@ -43,26 +42,17 @@ class VerdictScreen(Screen):
 
 
 @pytest.fixture
-def make_window(qtbot, speaker) -> Iterator:
-    made: list[MainWindow] = []
+def small_window(make_window: WindowMaker) -> Callable[..., MainWindow]:
+    """The app's window at 1024 x 768, dialling through ``handler`` (None: nothing dials)."""
 
-    def make(lang: str, step: int, *, handler: str | None = None) -> MainWindow:
+    def make(lang: Lang, step: int, *, handler: str | None = None) -> MainWindow:
         services = Services(
             find_phone_handler=lambda lang: handler,
             tel_opener=(lambda url: True) if handler is not None else None,
         )
-        ctx = AppContext(load_catalog(), speaker, lang=lang, text_step=step, services=services)
-        window = MainWindow(ctx, build_routes(), HomeScreen)
-        qtbot.addWidget(window)
-        window.resize(1024, 768)
-        window.show()
-        qtbot.waitExposed(window)
-        made.append(window)
-        return window
+        return make_window(lang, step, services=services, size=(1024, 768))
 
-    yield make
-    for window in made:
-        window.close()
+    return make
 
 
 def settle() -> None:
@@ -120,8 +110,8 @@ def every_page(window: MainWindow, step: int) -> tuple[list[str], int]:
 
 
 @pytest.mark.parametrize(("lang", "step"), CASES)
-def test_the_longest_verdict_fits_on_pages(make_window, lang: str, step: int) -> None:
-    window = make_window(lang, step)
+def test_the_longest_verdict_fits_on_pages(small_window, lang: str, step: int) -> None:
+    window = small_window(lang, step)
     verdict = longest_verdict(window.ctx)
     window.show_screen(VerdictScreen(window.ctx, verdict))
     settle()
@@ -142,9 +132,9 @@ def test_the_longest_verdict_fits_on_pages(make_window, lang: str, step: int) ->
 @pytest.mark.parametrize("handler", [None, "KDE Connect"])
 @pytest.mark.parametrize("hotline", ["police", "antifraud"])
 def test_the_hotline_card_fits(
-    make_window, lang: str, step: int, handler: str | None, hotline: str
+    small_window, lang: str, step: int, handler: str | None, hotline: str
 ) -> None:
-    window = make_window(lang, step, handler=handler)
+    window = small_window(lang, step, handler=handler)
     window.show_screen(HotlineScreen(window.ctx, hotline))
     settle()
     problems, _ = every_page(window, step)
@@ -153,8 +143,8 @@ def test_the_hotline_card_fits(
 
 @pytest.mark.parametrize(("lang", "step"), CASES)
 @pytest.mark.parametrize("handler", [None, "KDE Connect"])
-def test_the_call_card_fits(make_window, lang: str, step: int, handler: str | None) -> None:
-    window = make_window(lang, step, handler=handler)
+def test_the_call_card_fits(small_window, lang: str, step: int, handler: str | None) -> None:
+    window = small_window(lang, step, handler=handler)
     phone = parse_phone("+86 138 1234 5678").phone
     assert phone is not None
     person = Contact(name="欧阳娜娜", phone=phone, relationship="daughter", id=1, primary=True)

@@ -6,43 +6,18 @@ of them; never a number the caller gave or the message holds.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from guardian.assets import load_catalog
 from guardian.core.risk import Answer, assess
 from guardian.core.speech_text import for_speech
 from guardian.ui.bank_choice import BankChoiceScreen
 from guardian.ui.check_call import CheckCallScreen
 from guardian.ui.check_message import CheckMessageScreen
-from guardian.ui.context import AppContext
-from guardian.ui.home import HomeScreen
 from guardian.ui.hotline import HotlineScreen
 from guardian.ui.main_window import MainWindow
-from guardian.ui.routes import build_routes
 from guardian.ui.verdict import VerdictView
 from guardian.ui.verify import OWN_BANK, VerifyScreen
-
-MakeWindow = Callable[..., MainWindow]
-
-
-@pytest.fixture
-def make_window(qtbot, speaker) -> Iterator[MakeWindow]:
-    made: list[MainWindow] = []
-
-    def make(lang: str = "zh", bank: str | None = None) -> MainWindow:
-        ctx = AppContext(load_catalog(), speaker, lang=lang, bank_hotline=bank or None)
-        window = MainWindow(ctx, build_routes(), HomeScreen)
-        qtbot.addWidget(window)
-        window.show()
-        made.append(window)
-        return window
-
-    yield make
-    for window in made:
-        window.close()
 
 
 def checked_call(window: MainWindow, caller: str) -> CheckCallScreen:
@@ -142,7 +117,7 @@ def test_customer_service_without_a_bank_chosen_points_to_the_back_of_the_card(
 
 
 def test_the_bank_the_family_chose_comes_first(make_window, qtbot) -> None:
-    window = make_window(bank="cmb")
+    window = make_window(bank_hotline="cmb")
     view = verdict_for(window, "customer_service", qtbot)
     view.buttons["verify"].click()
     screen = window.current_screen()
@@ -215,7 +190,7 @@ def test_a_message_naming_nobody_has_no_button(make_window) -> None:
 
 
 def test_a_message_about_your_bank_card_opens_the_bank_the_family_chose(make_window) -> None:
-    window = make_window(bank="ccb")
+    window = make_window(bank_hotline="ccb")
     message = checked_message(window, "您的银行卡已被冻结，请马上回复验证码解冻。")
     assert message.verify_button is not None
     assert message.verify_button.label() == "自己打给建设银行问一问"

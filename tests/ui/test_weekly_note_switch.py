@@ -13,13 +13,10 @@ from guardian.core.i18n import Lang
 from guardian.storage.outbox import OutboxStore
 from guardian.storage.weekly_note import load_schedule
 from guardian.storage.worker import DiskWorker
-from guardian.ui.context import AppContext
 from guardian.ui.family.contacts import ContactListScreen
 from guardian.ui.family.weekly_note import WeeklyNotePanel, weekly_notes
-from guardian.ui.home import HomeScreen
-from guardian.ui.main_window import MainWindow
 from guardian.ui.theme import TEXT_SIZES_PT
-from tests.ui.conftest import RecordingSpeaker
+from tests.ui.conftest import WindowMaker
 from tests.ui.test_elder_friendly import problems_on
 from tests.ui.test_family import Family, family_catalog, family_routes
 
@@ -28,23 +25,20 @@ NOW = datetime(2024, 5, 1, 15, 0, tzinfo=CST)  # a Wednesday, 15:00
 
 
 def open_family(
-    qtbot: Any, speaker: RecordingSpeaker, disk: DiskWorker, db_path: Path, lang: Lang, step: int
+    make_window: WindowMaker, disk: DiskWorker, db_path: Path, lang: Lang, step: int
 ) -> Family:
-    ctx = AppContext(
-        family_catalog(),
-        speaker,
-        lang=lang,
-        text_step=step,
+    """The family's screens in the app's window, saving through ``disk`` (ask for it first)."""
+    ctx = make_window.ctx(
+        lang,
+        step,
+        catalog=family_catalog(),
         disk=disk,
         person_name="妈妈",
         clock=lambda: NOW,
     )
     weekly_notes(ctx)  # the app's schedule, as after the outbox started
-    window = MainWindow(ctx, family_routes(), HomeScreen)
-    qtbot.addWidget(window)
-    window.resize(1280, 860)
-    window.show()
-    family = Family(qtbot, window, disk, db_path)
+    window = make_window(ctx=ctx, routes=family_routes(), wait_exposed=False)
+    family = Family(make_window.qtbot, window, disk, db_path)
     family.add_contact(
         "小红", "13800138000", [ChannelConfig(kind="json", fields={"url": "http://127.0.0.1:9/x"})]
     )
@@ -71,9 +65,9 @@ def alert_settings(family: Family) -> WeeklyNotePanel:
 
 
 def test_off_until_a_channel_delivers_then_on_with_the_next_time(
-    qtbot, speaker, disk, db_path
+    speaker, disk, db_path, make_window: WindowMaker
 ) -> None:
-    family = open_family(qtbot, speaker, disk, db_path, "zh", 1)
+    family = open_family(make_window, disk, db_path, "zh", 1)
     panel = alert_settings(family)
     assert panel.heading.text() == "每周给家人发一条平安消息"
     assert "这一周检查了几次" in panel.contains.text() and "还在运行" in panel.contains.text()
@@ -104,23 +98,21 @@ def test_off_until_a_channel_delivers_then_on_with_the_next_time(
     family.settle()
     assert panel.is_on() and "5月8日（星期三）15:00" in panel.status.text()
     assert family.on_disk(load_schedule).chosen is True
-    family.window.close()
 
 
-def test_the_contact_list_itself_has_no_switch(qtbot, speaker, disk, db_path) -> None:
-    family = open_family(qtbot, speaker, disk, db_path, "zh", 1)
+def test_the_contact_list_itself_has_no_switch(disk, db_path, make_window: WindowMaker) -> None:
+    family = open_family(make_window, disk, db_path, "zh", 1)
     screen = family.show(ContactListScreen(family.ctx))
     assert isinstance(screen, ContactListScreen) and screen.weekly_note is None
-    family.window.close()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("step", [0, len(TEXT_SIZES_PT) - 1])
 @pytest.mark.parametrize("delivered", [True, False])
 def test_the_switch_meets_the_bar(
-    qtbot, speaker, disk, db_path, lang: Lang, step: int, delivered: bool
+    disk, db_path, make_window: WindowMaker, lang: Lang, step: int, delivered: bool
 ) -> None:
-    family = open_family(qtbot, speaker, disk, db_path, lang, step)
+    family = open_family(make_window, disk, db_path, lang, step)
     if delivered:
         a_delivery(family)
     panel = alert_settings(family)
@@ -132,4 +124,3 @@ def test_the_switch_meets_the_bar(
     family.screen().scroll_area.ensureWidgetVisible(panel.switch)  # type: ignore[attr-defined]
     family.settle()
     assert problems_on(family.window, step) == []
-    family.window.close()

@@ -35,7 +35,7 @@ from guardian.services.alerts import queue_test_alert
 from guardian.services.contacts import add_photo
 from guardian.services.family_changes import Guarded, words_for
 from guardian.ui.context import AppContext
-from guardian.ui.family.channels import ChannelFormScreen, ChannelKindScreen, channel_summary
+from guardian.ui.family.channel_words import channel_summary
 from guardian.ui.family.common import FamilyScreen, FormField, two_press, wake_outbox
 from guardian.ui.family.photos import IMAGE_FILTER, photo_png
 from guardian.ui.widgets import BigButton, BigComboBox, label
@@ -292,7 +292,9 @@ class ContactFormScreen(FamilyScreen):
     def add_channel(self) -> None:
         """Pick a kind of alert channel and fill in its form."""
         name = self.name_edit.text().strip()
-        self.ctx.navigator().show_screen(ChannelKindScreen(self.ctx, name, self._channel_added))
+        self.ctx.navigator().open(
+            "family_channel_kind", contact_name=name, on_done=self._channel_added
+        )
 
     def edit_channel(self, index: int) -> None:
         """Change one alert channel."""
@@ -302,7 +304,9 @@ class ContactFormScreen(FamilyScreen):
             self.channels[index] = changed
             self._channels_changed()
 
-        self.ctx.navigator().show_screen(ChannelFormScreen(self.ctx, channel.kind, channel, done))
+        self.ctx.navigator().open(
+            "family_channel_form", kind=channel.kind, channel=channel, on_done=done
+        )
 
     def remove_channel(self, index: int) -> None:
         """Take one alert channel off the contact (saved with the contact)."""

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from guardian.ui.context import AppContext
 from guardian.ui.family.common import FamilyScreen
-from guardian.ui.family.setup import SetupChecklist
+from guardian.ui.family.setup_checklist import SetupChecklist
 from guardian.ui.widgets import BigButton, label
 
 log = logging.getLogger(__name__)

@@ -9,6 +9,9 @@ that moves every second).
 A PIN that is gone while contacts are set up (the file was changed or damaged) is announced to
 the family before the keypad offers a new one, and the screen says so first, on its own, with
 one button to go on to set a new PIN; the new PIN is announced too.
+
+The first set-up's PIN step (:class:`SetupPinScreen`) is the same pad; it says that only a
+family member sets the PIN, and goes back to the set-up once the PIN is set.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from guardian.services.pin import PinStatus
 from guardian.ui.context import AppContext
 from guardian.ui.family.common import wake_outbox
 from guardian.ui.family.pin_pad import PinPad
+from guardian.ui.family.setup_steps import step_name
 from guardian.ui.routes import open_in_place
 from guardian.ui.screen import Screen
 from guardian.ui.widgets import BigButton, label
@@ -338,3 +342,27 @@ class PinScreen(Screen):
         """Stop the lock check for good."""
         self.closed = True
         self._lock_timer.stop()
+
+
+class SetupPinScreen(PinScreen):
+    """The PIN pad as the set-up's first step: says that only a family member sets the PIN.
+
+    A scammer on the phone may coach the person to set one; the pad's help line says so
+    plainly while a new PIN is typed. Once the PIN is set (or typed, when one was already
+    there) it goes back to the set-up.
+
+    Args:
+        ctx: the shared app context.
+    """
+
+    def title(self) -> str:
+        """The step's name."""
+        return step_name(self.ctx, "pin")
+
+    def _to_setup(self, message: str = "") -> None:
+        super()._to_setup(message)
+        self.pad.set_prompt(self.pad.prompt.text(), self.ctx.t("setup.pin_family_only"))
+
+    def _open_settings(self) -> None:
+        # The PIN is set: back to the set-up, which goes on to the next step.
+        self.ctx.navigator().back()

@@ -9,7 +9,8 @@ the set-up is back and goes on by itself.
 What is done comes from what is really stored (see :mod:`guardian.core.setup_state`); what the
 set-up itself records (skipped steps, a test that arrived, the start-up choice) is kept in the
 settings, so a skipped step can be taken up again after a restart. What is still missing is
-listed on the family settings (:class:`SetupChecklist`), each item a big button.
+listed on the family settings
+(:class:`~guardian.ui.family.setup_checklist.SetupChecklist`), each item a big button.
 """
 
 from __future__ import annotations
@@ -21,8 +22,7 @@ from dataclasses import replace
 from typing import Literal
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from guardian.core.contacts import ChannelConfig, Contact
 from guardian.core.delivery_problems import PROBLEMS, delivery_problem
@@ -31,21 +31,12 @@ from guardian.services import family_setup
 from guardian.services.family_changes import Guarded, save_contact, words_for
 from guardian.services.family_setup import SetupSnapshot, read_setup
 from guardian.ui.context import AppContext
-from guardian.ui.family.channels import ChannelFormScreen, ChannelKindScreen, channel_summary
+from guardian.ui.family.channel_words import channel_summary
 from guardian.ui.family.common import FamilyScreen, wake_outbox
-from guardian.ui.family.pin import PinScreen
+from guardian.ui.family.setup_steps import setup_facts, step_name
 from guardian.ui.widgets import BigButton, label
 
 log = logging.getLogger(__name__)
-
-#: The pictogram of each step (its button on the page and in the checklist).
-STEP_ICONS: dict[SetupStep, str] = {
-    "pin": "settings_lock",
-    "family": "family",
-    "alerts": "alert",
-    "autostart": "power",
-    "bank": "bank",
-}
 
 TestStatus = Literal["", "sending", "delivered", "failed"]
 
@@ -90,49 +81,6 @@ MAIN_ACTIONS = frozenset(
 
 #: The reasons a test fails that only new settings mend: the token, the mailbox, the address.
 SETTINGS_PROBLEMS = frozenset({"token", "email", "address"})
-
-
-def setup_facts(snapshot: SetupSnapshot, ctx: AppContext) -> SetupFacts:
-    """What is set up now: the stored PIN and contacts, the start-up file, the chosen bank."""
-    from guardian.desktop import autostart_enabled
-
-    bank = ctx.bank_hotline
-    return SetupFacts(
-        pin=snapshot.has_pin,
-        family=bool(snapshot.contacts),
-        channel=snapshot.has_channel,
-        autostart=autostart_enabled(),
-        bank=bool(bank),
-    )
-
-
-def step_name(ctx: AppContext, step: SetupStep) -> str:
-    """The step's name, as its page's heading and its checklist button say it."""
-    return ctx.t(f"setup.step_{step}")
-
-
-class SetupPinScreen(PinScreen):
-    """The PIN pad as the set-up's first step: says that only a family member sets the PIN.
-
-    A scammer on the phone may coach the person to set one; the pad's help line says so
-    plainly while a new PIN is typed. Once the PIN is set (or typed, when one was already
-    there) it goes back to the set-up.
-
-    Args:
-        ctx: the shared app context.
-    """
-
-    def title(self) -> str:
-        """The step's name."""
-        return step_name(self.ctx, "pin")
-
-    def _to_setup(self, message: str = "") -> None:
-        super()._to_setup(message)
-        self.pad.set_prompt(self.pad.prompt.text(), self.ctx.t("setup.pin_family_only"))
-
-    def _open_settings(self) -> None:
-        # The PIN is set: back to the set-up, which goes on to the next step.
-        self.ctx.navigator().back()
 
 
 class SetupScreen(FamilyScreen):
@@ -342,22 +290,19 @@ class SetupScreen(FamilyScreen):
 
     def do_pin(self) -> None:
         """Open the PIN pad (set it, type it twice)."""
-        self.ctx.navigator().show_screen(SetupPinScreen(self.ctx))
+        self.ctx.navigator().open("family_setup_pin")
 
     def do_family(self) -> None:
         """Open an empty contact form; once it is saved, the set-up goes on by itself."""
-        from guardian.ui.family.contact_form import ContactFormScreen
-
         nav = self.ctx.navigator()
-        form = ContactFormScreen(self.ctx, None)
-        form.save_button.clicked.disconnect()
-        form.save_button.clicked.connect(lambda _=False: form.save_then(nav.back))
-        nav.show_screen(form)
+        nav.open("family_contact_form", contact=None, after_save=nav.back)
 
     def do_channel(self) -> None:
         """Open the list of ways to alert the family member (WeChat first)."""
         name = self.contact.name if self.contact is not None else ""
-        self.ctx.navigator().show_screen(ChannelKindScreen(self.ctx, name, self._channel_added))
+        self.ctx.navigator().open(
+            "family_channel_kind", contact_name=name, on_done=self._channel_added
+        )
 
     def do_change(self) -> None:
         """Open the form of the family member's last channel, to correct it."""
@@ -366,8 +311,8 @@ class SetupScreen(FamilyScreen):
             self.do_channel()
             return
         channel = contact.channels[-1]
-        self.ctx.navigator().show_screen(
-            ChannelFormScreen(self.ctx, channel.kind, channel, self._channel_changed)
+        self.ctx.navigator().open(
+            "family_channel_form", kind=channel.kind, channel=channel, on_done=self._channel_changed
         )
 
     def do_change_main(self) -> None:
@@ -408,14 +353,8 @@ class SetupScreen(FamilyScreen):
 
     def do_bank(self) -> None:
         """Open the list of banks; a press on one chooses it and comes back."""
-        from guardian.ui.family.bank import BankSettingScreen
-
-        screen = BankSettingScreen(self.ctx)
         nav = self.ctx.navigator()
-        for bank_id, button in screen.buttons.items():
-            if bank_id:
-                button.clicked.connect(lambda _=False: nav.back())
-        nav.show_screen(screen)
+        nav.open("family_bank", on_chosen=nav.back)
 
     def do_finish(self) -> None:
         """End the set-up: back to the home screen."""
@@ -547,82 +486,3 @@ class SetupScreen(FamilyScreen):
                 outbox.delivered.disconnect(self._delivered)
             with contextlib.suppress(RuntimeError, TypeError):
                 outbox.failed.disconnect(self._failed)
-
-
-class SetupChecklist(QWidget):
-    """On the family settings: "还差 2 项", and each step still missing as a big button.
-
-    A press opens the set-up for that step alone. The list is read again each time the family
-    settings show; with nothing missing it takes no room.
-
-    Args:
-        screen: the family settings page it is on (its disk jobs go through it).
-    """
-
-    def __init__(self, screen: FamilyScreen, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.family_screen = screen
-        self.ctx = screen.ctx
-        self.missing: tuple[SetupStep, ...] = ()
-        self.buttons: dict[SetupStep, BigButton] = {}
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.frame = QFrame()
-        self.frame.setProperty("role", "card")
-        frame_layout = QVBoxLayout(self.frame)
-        frame_layout.setContentsMargins(18, 14, 18, 14)
-        frame_layout.setSpacing(10)
-        self.heading = label("", "heading")
-        frame_layout.addWidget(self.heading)
-        self.grid = QGridLayout()
-        self.grid.setSpacing(12)
-        frame_layout.addLayout(self.grid)
-        self.frame.setVisible(False)
-        layout.addWidget(self.frame)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Read what is missing each time the family settings show."""
-        super().showEvent(event)
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Read the set-up's state and what is set up, and list what is missing."""
-        if self.ctx.disk.accepting_jobs:  # without storage the page says so itself
-            self.family_screen.run(read_setup, self._show)
-
-    def text(self) -> str:
-        """What the list says: how many are missing, and which."""
-        if not self.missing:
-            return ""
-        return self.ctx.sentences(
-            self.heading.text(), *(step_name(self.ctx, s) for s in self.missing)
-        )
-
-    def _show(self, snapshot: SetupSnapshot) -> None:
-        ctx = self.ctx
-        missing = snapshot.state.missing(setup_facts(snapshot, ctx))
-        if missing == self.missing and self.buttons:
-            return
-        self.missing = missing
-        for button in self.buttons.values():
-            self.grid.removeWidget(button)
-            button.deleteLater()
-        self.buttons = {}
-        self.heading.setText(ctx.t("setup.checklist", count=len(missing)))
-        columns = 3 if ctx.theme.roomy else 2
-        for index, step in enumerate(missing):
-            button = BigButton(
-                step_name(ctx, step),
-                STEP_ICONS[step],
-                role="primary" if index == 0 else None,
-                icon_px=ctx.theme.button_icon_px,
-                description=ctx.t("setup.checklist_item", step=step_name(ctx, step)),
-            )
-            button.clicked.connect(lambda _=False, s=step: self.open_step(s))
-            self.grid.addWidget(button, index // columns, index % columns)
-            self.buttons[step] = button
-        self.frame.setVisible(bool(missing))
-
-    def open_step(self, step: SetupStep) -> None:
-        """Open the set-up for ``step`` alone."""
-        self.ctx.navigator().show_screen(SetupScreen(self.ctx, only=step))

@@ -12,8 +12,9 @@ from guardian.core.contacts import ChannelConfig, Contact, parse_phone
 from guardian.core.setup_state import SetupState, SetupStep
 from guardian.services import sample_data
 from guardian.ui.family.hub import FamilySettingsScreen
+from guardian.ui.family.pin import SetupPinScreen
 from guardian.ui.family.screenshot_scenes import on_disk, settle, show, wait_for
-from guardian.ui.family.setup import SetupPinScreen, SetupScreen, TestStatus
+from guardian.ui.family.setup import SetupScreen, TestStatus
 from guardian.ui.main_window import MainWindow
 
 EXAMPLE_TOKEN = "0123456789abcdef0123456789abcdef"
