@@ -17,6 +17,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEvent
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from guardian.app import StartOptions, build_window, shutdown
@@ -324,6 +325,57 @@ def message_input(window: MainWindow) -> None:
     window.open("check_message")
 
 
+def message_picture(window: MainWindow) -> None:
+    """The ways to bring a picture of the message: open a file, paste, or drop one."""
+    window.open("check_message")
+    screen = window.current_screen()
+    assert isinstance(screen, CheckMessageScreen)
+    screen.to_picture.click()
+
+
+def message_picture_no_text(window: MainWindow) -> None:
+    """A picture with no words on it: said plainly, the ways in still there."""
+    message_picture(window)
+    screen = window.current_screen()
+    assert isinstance(screen, CheckMessageScreen)
+    blank = QImage(600, 800, QImage.Format.Format_RGB32)
+    blank.fill(QColor("white"))
+    screen.picture_input.read_image(blank)
+    wait_for(lambda: not screen.picture_input.reading, seconds=60)
+
+
+def message_picture_read(window: MainWindow) -> None:
+    """A screenshot of a fraud message read: its words checked, the marked words shown."""
+    message_picture(window)
+    screen = window.current_screen()
+    assert isinstance(screen, CheckMessageScreen)
+    lines = (
+        [
+            "【公安局】您的银行卡涉嫌洗钱，",
+            "请立即把卡里的钱转到安全账户，",
+            "联系电话 010-58889999",
+        ]
+        if window.ctx.lang == "zh"
+        else [
+            "Police notice: your bank card is linked",
+            "to money laundering. Move your",
+            "savings to the safe account now.",
+        ]
+    )
+    picture = QImage(1080, 1400, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#f2f2f7"))
+    painter = QPainter(picture)
+    font = painter.font()
+    font.setPixelSize(44)
+    painter.setFont(font)
+    painter.setPen(QColor("#111111"))
+    for number, line in enumerate(lines):
+        painter.drawText(80, 240 + 90 * number, line)
+    painter.end()
+    screen.picture_input.read_image(picture)
+    wait_for(lambda: screen.pages.currentWidget() is screen.result_page, seconds=60)
+
+
 def check_typed_text(window: MainWindow, zh: str, en: str) -> None:
     """Open the message check, type ``zh`` or ``en`` (by the window's language) and check it."""
     window.open("check_message")
@@ -433,6 +485,9 @@ SCENES: dict[str, Scene] = {
     "remote-warning-closed": _remote_warning_page("closed"),
     "remote-warning-failed": _remote_warning_page("failed"),
     "message-input": message_input,
+    "message-picture": message_picture,
+    "message-picture-no-text": message_picture_no_text,
+    "message-picture-read": message_picture_read,
     "message-fraud": message_fraud,
     "message-story": message_story,
     "message-ordinary": message_ordinary,

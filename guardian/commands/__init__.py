@@ -9,6 +9,7 @@ against the parsers the modules register.
 COMMANDS = {
     "assess": "assess",
     "check-apps": "check_apps",
+    "check-image": "check_image",
     "check-number": "check_number",
     "check-text": "check_text",
     "doctor": "doctor",

@@ -246,7 +246,12 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result_json(result, lang), ensure_ascii=False, indent=2))
         return 0
+    print_result(result, lang)
+    return 0
 
+
+def print_result(result: TextResult, lang: Lang) -> None:
+    """Print the verdict on one checked text in plain lines."""
     head, tail = verdict_lines(result.assessment, lang)
     lines = [*head, ""]
     for kind in result.types:
@@ -265,4 +270,3 @@ def run(args: argparse.Namespace) -> int:
         lines += ["", MESSAGES["advice_only"].get(lang)]
         lines += [f"  - {match.signal.title.get(lang)}" for match in result.advice_only]
     print("\n".join(lines + tail))
-    return 0

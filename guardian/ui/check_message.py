@@ -47,9 +47,10 @@ from guardian.ui.action_buttons import action_row
 from guardian.ui.context import AppContext
 from guardian.ui.family_alerts import not_told_notice, queue_family_alert
 from guardian.ui.paged_column import PagedColumn
+from guardian.ui.picture_input import PictureInput
 from guardian.ui.screen import Screen
 from guardian.ui.verdict import level_banner
-from guardian.ui.verify import resolved, verify_button, verify_words
+from guardian.ui.verify_widgets import resolved, verify_button, verify_words
 from guardian.ui.widgets import BigButton, group_as_typed, label, scrolling, set_enum_property
 
 log = logging.getLogger(__name__)
@@ -295,9 +296,10 @@ class CheckMessageScreen(Screen):
         outer.addWidget(self.pages)
         self.text_page = scrolling(self._build_text_page())
         self.number_page = scrolling(self._build_number_page())
+        self.picture_page = scrolling(self._build_picture_page())
         self.result_page = QWidget()
         QVBoxLayout(self.result_page).setContentsMargins(0, 0, 0, 0)
-        for page in (self.text_page, self.number_page, self.result_page):
+        for page in (self.text_page, self.number_page, self.picture_page, self.result_page):
             self.pages.addWidget(page)
 
     # -- input pages -----------------------------------------------------------------------
@@ -314,9 +316,40 @@ class CheckMessageScreen(Screen):
         self.to_number.clicked.connect(lambda: self._show(self.number_page))
         self.check_text_button = self._check_button("message_check")
         self.check_text_button.clicked.connect(self.check_entered_text)
-        page, self.text_problem = self._input_page(
-            ctx.t("message.text_prompt"), self.text_field, self.to_number, self.check_text_button
+        # A screenshot or a photo of the phone instead of typing: its own page.
+        self.to_picture = BigButton(
+            ctx.t("message.to_picture"),
+            "picture_check",
+            role=None,
+            icon_px=ctx.theme.button_icon_px,
         )
+        self.to_picture.clicked.connect(lambda: self._show(self.picture_page))
+        page, self.text_problem = self._input_page(
+            ctx.t("message.text_prompt"),
+            self.text_field,
+            self.to_number,
+            self.check_text_button,
+            also=self.to_picture,
+        )
+        return page
+
+    def _build_picture_page(self) -> QWidget:
+        """The ways to bring a picture of the message; its words go into the text box."""
+        ctx = self.ctx
+        self.picture_input = PictureInput(ctx)
+        self.picture_input.words_read.connect(self.check_picture_words)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(36, 16, 36, 20)
+        layout.setSpacing(14)
+        layout.addWidget(label(ctx.t("message.picture_prompt"), "title"))
+        layout.addWidget(self.picture_input)
+        layout.addStretch(1)
+        self.picture_to_text = BigButton(
+            ctx.t("message.to_text"), "message_check", role=None, icon_px=ctx.theme.button_icon_px
+        )
+        self.picture_to_text.clicked.connect(lambda: self._show(self.text_page))
+        layout.addWidget(self.picture_to_text)
         return page
 
     def _build_number_page(self) -> QWidget:
@@ -355,11 +388,16 @@ class CheckMessageScreen(Screen):
 
     @staticmethod
     def _input_page(
-        prompt: str, field: QWidget, switch: BigButton, check: BigButton
+        prompt: str,
+        field: QWidget,
+        switch: BigButton,
+        check: BigButton,
+        also: BigButton | None = None,
     ) -> tuple[QWidget, QLabel]:
-        """A page: the prompt, the field, a line for problems (hidden), then the two buttons.
+        """A page: the prompt, the field, a line for problems (hidden), then the buttons.
 
-        A text box takes the room the page has; a one-line field keeps its height.
+        A text box takes the room the page has; a one-line field keeps its height. ``also``
+        (to a picture of the message) goes between the switch and the check button.
 
         Returns:
             The page and its problem line.
@@ -378,12 +416,17 @@ class CheckMessageScreen(Screen):
             layout.addStretch(1)
         row = QHBoxLayout()
         row.setSpacing(16)
-        row.addWidget(switch)
-        row.addWidget(check)
+        # Equal shares: each button's longest word fits, whatever the language.
+        row.addWidget(switch, 1)
+        if also is not None:
+            row.addWidget(also, 1)
+        row.addWidget(check, 1)
         layout.addLayout(row)
         return page, problem
 
     def _show(self, page: QWidget) -> None:
+        if page is not self.picture_page and self.picture_input.reading:
+            self.picture_input.cancel()  # left while reading: its words would come unasked
         self.pages.setCurrentWidget(page)
         self.header_changed.emit()
         if page is self.number_page:
@@ -410,6 +453,16 @@ class CheckMessageScreen(Screen):
                 "text", text, found.assessment, spans=spans, types=found.types, verify=verify
             )
         )
+
+    def check_picture_words(self, words: str) -> None:
+        """Put the words read from a picture in the box, say they may be misread, and check.
+
+        Back from the result leads to the box, where the words can be corrected.
+        """
+        self.text_field.setPlainText(words)
+        self._problem(self.text_problem, self.picture_input.correction_note())
+        self.pages.setCurrentWidget(self.text_page)
+        self.check_entered_text()
 
     def check_entered_number(self) -> None:
         """Check the number typed (a plain message when it cannot be read as a number)."""
@@ -674,6 +727,7 @@ class CheckMessageScreen(Screen):
     def closing(self) -> None:
         """One last try to save every check whose save failed (nobody is told the outcome)."""
         self.closed = True
+        self.picture_input.closing()
         self.retry_timer.stop()
         disk = self.ctx.disk
         if not disk.accepting_jobs:
@@ -708,6 +762,8 @@ class CheckMessageScreen(Screen):
         page = self.pages.currentWidget()
         if page is self.text_page:
             return ctx.sentences(ctx.t("message.text_prompt"), ctx.t("message.text_placeholder"))
+        if page is self.picture_page:
+            return ctx.sentences(ctx.t("message.picture_prompt"), self.picture_input.spoken_text())
         if page is self.number_page:
             return ctx.t("message.number_prompt")
         result = self.result

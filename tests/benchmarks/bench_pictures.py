@@ -1,0 +1,141 @@
+"""Reading a message from a picture: time, memory and character errors (part of ``make bench``).
+
+Draws phone screenshots and "photographed" versions of them with ``scripts/make_ocr_images.py``
+(seeded: the same pictures every run), then reads them with Guardian's picture reader in this
+process. Prints one JSON object: the model's loading time, the time to read a 1080x2400
+screenshot and a 12-megapixel photo (medians), the peak memory of this process, and the
+character error rate on each set against the words each picture was drawn from.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from guardian.pictures.reading import PictureReader, read_picture  # noqa: E402
+
+SCREENSHOTS = 6
+"""How many screenshots are drawn (and as many photographed versions)."""
+
+
+def _compare_module() -> Any:
+    spec = importlib.util.spec_from_file_location("compare_ocr", ROOT / "scripts/compare_ocr.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _draw(folder: Path) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts/make_ocr_images.py"),
+            str(folder),
+            "--count",
+            str(SCREENSHOTS),
+        ],
+        check=True,
+        capture_output=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        timeout=300,
+    )
+
+
+def _seconds(reader: PictureReader, path: Path, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        read_picture(path, reader)
+        times.append(time.perf_counter() - began)
+    return statistics.median(times)
+
+
+def _error_rate(reader: PictureReader, pictures: list[Path], compare: Any) -> float:
+    errors = length = 0
+    for picture in pictures:
+        expected = compare.normalise(
+            json.loads(picture.with_suffix(".json").read_text("utf-8"))["all_text"]
+        )
+        found = compare.normalise(read_picture(picture, reader).text)
+        errors += compare.edit_distance(found, expected)
+        length += len(expected)
+    return errors / max(1, length)
+
+
+def main() -> int:
+    """Measure, print the JSON figures, return 0."""
+    from PIL import Image
+
+    compare = _compare_module()
+    with tempfile.TemporaryDirectory(prefix="guardian-bench-pictures-") as temporary:
+        folder = Path(temporary)
+        _draw(folder)
+        screenshots = sorted((folder / "screenshots").glob("*.png"))
+        photos = sorted((folder / "photos").glob("*.jpg")) + sorted(
+            (folder / "photos").glob("*.png")
+        )
+        tall = next(p for p in screenshots if "1080x2400" in p.name)
+        twelve = folder / "photo_12mp.jpg"
+        Image.open(photos[0]).convert("RGB").resize((3000, 4000)).save(twelve, quality=90)
+
+        reader = PictureReader()
+        began = time.perf_counter()
+        reader.load()
+        load_ms = (time.perf_counter() - began) * 1000
+        screenshot_s = _seconds(reader, tall, 3)
+        photo_s = _seconds(reader, twelve, 2)
+        screenshot_cer = _error_rate(reader, screenshots, compare)
+        photo_cer = _error_rate(reader, photos, compare)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures = {
+        "model_load_ms": round(load_ms, 1),
+        "screenshot_1080x2400_s": round(screenshot_s, 3),
+        "photo_12mp_s": round(photo_s, 3),
+        "peak_memory_mb": round(peak_mb, 1),
+        "character_error_rate_screenshots": round(screenshot_cer, 4),
+        "character_error_rate_photos": round(photo_cer, 4),
+        "screenshots": len(screenshots),
+        "photos": len(photos),
+        "targets": [
+            {
+                "name": "read a 1080x2400 screenshot",
+                "value": round(screenshot_s, 3),
+                "unit": "s",
+                "target": "< 2",
+                "pass": screenshot_s < 2,
+            },
+            {
+                "name": "character errors, screenshots",
+                "value": round(screenshot_cer, 4),
+                "unit": "",
+                "target": "< 0.03",
+                "pass": screenshot_cer < 0.03,
+            },
+            {
+                "name": "character errors, photographed",
+                "value": round(photo_cer, 4),
+                "unit": "",
+                "target": "< 0.10",
+                "pass": photo_cer < 0.10,
+            },
+        ],
+    }
+    print(json.dumps(figures, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
