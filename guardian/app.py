@@ -186,6 +186,7 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
     from PySide6.QtWidgets import QApplication
 
     from guardian.content_bundle import load_bundle
+    from guardian.pictures.reading import PictureReader
     from guardian.speech.factory import create_speaker
     from guardian.speech.late import LateSpeaker
     from guardian.storage.paths import backups_dir, data_dir, database_path
@@ -232,7 +233,8 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         # The one content bundle: nothing is read yet; the start-up work reads its parts.
         bundle=load_bundle(),
         disk=disk,
-        services=Services(demo_folder=demo),
+        # Loads nothing until the first picture is read.
+        services=Services(demo_folder=demo, picture_reader=PictureReader()),
         data_dir=folder,
         bank_hotline=prefs.bank_hotline,
         person_name=prefs.person_name,

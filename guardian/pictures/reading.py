@@ -67,12 +67,13 @@ class PictureText:
 class PictureReader:
     """The offline text reader, loaded on first use and kept (loading takes a second or two).
 
-    Safe to call from one worker thread at a time; :meth:`read` loads the model the first time.
+    One is enough for the whole app. Reads from several threads take turns (the model reads one
+    picture at a time); :meth:`read` loads the model the first time.
     """
 
     def __init__(self) -> None:
         self._engine: Any = None
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
 
     @property
     def loaded(self) -> bool:
@@ -101,8 +102,8 @@ class PictureReader:
         """The runs of words on ``picture`` (an RGB image), unordered."""
         import numpy as np
 
-        engine = self._load()
-        output = engine(np.asarray(picture))
+        with self._lock:
+            output = self._load()(np.asarray(picture))
         if output.boxes is None or output.txts is None:
             return []
         return [

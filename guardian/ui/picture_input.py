@@ -23,7 +23,6 @@ Example::
 from __future__ import annotations
 
 import logging
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QStandardPaths, QUrl, Signal
@@ -65,10 +64,6 @@ PROBLEM_KEYS: dict[str, str] = {
 NO_PICTURE_TO_PASTE = "picture.nothing_to_paste"
 """The sentence said when "粘贴图片" finds no picture on the clipboard."""
 
-_ONE_AT_A_TIME = threading.Lock()
-"""Held while a picture is read: the reader reads one picture at a time, and a reading that
-was cancelled runs on until it ends, so the next one waits for it (off the window's thread)."""
-
 Source = Path | QImage
 """A picture to read: a file, or a picture pasted or dropped."""
 
@@ -86,17 +81,16 @@ def _picture_bytes(image: QImage) -> bytes:
 
 def _read(source: Source, reader: PictureReader) -> str | PictureError:
     """The words on ``source``, or why there are none (runs off the window's thread)."""
-    with _ONE_AT_A_TIME:
-        try:
-            if isinstance(source, QImage):
-                if source.isNull():
-                    raise PictureError("not_a_picture", "an empty picture")
-                found = read_picture(_picture_bytes(source), reader)
-            else:
-                found = read_picture(source, reader)
-        except PictureError as problem:
-            log.info("a picture gave no words: %s", problem)
-            return problem
+    try:
+        if isinstance(source, QImage):
+            if source.isNull():
+                raise PictureError("not_a_picture", "an empty picture")
+            found = read_picture(_picture_bytes(source), reader)
+        else:
+            found = read_picture(source, reader)
+    except PictureError as problem:
+        log.info("a picture gave no words: %s", problem)
+        return problem
     return found.text
 
 
@@ -238,9 +232,12 @@ class PictureInput(QWidget):
 
     @property
     def reader(self) -> PictureReader:
-        """The text reader (made on first use; its model loads when it first reads)."""
+        """The text reader: the app's one, else one made on first use.
+
+        The app's is ``ctx.services.picture_reader``; its model loads when it first reads.
+        """
         if self._reader is None:
-            self._reader = PictureReader()
+            self._reader = self.ctx.services.picture_reader or PictureReader()
         return self._reader
 
     @property

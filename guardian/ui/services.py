@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from guardian.core.i18n import Lang
     from guardian.demo_folder import DemoFolder
+    from guardian.pictures.reading import PictureReader
     from guardian.ui.family.weekly_note import WeeklyNotes
     from guardian.ui.family_alerts import UnsentAlerts
     from guardian.ui.remote_warning import ProgramStopper
@@ -96,6 +97,8 @@ class Services:
         tel_opener: opens ``tel:`` addresses (None: the desktop's way).
         file_opener: opens a saved file, such as the report card (None: the desktop's way).
         demo_folder: a demo session's throwaway data folder, removed when the app quits.
+        picture_reader: reads the words of a picture; one for the app, so its model (a second
+            or two to load, hundreds of megabytes) loads once (None: each screen makes its own).
     """
 
     outbox: AlertSender | None = None
@@ -108,3 +111,4 @@ class Services:
     tel_opener: Callable[[QUrl], bool] | None = None
     file_opener: Callable[[QUrl], bool] | None = None
     demo_folder: DemoFolder | None = None
+    picture_reader: PictureReader | None = None
