@@ -17,11 +17,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from guardian.core.alert_message import compose_alert
 from guardian.core.channels import CHANNEL_KINDS
 from guardian.core.contacts import ChannelConfig, Contact
+from guardian.core.field_error import Words
 from guardian.core.i18n import Catalog, Lang
 from guardian.services.jobs import Job
 from guardian.storage.contacts import ContactStore
@@ -32,13 +33,6 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 T = TypeVar("T")
-
-
-class Words(Protocol):
-    """Looks up a UI string in one language."""
-
-    def __call__(self, key: str, **values: object) -> str:
-        """Return the string ``key`` with ``values`` filled in."""
 
 
 def words_for(catalog: Catalog, lang: Lang) -> Words:

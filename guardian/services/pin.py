@@ -12,9 +12,10 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from guardian.core.contacts import Contact
+from guardian.core.field_error import Words
 from guardian.core.i18n import Lang
 from guardian.core.pin import PinAttempt, PinPolicy
-from guardian.services.family_changes import Guarded, Words, guarded_change
+from guardian.services.family_changes import Guarded, guarded_change
 from guardian.services.jobs import Job
 from guardian.storage.pin_state import PinStatus, PinStore
 

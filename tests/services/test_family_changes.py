@@ -10,8 +10,9 @@ from sqlite_utils import Database
 
 from guardian.assets import load_catalog
 from guardian.core.contacts import ChannelConfig, Contact, parse_phone, validate_contact
+from guardian.core.field_error import Words
 from guardian.services import family_changes
-from guardian.services.family_changes import Guarded, Words, words_for
+from guardian.services.family_changes import Guarded, words_for
 from guardian.services.jobs import Job, RunAtOnce
 from guardian.storage.contacts import ContactStore
 from guardian.storage.outbox import OutboxMessage, OutboxStore

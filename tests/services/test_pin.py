@@ -9,8 +9,9 @@ from sqlite_utils import Database
 
 from guardian.assets import load_catalog
 from guardian.core.contacts import ChannelConfig, Contact, parse_phone
+from guardian.core.field_error import Words
 from guardian.core.pin import LOCK_SCHEDULE, MAX_FAILURES, PinPolicy
-from guardian.services.family_changes import Words, words_for
+from guardian.services.family_changes import words_for
 from guardian.services.jobs import RunAtOnce
 from guardian.services.pin import seconds_locked, set_pin, status, try_pin
 from guardian.storage.contacts import ContactStore
