@@ -32,8 +32,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Union
 
-from guardian.assets import asset_path
-from guardian.core.i18n import LANGS, Lang, Text
+from guardian.assets import asset_path, load_catalog
+from guardian.core.i18n import LANGS, Lang
 from guardian.storage.paths import xdg_home
 
 Command = Union[str, "os.PathLike[str]", Sequence[str]]
@@ -42,12 +42,12 @@ Command = Union[str, "os.PathLike[str]", Sequence[str]]
 APP_ID = "guardian"
 """The file name stem of the desktop entries and the icon (``guardian.desktop``)."""
 
-NAME = Text(zh="防骗守护", en="Guardian")
-COMMENT = Text(
-    zh="接到可疑的电话或短信时，帮您看看是不是诈骗",
-    en="Check a suspicious call or text message for the signs of fraud",
-)
-KEYWORDS = Text(zh="诈骗;防骗;反诈;电话;短信;", en="fraud;scam;phone;call;message;")
+NAME_KEY = "app.title"
+"""The catalog key of the name shown under the icon and in the menu."""
+COMMENT_KEY = "app.comment"
+"""The catalog key of the line the menu shows about Guardian."""
+KEYWORDS_KEY = "app.keywords"
+"""The catalog key of the words the menu's search finds Guardian by (``;``-separated)."""
 WM_CLASS = "Guardian"
 """The window class Qt gives Guardian's windows (its application name), for taskbar matching."""
 
@@ -61,7 +61,15 @@ _DESKTOP_DIR_LINE = re.compile(r'^\s*XDG_DESKTOP_DIR\s*=\s*"(.*)"\s*$')
 
 
 class UnsupportedPlatformError(RuntimeError):
-    """This system has no XDG desktop; the message says what to do instead."""
+    """This system has no XDG desktop.
+
+    Attributes:
+        steps_key: the catalog key of the sentence that says what to do instead.
+    """
+
+    def __init__(self, steps_key: str) -> None:
+        super().__init__(steps_key)
+        self.steps_key = steps_key
 
 
 # --- the command that starts Guardian -------------------------------------------------------
@@ -207,15 +215,23 @@ def desktop_entry_text(
             there as ``Name[zh_CN]`` and ``Name[en]`` for the desktop's own language.
         autostart: add the keys of an entry in ``~/.config/autostart``.
     """
+    catalog = load_catalog()
+
+    def localized(field: str, key: str) -> list[str]:
+        value = _entry_value(catalog.get(lang, key))
+        others = (
+            f"{field}[{_locale(other)}]={_entry_value(catalog.get(other, key))}" for other in LANGS
+        )
+        return [f"{field}={value}", *others]
+
+    keywords = catalog.get(lang, KEYWORDS_KEY) + catalog.get(_other(lang), KEYWORDS_KEY)
     lines = [
         "[Desktop Entry]",
         "Type=Application",
         "Version=1.4",
-        f"Name={_entry_value(NAME.get(lang))}",
-        *(f"Name[{_locale(other)}]={_entry_value(NAME.get(other))}" for other in LANGS),
-        f"Comment={_entry_value(COMMENT.get(lang))}",
-        *(f"Comment[{_locale(other)}]={_entry_value(COMMENT.get(other))}" for other in LANGS),
-        f"Keywords={_entry_value(KEYWORDS.get(lang) + KEYWORDS.get(_other(lang)))}",
+        *localized("Name", NAME_KEY),
+        *localized("Comment", COMMENT_KEY),
+        f"Keywords={_entry_value(keywords)}",
         f"Exec={exec_value(command_arguments(executable))}",
         f"Icon={_entry_value(str(icon_path))}",
         "Terminal=false",
@@ -386,16 +402,10 @@ def uninstall_desktop(
 
 
 def manual_shortcut_steps(platform: str = sys.platform) -> str:
-    """How to make a desktop shortcut by hand where ``install_desktop`` cannot."""
+    """The catalog key of the steps to make a desktop shortcut where ``install_desktop`` cannot."""
     if platform == "darwin":
-        return (
-            "On macOS, drag Guardian.app into Applications, then from there onto the Dock. "
-            "(docs/INSTALL.md)"
-        )
-    return (
-        "On Windows, right-click guardian.exe and choose Send to > Desktop (create shortcut); "
-        "rename the shortcut 防骗守护. (docs/INSTALL.md)"
-    )
+        return "cli.desktop_steps_macos"
+    return "cli.desktop_steps_windows"
 
 
 # --- start at login --------------------------------------------------------------------------

@@ -132,6 +132,19 @@ def test_every_key_written_in_the_code_is_in_every_catalog(catalog: Catalog) -> 
     assert missing == []
 
 
+def test_the_reading_sees_every_command_line_sentence(catalog: Catalog) -> None:
+    """Each ``cli.*`` sentence is found where a command asks for it, so none goes unchecked."""
+    whole, _ = _keys_in_code(_sections(catalog))
+    cli_keys = {key for lang in LANGS for key in catalog.keys(lang) if key.startswith("cli.")}
+    assert len(cli_keys) > 50
+    assert sorted(cli_keys - set(whole)) == []
+    places = {place.split(":")[0] for key in cli_keys for place in whole[key]}
+    assert places <= {
+        *(f"guardian/commands/{path.name}" for path in (PACKAGE / "commands").glob("*.py")),
+        "guardian/desktop.py",
+    }
+
+
 def test_every_key_put_together_in_the_code_is_listed_here(catalog: Catalog) -> None:
     _, starts = _keys_in_code(_sections(catalog))
     unlisted = {

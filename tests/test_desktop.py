@@ -14,8 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from guardian import desktop
-from guardian.assets import asset_path
+from guardian.assets import asset_path, load_catalog
 from guardian.cli import main as cli_main
+from guardian.core.i18n import LANGS
 from tests.conftest import ROOT
 
 XDG_VARIABLES = ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_DESKTOP_DIR", "APPDATA")
@@ -255,8 +256,26 @@ def test_uninstall_removes_everything_install_and_autostart_wrote(home: Path) ->
 
 @pytest.mark.parametrize("platform", ["win32", "darwin"])
 def test_install_desktop_is_for_xdg_desktops_only(home: Path, platform: str) -> None:
-    with pytest.raises(desktop.UnsupportedPlatformError, match=r"docs/INSTALL\.md"):
+    with pytest.raises(desktop.UnsupportedPlatformError) as raised:
         desktop.install_desktop(home, ["/g"], platform=platform)
+    catalog = load_catalog()
+    steps = {lang: catalog.template(lang, raised.value.steps_key) or "" for lang in LANGS}
+    assert all("docs/INSTALL.md" in sentence for sentence in steps.values())
+    assert ("Guardian.app" in steps["en"]) == (platform == "darwin")
+    assert ("guardian.exe" in steps["zh"]) == (platform == "win32")
+    assert not home.joinpath(".local").exists()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cli_install_elsewhere_says_what_to_do_in_the_language_chosen(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    monkeypatch.setattr(desktop, "_is_xdg", lambda platform: False)  # as on Windows
+    assert cli_main(["install-desktop", "--lang", lang]) == 1
+    error = capsys.readouterr().err
+    assert "docs/INSTALL.md" in error and "guardian.exe" in error
+    assert ("这台电脑不用这个命令" in error) == (lang == "zh")
+    assert ("Not needed on this computer" in error) == (lang == "en")
 
 
 # --- start at login --------------------------------------------------------------------------

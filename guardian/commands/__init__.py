@@ -22,3 +22,6 @@ COMMANDS = {
 
 NAMES = tuple(sorted(set(COMMANDS.values())))
 """The subcommand module names, in alphabetical order."""
+
+SHARED = ("options",)
+"""The modules that register no subcommand: what the subcommands share."""

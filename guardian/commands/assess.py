@@ -10,28 +10,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
 
-from guardian.core.i18n import DEFAULT_LANG, LANGS, Lang, Text
-
-_MESSAGES = {
-    "unknown_signal": Text("没有这个信号：{id}", "unknown signal id: {id}"),
-    "unknown_caller": Text(
-        "没有这种来电身份：{id}（可以用：{choices}）",
-        "unknown caller type: {id} (choose one of: {choices})",
-    ),
-    "answered_twice": Text(
-        "同一个信号只能回答一次：{id}", "a signal may be answered only once: {id}"
-    ),
-    "bad_content": Text("内容文件有错误：{error}", "the content files are broken: {error}"),
-    "bad_number": Text(
-        "“{raw}”不是电话号码：{reason}", "'{raw}' is not a telephone number: {reason}"
-    ),
-    "number": Text("来电号码：{number}", "Caller number: {number}"),
-    "signals": Text("发现的危险信号：", "Warning signs found:"),
-    "advice": Text("请这样做：", "What to do:"),
-}
+from guardian.commands.check_text import assessment_findings, verdict_lines
+from guardian.commands.options import add_output_options, fail, output_lang, words_for
 
 
 def register(subparsers: Any) -> None:
@@ -64,23 +46,12 @@ def register(subparsers: Any) -> None:
             "check-number (from abroad, 110 shown as the caller, the real anti-fraud line...)"
         ),
     )
-    parser.add_argument(
-        "--lang",
-        choices=list(LANGS),
-        default=argparse.SUPPRESS,
-        help=f"language of the output (default: {DEFAULT_LANG})",
-    )
-    parser.add_argument("--json", action="store_true", help="print the verdict as JSON")
+    add_output_options(parser, json_help="print the verdict as JSON")
     parser.set_defaults(func=run)
 
 
 def _split(values: list[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
-def _fail(lang: Lang, key: str, **values: object) -> int:
-    print(_MESSAGES[key].get(lang).format(**values), file=sys.stderr)
-    return 2
 
 
 def run(args: argparse.Namespace) -> int:
@@ -95,23 +66,23 @@ def run(args: argparse.Namespace) -> int:
     from guardian.core.number_check import NumberResult, check_number
     from guardian.core.risk import Answer, assess
 
-    lang: Lang = getattr(args, "lang", None) or DEFAULT_LANG
+    lang = output_lang(args)
+    words = words_for(lang)
     answers: dict[str, Answer] = {}
     for answer in Answer:
         for signal_id in _split(getattr(args, answer.value)):
             if signal_id in answers:
-                return _fail(lang, "answered_twice", id=signal_id)
+                return fail(words, "cli.answered_twice", id=signal_id)
             answers[signal_id] = answer
     try:
         content = load_content()
     except ContentError as error:
-        print(_MESSAGES["bad_content"].get(lang).format(error=error), file=sys.stderr)
-        return 1
+        return fail(words, "cli.bad_content", 1, error=error)
     number: NumberResult | None = None
     if args.number:
         number = check_number(args.number, content)
         if number.error is not None:
-            return _fail(lang, "bad_number", raw=args.number, reason=number.error.get(lang))
+            return fail(words, "cli.bad_number", raw=args.number, reason=number.error.get(lang))
     try:
         result = assess(
             content,
@@ -123,8 +94,8 @@ def run(args: argparse.Namespace) -> int:
     except UnknownIdError as error:
         if error.kind == "caller":
             choices = ", ".join(caller.id for caller in content.wizard.callers)
-            return _fail(lang, "unknown_caller", id=error.id, choices=choices)
-        return _fail(lang, "unknown_signal", id=error.id)
+            return fail(words, "cli.unknown_caller", id=error.id, choices=choices)
+        return fail(words, "cli.unknown_signal", id=error.id)
 
     if args.json:
         output: dict[str, Any] = {
@@ -149,16 +120,11 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(output, ensure_ascii=False, indent=2))
         return 0
 
-    lines = [result.headline.get(lang), result.rules.get(lang)]
+    head, tail = verdict_lines(result, lang, words)
+    lines = list(head)
     if number is not None:
-        lines.append(_MESSAGES["number"].get(lang).format(number=args.number))
+        lines.append(words("cli.caller_number", number=args.number))
         lines += [f"  - {note.get(lang)}" for note in number.notes]
-    if result.findings:
-        lines += ["", _MESSAGES["signals"].get(lang)]
-        for finding in result.findings:
-            lines.append(f"  * {finding.signal.title.get(lang)}")
-            lines.append(f"    {finding.signal.reason.get(lang)}")
-    lines += ["", _MESSAGES["advice"].get(lang)]
-    lines += [f"  {number}. {item.get(lang)}" for number, item in enumerate(result.advice, 1)]
-    print("\n".join(lines))
+    lines += assessment_findings(result, lang, words)
+    print("\n".join(lines + tail))
     return 0

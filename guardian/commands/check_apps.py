@@ -9,25 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
 
-from guardian.core.i18n import DEFAULT_LANG, LANGS, Lang, Text
-
-_MESSAGES = {
-    "none": Text(
-        "没有发现远程控制、会议或屏幕共享软件在运行。",
-        "No remote-control, meeting or screen-sharing program is running.",
-    ),
-    "some": Text(
-        "发现这些软件正在运行。如果是陌生人让您打开的，请马上关掉：",
-        "These programs are running. If a stranger asked you to open them, close them now:",
-    ),
-    "pids": Text("进程号：{pids}", "process ids: {pids}"),
-    "bad_data": Text(
-        "远程软件清单有错误：{error}", "the list of remote-control programs is broken: {error}"
-    ),
-}
+from guardian.commands.options import add_output_options, fail, output_lang, words_for
 
 
 def register(subparsers: Any) -> None:
@@ -41,13 +25,7 @@ def register(subparsers: Any) -> None:
             "assets/content/remote_apps.toml. Nothing is closed."
         ),
     )
-    parser.add_argument(
-        "--lang",
-        choices=list(LANGS),
-        default=argparse.SUPPRESS,
-        help=f"language of the output (default: {DEFAULT_LANG})",
-    )
-    parser.add_argument("--json", action="store_true", help="print the findings as JSON")
+    add_output_options(parser, json_help="print the findings as JSON")
     parser.set_defaults(func=run)
 
 
@@ -60,12 +38,12 @@ def run(args: argparse.Namespace) -> int:
     from guardian.core.remote_apps import RemoteAppsError
     from guardian.guard.scan import load_remote_apps, scan_processes
 
-    lang: Lang = getattr(args, "lang", None) or DEFAULT_LANG
+    lang = output_lang(args)
+    words = words_for(lang)
     try:
         apps = load_remote_apps()
     except (RemoteAppsError, OSError, ValueError) as error:
-        print(_MESSAGES["bad_data"].get(lang).format(error=error), file=sys.stderr)
-        return 1
+        return fail(words, "cli.apps_bad_data", 1, error=error)
     found = scan_processes(apps)
 
     if args.json:
@@ -85,11 +63,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
 
     if not found:
-        print(_MESSAGES["none"].get(lang))
+        print(words("cli.apps_none"))
         return 0
-    lines = [_MESSAGES["some"].get(lang)]
+    lines = [words("cli.apps_some")]
     for item in found:
-        pids = _MESSAGES["pids"].get(lang).format(pids=", ".join(map(str, item.pids)))
+        pids = words("cli.apps_pids", pids=", ".join(map(str, item.pids)))
         lines.append(f"  * {item.app.name.get(lang)}  ({pids})")
         lines.append(f"    {item.app.close_steps.get(lang)}")
     print("\n".join(lines))

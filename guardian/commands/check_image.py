@@ -16,30 +16,17 @@ import json
 from pathlib import Path
 from typing import Any
 
-from guardian.commands.check_text import MESSAGES as TEXT_MESSAGES
-from guardian.commands.check_text import fail, print_result, result_json
-from guardian.core.i18n import DEFAULT_LANG, LANGS, Lang, Text
+from guardian.commands.check_text import print_result, result_json
+from guardian.commands.options import add_output_options, fail, output_lang, words_for
 
-MESSAGES = {
-    "not_a_picture": Text(
-        "这个文件不是能打开的图片。请用手机截图（PNG 或 JPG）。",
-        "This file is not a picture that can be opened. Use a screenshot (PNG or JPG).",
-    ),
-    "too_large": Text(
-        "这张图片太大了。请用手机截图，或者把照片缩小一些。",
-        "This picture is too large. Use a screenshot, or make the photo smaller.",
-    ),
-    "no_text": Text(
-        "图片上没有认出字来。请把短信放大、拍清楚一些再试。",
-        "No words were found on the picture. Zoom in on the message and try a clearer picture.",
-    ),
-    "unreadable": Text("这个文件打不开：{error}", "This file cannot be opened: {error}"),
-    "reader_missing": Text(
-        "看图认字的部分没有装好。请家人重新安装防骗守护。",
-        "The part that reads pictures is not installed. Ask your family to reinstall Guardian.",
-    ),
-    "read": Text("从图片上认出的字：", "Words read from the picture:"),
+PROBLEM_KEYS = {
+    "not_a_picture": "cli.picture_not_a_picture",
+    "too_large": "cli.picture_too_large",
+    "no_text": "cli.picture_no_text",
+    "unreadable": "cli.picture_unreadable",
+    "reader_missing": "cli.picture_reader_missing",
 }
+"""The catalog key of the sentence for each ``PictureError`` code."""
 
 
 def register(subparsers: Any) -> None:
@@ -53,13 +40,7 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("file", metavar="FILE", type=Path, help="the picture (PNG, JPG ...)")
-    parser.add_argument(
-        "--lang",
-        choices=list(LANGS),
-        default=argparse.SUPPRESS,
-        help=f"language of the output (default: {DEFAULT_LANG})",
-    )
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_output_options(parser, json_help="print the result as JSON")
     parser.set_defaults(func=run)
 
 
@@ -75,25 +56,26 @@ def run(args: argparse.Namespace) -> int:
     from guardian.core.text_check import check_text
     from guardian.pictures.reading import PictureError, PictureReader, read_picture
 
-    lang: Lang = getattr(args, "lang", None) or DEFAULT_LANG
+    lang = output_lang(args)
+    words = words_for(lang)
     try:
         found = read_picture(Path(args.file), PictureReader())
     except PictureError as error:
         code = 1 if error.code == "reader_missing" else 2
         detail = str(error).split(": ", 1)[-1]
-        return fail(lang, MESSAGES[error.code], code, error=detail)
+        return fail(words, PROBLEM_KEYS[error.code], code, error=detail)
     bundle = load_bundle()
     try:
         content, phrases = bundle.content, bundle.phrases
     except ContentError as error:
-        return fail(lang, TEXT_MESSAGES["bad_content"], 1, error=error)
+        return fail(words, "cli.bad_content", 1, error=error)
     result = check_text(found.text, content, phrases, model=bundle.text_model)
     if args.json:
         output = {"text": found.text, **result_json(result, lang)}
         print(json.dumps(output, ensure_ascii=False, indent=2))
         return 0
-    print(MESSAGES["read"].get(lang))
+    print(words("cli.picture_read"))
     print("\n".join(f"  {line}" for line in found.text.splitlines()))
     print()
-    print_result(result, lang)
+    print_result(result, lang, words)
     return 0

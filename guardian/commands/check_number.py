@@ -11,29 +11,25 @@ import argparse
 import json
 from typing import Any
 
-from guardian.commands.check_text import MESSAGES, fail, signal_json, verdict_json, verdict_lines
-from guardian.core.i18n import DEFAULT_LANG, LANGS, Lang, Text
+from guardian.commands.check_text import (
+    assessment_findings,
+    signal_json,
+    verdict_json,
+    verdict_lines,
+)
+from guardian.commands.options import add_output_options, fail, output_lang, words_for
 
-_MESSAGES = {
-    "number": Text("号码：{number}", "Number: {number}"),
-    "kind": Text("类型：{type}　地区：{region}", "Type: {type}   Region: {region}"),
-    "unknown_region": Text("不明", "unknown"),
-    "notes": Text("关于这个号码：", "About this number:"),
-    "bad_number": Text(
-        "“{raw}”不是电话号码：{reason}", "'{raw}' is not a telephone number: {reason}"
-    ),
+TYPE_KEYS = {
+    "mobile": "cli.number_type_mobile",
+    "fixed_line": "cli.number_type_fixed_line",
+    "toll_free": "cli.number_type_toll_free",
+    "shared_cost": "cli.number_type_shared_cost",
+    "premium_rate": "cli.number_type_premium_rate",
+    "service": "cli.number_type_service",
+    "voip": "cli.number_type_voip",
+    "unknown": "cli.number_type_unknown",
 }
-
-_TYPE_NAMES = {
-    "mobile": Text("手机", "mobile"),
-    "fixed_line": Text("固定电话", "landline"),
-    "toll_free": Text("免费电话（800）", "toll-free (800)"),
-    "shared_cost": Text("400开头的号码", "number starting with 400"),
-    "premium_rate": Text("收费号码", "premium rate"),
-    "service": Text("短号码", "short number"),
-    "voip": Text("网络电话", "internet phone"),
-    "unknown": Text("不明", "unknown"),
-}
+"""The catalog key of the words for each type of number (``NumberType`` values)."""
 
 
 def register(subparsers: Any) -> None:
@@ -47,13 +43,7 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("number", metavar="NUMBER", help="the number, as shown or typed")
-    parser.add_argument(
-        "--lang",
-        choices=list(LANGS),
-        default=argparse.SUPPRESS,
-        help=f"language of the output (default: {DEFAULT_LANG})",
-    )
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_output_options(parser, json_help="print the result as JSON")
     parser.set_defaults(func=run)
 
 
@@ -69,14 +59,15 @@ def run(args: argparse.Namespace) -> int:
     from guardian.core.number_check import check_number
     from guardian.core.risk import assess
 
-    lang: Lang = getattr(args, "lang", None) or DEFAULT_LANG
+    lang = output_lang(args)
+    words = words_for(lang)
     try:
         content = load_content()
     except ContentError as error:
-        return fail(lang, MESSAGES["bad_content"], 1, error=error)
+        return fail(words, "cli.bad_content", 1, error=error)
     result = check_number(args.number, content)
     if result.error is not None:
-        return fail(lang, _MESSAGES["bad_number"], raw=args.number, reason=result.error.get(lang))
+        return fail(words, "cli.bad_number", raw=args.number, reason=result.error.get(lang))
     assessment = assess(
         content,
         {},
@@ -98,23 +89,17 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(output, ensure_ascii=False, indent=2))
         return 0
 
-    head, tail = verdict_lines(assessment, lang)
-    region = result.region or _MESSAGES["unknown_region"].get(lang)
+    head, tail = verdict_lines(assessment, lang, words)
+    region = result.region or words(TYPE_KEYS["unknown"])
     lines = [
         *head,
         "",
-        _MESSAGES["number"].get(lang).format(number=result.e164 or result.digits),
-        _MESSAGES["kind"]
-        .get(lang)
-        .format(type=_TYPE_NAMES[result.type.value].get(lang), region=region),
+        words("cli.number", number=result.e164 or result.digits),
+        words("cli.number_kind", type=words(TYPE_KEYS[result.type.value]), region=region),
     ]
-    if assessment.findings:
-        lines += ["", MESSAGES["signals"].get(lang)]
-        for finding in assessment.findings:
-            lines.append(f"  * {finding.signal.title.get(lang)}")
-            lines.append(f"    {finding.signal.reason.get(lang)}")
+    lines += assessment_findings(assessment, lang, words)
     if result.notes:
-        lines += ["", _MESSAGES["notes"].get(lang)]
+        lines += ["", words("cli.number_notes")]
         lines += [f"  - {note.get(lang)}" for note in result.notes]
     print("\n".join(lines + tail))
     return 0

@@ -15,40 +15,17 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from guardian.core.i18n import DEFAULT_LANG, LANGS, Lang, Text
+from guardian.commands.options import add_output_options, fail, output_lang, words_for
+from guardian.core.i18n import Lang
 
 if TYPE_CHECKING:
     from guardian.core.content import Signal
+    from guardian.core.field_error import Words
     from guardian.core.risk import Assessment
     from guardian.core.text_check import TextResult
 
 MAX_TEXT_CHARS = 20_000
 """The longest text the command accepts (a long letter, far beyond any SMS)."""
-
-MESSAGES = {
-    "no_text": Text(
-        "请给出要检查的短信内容（写在命令后面，或者从标准输入传入）。",
-        "Give the message to check (after the command, or on standard input).",
-    ),
-    "empty": Text("要检查的内容是空的。", "The message to check is empty."),
-    "too_long": Text(
-        f"内容太长了，最多{MAX_TEXT_CHARS}个字。",
-        f"The message is too long; the limit is {MAX_TEXT_CHARS} characters.",
-    ),
-    "not_utf8": Text("输入不是UTF-8编码的文字。", "The input is not text in the UTF-8 encoding."),
-    "bad_content": Text("内容文件有错误：{error}", "the content files are broken: {error}"),
-    "signals": Text("发现的危险信号：", "Warning signs found:"),
-    "none_found": Text("没看出常见的诈骗说法。", "No common fraud phrases were seen."),
-    "advice_only": Text(
-        "以下说法是作为提醒出现的，没有计入：", "These appear only as advice or a warning:"
-    ),
-    "marked": Text("标出的说法：", "Marked phrases:"),
-    "type": Text("这是常见的“{name}”骗局。", "This is the common fraud: {name}."),
-    "batch_line": Text(
-        "这一行不是带 text 的 JSON 对象。", "This line is not a JSON object with a text."
-    ),
-    "advice": Text("请这样做：", "What to do:"),
-}
 
 
 def register(subparsers: Any) -> None:
@@ -62,13 +39,7 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("text", nargs="?", metavar="TEXT", help="the message (default: stdin)")
-    parser.add_argument(
-        "--lang",
-        choices=list(LANGS),
-        default=argparse.SUPPRESS,
-        help=f"language of the output (default: {DEFAULT_LANG})",
-    )
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_output_options(parser, json_help="print the result as JSON")
     parser.add_argument(
         "--batch",
         action="store_true",
@@ -78,12 +49,6 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.set_defaults(func=run)
-
-
-def fail(lang: Lang, message: Text, code: int = 2, **values: object) -> int:
-    """Print ``message`` in ``lang`` to standard error and return ``code``."""
-    print(message.get(lang).format(**values), file=sys.stderr)
-    return code
 
 
 def signal_json(signal: Signal, severity: str, lang: Lang, spans: Any = ()) -> dict[str, Any]:
@@ -107,29 +72,29 @@ def verdict_json(assessment: Assessment, lang: Lang) -> dict[str, Any]:
     }
 
 
-def verdict_lines(assessment: Assessment, lang: Lang) -> tuple[list[str], list[str]]:
+def verdict_lines(assessment: Assessment, lang: Lang, words: Words) -> tuple[list[str], list[str]]:
     """Return the plain-text head (headline, rules) and tail (advice) of a verdict."""
     head = [assessment.headline.get(lang), assessment.rules.get(lang)]
-    tail = ["", MESSAGES["advice"].get(lang)]
+    tail = ["", words("cli.advice")]
     tail += [f"  {number}. {item.get(lang)}" for number, item in enumerate(assessment.advice, 1)]
     return head, tail
 
 
-def _read_text(args: argparse.Namespace, lang: Lang) -> str | int:
+def _read_text(args: argparse.Namespace, words: Words) -> str | int:
     if args.text is not None:
         return str(args.text)
     if sys.stdin is None or sys.stdin.isatty():
-        return fail(lang, MESSAGES["no_text"])
+        return fail(words, "cli.text_missing")
     # The longest text allowed takes at most 4 bytes a character and a 3-byte mark in front, so
     # a read that fills the limit is a text too long (wherever it stops, even inside a character).
     limit = MAX_TEXT_CHARS * 4 + 4
     data = sys.stdin.buffer.read(limit)
     if len(data) == limit:
-        return fail(lang, MESSAGES["too_long"])
+        return fail(words, "cli.text_too_long", max=MAX_TEXT_CHARS)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return fail(lang, MESSAGES["not_utf8"])
+        return fail(words, "cli.text_not_utf8")
 
 
 def _marked(result: TextResult) -> str:
@@ -146,6 +111,10 @@ def _marked(result: TextResult) -> str:
         position = end
     pieces.append(result.text[position:])
     return "".join(pieces)
+
+
+def _quoted(phrases: tuple[str, ...]) -> str:
+    return "、".join(f"“{phrase}”" for phrase in phrases)
 
 
 def result_json(result: TextResult, lang: Lang) -> dict[str, Any]:
@@ -177,15 +146,15 @@ def result_json(result: TextResult, lang: Lang) -> dict[str, Any]:
     return output
 
 
-def _batch(lang: Lang, check: Callable[[str], TextResult]) -> int:
+def _batch(lang: Lang, words: Words, check: Callable[[str], TextResult]) -> int:
     """Check one JSON object a line from standard input; print one result a line."""
     if sys.stdin is None:
-        return fail(lang, MESSAGES["no_text"])
+        return fail(words, "cli.text_missing")
     for number, raw in enumerate(sys.stdin.buffer, start=1):
         try:
             line = raw.decode("utf-8-sig").strip()
         except UnicodeDecodeError:
-            print(json.dumps({"line": number, "error": MESSAGES["not_utf8"].get(lang)}))
+            print(json.dumps({"line": number, "error": words("cli.text_not_utf8")}))
             continue
         if not line:
             continue
@@ -195,11 +164,11 @@ def _batch(lang: Lang, check: Callable[[str], TextResult]) -> int:
             row = None
         text = row.get("text") if isinstance(row, dict) else None
         if not isinstance(text, str) or not text.strip():
-            error = MESSAGES["batch_line"].get(lang)
+            error = words("cli.text_batch_line")
             print(json.dumps({"line": number, "error": error}, ensure_ascii=False))
             continue
         if len(text) > MAX_TEXT_CHARS:
-            error = MESSAGES["too_long"].get(lang)
+            error = words("cli.text_too_long", max=MAX_TEXT_CHARS)
             print(json.dumps({"line": number, "error": error}, ensure_ascii=False))
             continue
         output = {key: value for key, value in row.items() if key != "text"}
@@ -220,53 +189,72 @@ def run(args: argparse.Namespace) -> int:
     from guardian.core.content import ContentError
     from guardian.core.text_check import check_text
 
-    lang: Lang = getattr(args, "lang", None) or DEFAULT_LANG
+    lang = output_lang(args)
+    words = words_for(lang)
     bundle = load_bundle()
     try:
         content = bundle.content
         phrases = bundle.phrases
     except ContentError as error:
-        return fail(lang, MESSAGES["bad_content"], 1, error=error)
+        return fail(words, "cli.bad_content", 1, error=error)
     model = bundle.text_model
 
     def check(text: str) -> TextResult:
         return check_text(text, content, phrases, model=model)
 
     if args.batch:
-        return _batch(lang, check)
-    text = _read_text(args, lang)
+        return _batch(lang, words, check)
+    text = _read_text(args, words)
     if isinstance(text, int):
         return text
     if not text.strip():
-        return fail(lang, MESSAGES["empty"])
+        return fail(words, "cli.text_empty")
     if len(text) > MAX_TEXT_CHARS:
-        return fail(lang, MESSAGES["too_long"])
+        return fail(words, "cli.text_too_long", max=MAX_TEXT_CHARS)
     result = check(text)
 
     if args.json:
         print(json.dumps(result_json(result, lang), ensure_ascii=False, indent=2))
         return 0
-    print_result(result, lang)
+    print_result(result, lang, words)
     return 0
 
 
-def print_result(result: TextResult, lang: Lang) -> None:
+def finding_lines(titles_and_reasons: list[tuple[str, str]], words: Words) -> list[str]:
+    """Return the "warning signs found" lines: each sign's title, then its reason."""
+    lines = [words("cli.signals")]
+    for title, reason in titles_and_reasons:
+        lines += [f"  * {title}", f"    {reason}"]
+    return lines
+
+
+def assessment_findings(assessment: Assessment, lang: Lang, words: Words) -> list[str]:
+    """Return a blank line and the signs the verdict weighed, or nothing when there are none."""
+    if not assessment.findings:
+        return []
+    pairs = [(f.signal.title.get(lang), f.signal.reason.get(lang)) for f in assessment.findings]
+    return ["", *finding_lines(pairs, words)]
+
+
+def print_result(result: TextResult, lang: Lang, words: Words) -> None:
     """Print the verdict on one checked text in plain lines."""
-    head, tail = verdict_lines(result.assessment, lang)
+    head, tail = verdict_lines(result.assessment, lang, words)
     lines = [*head, ""]
     for kind in result.types:
-        lines.append(MESSAGES["type"].get(lang).format(name=kind.name.get(lang)))
+        lines.append(words("cli.text_type", name=kind.name.get(lang)))
         lines += [f"  {kind.why.get(lang)}", f"  {kind.todo.get(lang)}", ""]
     if result.matches:
-        lines += [MESSAGES["marked"].get(lang), "  " + _marked(result), ""]
-        lines.append(MESSAGES["signals"].get(lang))
-        for match in result.matches:
-            quoted = "、".join(f"“{phrase}”" for phrase in match.phrases)
-            lines.append(f"  * {match.signal.title.get(lang)}  {quoted}")
-            lines.append(f"    {match.signal.reason.get(lang)}")
+        lines += [words("cli.text_marked"), "  " + _marked(result), ""]
+        lines += finding_lines(
+            [
+                (f"{m.signal.title.get(lang)}  {_quoted(m.phrases)}", m.signal.reason.get(lang))
+                for m in result.matches
+            ],
+            words,
+        )
     else:
-        lines.append(MESSAGES["none_found"].get(lang))
+        lines.append(words("cli.text_none_found"))
     if result.advice_only:
-        lines += ["", MESSAGES["advice_only"].get(lang)]
+        lines += ["", words("cli.text_advice_only")]
         lines += [f"  - {match.signal.title.get(lang)}" for match in result.advice_only]
     print("\n".join(lines + tail))

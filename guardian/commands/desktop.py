@@ -10,27 +10,10 @@ Examples::
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from guardian.core.i18n import Lang, Text, parse_lang
-
-MESSAGES = {
-    "installed": Text(
-        "防骗守护已经放到应用菜单和桌面上了。写入的文件：",
-        "Guardian is now in the application menu and on the desktop. Files written:",
-    ),
-    "no_desktop": Text(
-        "没有找到桌面文件夹，只放到了应用菜单里。",
-        "No desktop folder was found; Guardian is in the application menu only.",
-    ),
-    "starts": Text("桌面图标启动的是：{command}", "The icon starts: {command}"),
-    "uninstalled": Text("已经删除：", "Removed:"),
-    "nothing": Text("没有需要删除的文件。", "There was nothing to remove."),
-    "failed": Text("没能写入文件：{error}", "A file could not be written: {error}"),
-    "elsewhere": Text("这台电脑不用这个命令。{steps}", "Not needed on this computer. {steps}"),
-}
+from guardian.commands.options import add_output_options, fail, output_lang, words_for
 
 
 def register(subparsers: Any) -> None:
@@ -48,17 +31,14 @@ def register(subparsers: Any) -> None:
         metavar="PROGRAM",
         help="the program the icon starts (default: this one)",
     )
+    add_output_options(install)
     install.set_defaults(func=run_install)
     uninstall = subparsers.add_parser(
         "uninstall-desktop",
         help="remove Guardian from the application menu, the desktop and start-at-login",
     )
+    add_output_options(uninstall)
     uninstall.set_defaults(func=run_uninstall)
-
-
-def _lang(args: argparse.Namespace) -> Lang:
-    value = getattr(args, "lang", None)
-    return parse_lang(value) if value else "zh"
 
 
 def run_install(args: argparse.Namespace) -> int:
@@ -71,23 +51,20 @@ def run_install(args: argparse.Namespace) -> int:
         install_desktop,
     )
 
-    lang = _lang(args)
+    lang = output_lang(args)
+    words = words_for(lang)
     executable = str(Path(args.executable).absolute()) if args.executable else None
     try:
         written = install_desktop(executable=executable, lang=lang)
     except UnsupportedPlatformError as error:
-        print(MESSAGES["elsewhere"].get(lang).format(steps=error), file=sys.stderr)
-        return 1
+        return fail(words, "cli.desktop_elsewhere", 1, steps=words(error.steps_key))
     except OSError as error:
-        print(MESSAGES["failed"].get(lang).format(error=error), file=sys.stderr)
-        return 1
-    print(MESSAGES["installed"].get(lang))
-    for path in written:
-        print(f"  {path}")
+        return fail(words, "cli.desktop_failed", 1, error=error)
+    _print_files(words("cli.desktop_installed"), written)
     if desktop_dir() is None:
-        print(MESSAGES["no_desktop"].get(lang))
+        print(words("cli.desktop_no_desktop"))
     command = exec_value(command_arguments(executable))
-    print(MESSAGES["starts"].get(lang).format(command=command))
+    print(words("cli.desktop_starts", command=command))
     return 0
 
 
@@ -95,16 +72,19 @@ def run_uninstall(args: argparse.Namespace) -> int:
     """Remove the menu entry, the desktop launcher, the icon and the start-at-login file."""
     from guardian.desktop import uninstall_desktop
 
-    lang = _lang(args)
+    words = words_for(output_lang(args))
     try:
         removed = uninstall_desktop()
     except OSError as error:
-        print(MESSAGES["failed"].get(lang).format(error=error), file=sys.stderr)
-        return 1
+        return fail(words, "cli.desktop_failed", 1, error=error)
     if not removed:
-        print(MESSAGES["nothing"].get(lang))
+        print(words("cli.desktop_nothing"))
         return 0
-    print(MESSAGES["uninstalled"].get(lang))
-    for path in removed:
-        print(f"  {path}")
+    _print_files(words("cli.desktop_uninstalled"), removed)
     return 0
+
+
+def _print_files(heading: str, paths: list[Path]) -> None:
+    print(heading)
+    for path in paths:
+        print(f"  {path}")

@@ -12,7 +12,7 @@ import argparse
 import json
 from typing import Any
 
-from guardian.core.i18n import DEFAULT_LANG, LANGS, Lang
+from guardian.commands.options import add_output_options, output_lang
 
 
 def register(subparsers: Any) -> None:
@@ -28,17 +28,7 @@ def register(subparsers: Any) -> None:
             "is wrong. Nothing is changed. Exit status 0 when all is well, 1 otherwise."
         ),
     )
-    parser.add_argument(
-        "--lang",
-        choices=list(LANGS),
-        default=argparse.SUPPRESS,
-        help=f"language of the output (default: {DEFAULT_LANG})",
-    )
-    parser.add_argument(
-        "--json",
-        action="store_true",
-        help='print a JSON list of {"check", "ok", "detail"}',
-    )
+    add_output_options(parser, json_help='print a JSON list of {"check", "ok", "detail"}')
     parser.set_defaults(func=run)
 
 
@@ -47,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from guardian.assets import load_catalog
     from guardian.doctor import format_report, run_checks
 
-    lang: Lang = getattr(args, "lang", None) or DEFAULT_LANG
+    lang = output_lang(args)
     catalog = load_catalog()
     results = run_checks(lang, catalog=catalog)
     if args.json:

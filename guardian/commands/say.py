@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
+from guardian.commands.options import fail, words_for
 from guardian.core.i18n import Lang, parse_lang
 
 
@@ -25,7 +25,10 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Speak or write ``args.text``; return 0 when done, 1 with a reason when impossible."""
+    """Speak or write ``args.text``; return 0 when done, 1 with a reason when impossible.
+
+    The reason is said in the language of the text.
+    """
     lang = parse_lang(args.lang)
     text = " ".join(args.text)
     if args.wav:
@@ -34,8 +37,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             path = synthesize_to_wav(text, lang, args.wav, rate=args.rate)
         except RuntimeError as error:
-            print(f"cannot write speech: {error}", file=sys.stderr)
-            return 1
+            return fail(words_for(lang), "cli.say_cannot_write", 1, error=error)
         print(path)
         return 0
     return _speak(text, lang, args.engine, args.rate)
@@ -56,7 +58,7 @@ def _speak(text: str, lang: Lang, engine: str | None, rate: int | None) -> int:
     try:
         if isinstance(speaker, NullSpeaker):
             problems.append(speaker.unavailable_reason)
-            return _report(problems)
+            return _report(problems, lang)
         speaker.failed.connect(problems.append)
         speaker.finished.connect(app.quit)
         speaker.failed.connect(lambda _reason: QTimer.singleShot(0, app.quit))
@@ -64,11 +66,10 @@ def _speak(text: str, lang: Lang, engine: str | None, rate: int | None) -> int:
         app.exec()
     finally:
         speaker.shutdown()
-    return _report(problems)
+    return _report(problems, lang)
 
 
-def _report(problems: list[str]) -> int:
+def _report(problems: list[str], lang: Lang) -> int:
     if problems:
-        print(f"cannot speak: {problems[0]}", file=sys.stderr)
-        return 1
+        return fail(words_for(lang), "cli.say_cannot_speak", 1, reason=problems[0])
     return 0

@@ -9,7 +9,8 @@ from guardian import commands
 
 def test_the_list_names_every_subcommand_module() -> None:
     on_disk = sorted(info.name for info in pkgutil.iter_modules(commands.__path__))
-    assert list(commands.NAMES) == on_disk
+    assert sorted((*commands.NAMES, *commands.SHARED)) == on_disk
+    assert not set(commands.NAMES) & set(commands.SHARED)
 
 
 def test_every_registered_subcommand_is_listed_with_its_module() -> None:
