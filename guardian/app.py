@@ -21,12 +21,15 @@ if TYPE_CHECKING:
 
     from sqlite_utils import Database
 
+    from guardian.core.i18n import Catalog
     from guardian.core.records import CheckRecord
     from guardian.demo_folder import DemoFolder
+    from guardian.services.jobs import JobRunner
     from guardian.single_instance import SingleInstance
     from guardian.speech.speaker import Speaker
     from guardian.ui.context import AppContext
     from guardian.ui.main_window import MainWindow
+    from guardian.ui.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -185,14 +188,11 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
     from PySide6.QtGui import QFont, QIcon
     from PySide6.QtWidgets import QApplication
 
-    from guardian.content_bundle import load_bundle
     from guardian.pictures.reading import PictureReader
-    from guardian.speech.factory import create_speaker
     from guardian.speech.late import LateSpeaker
     from guardian.storage.paths import backups_dir, data_dir, database_path
-    from guardian.storage.startup import RecoveringOpener, daily_backup, read_saved_setting
+    from guardian.storage.startup import RecoveringOpener, daily_backup
     from guardian.storage.worker import DiskWorker
-    from guardian.ui.context import AppContext
     from guardian.ui.fonts import first_installed
     from guardian.ui.home import HomeScreen
     from guardian.ui.main_window import MainWindow
@@ -214,32 +214,11 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
     demo = demo_folder() if options.demo else None
     folder = demo.path if demo is not None else data_dir()
     db_path = database_path(folder)
-    prefs = Preferences.from_mapping(read_saved_setting(db_path, SETTINGS_KEY))
     opener = RecoveringOpener(backups_dir(folder))
     disk = DiskWorker(db_path, opener=opener, autostart=False)
-    engine = prefs.speech_engine if prefs.speech_engine != "auto" else None
-    # The engine is made right after the first paint (the home screen says nothing as it opens).
-    speaker = LateSpeaker(
-        options.make_speaker or (lambda: create_speaker(engine)),
-        rate=prefs.speech_rate,
-        volume=prefs.speech_volume,
-    )
-    ctx = AppContext(
-        catalog,
-        speaker,
-        lang=options.lang or prefs.lang,
-        text_step=prefs.text_step,
-        auto_read=prefs.auto_read,
-        # The one content bundle: nothing is read yet; the start-up work reads its parts.
-        bundle=load_bundle(),
-        disk=disk,
-        # Loads nothing until the first picture is read.
-        services=Services(demo_folder=demo, picture_reader=PictureReader()),
-        data_dir=folder,
-        bank_hotline=prefs.bank_hotline,
-        person_name=prefs.person_name,
-    )
-    keep_preferences(ctx)
+    # Loads nothing until the first picture is read.
+    services = Services(demo_folder=demo, picture_reader=PictureReader())
+    ctx = build_context(catalog, folder, disk, options, services=services)
     window = MainWindow(ctx, build_routes(), HomeScreen)
 
     session_started = time.time()
@@ -271,7 +250,8 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
 
     def code_ready() -> None:
         startup_tuning.after_start_up_work()  # everything loaded so far lives as long as the app
-        speaker.start()
+        if isinstance(ctx.speaker, LateSpeaker):
+            ctx.speaker.start()
         start_guard(ctx)
         one_ready("code")
 
@@ -290,6 +270,55 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
 
     when_painted(window, after_first_paint)
     return window
+
+
+def build_context(
+    catalog: Catalog,
+    folder: Path,
+    disk: JobRunner,
+    options: StartOptions,
+    *,
+    services: Services | None = None,
+) -> AppContext:
+    """The screens' shared context, with the preferences stored in ``folder`` applied.
+
+    The preferences are read with a quick look at the database (the disk worker has not
+    opened it yet); the live settings built from them give the speaker its speed and loudness
+    and save every later change through ``disk``. A language given on the command line is used
+    instead of the stored one. The speech engine itself is made later (see
+    :class:`~guardian.speech.late.LateSpeaker`).
+
+    Args:
+        catalog: the UI strings.
+        folder: the data folder (its database holds the preferences).
+        disk: runs the database jobs, the saving of the preferences among them.
+        options: how the app starts (the language, the speech engine for pictures).
+        services: the running services (none when omitted).
+    """
+    from guardian.content_bundle import load_bundle
+    from guardian.speech.factory import create_speaker
+    from guardian.speech.late import LateSpeaker
+    from guardian.storage.paths import database_path
+    from guardian.storage.startup import read_saved_setting
+    from guardian.ui.context import AppContext
+    from guardian.ui.live_settings import LiveSettings
+
+    prefs = Preferences.from_mapping(read_saved_setting(database_path(folder), SETTINGS_KEY))
+    if options.lang is not None:
+        prefs = prefs._replace(lang=options.lang)
+    engine = prefs.speech_engine if prefs.speech_engine != "auto" else None
+    # The engine is made right after the first paint (the home screen says nothing as it opens).
+    speaker = LateSpeaker(options.make_speaker or (lambda: create_speaker(engine)))
+    return AppContext(
+        catalog,
+        speaker,
+        settings=LiveSettings(speaker, prefs, disk=disk),
+        # The one content bundle: nothing is read yet; the start-up work reads its parts.
+        bundle=load_bundle(),
+        disk=disk,
+        services=services,
+        data_dir=folder,
+    )
 
 
 def check_chinese_font(window: MainWindow, family: str | None) -> None:
@@ -366,15 +395,3 @@ def start_guard(ctx: AppContext) -> None:
     watcher.scan_once()
     # The stopper is used only after the person agrees.
     ctx.services = replace(ctx.services, guard=watcher, stop_app=AppStopper(apps))
-
-
-def keep_preferences(ctx: AppContext) -> None:
-    """Save the preferences (everything the app holds live) when language or text size change."""
-
-    def save(*_: object) -> None:
-        from guardian.ui.family.common import save_preferences
-
-        save_preferences(ctx)
-
-    ctx.language_changed.connect(save)
-    ctx.text_step_changed.connect(save)

@@ -1,4 +1,4 @@
-"""What every screen is handed: strings, language, text size, speech and navigation."""
+"""What every screen is handed: strings, the live settings, speech, storage and navigation."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QObject, Signal
 
 from guardian.core.i18n import DEFAULT_LANG, Catalog, Lang, Text
+from guardian.core.preferences import Preferences
 from guardian.services.jobs import JobRunner, NothingSaved
 from guardian.speech.speaker import Speaker
+from guardian.ui.live_settings import LANG, TEXT_STEP, LiveSettings
 from guardian.ui.services import Services
-from guardian.ui.theme import DEFAULT_TEXT_STEP, Theme, clamp_step
+from guardian.ui.theme import DEFAULT_TEXT_STEP, Theme
 
 if TYPE_CHECKING:
     from guardian.content_bundle import ContentBundle
@@ -52,12 +54,21 @@ class Navigator(Protocol):
 class AppContext(QObject):
     """Shared state and services for the screens, handed to each through its constructor.
 
+    The person's preferences live in one owner, :attr:`settings`
+    (:class:`~guardian.ui.live_settings.LiveSettings`): screens read them through it or through
+    the read-only views here (:attr:`lang`, :attr:`text_step`, :attr:`auto_read`,
+    :attr:`bank_hotline`, :attr:`person_name`) and change them through its setters.
+
     Args:
         catalog: the UI strings.
         speaker: reads text aloud.
-        lang: the starting language.
-        text_step: the starting text-size step.
-        auto_read: whether each screen is read aloud when it opens.
+        lang: the starting language (when ``settings`` is omitted).
+        text_step: the starting text-size step (when ``settings`` is omitted).
+        auto_read: whether each screen is read aloud when it opens (when ``settings`` is
+            omitted).
+        settings: the live preferences, built by the app from the stored ones; omitted, they
+            are made from ``lang``, ``text_step``, ``auto_read``, ``bank_hotline``,
+            ``person_name`` and the speaker's own speed and loudness.
         content: the signals, questions, tips and hotlines (the bundle's when omitted).
         bundle: what the app reads from its content files
             (:class:`~guardian.content_bundle.ContentBundle`; the app's one bundle,
@@ -69,24 +80,26 @@ class AppContext(QObject):
         clock: gives the current local time (the computer's clock when omitted); every date
             and time a screen shows or saves comes from it.
         data_dir: the data folder (None: not known, as in most tests).
-        bank_hotline: the hotline id of the person's bank, chosen by the family (None: none).
-        person_name: what the family calls the person, in alerts ("" when not set).
+        bank_hotline: the hotline id of the person's bank, chosen by the family (None: none;
+            when ``settings`` is omitted).
+        person_name: what the family calls the person, in alerts ("" when not set; when
+            ``settings`` is omitted).
 
     Attributes:
         bundle: the content files' parts: the screens take the content, phrases, model and
             scenarios from it (through the properties of the same names), never from a loader.
         services: the running services. Frozen: a service that starts later is added by
             replacing it whole (``dataclasses.replace``), see :mod:`guardian.ui.services`.
+        settings: the one owner of the live preferences; it saves each change through
+            :attr:`disk`.
         data_dir: the data folder, as given.
-        bank_hotline: the person's bank; the family's bank setting changes it.
-        person_name: what the family calls the person.
         prepare_ahead: whether screens may be built ahead (set once the app's code is loaded).
         setup_pending: whether the family's set-up was begun and not finished (the family
             settings then open the set-up).
 
     Signals:
-        language_changed(str): the language changed.
-        text_step_changed(int): the text size changed.
+        language_changed(str): the language changed (passed on from :attr:`settings`).
+        text_step_changed(int): the text size changed (passed on from :attr:`settings`).
     """
 
     language_changed = Signal(str)
@@ -100,6 +113,7 @@ class AppContext(QObject):
         lang: Lang = DEFAULT_LANG,
         text_step: int = DEFAULT_TEXT_STEP,
         auto_read: bool = True,
+        settings: LiveSettings | None = None,
         content: Content | None = None,
         bundle: ContentBundle | None = None,
         disk: JobRunner | None = None,
@@ -113,15 +127,24 @@ class AppContext(QObject):
         super().__init__(parent)
         self.catalog = catalog
         self.speaker = speaker
-        self.auto_read = auto_read
         self.services: Services = services or Services()
         self.data_dir = data_dir
-        self.bank_hotline = bank_hotline
-        self.person_name = person_name
         self.prepare_ahead = False
         self.setup_pending = False
         self.nav: Navigator | None = None
-        self.disk: JobRunner = disk if disk is not None else NothingSaved()
+        self._disk: JobRunner = disk if disk is not None else NothingSaved()
+        if settings is None:
+            start = Preferences(
+                lang=lang,
+                text_step=text_step,
+                auto_read=auto_read,
+                bank_hotline=bank_hotline,
+                person_name=person_name,
+            )
+            settings = LiveSettings(speaker, start, follow_speaker=True, parent=self)
+        settings.disk = self._disk
+        self.settings: LiveSettings = settings
+        settings.changed.connect(self._setting_changed)
         self.clock: Clock = clock or local_now
         if bundle is None:
             from guardian.content_bundle import load_bundle
@@ -129,8 +152,6 @@ class AppContext(QObject):
             bundle = load_bundle()
         self.bundle: ContentBundle = bundle
         self._content = content
-        self._lang: Lang = lang
-        self._text_step = clamp_step(text_step)
 
     @property
     def content(self) -> Content:
@@ -163,44 +184,74 @@ class AppContext(QObject):
         return self.now().date()
 
     @property
-    def lang(self) -> Lang:
-        """The language the screens speak."""
-        return self._lang
+    def disk(self) -> JobRunner:
+        """Runs every database job; the live settings save through the same one."""
+        return self._disk
 
-    def set_lang(self, lang: Lang) -> None:
-        """Switch the language and tell every listener."""
-        if lang != self._lang:
-            self._lang = lang
-            self.language_changed.emit(lang)
+    @disk.setter
+    def disk(self, runner: JobRunner) -> None:
+        self._disk = runner
+        self.settings.disk = runner
+
+    @property
+    def lang(self) -> Lang:
+        """The language the screens speak (``settings.set_lang`` changes it)."""
+        return self.settings.lang
 
     @property
     def text_step(self) -> int:
-        """The current text-size step."""
-        return self._text_step
+        """The current text-size step (``settings.set_text_step`` changes it)."""
+        return self.settings.text_step
+
+    @property
+    def auto_read(self) -> bool:
+        """Whether each screen is read aloud when it opens (``settings.set_auto_read``)."""
+        return self.settings.auto_read
+
+    @property
+    def person_name(self) -> str:
+        """What the family calls the person, in alerts ("" when not set)."""
+        return self.settings.person_name
+
+    @property
+    def bank_hotline(self) -> str | None:
+        """The hotline id of the person's bank (None: none); the settings own it."""
+        return self.settings.bank_hotline
+
+    @bank_hotline.setter
+    def bank_hotline(self, bank: str | None) -> None:
+        self.settings.set_bank_hotline(bank)
 
     @property
     def theme(self) -> Theme:
         """The theme for the current text size."""
-        return Theme(self._text_step)
+        return Theme(self.text_step)
+
+    def set_lang(self, lang: Lang) -> None:
+        """Switch the language: the same as ``settings.set_lang`` (it is applied and saved)."""
+        self.settings.set_lang(lang)
 
     def set_text_step(self, step: int) -> None:
-        """Change the text size (clamped to the available steps) and tell every listener."""
-        step = clamp_step(step)
-        if step != self._text_step:
-            self._text_step = step
-            self.text_step_changed.emit(step)
+        """Change the text size: the same as ``settings.set_text_step`` (applied and saved)."""
+        self.settings.set_text_step(step)
+
+    def _setting_changed(self, name: str) -> None:
+        if name == LANG:
+            self.language_changed.emit(self.settings.lang)
+        elif name == TEXT_STEP:
+            self.text_step_changed.emit(self.settings.text_step)
 
     def t(self, key: str, **values: object) -> str:
         """Return the UI string ``key`` in the current language."""
-        return self.catalog.get(self._lang, key, **values)
+        return self.catalog.get(self.settings.lang, key, **values)
 
     def pick(self, text: Text) -> str:
         """Return a piece of content text in the current language."""
-        return text.get(self._lang)
+        return text.get(self.settings.lang)
 
     def sentences(self, *parts: str) -> str:
         """Join ``parts`` into sentences for reading aloud, keeping their own end marks."""
-        zh = self._lang == "zh"
+        zh = self.settings.lang == "zh"
         out = []
         for part in parts:
             part = part.strip()
@@ -214,7 +265,7 @@ class AppContext(QObject):
     def say(self, text: str) -> None:
         """Read ``text`` aloud in the current language (interrupting anything being read)."""
         if text.strip():
-            self.speaker.say(text, self._lang)
+            self.speaker.say(text, self.settings.lang)
 
     def navigator(self) -> Navigator:
         """Return the navigator; raises if no window has attached one."""

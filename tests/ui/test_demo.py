@@ -271,7 +271,7 @@ def test_the_demo_loads_every_scenario_by_itself(qtbot, ctx: AppContext) -> None
 def test_one_ordinary_press_on_leave_the_demo_goes_home_and_restores_the_speed(
     qtbot, window: MainWindow, speaker: RecordingSpeaker
 ) -> None:
-    speaker.set_rate(160)
+    window.ctx.settings.set_speech_rate(160)  # the family chose it
     screen = open_demo(window)
     assert speaker.rate == DEMO_RATE
     assert screen.leave_button.label() == "退出演示"

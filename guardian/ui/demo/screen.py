@@ -136,7 +136,6 @@ class DemoScreen(Screen):
         self.handout_path: Path | None = None
         self._awaiting_start = False
         self._active = False
-        self._saved_rate: int | None = None
         self._build()
         ctx.speaker.started.connect(self._speech_started)
         ctx.speaker.finished.connect(self._speech_finished)
@@ -249,12 +248,10 @@ class DemoScreen(Screen):
         return self.title()
 
     def entered(self) -> None:
-        """Switch to the demo's speaking speed."""
+        """Switch to the demo's speed: lent by the settings, never saved as the person's."""
         if not self._active:
             self._active = True
-            speaker = self.ctx.speaker
-            self._saved_rate = speaker.rate
-            speaker.set_rate(self.rate)
+            self.ctx.settings.hold_speech_rate(self.rate)
         if self.pages.currentWidget() is self.picker:
             self.picker.focus_first()
 
@@ -263,7 +260,7 @@ class DemoScreen(Screen):
         self.playing = False
         if self._active:
             self._active = False
-            self.ctx.speaker.set_rate(self._saved_rate)
+            self.ctx.settings.release_speech_rate()
 
     def handle_back(self) -> bool:
         """Step back inside the demo; the demo itself closes through "leave the demo"."""

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from guardian.core.preferences import Preferences
-from guardian.services import settings
 from guardian.services.jobs import Job
 from guardian.ui.context import AppContext
 from guardian.ui.screen import Screen
@@ -54,36 +53,18 @@ def wake_outbox(ctx: AppContext) -> None:
         outbox.wake()
 
 
-def live_preferences(ctx: AppContext, stored: Preferences) -> Preferences:
-    """Return ``stored`` with everything the app holds live (language, size, voice, bank)."""
-    bank = ctx.bank_hotline
-    return stored._replace(
-        lang=ctx.lang,
-        text_step=ctx.text_step,
-        auto_read=ctx.auto_read,
-        speech_rate=ctx.speaker.rate,
-        speech_volume=round(ctx.speaker.volume, 2),
-        bank_hotline=bank or None,
-        person_name=ctx.person_name or stored.person_name,
-    )
-
-
 def save_preferences(
     ctx: AppContext,
     on_done: Callable[[Preferences], None] | None = None,
     on_error: Callable[[Exception], None] | None = None,
 ) -> None:
-    """Save what the app holds live as the person's preferences, through the disk worker.
+    """Save the person's preferences now, with answers: the live settings' own save.
 
-    Only the stored voice engine is kept (see :func:`guardian.services.settings.save_preferences`),
-    so a save made just after another one (for example the language's) never brings an older
-    value back. Where nothing can be saved, nothing happens.
+    The settings already save each change by themselves
+    (:class:`~guardian.ui.live_settings.LiveSettings`); a screen that wants to know when the
+    save is done, or that it failed, calls this. Where nothing can be saved, nothing happens.
     """
-    disk = ctx.disk
-    if not disk.accepting_jobs:
-        return
-    current = live_preferences(ctx, Preferences())
-    disk.submit(settings.save_preferences(current), on_done=on_done, on_error=on_error)
+    ctx.settings.save(on_done=on_done, on_error=on_error)
 
 
 class FamilyScreen(Screen):

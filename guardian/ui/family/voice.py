@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from guardian.core.preferences import RATE_RANGE, Preferences
 from guardian.ui.context import AppContext
-from guardian.ui.family.common import FamilyScreen, save_preferences
+from guardian.ui.family.common import FamilyScreen
+from guardian.ui.live_settings import AUTO_READ, SPEECH_RATE, SPEECH_VOLUME
 from guardian.ui.widgets import label
 
 RATE_STEP = 20
@@ -17,7 +18,8 @@ VOLUME_RANGE = (0.2, 1.0)
 class VoiceSettingsScreen(FamilyScreen):
     """Slower/faster, quieter/louder, read-aloud on or off, and "test the voice".
 
-    Every change applies at once and is saved through the disk worker.
+    Every change goes through the live settings (``ctx.settings``), which apply it to the
+    speaker and save it; the page shows and says what changed when the settings report it.
 
     Args:
         ctx: the shared app context.
@@ -67,48 +69,57 @@ class VoiceSettingsScreen(FamilyScreen):
         )
         self.action_row.addWidget(self.test_button)
         self._update()
+        ctx.settings.changed.connect(self._setting_changed)
+        ctx.settings.saved.connect(self._saved)
+        ctx.settings.save_failed.connect(self._save_failed)
 
     def spoken_text(self) -> str:
         """The title and whether the voice can be heard."""
         return self.ctx.sentences(self.title(), self.status.text())
 
     def rate(self) -> int:
-        """The speed now used for the current language, in words per minute."""
-        return self.ctx.speaker.rate_for(self.ctx.lang)
+        """The person's speed for the current language, in words per minute."""
+        return self.ctx.settings.rate_for(self.ctx.lang)
 
     def change_rate(self, direction: int) -> None:
-        """Speak slower (-1) or faster (+1), within the allowed range, and save it."""
+        """Speak slower (-1) or faster (+1), within the allowed range."""
         low, high = RATE_RANGE
-        new = max(low, min(high, self.rate() + direction * RATE_STEP))
-        self.ctx.speaker.set_rate(new)
-        self._changed(self.ctx.t("voice.rate_now", rate=new))
+        self.ctx.settings.set_speech_rate(max(low, min(high, self.rate() + direction * RATE_STEP)))
 
     def change_volume(self, direction: int) -> None:
-        """Speak quieter (-1) or louder (+1), within the allowed range, and save it."""
+        """Speak quieter (-1) or louder (+1), within the allowed range."""
         low, high = VOLUME_RANGE
-        new = round(max(low, min(high, self.ctx.speaker.volume + direction * VOLUME_STEP)), 2)
-        self.ctx.speaker.set_volume(new)
-        self._changed(self.ctx.t("voice.volume_now", percent=round(new * 100)))
+        volume = self.ctx.settings.speech_volume + direction * VOLUME_STEP
+        self.ctx.settings.set_speech_volume(round(max(low, min(high, volume)), 2))
 
     def toggle_auto_read(self) -> None:
-        """Turn reading each screen aloud on or off, and save it."""
-        self.ctx.auto_read = not self.ctx.auto_read
-        key = "voice.auto_on_now" if self.ctx.auto_read else "voice.auto_off_now"
-        self._changed(self.ctx.t(key))
+        """Turn reading each screen aloud on or off."""
+        self.ctx.settings.set_auto_read(not self.ctx.auto_read)
 
     def test_voice(self) -> None:
         """Say a sentence at the chosen speed and loudness."""
         self.ctx.say(self.ctx.t("voice.test_sentence"))
 
-    def _changed(self, text: str) -> None:
+    def _setting_changed(self, name: str) -> None:
+        # Shown and read at the new speed and loudness, before the settings save it.
+        if self.closed:
+            return
+        ctx = self.ctx
+        if name == SPEECH_RATE:
+            text = ctx.t("voice.rate_now", rate=self.rate())
+        elif name == SPEECH_VOLUME:
+            text = ctx.t("voice.volume_now", percent=round(ctx.settings.speech_volume * 100))
+        elif name == AUTO_READ:
+            text = ctx.t("voice.auto_on_now" if ctx.auto_read else "voice.auto_off_now")
+        else:
+            return
         self._update()
         self.show_message(text)
-        save_preferences(self.ctx, on_done=self._saved, on_error=self._save_failed)
 
     def _saved(self, prefs: Preferences) -> None:
         self.saved = prefs
 
-    def _save_failed(self, error: Exception) -> None:
+    def _save_failed(self) -> None:
         if not self.closed:
             self.show_message(self.ctx.t("family.save_failed"))
 
@@ -119,7 +130,7 @@ class VoiceSettingsScreen(FamilyScreen):
         self.rate_label.setText(ctx.t("voice.rate", rate=rate))
         self.slower.setEnabled(rate > low)
         self.faster.setEnabled(rate < high)
-        volume = ctx.speaker.volume
+        volume = ctx.settings.speech_volume
         self.volume_label.setText(ctx.t("voice.volume", percent=round(volume * 100)))
         self.quieter.setEnabled(volume > VOLUME_RANGE[0] + 1e-6)
         self.louder.setEnabled(volume < VOLUME_RANGE[1] - 1e-6)
