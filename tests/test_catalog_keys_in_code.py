@@ -145,6 +145,21 @@ def test_the_reading_sees_every_command_line_sentence(catalog: Catalog) -> None:
     }
 
 
+def test_the_reading_sees_every_sentence_of_the_family_messages(catalog: Catalog) -> None:
+    """Each sentence of the alerts and the weekly note is found where the message is written."""
+    whole, _ = _keys_in_code(_sections(catalog))
+    message_keys = {
+        key
+        for lang in LANGS
+        for key in catalog.keys(lang)
+        if key.startswith(("alert.message_", "weekly_note.message_"))
+    }
+    assert len(message_keys) > 40
+    assert sorted(message_keys - set(whole)) == []
+    places = {place.split(":")[0] for key in message_keys for place in whole[key]}
+    assert places == {"guardian/core/alert_message.py", "guardian/core/weekly_note.py"}
+
+
 def test_every_key_put_together_in_the_code_is_listed_here(catalog: Catalog) -> None:
     _, starts = _keys_in_code(_sections(catalog))
     unlisted = {

@@ -38,13 +38,21 @@ PLAIN_EN = (
 )  # fmt: skip
 
 
+# The alerts the family reads on their own phones, not on the person's screen.
+TO_THE_FAMILY = "alert.message_"
+
+
 def test_screens_use_plain_words() -> None:
     catalog = load_catalog()
-    for key in catalog.keys("zh"):
+    for key in sorted(catalog.keys("zh")):
+        if key.startswith(TO_THE_FAMILY):
+            continue
         text = catalog.template("zh", key) or ""
         for words in PLAIN_ZH:
             assert words not in text, f"zh:{key}: {text}"
-    for key in catalog.keys("en"):
+    for key in sorted(catalog.keys("en")):
+        if key.startswith(TO_THE_FAMILY):
+            continue
         text = (catalog.template("en", key) or "").lower()
         for words in PLAIN_EN:
             assert words not in text, f"en:{key}: {text}"

@@ -36,7 +36,7 @@ from sqlite_utils import Database
 from guardian.alerts.delivery import DEFAULT_TIMEOUT, DeliveryResult, deliver, load_delivery_code
 from guardian.core.alert_message import compose_alert
 from guardian.core.contacts import Contact
-from guardian.core.i18n import Lang
+from guardian.core.field_error import Words
 from guardian.kept_workers import KeptWorkers
 from guardian.storage.database import open_database
 from guardian.storage.outbox import CHANNEL_REMOVED, CHANNEL_UNUSABLE, OutboxMessage, OutboxStore
@@ -335,7 +335,7 @@ def send_test_alert(
     outbox: OutboxWorker,
     *,
     person_name: str,
-    lang: Lang,
+    words: Words,
     when: datetime | None = None,
     on_queued: Callable[[list[int]], None] | None = None,
     on_error: Callable[[Exception], None] | None = None,
@@ -350,7 +350,7 @@ def send_test_alert(
         disk: the app's disk worker, which writes the messages.
         outbox: the outbox worker, woken once they are written.
         person_name: how the family calls the person, for the message.
-        lang: the language of the message.
+        words: the catalog's sentences in the language of the message.
         when: the time to show; now (local time) by default.
         on_queued: called on the GUI thread with the new message ids (empty when the contact
             has no channel).
@@ -363,7 +363,7 @@ def send_test_alert(
         raise ValueError("save the contact before sending it a test alert")
     contact_id = contact.id
     title, body = compose_alert(
-        "test", person_name=person_name, when=when or datetime.now().astimezone(), lang=lang
+        "test", words=words, person_name=person_name, when=when or datetime.now().astimezone()
     )
 
     def queue_messages(db: Database) -> list[int]:

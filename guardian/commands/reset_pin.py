@@ -53,10 +53,10 @@ def run(args: argparse.Namespace) -> int:
             return 0
         title, body = compose_alert(
             "settings_changed",
+            words=words,
             person_name="",
             when=datetime.now().astimezone(),
             changes=[words("cli.pin_change")],
-            lang=lang,
         )
         # The notice is queued for the channels that exist now, before the PIN goes.
         queued = OutboxStore(db).enqueue_for_contacts(title, body, event="settings_changed")

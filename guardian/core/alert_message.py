@@ -2,6 +2,10 @@
 
 Messages are short (chat robots and push services cut long ones) and never say that anything
 is safe. Every message names the person, the time, what happened and what to do.
+
+The sentences are in the catalogs (``assets/i18n``, keys ``alert.message_*``); the message is
+put together from them with a :class:`~guardian.core.field_error.Words` lookup bound to the
+language of the family who reads it.
 """
 
 from __future__ import annotations
@@ -10,8 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Literal
 
-from guardian.core.i18n import Lang, Text
-from guardian.core.pin import duration_words
+from guardian.core.field_error import Words
 
 AlertEvent = Literal[
     "high_verdict",
@@ -39,24 +42,37 @@ MAX_CHANGES_LISTED = 8
 MAX_BODY_LENGTH = 600
 """Characters; WeCom robots take at most 2048 bytes, about 680 Chinese characters."""
 
-LEVEL_WORDS: dict[str, Text] = {
-    "high": Text(zh="极可能是诈骗", en="Very likely fraud"),
-    "medium": Text(zh="有诈骗嫌疑", en="Possibly fraud"),
-    "low": Text(zh="未发现典型诈骗特征", en="No typical signs of fraud found"),
+TITLE_KEYS: dict[str, str] = {
+    "high_verdict": "alert.message_title_high_verdict",
+    "called_family": "alert.message_title_called_family",
+    "money_sent": "alert.message_title_money_sent",
+    "settings_changed": "alert.message_title_settings_changed",
+    "pin_locked": "alert.message_title_pin_locked",
+    "pin_missing": "alert.message_title_pin_missing",
+    "test": "alert.message_title_test",
+}
+"""The catalog key of each event's title (the weekly note has its own, in its module)."""
+
+_LEVEL_KEYS = {
+    "high": "alert.message_level_high",
+    "medium": "alert.message_level_medium",
+    "low": "alert.message_level_low",
+}
+_CHECKED_KEYS = {
+    "call": "alert.message_checked_call",
+    "text": "alert.message_checked_text",
+    "number": "alert.message_checked_number",
 }
 
-_APP = Text(zh="防骗守护", en="Guardian")
-_CHECKED: dict[str, Text] = {
-    "call": Text(zh="一个可疑来电", en="a suspicious call"),
-    "text": Text(zh="一条可疑短信", en="a suspicious text message"),
-    "number": Text(zh="一个可疑号码", en="a suspicious phone number"),
-}
-_SOMEONE = Text(zh="家里的老人", en="Your family member")
+
+def _level_words(level: str | None, words: Words) -> str:
+    return words(_LEVEL_KEYS.get(level or "high", _LEVEL_KEYS["high"]))
 
 
 def compose_alert(
     event: AlertEvent,
     *,
+    words: Words,
     person_name: str,
     when: datetime,
     level: str | None = None,
@@ -68,7 +84,6 @@ def compose_alert(
     wrong_tries: int = 0,
     lock_seconds: float = 0.0,
     lock_number: int = 0,
-    lang: Lang = "zh",
 ) -> tuple[str, str]:
     """Return the title and body of an alert.
 
@@ -82,19 +97,20 @@ def compose_alert(
             damaged), ``test`` (a test from the family settings), ``weekly_note`` (the
             weekly sign of life; here without its figures, see
             :func:`guardian.core.weekly_note.compose_weekly_note`).
+        words: the catalog's sentences in the language of the message (the family's).
         person_name: how the family calls the person (``妈妈``); empty gives a neutral word.
         when: when it happened, in the time zone to show (the computer's local time).
         level: for ``high_verdict``, the verdict level (``high``, ``medium``, ``low``).
-        signal_titles: the red signals found, already in ``lang``.
+        signal_titles: the red signals found, already in the language of ``words``.
         caller_number: the suspicious caller's number as shown, if known.
         checked: for ``high_verdict``, what was checked: ``call``, ``text`` (a message) or
             ``number`` (a caller's number); anything else reads as a call.
         contact_name: for ``called_family``, whom the person tried to call.
-        changes: for ``settings_changed``, what changed, each already in ``lang``.
+        changes: for ``settings_changed``, what changed, each already in the language of
+            ``words``.
         wrong_tries: for ``pin_locked``, the wrong PINs in a row that started the lock.
         lock_seconds: for ``pin_locked``, how long the lock lasts.
         lock_number: for ``pin_locked``, which lock this is since the last right PIN.
-        lang: the language of the message.
 
     Raises:
         ValueError: ``event`` is not one of :data:`ALERT_EVENTS`.
@@ -104,159 +120,92 @@ def compose_alert(
     if event == "weekly_note":  # its figures and words: guardian.core.weekly_note
         from guardian.core.weekly_note import compose_weekly_note
 
-        return compose_weekly_note(None, person_name=person_name, when=when, lang=lang)
-    who = " ".join(person_name.split()) or _SOMEONE.get(lang)
+        return compose_weekly_note(None, words=words, person_name=person_name, when=when)
+    who = " ".join(person_name.split()) or words("alert.message_someone")
     at = when.strftime("%Y-%m-%d %H:%M")
-    zh = lang == "zh"
+    title = words(TITLE_KEYS[event], who=who)
     lines: list[str] = []
     if event == "high_verdict":
-        level_words = LEVEL_WORDS.get(level or "high", LEVEL_WORDS["high"]).get(lang)
-        title = f"【{_APP.zh}】{who}可能遇到诈骗" if zh else f"[Guardian] {who} may be facing fraud"
-        what = _CHECKED.get(checked, _CHECKED["call"]).get(lang)
+        what = words(_CHECKED_KEYS.get(checked, _CHECKED_KEYS["call"]))
         lines.append(
-            f"{at}，{who}用防骗守护检查了{what}，结果：{level_words}。"
-            if zh
-            else f"At {at}, {who} checked {what} with Guardian. Result: {level_words}."
+            words(
+                "alert.message_high_verdict",
+                at=at,
+                who=who,
+                what=what,
+                level=_level_words(level, words),
+            )
         )
-        lines += _caller_lines(caller_number, lang)
-        lines += _signal_lines(signal_titles, lang)
-        lines.append(_CALL_NOW.get(lang))
+        lines += _caller_lines(caller_number, words)
+        lines += _signal_lines(signal_titles, words)
+        lines.append(words("alert.message_call_now"))
     elif event == "called_family":
         target = contact_name.strip() if contact_name and contact_name.strip() else None
-        title = f"【{_APP.zh}】{who}在找您" if zh else f"[Guardian] {who} is trying to reach you"
-        if zh:
+        if target:
             lines.append(
-                f"{at}，{who}在防骗守护里点了“打给家人”"
-                + (f"（打给{target}）" if target else "")
-                + "。"
+                words("alert.message_called_family_calling", at=at, who=who, contact=target)
             )
         else:
-            lines.append(
-                f"At {at}, {who} tapped 'Call family' in Guardian"
-                + (f" (calling {target})" if target else "")
-                + "."
-            )
-        lines += _caller_lines(caller_number, lang)
-        lines.append(_CALL_NOW.get(lang))
+            lines.append(words("alert.message_called_family", at=at, who=who))
+        lines += _caller_lines(caller_number, words)
+        lines.append(words("alert.message_call_now"))
     elif event == "money_sent":
-        title = (
-            f"【{_APP.zh}】紧急：{who}说已经转账了"
-            if zh
-            else f"[Guardian] Urgent: {who} says money was already sent"
-        )
-        lines.append(
-            f"{at}，{who}在防骗守护里点了“我已经转账了”。"
-            if zh
-            else f"At {at}, {who} tapped 'I already sent money' in Guardian."
-        )
-        lines += _caller_lines(caller_number, lang)
-        lines += _signal_lines(signal_titles, lang)
-        lines.append(
-            "请马上联系TA，并帮TA拨打110报警、打银行客服电话止付。时间越早，追回的机会越大。"
-            if zh
-            else "Please contact them now and help them call 110 and their bank to stop the "
-            "payment. The sooner, the better the chance to get the money back."
-        )
+        lines.append(words("alert.message_money_sent", at=at, who=who))
+        lines += _caller_lines(caller_number, words)
+        lines += _signal_lines(signal_titles, words)
+        lines.append(words("alert.message_money_sent_do"))
     elif event == "settings_changed":
-        title = (
-            f"【{_APP.zh}】{who}的家人设置被修改了"
-            if zh
-            else f"[Guardian] {who}'s family settings were changed"
-        )
-        lines.append(
-            f"{at}，防骗守护里的联系人或通知方式被修改了："
-            if zh
-            else f"At {at}, the contacts or alert channels in Guardian were changed:"
-        )
+        lines.append(words("alert.message_settings_changed", at=at))
         listed = [" ".join(change.split()) for change in changes if change.strip()]
         lines += [f"- {change}" for change in listed[:MAX_CHANGES_LISTED]]
         if len(listed) > MAX_CHANGES_LISTED:
-            more = len(listed) - MAX_CHANGES_LISTED
-            lines.append(f"……另有{more}项" if zh else f"... and {more} more")
+            lines.append(words("alert.message_more", more=len(listed) - MAX_CHANGES_LISTED))
         if not listed:
-            lines.append("- （未记录具体内容）" if zh else "- (no details recorded)")
-        lines.append(
-            "如果这不是您或家人改的，请尽快联系TA：骗子有时会让老人改掉家人的联系方式。"
-            if zh
-            else "If you or the family did not make this change, contact them soon: fraudsters "
-            "sometimes make people change their family's contact details."
-        )
+            lines.append(f"- {words('alert.message_no_details')}")
+        lines.append(words("alert.message_settings_changed_do"))
     elif event == "pin_locked":
-        title = (
-            f"【{_APP.zh}】{who}的家人设置密码被连续输错"
-            if zh
-            else f"[Guardian] Wrong PINs for {who}'s family settings"
+        lines.append(
+            words(
+                "alert.message_pin_locked",
+                at=at,
+                tries=wrong_tries,
+                wait=_wait_words(lock_seconds, words),
+                lock=lock_number,
+            )
         )
-        wait = duration_words(lock_seconds)
-        if zh:
-            lines.append(
-                f"{at}，防骗守护的家人设置密码连续输错了{wrong_tries}次，"
-                f"已经锁定{wait.zh}（这是第{lock_number}次锁定，每次都会锁得更久）。"
-            )
-        else:
-            lines.append(
-                f"At {at}, a wrong family settings PIN was typed {wrong_tries} times in a row "
-                f"in Guardian; the settings are locked for {wait.en} (lock number "
-                f"{lock_number}; each lock lasts longer)."
-            )
-        lines.append(_NOT_YOU.get(lang))
+        lines.append(words("alert.message_not_you"))
     elif event == "pin_missing":
-        title = (
-            f"【{_APP.zh}】{who}的家人设置密码不见了"
-            if zh
-            else f"[Guardian] The PIN of {who}'s family settings is gone"
-        )
-        lines.append(
-            f"{at}，防骗守护发现家人设置的密码不见了，可联系人或通知方式还在："
-            "可能有人改动了保存设置的文件，也可能文件坏了。"
-            "现在谁都可以设新密码，设好时也会通知您。"
-            if zh
-            else f"At {at}, Guardian found the family settings PIN gone while contacts or alert "
-            "channels are still set up: someone may have changed the file that keeps the "
-            "settings, or it was damaged. Anyone can now set a new PIN; you will be told when "
-            "it is set."
-        )
-        lines.append(_NOT_YOU.get(lang))
+        lines.append(words("alert.message_pin_missing", at=at))
+        lines.append(words("alert.message_not_you"))
     else:
-        title = f"【{_APP.zh}】测试通知" if zh else "[Guardian] Test alert"
-        lines.append(
-            f"这是防骗守护在{at}发出的测试通知。收到它，说明{who}遇到可疑情况时您能收到提醒。"
-            if zh
-            else f"This is a test alert sent by Guardian at {at}. If you can read it, you will "
-            f"be told when {who} meets something suspicious."
-        )
+        lines.append(words("alert.message_test", at=at, who=who))
     return title, _limit("\n".join(lines))
 
 
-_NOT_YOU = Text(
-    zh="如果这不是您或家人做的，请尽快联系TA：骗子有时会让老人打开家人设置，改掉家人的联系方式。",
-    en="If it was not you or the family, contact them soon: fraudsters sometimes make people "
-    "open the family settings to change their family's contact details.",
-)
-
-_CALL_NOW = Text(
-    zh="请尽快给TA打电话，提醒TA：不听、不信、不汇款、不转账。",
-    en="Please call them as soon as you can. Remind them: do not listen, do not believe, "
-    "do not transfer any money.",
-)
+def _wait_words(seconds: float, words: Words) -> str:
+    """How long a lock lasts: whole minutes up to an hour, else whole hours, rounded up."""
+    minutes = max(1, int(-(-seconds // 60)))
+    if minutes == 1:
+        return words("alert.message_wait_minute", minutes=minutes)
+    if minutes <= 60:
+        return words("alert.message_wait_minutes", minutes=minutes)
+    return words("alert.message_wait_hours", hours=int(-(-minutes // 60)))
 
 
-def _caller_lines(caller_number: str | None, lang: Lang) -> list[str]:
+def _caller_lines(caller_number: str | None, words: Words) -> list[str]:
     if not caller_number or not caller_number.strip():
         return []
-    number = " ".join(caller_number.split())
-    return [f"来电号码：{number}" if lang == "zh" else f"Caller's number: {number}"]
+    return [words("alert.message_caller", number=" ".join(caller_number.split()))]
 
 
-def _signal_lines(signal_titles: Sequence[str], lang: Lang) -> list[str]:
+def _signal_lines(signal_titles: Sequence[str], words: Words) -> list[str]:
     titles = [" ".join(title.split()) for title in signal_titles if title and title.strip()]
     if not titles:
         return []
-    lines = ["发现的危险信号：" if lang == "zh" else "Red signals found:"]
+    lines = [words("alert.message_signals")]
     lines += [f"- {title}" for title in titles[:MAX_SIGNALS_LISTED]]
     if len(titles) > MAX_SIGNALS_LISTED:
-        more = len(titles) - MAX_SIGNALS_LISTED
-        lines.append(f"……另有{more}项" if lang == "zh" else f"... and {more} more")
+        lines.append(words("alert.message_more", more=len(titles) - MAX_SIGNALS_LISTED))
     return lines
 
 

@@ -11,8 +11,8 @@ to go), and the family can turn it off or on. It goes on the weekday and at the 
 first turned on, every week; a note missed because the computer was off goes at the next
 start, and only one, however many weeks were missed.
 
-Pure: the figures are gathered by the storage layer, and the note goes through the outbox like
-every alert.
+Pure: the figures are gathered by the storage layer, the sentences are in the catalogs (keys
+``weekly_note.message_*``), and the note goes through the outbox like every alert.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from guardian.core.alert_message import LEVEL_WORDS, MAX_BODY_LENGTH
-from guardian.core.i18n import Lang, Text
+from guardian.core.alert_message import MAX_BODY_LENGTH
+from guardian.core.field_error import Words
 
 WEEK = timedelta(days=7)
 """How often the note goes, and how far back its figures look."""
@@ -31,18 +31,11 @@ WEEK = timedelta(days=7)
 MAX_HIGH_LISTED = 5
 """Checks found very likely fraud listed one by one; the rest are counted."""
 
-_APP = Text(zh="防骗守护", en="Guardian")
-_SOMEONE = Text(zh="家里的老人", en="your family member")
-_KIND_WORDS: dict[str, Text] = {
-    "call": Text(zh="一个来电", en="a call"),
-    "text": Text(zh="一条短信", en="a text message"),
-    "number": Text(zh="一个号码", en="a phone number"),
+_KIND_KEYS: dict[str, str] = {
+    "call": "weekly_note.message_kind_call",
+    "text": "weekly_note.message_kind_text",
+    "number": "weekly_note.message_kind_number",
 }
-_IF_NONE_ARRIVES = Text(
-    zh="如果哪一周没收到这条消息，防骗守护可能没在运行了：请问问TA，或到电脑上看看。",
-    en="If a week goes by without this note, Guardian may have stopped running: please ask "
-    "them, or look at the computer.",
-)
 
 
 @dataclass(frozen=True)
@@ -82,115 +75,68 @@ class WeekFigures:
 def compose_weekly_note(
     figures: WeekFigures | None,
     *,
+    words: Words,
     person_name: str,
     when: datetime,
-    lang: Lang = "zh",
 ) -> tuple[str, str]:
     """Return the title and body of the weekly note, short enough for every channel.
 
     Args:
         figures: the week's figures; ``None`` gives only the sign of life (still running).
+        words: the catalog's sentences (keys ``weekly_note.message_*``) in the language of
+            the note (the family's).
         person_name: how the family calls the person (``妈妈``); empty gives a neutral word.
         when: when the note is written, in the time zone to show (the computer's local time);
             the times of the checks are shown in the same time zone.
-        lang: the language of the note.
     """
-    zh = lang == "zh"
-    who = " ".join(person_name.split()) or _SOMEONE.get(lang)
+    who = " ".join(person_name.split()) or words("weekly_note.message_someone")
     at = when.strftime("%Y-%m-%d %H:%M")
-    title = (
-        f"【{_APP.zh}】{who}这一周的情况（每周消息）"
-        if zh
-        else f"[Guardian] Weekly note: {who}'s week"
-    )
-    lines = [
-        f"这是防骗守护每周发的消息：{at}，它还在{who}的电脑上运行。"
-        if zh
-        else f"This is Guardian's weekly note: at {at} it is still running on {who}'s computer."
-    ]
+    title = words("weekly_note.message_title", who=who)
+    lines = [words("weekly_note.message_running", at=at, who=who)]
     if figures is not None:
-        lines += _check_lines(figures, when, lang)
-        lines.append(_speech_line(figures.speech_works, lang))
-        lines.append(_alerts_line(figures, lang))
-    lines.append(_IF_NONE_ARRIVES.get(lang))
+        lines += _check_lines(figures, when, words)
+        lines.append(
+            words(
+                "weekly_note.message_speech_works"
+                if figures.speech_works
+                else "weekly_note.message_speech_broken"
+            )
+        )
+        lines.append(_alerts_line(figures, words))
+    lines.append(words("weekly_note.message_if_none"))
     return title, _limit("\n".join(lines))
 
 
-def _check_lines(figures: WeekFigures, when: datetime, lang: Lang) -> list[str]:
-    zh = lang == "zh"
+def _check_lines(figures: WeekFigures, when: datetime, words: Words) -> list[str]:
     count, high = figures.checks, len(figures.high)
     if count == 0 and high == 0:
-        return ["这一周没有用它检查过什么。" if zh else "No checks this week."]
+        return [words("weekly_note.message_no_checks")]
     count = max(count, high)
     if high == 0:
-        return [
-            f"这一周检查了{count}次，没有一次被判断为极可能是诈骗。"
-            if zh
-            else f"This week: {count} check{'s' if count != 1 else ''}, none judged very likely "
-            "fraud."
-        ]
-    level = LEVEL_WORDS["high"].get(lang)
-    lines = [
-        f"这一周检查了{count}次，其中{high}次的结果是“{level}”："
-        if zh
-        else f"This week: {count} check{'s' if count != 1 else ''}, {high} of them "
-        f"'{level.lower()}':"
-    ]
+        key = "weekly_note.message_checks_one" if count == 1 else "weekly_note.message_checks_many"
+        return [words(key, count=count)]
+    key = "weekly_note.message_high_one" if count == 1 else "weekly_note.message_high_many"
+    lines = [words(key, count=count, high=high)]
     tz = when.tzinfo
     for check in figures.high[:MAX_HIGH_LISTED]:
-        local = check.when.astimezone(tz)
-        what = _KIND_WORDS.get(check.kind, _KIND_WORDS["call"]).get(lang)
-        if zh:
-            lines.append(f"- {local.month}月{local.day}日 {local:%H:%M}，检查{what}")
-        else:
-            lines.append(f"- {local:%Y-%m-%d %H:%M}: {what} checked")
+        what = words(_KIND_KEYS.get(check.kind, _KIND_KEYS["call"]))
+        lines.append(
+            words("weekly_note.message_high_check", when=check.when.astimezone(tz), what=what)
+        )
     if high > MAX_HIGH_LISTED:
-        more = high - MAX_HIGH_LISTED
-        lines.append(f"……另有{more}次" if zh else f"... and {more} more")
-    lines.append("请找时间问问TA后来怎么样了。" if zh else "Please ask them how it turned out.")
+        lines.append(words("weekly_note.message_more", more=high - MAX_HIGH_LISTED))
+    lines.append(words("weekly_note.message_ask"))
     return lines
 
 
-def _speech_line(works: bool, lang: Lang) -> str:
-    if lang == "zh":
-        return (
-            "朗读声音：正常。"
-            if works
-            else "朗读声音：现在不能朗读，TA可能听不到提示。"
-            "请到电脑上打开“家人设置”里的“声音”看看。"
-        )
-    return (
-        "Reading aloud: working."
-        if works
-        else "Reading aloud: not working now, so they may not hear the warnings. Please open "
-        "'Voice' in the family settings on the computer."
-    )
-
-
-def _alerts_line(figures: WeekFigures, lang: Lang) -> str:
-    zh = lang == "zh"
+def _alerts_line(figures: WeekFigures, words: Words) -> str:
     delivered, failed, waiting = figures.delivered, figures.failed, figures.waiting
     if delivered + failed + waiting == 0:
-        return (
-            "提醒：这一周没有需要发给您的提醒；您收到这条消息，说明提醒能送到。"
-            if zh
-            else "Alerts: none were needed this week; this note reaching you shows that alerts "
-            "get through."
-        )
+        return words("weekly_note.message_alerts_none")
     if failed + waiting == 0:
-        return (
-            f"提醒：这一周发出{delivered}条，都已送到。"
-            if zh
-            else f"Alerts: {delivered} sent this week, all delivered."
-        )
-    if zh:
-        return (
-            f"提醒：这一周送到{delivered}条，没送到{failed}条，还在重试{waiting}条。"
-            "请到电脑上打开“家人设置”里的“提醒发送情况”看看原因。"
-        )
-    return (
-        f"Alerts this week: {delivered} delivered, {failed} not delivered, {waiting} still being "
-        "tried. Please open 'Alerts sent' in the family settings on the computer to see why."
+        return words("weekly_note.message_alerts_all", delivered=delivered)
+    return words(
+        "weekly_note.message_alerts_some", delivered=delivered, failed=failed, waiting=waiting
     )
 
 

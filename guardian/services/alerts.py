@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 from guardian.core.alert_message import compose_alert
-from guardian.core.i18n import Lang
+from guardian.core.field_error import Words
 from guardian.services.jobs import Job
 
 if TYPE_CHECKING:
@@ -85,18 +85,18 @@ def queue_alerts(batch: Sequence[AlertToQueue]) -> Job[list[list[int]]]:
     return job
 
 
-def queue_test_alert(contact_id: int, lang: Lang, when: datetime) -> Job[list[int]]:
+def queue_test_alert(contact_id: int, words: Words, when: datetime) -> Job[list[int]]:
     """A job that queues a test alert for every alert channel of one contact.
 
     Args:
         contact_id: the contact whose channels are tested.
-        lang: the language of the alert.
+        words: the catalog's sentences in the language of the alert.
         when: the time shown in the alert.
 
     Returns:
         The job; it returns the ids of the queued messages (empty: the contact has no channel).
     """
-    title, body = compose_alert("test", person_name="", when=when, lang=lang)
+    title, body = compose_alert("test", words=words, person_name="", when=when)
 
     def job(db: Database) -> list[int]:
         from guardian.storage.outbox import OutboxStore

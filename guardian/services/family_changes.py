@@ -153,7 +153,7 @@ def guarded_change(
     db: Database,
     describe: Callable[[list[Contact]], list[str]],
     apply: Callable[[ContactStore], T],
-    lang: Lang,
+    words: Words,
     when: datetime | None = None,
 ) -> Guarded[T]:
     """Queue the alert about a change to the channels there are now, then make the change.
@@ -165,7 +165,8 @@ def guarded_change(
         db: the open database.
         describe: given the contacts as they are before the change, returns what changes.
         apply: makes the change with the contact store and returns its result.
-        lang: the language of the alert.
+        words: the catalog's sentences in the language of the alert (bound to it, so safe on
+            the job runner's thread).
         when: the time shown in the alert (now, local time, by default).
     """
     with write_transaction(db):
@@ -176,10 +177,10 @@ def guarded_change(
         if changes and any(contact.channels for contact in before):
             title, body = compose_alert(
                 "settings_changed",
+                words=words,
                 person_name="",
                 when=when or datetime.now().astimezone(),
                 changes=changes,
-                lang=lang,
             )
             alerts = OutboxStore(db).enqueue_for_contacts(title, body, event="settings_changed")
         result = apply(store)
@@ -189,7 +190,7 @@ def guarded_change(
 # -- the changes the contact screens make, each a job for the job runner ----------------------
 
 
-def save_contact(contact: Contact, *, new: bool, words: Words, lang: Lang) -> Job[Guarded[Contact]]:
+def save_contact(contact: Contact, *, new: bool, words: Words) -> Job[Guarded[Contact]]:
     """A job that adds ``contact`` (``new``) or stores it over the one with its id, told first.
 
     The alert lists what changes from the contact as stored to ``contact`` (for a new one: the
@@ -207,12 +208,12 @@ def save_contact(contact: Contact, *, new: bool, words: Words, lang: Lang) -> Jo
         return store.add(contact) if new else store.update(contact)
 
     def job(db: Database) -> Guarded[Contact]:
-        return guarded_change(db, describe, apply, lang)
+        return guarded_change(db, describe, apply, words)
 
     return job
 
 
-def delete_contact(contact_id: int, *, words: Words, lang: Lang) -> Job[Guarded[None]]:
+def delete_contact(contact_id: int, *, words: Words) -> Job[Guarded[None]]:
     """A job that deletes a contact and its channels, told first (to them too)."""
 
     def describe(before: list[Contact]) -> list[str]:
@@ -223,12 +224,12 @@ def delete_contact(contact_id: int, *, words: Words, lang: Lang) -> Job[Guarded[
         store.delete(contact_id)
 
     def job(db: Database) -> Guarded[None]:
-        return guarded_change(db, describe, apply, lang)
+        return guarded_change(db, describe, apply, words)
 
     return job
 
 
-def reorder_contacts(ids: Sequence[int], *, words: Words, lang: Lang) -> Job[Guarded[None]]:
+def reorder_contacts(ids: Sequence[int], *, words: Words) -> Job[Guarded[None]]:
     """A job that puts the contacts in the order of ``ids``, told first."""
     order = list(ids)
 
@@ -239,12 +240,12 @@ def reorder_contacts(ids: Sequence[int], *, words: Words, lang: Lang) -> Job[Gua
         store.reorder(order)
 
     def job(db: Database) -> Guarded[None]:
-        return guarded_change(db, describe, apply, lang)
+        return guarded_change(db, describe, apply, words)
 
     return job
 
 
-def make_primary(contact_id: int, name: str, *, words: Words, lang: Lang) -> Job[Guarded[None]]:
+def make_primary(contact_id: int, name: str, *, words: Words) -> Job[Guarded[None]]:
     """A job that makes a contact (called ``name``) the first to call and to alert, told first.
 
     Nothing is told when it already is the primary one.
@@ -259,6 +260,6 @@ def make_primary(contact_id: int, name: str, *, words: Words, lang: Lang) -> Job
         store.set_primary(contact_id)
 
     def job(db: Database) -> Guarded[None]:
-        return guarded_change(db, describe, apply, lang)
+        return guarded_change(db, describe, apply, words)
 
     return job

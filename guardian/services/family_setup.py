@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from guardian.core.alert_message import compose_alert
 from guardian.core.contacts import Contact
-from guardian.core.i18n import Lang
+from guardian.core.field_error import Words
 from guardian.core.setup_state import SETUP_KEY, SetupState
 from guardian.services.jobs import Job
 from guardian.storage.contacts import ContactStore
@@ -75,7 +75,7 @@ def save_state(state: SetupState) -> Job[SetupState]:
 
 
 def send_test(
-    contact_id: int, *, person_name: str, when: datetime, lang: Lang
+    contact_id: int, *, person_name: str, when: datetime, words: Words
 ) -> Job[dict[int, str]]:
     """A job that queues a test message for every channel of one family member.
 
@@ -83,12 +83,12 @@ def send_test(
         contact_id: the family member.
         person_name: how the family calls the person (the message names them).
         when: the time the message shows.
-        lang: the language of the message.
+        words: the catalog's sentences in the language of the message.
 
     Returns:
         (from the job) each queued message's id with its channel's kind.
     """
-    title, body = compose_alert("test", person_name=person_name, when=when, lang=lang)
+    title, body = compose_alert("test", words=words, person_name=person_name, when=when)
 
     def queue(db: Database) -> dict[int, str]:
         store = OutboxStore(db)

@@ -13,7 +13,6 @@ from sqlite_utils import Database
 
 from guardian.core.contacts import Contact
 from guardian.core.field_error import Words
-from guardian.core.i18n import Lang
 from guardian.core.pin import PinAttempt, PinPolicy
 from guardian.services.family_changes import Guarded, guarded_change
 from guardian.services.jobs import Job
@@ -22,17 +21,17 @@ from guardian.storage.pin_state import PinStatus, PinStore
 __all__ = ["PinStatus", "seconds_locked", "set_pin", "status", "try_pin"]
 
 
-def status(policy: PinPolicy, *, lang: Lang, person_name: str) -> Job[PinStatus]:
+def status(policy: PinPolicy, *, words: Words, person_name: str) -> Job[PinStatus]:
     """A job that tells whether a PIN is set and locked, and tells the family if it is missing.
 
     Args:
         policy: the lock rules and their clock.
-        lang: the language of the alert about a missing PIN.
+        words: the catalog's sentences in the language of the alert about a missing PIN.
         person_name: how the family calls the person, for that alert.
     """
 
     def read(db: Database) -> PinStatus:
-        return PinStore(db, policy).status(lang=lang, person_name=person_name)
+        return PinStore(db, policy).status(words=words, person_name=person_name)
 
     return read
 
@@ -46,7 +45,7 @@ def seconds_locked(policy: PinPolicy) -> Job[float]:
     return read
 
 
-def try_pin(pin: str, policy: PinPolicy, *, lang: Lang, person_name: str) -> Job[PinAttempt]:
+def try_pin(pin: str, policy: PinPolicy, *, words: Words, person_name: str) -> Job[PinAttempt]:
     """A job that checks ``pin`` under the lock rules and stores the new lock state.
 
     A wrong try that starts a lock tells the family (see
@@ -55,17 +54,17 @@ def try_pin(pin: str, policy: PinPolicy, *, lang: Lang, person_name: str) -> Job
     Args:
         pin: what was typed.
         policy: the lock rules and their clock.
-        lang: the language of the alert about a lock.
+        words: the catalog's sentences in the language of the alert about a lock.
         person_name: how the family calls the person, for that alert.
     """
 
     def attempt(db: Database) -> PinAttempt:
-        return PinStore(db, policy).try_pin(pin, lang=lang, person_name=person_name)
+        return PinStore(db, policy).try_pin(pin, words=words, person_name=person_name)
 
     return attempt
 
 
-def set_pin(pin: str, *, change: bool, words: Words, lang: Lang) -> Job[Guarded[None]]:
+def set_pin(pin: str, *, change: bool, words: Words) -> Job[Guarded[None]]:
     """A job that stores a new PIN, told first to the family's channels when that matters.
 
     A PIN changed from inside the settings is always announced. A first PIN needs no
@@ -75,8 +74,7 @@ def set_pin(pin: str, *, change: bool, words: Words, lang: Lang) -> Job[Guarded[
     Args:
         pin: the new PIN (4 to 6 digits).
         change: the PIN is changed from inside the settings.
-        words: the catalog's strings in ``lang`` (for the alert's lines).
-        lang: the language of the alert.
+        words: the catalog's sentences in the language of the alert.
 
     Raises:
         ValueError: (from the job) ``pin`` is not 4 to 6 digits; nothing is stored.
@@ -88,6 +86,6 @@ def set_pin(pin: str, *, change: bool, words: Words, lang: Lang) -> Job[Guarded[
         return [words("pin.set_line")] if before else []
 
     def save(db: Database) -> Guarded[None]:
-        return guarded_change(db, describe, lambda store: PinStore(db).set_pin(pin), lang)
+        return guarded_change(db, describe, lambda store: PinStore(db).set_pin(pin), words)
 
     return save

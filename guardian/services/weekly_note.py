@@ -10,7 +10,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from guardian.core.i18n import Lang
+from guardian.core.field_error import Words
 from guardian.services.jobs import Job
 from guardian.storage import weekly_note
 from guardian.storage.weekly_note import NoteCheck
@@ -28,20 +28,20 @@ def note_state(now: datetime) -> Job[NoteCheck]:
 
 
 def send_if_due(
-    now: datetime, *, lang: Lang, person_name: str, speech_works: bool
+    now: datetime, *, words: Words, person_name: str, speech_works: bool
 ) -> Job[NoteCheck]:
     """A job that queues the note for every alert channel if its time has come.
 
     Args:
         now: the current local time (timezone-aware).
-        lang: the language of the note.
+        words: the catalog's sentences in the language of the note (the family's).
         person_name: how the family calls the person.
         speech_works: whether the computer can read aloud now (the note says so).
     """
 
     def look(db: Database) -> NoteCheck:
         return weekly_note.send_if_due(
-            db, now, lang=lang, person_name=person_name, speech_works=speech_works
+            db, now, words=words, person_name=person_name, speech_works=speech_works
         )
 
     return look

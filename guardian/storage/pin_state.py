@@ -18,7 +18,7 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from guardian.core.alert_message import compose_alert
-from guardian.core.i18n import Lang
+from guardian.core.field_error import Words
 from guardian.core.pin import PinAttempt, PinLockState, PinPolicy, hash_pin
 from guardian.storage.contacts import ContactStore
 from guardian.storage.database import write_transaction
@@ -98,7 +98,7 @@ class PinStore:
             self._settings.delete(PIN_LOCK_KEY)
             self._settings.set(PIN_ABSENCE_KEY, {"reason": "cleared"})
 
-    def status(self, *, lang: Lang = "zh", person_name: str = "") -> PinStatus:
+    def status(self, *, words: Words, person_name: str = "") -> PinStatus:
         """Return whether a PIN is set and locked; tell the family if it is missing.
 
         A PIN that is gone while contacts are set up, and was not cleared by ``guardian
@@ -108,7 +108,7 @@ class PinStore:
         to protect yet: the first set-up.
 
         Args:
-            lang: the language of the alert.
+            words: the catalog's sentences in the language of the alert.
             person_name: how the family calls the person, for the alert.
         """
         with write_transaction(self._db):
@@ -126,9 +126,9 @@ class PinStore:
             if reason != "missing":
                 title, body = compose_alert(
                     "pin_missing",
+                    words=words,
                     person_name=person_name,
                     when=datetime.now().astimezone(),
-                    lang=lang,
                 )
                 alerts = OutboxStore(self._db).enqueue_for_contacts(
                     title, body, event="pin_missing"
@@ -149,7 +149,7 @@ class PinStore:
         """Return how many seconds the PIN stays locked (0 when it is not locked)."""
         return self.policy.seconds_left(self.lock_state())
 
-    def try_pin(self, pin: object, *, lang: Lang = "zh", person_name: str = "") -> PinAttempt:
+    def try_pin(self, pin: object, *, words: Words, person_name: str = "") -> PinAttempt:
         """Check ``pin`` under the lock rules, store the new lock state, return the outcome.
 
         A wrong try that starts a lock (:attr:`PinAttempt.new_lock`) queues a ``pin_locked``
@@ -160,7 +160,7 @@ class PinStore:
 
         Args:
             pin: what was typed.
-            lang: the language of the alert about a lock.
+            words: the catalog's sentences in the language of the alert about a lock.
             person_name: how the family calls the person, for that alert.
         """
         with write_transaction(self._db):
@@ -171,18 +171,18 @@ class PinStore:
             attempt = self.policy.attempt(state, pin, stored_hash)
             self._settings.set(PIN_LOCK_KEY, attempt.state.to_dict())
             if attempt.new_lock:
-                self._announce_lock(attempt.state, lang, person_name)
+                self._announce_lock(attempt.state, words, person_name)
         return attempt
 
-    def _announce_lock(self, state: PinLockState, lang: Lang, person_name: str) -> list[int]:
+    def _announce_lock(self, state: PinLockState, words: Words, person_name: str) -> list[int]:
         started = state.locked_at if state.locked_at is not None else 0.0
         title, body = compose_alert(
             "pin_locked",
+            words=words,
             person_name=person_name,
             when=datetime.fromtimestamp(started).astimezone(),
             wrong_tries=state.failures,
             lock_seconds=state.lock_seconds,
             lock_number=state.lockouts,
-            lang=lang,
         )
         return OutboxStore(self._db).enqueue_for_contacts(title, body, event="pin_locked")

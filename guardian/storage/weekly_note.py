@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 
 from sqlite_utils import Database
 
-from guardian.core.i18n import Lang
+from guardian.core.field_error import Words
 from guardian.core.weekly_note import (
     WEEK,
     HighCheck,
@@ -138,7 +138,7 @@ def send_if_due(
     db: Database,
     now: datetime,
     *,
-    lang: Lang,
+    words: Words,
     person_name: str,
     speech_works: bool,
 ) -> NoteCheck:
@@ -152,7 +152,8 @@ def send_if_due(
     Args:
         db: the open database.
         now: the current local time (timezone-aware); the note shows times in its zone.
-        lang: the language of the note.
+        words: the catalog's sentences in the language of the note (bound to it: this runs on
+            the disk thread).
         person_name: how the family calls the person.
         speech_works: whether the computer can read aloud now.
     """
@@ -164,7 +165,9 @@ def send_if_due(
         queued: tuple[int, ...] = ()
         if schedule.is_due(now):
             figures = week_figures(db, now, speech_works=speech_works)
-            title, body = compose_weekly_note(figures, person_name=person_name, when=now, lang=lang)
+            title, body = compose_weekly_note(
+                figures, words=words, person_name=person_name, when=now
+            )
             outbox = OutboxStore(db, clock=lambda: now)
             queued = tuple(outbox.enqueue_for_contacts(title, body, event=EVENT))
             schedule = schedule.sent(now)

@@ -57,7 +57,19 @@ class AppContext(QObject):
     The person's preferences live in one owner, :attr:`settings`
     (:class:`~guardian.ui.live_settings.LiveSettings`): screens read them through it or through
     the read-only views here (:attr:`lang`, :attr:`text_step`, :attr:`auto_read`,
-    :attr:`bank_hotline`, :attr:`person_name`) and change them through its setters.
+    :attr:`bank_hotline`, :attr:`person_name`) and change them only through its setters
+    (``ctx.settings.set_lang(...)``, ``ctx.settings.set_bank_hotline(...)``...), which apply and
+    save each change.
+
+    Who listens to what, one path for each kind of change:
+
+    - a change of language or text size redraws every screen, so it is heard through this
+      context's :attr:`language_changed` and :attr:`text_step_changed` (the main window
+      rebuilds on them); no screen listens for ``"lang"`` or ``"text_step"`` on
+      ``settings.changed`` as well;
+    - the other preferences (reading aloud, speed, loudness, bank) change while a screen stays
+      open: a screen that shows them listens to ``settings.changed``, and to
+      ``settings.saved`` / ``settings.save_failed`` for the answer of the save.
 
     Args:
         catalog: the UI strings.
@@ -98,8 +110,10 @@ class AppContext(QObject):
             settings then open the set-up).
 
     Signals:
-        language_changed(str): the language changed (passed on from :attr:`settings`).
-        text_step_changed(int): the text size changed (passed on from :attr:`settings`).
+        language_changed(str): the language changed (passed on from :attr:`settings`); the
+            one signal to redraw on for a new language.
+        text_step_changed(int): the text size changed (passed on from :attr:`settings`); the
+            one signal to redraw on for a new text size.
     """
 
     language_changed = Signal(str)
@@ -215,25 +229,13 @@ class AppContext(QObject):
 
     @property
     def bank_hotline(self) -> str | None:
-        """The hotline id of the person's bank (None: none); the settings own it."""
+        """The hotline id of the person's bank (None: none; ``settings.set_bank_hotline``)."""
         return self.settings.bank_hotline
-
-    @bank_hotline.setter
-    def bank_hotline(self, bank: str | None) -> None:
-        self.settings.set_bank_hotline(bank)
 
     @property
     def theme(self) -> Theme:
         """The theme for the current text size."""
         return Theme(self.text_step)
-
-    def set_lang(self, lang: Lang) -> None:
-        """Switch the language: the same as ``settings.set_lang`` (it is applied and saved)."""
-        self.settings.set_lang(lang)
-
-    def set_text_step(self, step: int) -> None:
-        """Change the text size: the same as ``settings.set_text_step`` (applied and saved)."""
-        self.settings.set_text_step(step)
 
     def _setting_changed(self, name: str) -> None:
         if name == LANG:

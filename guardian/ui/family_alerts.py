@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel
 
 from guardian.core.alert_message import AlertEvent, compose_alert
 from guardian.services.alerts import queue_alerts
+from guardian.services.family_changes import words_for
 from guardian.ui.context import AppContext
 from guardian.ui.screen import Screen
 from guardian.ui.widgets import label
@@ -185,13 +186,13 @@ def queue_family_alert(
     titles = [ctx.pick(signals[s].title) for s in signal_ids if s in signals]
     title, body = compose_alert(
         event,
+        words=words_for(ctx.catalog, ctx.lang),
         person_name=ctx.person_name,
         when=ctx.now(),
         level=level,
         signal_titles=titles,
         caller_number=caller_number,
         checked=checked,
-        lang=ctx.lang,
     )
     if callable(check_id):
         read_check_id: CheckId = check_id

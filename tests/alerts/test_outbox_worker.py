@@ -22,6 +22,7 @@ from guardian.storage.contacts import ContactStore
 from guardian.storage.database import open_database
 from guardian.storage.outbox import CHANNEL_REMOVED, OutboxMessage, OutboxStore
 from guardian.storage.worker import DiskWorker
+from tests.words import words_in
 
 from .conftest import Mail, Webhook
 
@@ -287,7 +288,7 @@ def edit_contact(db_path: Path, contact: Contact, url: str, phone: str) -> list[
 
     guarded = with_db(
         db_path,
-        lambda db: guarded_change(db, describe, lambda store: store.update(edited), "zh"),
+        lambda db: guarded_change(db, describe, lambda store: store.update(edited), words),
     )
     return guarded.alerts  # type: ignore[attr-defined, no-any-return]
 
@@ -433,7 +434,7 @@ def test_send_test_alert_by_email_through_the_outbox(
                 disk,
                 worker,
                 person_name="妈妈",
-                lang="zh",
+                words=words_in("zh"),
                 when=when,
                 on_queued=queued.append,
             )
@@ -441,7 +442,7 @@ def test_send_test_alert_by_email_through_the_outbox(
         (envelope,) = smtp_server.received()
         assert envelope.rcpt_tos == ["daughter@example.com"]
         mail = message_from_bytes(envelope.original_content or b"")
-        title, body = compose_alert("test", person_name="妈妈", when=when, lang="zh")
+        title, body = compose_alert("test", person_name="妈妈", when=when, words=words_in("zh"))
         assert title == "【防骗守护】测试通知"
         assert str(make_header(decode_header(mail["Subject"]))) == title
         assert plain_text(mail).strip() == body
@@ -450,7 +451,7 @@ def test_send_test_alert_by_email_through_the_outbox(
     unsaved = validate_contact({"name": "x", "phone": "110"}).contact
     assert unsaved is not None
     with pytest.raises(ValueError):
-        send_test_alert(unsaved, disk, worker, person_name="x", lang="en")
+        send_test_alert(unsaved, disk, worker, person_name="x", words=words_in("en"))
 
 
 def test_signals_arrive_on_the_gui_thread(

@@ -28,6 +28,7 @@ from guardian.ui.services import Services
 from tests.alerts.conftest import Webhook
 from tests.clock import FakeClock
 from tests.ui.conftest import RecordingSpeaker
+from tests.words import words_in
 
 CST = timezone(timedelta(hours=8))
 FIRST_ON = datetime(2024, 5, 1, 15, 0, tzinfo=CST)  # a Wednesday, 15:00
@@ -159,7 +160,7 @@ def test_a_week_with_two_checks_one_high_gives_a_delivered_note_naming_them(
     running = app.start()
     assert running.notes.last is not None and not running.notes.last.schedule.enabled
     # The family sends a test message; it arrives, and the weekly note comes on by itself.
-    send_test_alert(contact, running.disk, running.outbox, person_name="妈妈", lang="zh")
+    send_test_alert(contact, running.disk, running.outbox, person_name="妈妈", words=words_in("zh"))
     qtbot.waitUntil(lambda: len(webhook.received()) == 1, timeout=10000)
     notes = running.notes
     qtbot.waitUntil(lambda: notes.last is not None and notes.last.schedule.enabled)

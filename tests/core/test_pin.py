@@ -27,6 +27,7 @@ from guardian.core.pin import (
 from guardian.storage.database import open_database
 from guardian.storage.pin_state import PinStore
 from tests.clock import FakeClock
+from tests.words import words_in
 
 # --- shape and hashing ---------------------------------------------------------------------
 
@@ -293,25 +294,25 @@ def test_lock_survives_re_creating_the_store(tmp_path: Path) -> None:
     db = open_database(path)
     store = PinStore(db, PinPolicy(clock))
     assert not store.has_pin()
-    assert store.try_pin("0000").outcome == "ok"  # nothing to protect yet
+    assert store.try_pin("0000", words=words_in("zh")).outcome == "ok"  # nothing to protect yet
     store.set_pin("2580")
     assert store.pin_hash() is not None and "2580" not in (store.pin_hash() or "")
     for _ in range(MAX_FAILURES - 1):
-        assert store.try_pin("0000").outcome == "wrong"
+        assert store.try_pin("0000", words=words_in("zh")).outcome == "wrong"
     db.close()
 
     db = open_database(path)  # a restart
     store = PinStore(db, PinPolicy(clock))
     assert store.lock_state().failures == MAX_FAILURES - 1
-    assert store.try_pin("0000").outcome == "locked"
+    assert store.try_pin("0000", words=words_in("zh")).outcome == "locked"
     db.close()
 
     db = open_database(path)
     store = PinStore(db, PinPolicy(clock))
-    assert store.try_pin("2580").outcome == "locked"
+    assert store.try_pin("2580", words=words_in("zh")).outcome == "locked"
     clock.now += LOCK_SECONDS
     assert store.seconds_locked() == 0
-    assert store.try_pin("2580").outcome == "ok"
+    assert store.try_pin("2580", words=words_in("zh")).outcome == "ok"
     db.close()
 
 
@@ -322,14 +323,14 @@ def test_clock_set_back_is_stored_as_a_new_lock(tmp_path: Path) -> None:
     store = PinStore(db, PinPolicy(clock))
     store.set_pin("2580")
     for _ in range(MAX_FAILURES):
-        store.try_pin("0000")
+        store.try_pin("0000", words=words_in("zh"))
     clock.now -= 86_400
     assert store.seconds_locked() == LOCK_SECONDS
     db.close()
     db = open_database(path)
     store = PinStore(db, PinPolicy(clock))
     clock.now += LOCK_SECONDS
-    assert store.try_pin("2580").outcome == "ok"
+    assert store.try_pin("2580", words=words_in("zh")).outcome == "ok"
     db.close()
 
 
@@ -338,9 +339,9 @@ def test_setting_a_new_pin_clears_the_lock(tmp_path: Path) -> None:
     store = PinStore(db, PinPolicy(FakeClock()))
     store.set_pin("2580")
     for _ in range(MAX_FAILURES):
-        store.try_pin("0000")
+        store.try_pin("0000", words=words_in("zh"))
     store.set_pin("1470")
-    assert store.try_pin("1470").outcome == "ok"
+    assert store.try_pin("1470", words=words_in("zh")).outcome == "ok"
     store.clear_pin()
     assert not store.has_pin()
     db.close()

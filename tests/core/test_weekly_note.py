@@ -17,6 +17,7 @@ from guardian.core.weekly_note import (
     WeekFigures,
     compose_weekly_note,
 )
+from tests.words import words_in
 
 CST = timezone(timedelta(hours=8))
 WEDNESDAY_3PM = datetime(2024, 5, 1, 15, 0, tzinfo=CST)
@@ -30,7 +31,7 @@ def test_a_week_with_two_checks_one_high_names_them() -> None:
         delivered=3,
     )
     when = WEDNESDAY_3PM + WEEK
-    title, body = compose_weekly_note(figures, person_name="妈妈", when=when, lang="zh")
+    title, body = compose_weekly_note(figures, person_name="妈妈", when=when, words=words_in("zh"))
     assert "妈妈" in title and "每周" in title
     assert "2024-05-08 15:00" in body and "还在妈妈的电脑上运行" in body
     assert "检查了2次" in body and "其中1次" in body and "极可能是诈骗" in body
@@ -38,7 +39,7 @@ def test_a_week_with_two_checks_one_high_names_them() -> None:
     assert "朗读声音：正常" in body
     assert "这一周发出3条，都已送到" in body
     assert "没收到这条消息" in body
-    _, english = compose_weekly_note(figures, person_name="Mum", when=when, lang="en")
+    _, english = compose_weekly_note(figures, person_name="Mum", when=when, words=words_in("en"))
     assert "2 checks, 1 of them 'very likely fraud'" in english
     assert "2024-05-03 15:00: a text message checked" in english
     assert "3 sent this week, all delivered" in english
@@ -46,13 +47,13 @@ def test_a_week_with_two_checks_one_high_names_them() -> None:
 
 def test_a_quiet_week_and_broken_speech_and_alerts_are_said_plainly() -> None:
     figures = WeekFigures(checks=0, speech_works=False, delivered=1, failed=1, waiting=2)
-    _, body = compose_weekly_note(figures, person_name="", when=WEDNESDAY_3PM, lang="zh")
+    _, body = compose_weekly_note(figures, person_name="", when=WEDNESDAY_3PM, words=words_in("zh"))
     assert "家里的老人" in body
     assert "没有用它检查过什么" in body
     assert "现在不能朗读" in body and "“声音”" in body
     assert "送到1条，没送到1条，还在重试2条" in body and "提醒发送情况" in body
     _, none_needed = compose_weekly_note(
-        WeekFigures(checks=4), person_name="", when=WEDNESDAY_3PM, lang="en"
+        WeekFigures(checks=4), person_name="", when=WEDNESDAY_3PM, words=words_in("en")
     )
     assert "4 checks, none judged very likely fraud" in none_needed
     assert "none were needed this week" in none_needed
@@ -61,7 +62,7 @@ def test_a_quiet_week_and_broken_speech_and_alerts_are_said_plainly() -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_never_says_anything_is_safe(lang: Lang) -> None:
     title, body = compose_weekly_note(
-        WeekFigures(checks=3), person_name="妈妈", when=WEDNESDAY_3PM, lang=lang
+        WeekFigures(checks=3), person_name="妈妈", when=WEDNESDAY_3PM, words=words_in(lang)
     )
     assert "安全" not in title + body and "safe" not in (title + body).lower()
 
@@ -80,21 +81,61 @@ def test_every_note_fits_every_channel(highs: int, name: str, lang: Lang) -> Non
         failed=highs,
         waiting=highs,
     )
-    title, body = compose_weekly_note(figures, person_name=name, when=WEDNESDAY_3PM, lang=lang)
+    title, body = compose_weekly_note(
+        figures, person_name=name, when=WEDNESDAY_3PM, words=words_in(lang)
+    )
     assert len(body) <= MAX_BODY_LENGTH
     assert title
 
 
 def test_many_high_checks_are_counted_after_the_first_few() -> None:
     figures = WeekFigures(checks=9, high=tuple(HighCheck(WEDNESDAY_3PM, "call") for _ in range(8)))
-    _, body = compose_weekly_note(figures, person_name="妈妈", when=WEDNESDAY_3PM, lang="zh")
+    _, body = compose_weekly_note(
+        figures, person_name="妈妈", when=WEDNESDAY_3PM, words=words_in("zh")
+    )
     assert body.count("检查一个来电") == 5 and "另有3次" in body
 
 
+def test_the_note_says_what_it_always_said() -> None:
+    """A whole note, word for word, in each language, as the family has always received it."""
+    when = datetime(2026, 3, 4, 15, 7, tzinfo=CST)
+    week = (HighCheck(when - timedelta(days=6), "call"), HighCheck(when - timedelta(days=5), "odd"))
+    assert compose_weekly_note(
+        WeekFigures(checks=1, high=week[:1]), words=words_in("en"), person_name="", when=when
+    ) == (
+        "[Guardian] Weekly note: your family member's week",
+        "This is Guardian's weekly note: at 2026-03-04 15:07 it is still running on your family "
+        "member's computer.\nThis week: 1 check, 1 of them 'very likely fraud':\n- 2026-02-26 "
+        "15:07: a call checked\nPlease ask them how it turned out.\nReading aloud: working.\n"
+        "Alerts: none were needed this week; this note reaching you shows that alerts get "
+        "through.\nIf a week goes by without this note, Guardian may have stopped running: "
+        "please ask them, or look at the computer.",
+    )
+    _, body = compose_weekly_note(
+        WeekFigures(checks=9, high=week), words=words_in("zh"), person_name="妈妈", when=when
+    )
+    assert body.split("\n")[1:4] == [
+        "这一周检查了9次，其中2次的结果是“极可能是诈骗”：",
+        "- 2月26日 15:07，检查一个来电",
+        "- 2月27日 15:07，检查一个来电",
+    ]
+
+
+def test_every_sentence_of_the_note_comes_from_the_lookup() -> None:
+    figures = WeekFigures(checks=9, high=tuple(HighCheck(WEDNESDAY_3PM, "call") for _ in range(8)))
+    title, body = compose_weekly_note(
+        figures, words=lambda key, **values: f"<{key}>", person_name="", when=WEDNESDAY_3PM
+    )
+    lines = [title, *body.split("\n")]
+    assert all(line.startswith("<weekly_note.message_") for line in lines), lines
+
+
 def test_the_alert_event_gives_the_sign_of_life() -> None:
-    title, body = compose_alert("weekly_note", person_name="妈妈", when=WEDNESDAY_3PM, lang="zh")
+    title, body = compose_alert(
+        "weekly_note", person_name="妈妈", when=WEDNESDAY_3PM, words=words_in("zh")
+    )
     assert (title, body) == compose_weekly_note(
-        None, person_name="妈妈", when=WEDNESDAY_3PM, lang="zh"
+        None, person_name="妈妈", when=WEDNESDAY_3PM, words=words_in("zh")
     )
     assert "还在妈妈的电脑上运行" in body
 

@@ -18,6 +18,7 @@ from guardian.storage.checks import CheckStore
 from guardian.storage.contacts import ContactStore
 from guardian.storage.outbox import OutboxMessage, OutboxStore
 from tests.services import run
+from tests.words import words_in
 
 T = TypeVar("T")
 
@@ -112,7 +113,7 @@ def test_a_test_alert_goes_only_to_the_channels_of_its_contact(db: Database) -> 
     add(db, "小红", "13812345678", "http://127.0.0.1:9/a")
     tested = add(db, "小明", "13998765432", "http://127.0.0.1:9/b", "http://127.0.0.1:9/c")
     assert tested.id is not None
-    ids = run(db, queue_test_alert(tested.id, "en", WHEN))
+    ids = run(db, queue_test_alert(tested.id, words_in("en"), WHEN))
     stored = outbox(db)
     assert [m.id for m in stored] == ids and len(ids) == 2
     assert {(m.contact_name, m.event) for m in stored} == {("小明", "test")}

@@ -61,7 +61,7 @@ def test_the_first_contact_is_saved_without_an_alert_when_no_channel_was_set_up(
     db: Database, words: Words
 ) -> None:
     new = contact("小红", "13812345678", OLD_URL)
-    guarded = run(db, family_changes.save_contact(new, new=True, words=words, lang="zh"))
+    guarded = run(db, family_changes.save_contact(new, new=True, words=words))
     assert guarded.alerts == []
     assert guarded.changes  # what changed is still described
     assert [c.name for c in ContactStore(db).list()] == ["小红"]
@@ -79,9 +79,7 @@ def test_an_edit_is_told_first_to_the_old_address(db: Database, words: Words) ->
         channels=[ChannelConfig("json", {"url": NEW_URL}, stored.channels[0].id)],
         id=stored.id,
     )
-    guarded: Guarded[Contact] = run(
-        db, family_changes.save_contact(edited, new=False, words=words, lang="zh")
-    )
+    guarded: Guarded[Contact] = run(db, family_changes.save_contact(edited, new=False, words=words))
     [message] = outbox(db)
     assert guarded.alerts == [message.id]
     assert message.event == "settings_changed"
@@ -93,7 +91,7 @@ def test_an_edit_is_told_first_to_the_old_address(db: Database, words: Words) ->
 
 def test_saving_a_contact_unchanged_tells_no_one(db: Database, words: Words) -> None:
     stored = add(db, "小红", "13812345678", OLD_URL)
-    guarded = run(db, family_changes.save_contact(stored, new=False, words=words, lang="zh"))
+    guarded = run(db, family_changes.save_contact(stored, new=False, words=words))
     assert guarded.alerts == [] and guarded.changes == []
     assert outbox(db) == []
 
@@ -102,7 +100,7 @@ def test_a_deleted_contact_is_warned_at_its_own_channels(db: Database, words: Wo
     first = add(db, "小红", "13812345678", OLD_URL)
     add(db, "小明", "13998765432")
     assert first.id is not None
-    guarded = run(db, family_changes.delete_contact(first.id, words=words, lang="zh"))
+    guarded = run(db, family_changes.delete_contact(first.id, words=words))
     [message] = outbox(db)
     assert guarded.alerts == [message.id]
     assert message.contact_name == "小红" and "old-family-address" in address(db, message)
@@ -114,13 +112,13 @@ def test_a_new_order_and_a_new_primary_are_told(db: Database, words: Words) -> N
     second = add(db, "小明", "13998765432")
     assert first.id is not None and second.id is not None
     ids = [second.id, first.id]
-    moved = run(db, family_changes.reorder_contacts(ids, words=words, lang="zh"))
+    moved = run(db, family_changes.reorder_contacts(ids, words=words))
     assert len(moved.alerts) == 1 and "小明、小红" in moved.changes[0]
     assert [c.id for c in ContactStore(db).list()] == ids
-    primary = run(db, family_changes.make_primary(second.id, "小明", words=words, lang="zh"))
+    primary = run(db, family_changes.make_primary(second.id, "小明", words=words))
     assert len(primary.alerts) == 1
     assert next(c for c in ContactStore(db).list() if c.primary).id == second.id
-    again = run(db, family_changes.make_primary(second.id, "小明", words=words, lang="zh"))
+    again = run(db, family_changes.make_primary(second.id, "小明", words=words))
     assert again.alerts == [] and again.changes == []
     assert len(outbox(db)) == 2
 
@@ -129,13 +127,11 @@ def test_a_change_that_fails_leaves_no_alert_behind(db: Database, words: Words) 
     first = add(db, "小红", "13812345678", OLD_URL)
     second = add(db, "小明", "13998765432")
     assert first.id is not None and second.id is not None
-    error = run_failing(
-        db, family_changes.reorder_contacts([second.id, second.id], words=words, lang="zh")
-    )
+    error = run_failing(db, family_changes.reorder_contacts([second.id, second.id], words=words))
     assert isinstance(error, ValueError)
     assert outbox(db) == []
     assert [c.id for c in ContactStore(db).list()] == [first.id, second.id]
-    error = run_failing(db, family_changes.make_primary(999, "?", words=words, lang="zh"))
+    error = run_failing(db, family_changes.make_primary(999, "?", words=words))
     assert isinstance(error, ValueError)
     assert outbox(db) == []
 
@@ -147,7 +143,7 @@ def test_a_change_whose_alert_cannot_be_stored_is_not_made(db: Database, words: 
         "CREATE TEMP TRIGGER outbox_full BEFORE INSERT ON outbox "
         "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
     )
-    error = run_failing(db, family_changes.delete_contact(stored.id, words=words, lang="zh"))
+    error = run_failing(db, family_changes.delete_contact(stored.id, words=words))
     assert "full" in str(error)
     assert [c.name for c in ContactStore(db).list()] == ["小红"]
     assert outbox(db) == []

@@ -22,6 +22,7 @@ from guardian.storage.outbox import OutboxStore
 from guardian.storage.pin_state import PinStore
 from guardian.storage.settings import SettingsStore
 from tests.services import run
+from tests.words import words_in
 
 T = TypeVar("T")
 
@@ -78,7 +79,7 @@ def test_the_test_message_goes_to_every_channel_of_that_family_member_only(
     lina = add(db, "Lina", "13900139000", HOOK, NTFY)
     add(db, "Qiang", "13800138000", HOOK)
     assert lina.id is not None
-    queued = run(db, send_test(lina.id, person_name="Mum", when=WHEN, lang="en"))
+    queued = run(db, send_test(lina.id, person_name="Mum", when=WHEN, words=words_in("en")))
     assert sorted(queued.values()) == ["json", "ntfy"]
     pending = OutboxStore(db).pending()
     assert sorted(m.id for m in pending) == sorted(queued)
@@ -96,7 +97,7 @@ def test_a_test_that_cannot_be_queued_leaves_nothing(db: Database) -> None:
         "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
     )
     errors: list[Exception] = []
-    job = send_test(lina.id, person_name="", when=WHEN, lang="en")
+    job = send_test(lina.id, person_name="", when=WHEN, words=words_in("en"))
     RunAtOnce(db).submit(job, on_error=errors.append)
     assert errors and "disk full" in str(errors[0])
     assert OutboxStore(db).pending() == []
@@ -105,7 +106,7 @@ def test_a_test_that_cannot_be_queued_leaves_nothing(db: Database) -> None:
 def test_the_reports_say_what_was_delivered_and_what_failed(db: Database) -> None:
     lina = add(db, "Lina", "13900139000", HOOK, NTFY, ChannelConfig("ntfy", {"topic": "t2x"}))
     assert lina.id is not None
-    queued = list(run(db, send_test(lina.id, person_name="", when=WHEN, lang="en")))
+    queued = list(run(db, send_test(lina.id, person_name="", when=WHEN, words=words_in("en"))))
     delivered, failed, waiting = queued
     store = OutboxStore(db)
     store.claim(delivered)

@@ -15,6 +15,7 @@ from guardian.storage.contacts import ContactStore
 from guardian.storage.outbox import OutboxStore
 from guardian.storage.weekly_note import load_schedule
 from tests.services import run
+from tests.words import words_in
 
 T = TypeVar("T")
 
@@ -33,7 +34,7 @@ def db(db: Database) -> Database:
 
 
 def look(db: Database, now: datetime) -> NoteCheck:
-    return run(db, send_if_due(now, lang="en", person_name="Mum", speech_works=True))
+    return run(db, send_if_due(now, words=words_in("en"), person_name="Mum", speech_works=True))
 
 
 def notes(db: Database) -> list[str]:
@@ -82,7 +83,10 @@ def test_a_note_that_could_not_be_queued_is_not_recorded_as_sent(db: Database) -
     )
     errors: list[Exception] = []
     job = send_if_due(
-        FIRST_ON + timedelta(weeks=1, minutes=5), lang="en", person_name="", speech_works=True
+        FIRST_ON + timedelta(weeks=1, minutes=5),
+        words=words_in("en"),
+        person_name="",
+        speech_works=True,
     )
     RunAtOnce(db).submit(job, on_error=errors.append)
     assert errors and "disk full" in str(errors[0])

@@ -58,7 +58,7 @@ def test_a_check_built_for_another_language_is_not_opened(qapp: QApplication, qt
         window.show()
         qtbot.waitUntil(lambda: prepared_check(window.ctx) is not None, timeout=10_000)
         ahead = prepared_check(window.ctx).screen
-        window.ctx.set_lang("en")
+        window.ctx.settings.set_lang("en")
         window.open("check_call")
         screen = window.current_screen()
         assert isinstance(screen, CheckCallScreen) and screen is not ahead

@@ -302,7 +302,7 @@ def test_the_leave_button_says_in_both_languages_that_one_press_leaves(
     qtbot, ctx: AppContext
 ) -> None:
     for lang, words in (("zh", "退出演示"), ("en", "Leave the demo")):
-        ctx.set_lang(lang)  # type: ignore[arg-type]
+        ctx.settings.set_lang(lang)  # type: ignore[arg-type]
         screen = DemoScreen(ctx)
         qtbot.addWidget(screen)
         assert screen.leave_button.label() == words

@@ -52,7 +52,7 @@ def test_without_a_chinese_font_the_app_starts_and_says_so(ctx, make_window: Win
     window = make_window(ctx=ctx, routes={}, font_choice=FontChoice(None, frozenset({"中"})))
     assert window.font_banner.isVisible()
     assert "字体" in window.font_banner.text()
-    ctx.set_lang("en")
+    ctx.settings.set_lang("en")
     assert "font" in window.font_banner.text()
 
 

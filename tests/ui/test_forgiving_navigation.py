@@ -112,9 +112,9 @@ def test_back_left_home_alone_at_the_right_at_every_text_size(
     window: MainWindow, qtbot, lang: str, width: int
 ) -> None:
     window.resize(width, 800)
-    window.ctx.set_lang(lang)  # type: ignore[arg-type]
+    window.ctx.settings.set_lang(lang)  # type: ignore[arg-type]
     for step in range(len(TEXT_SIZES_PT)):
-        window.ctx.set_text_step(step)
+        window.ctx.settings.set_text_step(step)
         settle(window)
         check_header(window, navigation=False)  # the home screen
         start_check(window, qtbot)

@@ -55,7 +55,7 @@ def home_of(window: MainWindow) -> HomeScreen:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_button_has_its_label_in_both_languages(window: MainWindow, lang: str) -> None:
-    window.ctx.set_lang(lang)  # type: ignore[arg-type]
+    window.ctx.settings.set_lang(lang)  # type: ignore[arg-type]
     home = home_of(window)
     assert {route: button.label() for route, button in home.buttons.items()} == EXPECTED[lang]
     for button in home.buttons.values():
@@ -90,11 +90,11 @@ def settle(qtbot) -> None:
 def test_the_giant_buttons_never_shrink_as_the_text_grows(
     window: MainWindow, qtbot, lang: str, size: tuple[int, int]
 ) -> None:
-    window.ctx.set_lang(lang)  # type: ignore[arg-type]
+    window.ctx.settings.set_lang(lang)  # type: ignore[arg-type]
     window.resize(*size)
     heights: list[int] = []
     for step in range(len(TEXT_SIZES_PT)):
-        window.ctx.set_text_step(step)
+        window.ctx.settings.set_text_step(step)
         settle(qtbot)
         home = home_of(window)
         main = [home.buttons[route] for route, *_ in MAIN_ACTIONS]
@@ -114,13 +114,13 @@ def test_the_giant_buttons_never_shrink_as_the_text_grows(
 def test_the_home_screen_fits_without_scrolling_at_every_text_size(
     window: MainWindow, qtbot, lang: str
 ) -> None:
-    window.ctx.set_lang(lang)  # type: ignore[arg-type]
+    window.ctx.settings.set_lang(lang)  # type: ignore[arg-type]
     window.resize(1280, 860)
     sizes = [(1280, 860, step) for step in range(len(TEXT_SIZES_PT))]
     sizes += [(1024, 768, step) for step in range(len(TEXT_SIZES_PT))]
     for width, height, step in sizes:
         window.resize(width, height)
-        window.ctx.set_text_step(step)
+        window.ctx.settings.set_text_step(step)
         settle(qtbot)
         area = home_of(window).findChild(QScrollArea)
         assert area is not None
@@ -130,11 +130,11 @@ def test_the_home_screen_fits_without_scrolling_at_every_text_size(
 def test_larger_text_makes_every_screen_text_larger(window: MainWindow) -> None:
     before = label_font_size(home_of(window))
     tile_before = home_of(window).buttons["check_call"].text_widget.font().pointSizeF()
-    window.ctx.set_text_step(window.ctx.text_step + 1)
+    window.ctx.settings.set_text_step(window.ctx.text_step + 1)
     after_home = home_of(window)
     assert label_font_size(after_home) > before
     assert after_home.buttons["check_call"].text_widget.font().pointSizeF() > tile_before
-    window.ctx.set_text_step(window.ctx.text_step - 1)
+    window.ctx.settings.set_text_step(window.ctx.text_step - 1)
     assert label_font_size(home_of(window)) == before
 
 
@@ -142,7 +142,7 @@ def test_larger_text_makes_every_screen_text_larger(window: MainWindow) -> None:
 def test_no_text_size_language_or_demo_button_on_the_home_screen(
     window: MainWindow, lang: str
 ) -> None:
-    window.ctx.set_lang(lang)  # type: ignore[arg-type]
+    window.ctx.settings.set_lang(lang)  # type: ignore[arg-type]
     home = home_of(window)
     pressable = home.findChildren(QPushButton)
     # Only the six: a slip of the finger cannot change the text, the language or open a demo.
@@ -256,9 +256,9 @@ def test_at_the_largest_text_in_a_small_window_the_words_keep_their_lines(
     window: MainWindow, qtbot, lang: str
 ) -> None:
     """Smaller pictures, not a lone "话" on a line of its own or English on a third line."""
-    window.ctx.set_lang(lang)  # type: ignore[arg-type]
+    window.ctx.settings.set_lang(lang)  # type: ignore[arg-type]
     window.resize(1024, 768)
-    window.ctx.set_text_step(len(TEXT_SIZES_PT) - 1)
+    window.ctx.settings.set_text_step(len(TEXT_SIZES_PT) - 1)
     settle(qtbot)
     home = home_of(window)
     button = home.buttons["check_call"]

@@ -508,7 +508,7 @@ def test_the_bank_list_puts_the_own_bank_first_and_not_knowing_leads_to_110(
     ctx = window.ctx
     banks = [h.id for h in ctx.content.hotlines.values() if h.kind == HotlineKind.BANK]
     own = banks[-1]
-    ctx.bank_hotline = own
+    ctx.settings.set_bank_hotline(own)
     screen = BankChoiceScreen(ctx)
     window.show_screen(screen)
     assert screen.shown_banks()[0] == own

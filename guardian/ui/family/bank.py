@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 from guardian.core.content import Hotline, HotlineKind
 from guardian.core.preferences import Preferences
 from guardian.ui.context import AppContext
-from guardian.ui.family.common import FamilyScreen, save_preferences
+from guardian.ui.family.common import FamilyScreen
+from guardian.ui.live_settings import BANK_HOTLINE
 from guardian.ui.widgets import BigButton, label
 
 NO_BANK = ""
@@ -16,8 +17,15 @@ NO_BANK = ""
 class BankSettingScreen(FamilyScreen):
     """Every bank hotline as a big button, and "not set"; a press saves the choice.
 
+    The choice goes to the live settings (``ctx.settings.set_bank_hotline``), which save it
+    once; the page shows the new choice when the settings say it changed, and a message when
+    the save fails.
+
     Args:
-        ctx: the shared app context (the choice is kept in its ``bank_hotline``).
+        ctx: the shared app context (the choice is kept in its settings' ``bank_hotline``).
+
+    Attributes:
+        saved: the preferences as last stored since the page opened (None: none yet).
     """
 
     title_key = "family.bank_title"
@@ -42,6 +50,9 @@ class BankSettingScreen(FamilyScreen):
         self.body.addLayout(grid)
         self.body.addStretch(1)
         self._update()
+        ctx.settings.changed.connect(self._setting_changed)
+        ctx.settings.saved.connect(self._saved)
+        ctx.settings.save_failed.connect(self._failed)
 
     def spoken_text(self) -> str:
         """The title, the question and the current choice."""
@@ -54,16 +65,30 @@ class BankSettingScreen(FamilyScreen):
         return bank if bank is not None and bank in self.buttons else NO_BANK
 
     def choose(self, bank_id: str) -> None:
-        """Make ``bank_id`` the person's bank (empty: none), apply it and save it."""
-        self.ctx.bank_hotline = bank_id or None
+        """Make ``bank_id`` the person's bank (empty: none); the settings apply and save it.
+
+        The same bank again changes nothing and saves nothing: the page says the choice again.
+        """
+        settings = self.ctx.settings
+        bank = bank_id or None
+        if bank == settings.bank_hotline:
+            self._show_choice()
+        else:
+            settings.set_bank_hotline(bank)  # shown through _setting_changed, then saved
+
+    def _setting_changed(self, name: str) -> None:
+        # Shown and read before the settings save it, so a failed save's message comes last.
+        if name == BANK_HOTLINE and not self.closed:
+            self._show_choice()
+
+    def _show_choice(self) -> None:
         self._update()
         self.show_message(self._current_words())
-        save_preferences(self.ctx, on_done=self._saved, on_error=self._failed)
 
     def _saved(self, prefs: Preferences) -> None:
         self.saved = prefs
 
-    def _failed(self, error: Exception) -> None:
+    def _failed(self) -> None:
         if not self.closed:
             self.show_message(self.ctx.t("family.save_failed"))
 

@@ -1,4 +1,4 @@
-"""Pieces every family-settings screen shares: the page frame, form fields, saving, the outbox.
+"""Pieces every family-settings screen shares: the page frame, form fields, jobs, the outbox.
 
 The family settings are used by a grown-up who sets things up once, but the person sees them
 too: large type, one clear main action, messages that stay until the next press, nothing
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guardian.core.preferences import Preferences
 from guardian.services.jobs import Job
 from guardian.ui.context import AppContext
 from guardian.ui.screen import Screen
@@ -51,20 +50,6 @@ def wake_outbox(ctx: AppContext) -> None:
     outbox = ctx.services.outbox
     if outbox is not None:
         outbox.wake()
-
-
-def save_preferences(
-    ctx: AppContext,
-    on_done: Callable[[Preferences], None] | None = None,
-    on_error: Callable[[Exception], None] | None = None,
-) -> None:
-    """Save the person's preferences now, with answers: the live settings' own save.
-
-    The settings already save each change by themselves
-    (:class:`~guardian.ui.live_settings.LiveSettings`); a screen that wants to know when the
-    save is done, or that it failed, calls this. Where nothing can be saved, nothing happens.
-    """
-    ctx.settings.save(on_done=on_done, on_error=on_error)
 
 
 class FamilyScreen(Screen):

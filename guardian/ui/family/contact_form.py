@@ -351,11 +351,8 @@ class ContactFormScreen(FamilyScreen):
             self._after_save = None  # stays open to be corrected
             return
         contact = result.contact
-        lang = ctx.lang
-        words = words_for(ctx.catalog, lang)
-        job = family_changes.save_contact(
-            contact, new=self.original is None, words=words, lang=lang
-        )
+        words = words_for(ctx.catalog, ctx.lang)
+        job = family_changes.save_contact(contact, new=self.original is None, words=words)
         self.save_button.setEnabled(False)
         self.run(job, self._saved, self._save_failed)
 
@@ -396,7 +393,10 @@ class ContactFormScreen(FamilyScreen):
         if not contact.channels:
             self.show_message(ctx.t("contacts.test_no_channels"))
             return
-        self.run(queue_test_alert(contact.id, ctx.lang, ctx.now()), self._test_queued)
+        self.run(
+            queue_test_alert(contact.id, words_for(ctx.catalog, ctx.lang), ctx.now()),
+            self._test_queued,
+        )
 
     def _test_queued(self, ids: list[int]) -> None:
         wake_outbox(self.ctx)
@@ -408,9 +408,8 @@ class ContactFormScreen(FamilyScreen):
         contact = self.original
         if contact is None or contact.id is None:
             return
-        lang = self.ctx.lang
-        words = words_for(self.ctx.catalog, lang)
-        self.run(family_changes.delete_contact(contact.id, words=words, lang=lang), self._deleted)
+        words = words_for(self.ctx.catalog, self.ctx.lang)
+        self.run(family_changes.delete_contact(contact.id, words=words), self._deleted)
 
     def _deleted(self, guarded: Guarded[None]) -> None:
         if guarded.alerts:

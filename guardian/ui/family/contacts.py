@@ -183,10 +183,9 @@ class ContactListScreen(FamilyScreen):
         if not 0 <= target < len(ids):
             return
         ids[index], ids[target] = ids[target], ids[index]
-        lang = self.ctx.lang
-        words = words_for(self.ctx.catalog, lang)
+        words = words_for(self.ctx.catalog, self.ctx.lang)
         name = self.contacts[index].name
-        job = family_changes.reorder_contacts(ids, words=words, lang=lang)
+        job = family_changes.reorder_contacts(ids, words=words)
         self.run(job, lambda g: self._changed(g, self.ctx.t("contacts.moved", name=name)))
 
     def make_primary(self, contact_id: int) -> None:
@@ -194,10 +193,9 @@ class ContactListScreen(FamilyScreen):
         contact = next((c for c in self.contacts if c.id == contact_id), None)
         if contact is None:
             return
-        lang = self.ctx.lang
-        words = words_for(self.ctx.catalog, lang)
+        words = words_for(self.ctx.catalog, self.ctx.lang)
         name = contact.name
-        job = family_changes.make_primary(contact_id, name, words=words, lang=lang)
+        job = family_changes.make_primary(contact_id, name, words=words)
         self.run(job, lambda g: self._changed(g, self.ctx.t("contacts.primary_now", name=name)))
 
     def _changed(self, guarded: Guarded[None], text: str) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from guardian.core.i18n import LANGS, Lang
 from guardian.ui.context import AppContext
-from guardian.ui.family.common import FamilyScreen, save_preferences
+from guardian.ui.family.common import FamilyScreen
 from guardian.ui.theme import TEXT_SIZES_PT
 from guardian.ui.widgets import BigButton, label
 
@@ -92,10 +92,10 @@ class DisplaySettingsScreen(FamilyScreen):
         ctx = self.ctx
         step, lang = self.chosen_step, self.chosen_lang
         changed = step != ctx.text_step or lang != ctx.lang
-        # Both changes redraw the window: this screen is gone after the first of them.
-        ctx.set_lang(lang)
-        ctx.set_text_step(step)
-        save_preferences(ctx)
+        # Both changes redraw the window: this screen is gone after the first of them. The
+        # settings save each change themselves.
+        ctx.settings.set_lang(lang)
+        ctx.settings.set_text_step(step)
         if not changed:
             ctx.navigator().home()
 

@@ -22,6 +22,7 @@ from typing import Literal, TypeVar
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from guardian.core.field_error import Words
 from guardian.core.i18n import Text
 from guardian.core.pin import (
     PIN_MAX_DIGITS,
@@ -202,9 +203,13 @@ class PinScreen(Screen):
     def _person_name(self) -> str:
         return self.ctx.person_name
 
+    def _words(self) -> Words:
+        """The catalog's sentences in the language of now, for an alert written on the disk."""
+        return words_for(self.ctx.catalog, self.ctx.lang)
+
     def _load(self) -> None:
         # A missing PIN is announced here, before the keypad can set a new one.
-        job = pin_jobs.status(self.policy, lang=self.ctx.lang, person_name=self._person_name())
+        job = pin_jobs.status(self.policy, words=self._words(), person_name=self._person_name())
         self._submit(job, self._loaded)
 
     def _loaded(self, status: PinStatus) -> None:
@@ -271,10 +276,8 @@ class PinScreen(Screen):
             self.ctx.say(self.spoken_text())
             return
         self.pad.set_locked(True)
-        lang = self.ctx.lang
-        words = words_for(self.ctx.catalog, lang)
         self._submit(
-            pin_jobs.set_pin(self._first, change=self.change, words=words, lang=lang),
+            pin_jobs.set_pin(self._first, change=self.change, words=self._words()),
             self._saved,
         )
 
@@ -295,7 +298,7 @@ class PinScreen(Screen):
 
     def _try(self, pin: str) -> None:
         job = pin_jobs.try_pin(
-            pin, self.policy, lang=self.ctx.lang, person_name=self._person_name()
+            pin, self.policy, words=self._words(), person_name=self._person_name()
         )
         self.pad.set_locked(True)
         self._submit(job, self._tried)

@@ -327,7 +327,10 @@ class SetupScreen(FamilyScreen):
         ctx = self.ctx
         self._connect_outbox()
         job = family_setup.send_test(
-            contact.id, person_name=ctx.person_name, when=ctx.now(), lang=ctx.lang
+            contact.id,
+            person_name=ctx.person_name,
+            when=ctx.now(),
+            words=words_for(ctx.catalog, ctx.lang),
         )
         self.test = "sending"
         self.test_ids = {}
@@ -377,9 +380,8 @@ class SetupScreen(FamilyScreen):
         """Save the family member with ``channels`` (told to the channels there were), then test."""
         assert self.contact is not None
         contact = replace(self.contact, channels=channels)
-        lang = self.ctx.lang
-        words = words_for(self.ctx.catalog, lang)
-        job = save_contact(contact, new=False, words=words, lang=lang)
+        words = words_for(self.ctx.catalog, self.ctx.lang)
+        job = save_contact(contact, new=False, words=words)
         self.page = "alerts"
         self.test = "sending"
         self._show_page()

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from guardian.services import weekly_note
+from guardian.services.family_changes import words_for
 from guardian.services.weekly_note import NoteCheck
 from guardian.ui.context import AppContext
 from guardian.ui.family.common import wake_outbox
@@ -72,7 +73,7 @@ class WeeklyNotes(QObject):
         ctx = self.ctx
         job = weekly_note.send_if_due(
             ctx.now(),
-            lang=ctx.lang,
+            words=words_for(ctx.catalog, ctx.lang),
             person_name=ctx.person_name,
             speech_works=bool(ctx.speaker.available),
         )
