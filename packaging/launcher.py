@@ -10,13 +10,19 @@ that this process finds its own copies of Qt and the rest. The programs Guardian
 (espeak-ng, aplay, gio) must see the system's libraries instead, so the original value is put
 back: the dynamic loader read the variable when this process started, changing it now only
 affects child processes.
+
+``--check-window PICTURE`` is for the build's own check (``packaging/build.py check``): it
+starts the window as ``--quit-after-start`` does, saves a picture of it right after its first
+paint to ``PICTURE``, and prints the screen it shows and its buttons' words as one JSON line.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import runpy
 import sys
+from typing import Any
 
 
 def restore_library_path() -> None:
@@ -47,12 +53,61 @@ def run_module(module: str, arguments: list[str]) -> int:
     return 0
 
 
+def check_window(picture: str, arguments: list[str]) -> int:
+    """Start the window, save a picture of its first paint, print what it shows; exit after.
+
+    Prints ``{"screen": class name of the screen shown, "buttons": [their words], "size":
+    [width, height]}``. The window quits right after its first paint (``--quit-after-start``).
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+    from guardian.cli import main as guardian_main
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    shown: dict[str, Any] = {}
+
+    def record(window: QWidget) -> None:
+        window.grab().save(picture)
+        stack = getattr(window, "stack", None)
+        screen = stack.currentWidget() if stack is not None else None
+        buttons = [b for b in window.findChildren(QAbstractButton) if b.isVisible()]
+        shown.update(
+            screen=type(screen).__name__,
+            buttons=[b.text() or b.accessibleName() for b in buttons],
+            size=[window.width(), window.height()],
+        )
+
+    class FirstPaint(QObject):
+        """Records the main window once, after its first paint (before it quits)."""
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if (
+                not shown
+                and event.type() == QEvent.Type.Paint
+                and type(watched).__name__ == "MainWindow"
+                and isinstance(watched, QWidget)
+            ):
+                shown["screen"] = None
+                QTimer.singleShot(0, lambda: record(watched))
+            return False
+
+    watcher = FirstPaint()
+    app.installEventFilter(watcher)
+    code = guardian_main(["--quit-after-start", *arguments])
+    app.removeEventFilter(watcher)
+    print(json.dumps(shown, ensure_ascii=False))
+    return code if shown.get("screen") else 1
+
+
 def main() -> int:
     """Run Guardian with the process arguments; return the exit code."""
     restore_library_path()
     arguments = sys.argv[1:]
     if len(arguments) >= 2 and arguments[0] == "-m":
         return run_module(arguments[1], arguments[2:])
+    if len(arguments) >= 2 and arguments[0] == "--check-window":
+        return check_window(arguments[1], arguments[2:])
     from guardian.cli import main as guardian_main
 
     return guardian_main()

@@ -18,7 +18,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QScrollArea
 
 from guardian.app import StartOptions, build_window, shutdown
 from guardian.core.i18n import LANGS, Lang
@@ -41,6 +41,7 @@ from guardian.ui.family import screenshot_scenes as family_scenes
 from guardian.ui.family import setup_scenes
 from guardian.ui.family.screenshot_scenes import wait_for
 from guardian.ui.history import HistoryScreen
+from guardian.ui.history_detail import HistoryDetailScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.money_sent import MoneySentScreen
 from guardian.ui.remote_warning import RemoteAppWarningScreen
@@ -376,6 +377,67 @@ def message_picture_read(window: MainWindow) -> None:
     wait_for(lambda: screen.pages.currentWidget() is screen.result_page, seconds=60)
 
 
+def message_picture_boxes(window: MainWindow) -> None:
+    """The verdict's page with the picture: the marked words boxed, and "把图片留下给家人看"."""
+    message_picture_read(window)
+    screen = window.current_screen()
+    assert isinstance(screen, CheckMessageScreen)
+    assert screen.pager is not None and screen.picture_block is not None
+    page = screen.pager.page_of(screen.picture_block)
+    assert page is not None
+    screen.pager.show_page(page)
+
+
+def history_picture(window: MainWindow) -> None:
+    """A check from a picture whose picture was kept: the history's detail shows it, boxed."""
+    message_picture_boxes(window)
+    screen = window.current_screen()
+    assert isinstance(screen, CheckMessageScreen) and screen.keep_picture_button is not None
+    wait_for(lambda: screen.check is not None and screen.check.id is not None)
+    screen.keep_picture_button.click()
+    wait_for(lambda: screen.picture_kept)
+    history = HistoryScreen(window.ctx)
+    window.show_screen(history)
+    wait_for(lambda: len(history.rows) > 0)
+    history.rows[history.records[0].id or 0].click()
+    detail = window.current_screen()
+    assert isinstance(detail, HistoryDetailScreen)
+    wait_for(lambda: detail.picture_view is not None and detail.picture_view.height() >= 240)
+    area = detail.findChild(QScrollArea)
+    shown = detail.picture_view
+    if area is not None and shown is not None:
+        # The picture at the top of the page, its heading just above it.
+        bar = area.verticalScrollBar()
+        wait_for(lambda: bar.maximum() >= shown.y() - 80 > 0)
+        bar.setValue(shown.y() - 80)
+
+
+def message_camera(window: MainWindow) -> None:
+    """The camera screen: the phone held still in the frame guide, a second before it is taken.
+
+    The frames come from the test video of a phone held up to a camera (no camera is needed).
+    """
+    from guardian.ui.camera_screen import CameraScreen
+
+    message_picture(window)
+    screen = window.current_screen()
+    assert isinstance(screen, CheckMessageScreen)
+    video = Path(__file__).resolve().parent.parent / "tests" / "data" / "camera_phone.avi"
+    window.open("camera_capture", on_picture=screen.picture_input.read_image, video=video)
+    camera = window.current_screen()
+    assert isinstance(camera, CameraScreen)
+    wait_for(lambda: camera.source is not None and camera.source.frames >= 17, seconds=60)
+    camera.stop()  # the phone still in the frame, before the picture is taken by itself
+
+
+def message_picture_no_camera(window: MainWindow) -> None:
+    """The ways in on a computer without a camera: the camera button says so plainly."""
+    message_picture(window)
+    screen = window.current_screen()
+    assert isinstance(screen, CheckMessageScreen)
+    screen.picture_input.camera_button.show_present(False)
+
+
 def check_typed_text(window: MainWindow, zh: str, en: str) -> None:
     """Open the message check, type ``zh`` or ``en`` (by the window's language) and check it."""
     window.open("check_message")
@@ -488,6 +550,10 @@ SCENES: dict[str, Scene] = {
     "message-picture": message_picture,
     "message-picture-no-text": message_picture_no_text,
     "message-picture-read": message_picture_read,
+    "message-picture-boxes": message_picture_boxes,
+    "history-picture": history_picture,
+    "message-camera": message_camera,
+    "message-picture-no-camera": message_picture_no_camera,
     "message-fraud": message_fraud,
     "message-story": message_story,
     "message-ordinary": message_ordinary,
@@ -523,7 +589,7 @@ def shoot(
     options = StartOptions(lang=lang, make_speaker=PictureSpeaker)  # type: ignore[arg-type]
     window = build_window(app, options)
     if step is not None:
-        window.ctx.set_text_step(step)
+        window.ctx.settings.set_text_step(step)
     window.resize(1280, 860)
     window.show()
     scene(window)

@@ -9,7 +9,6 @@ Pure: boxes in, text out.
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -94,7 +93,7 @@ def rows(boxes: Iterable[WordBox], min_score: float = MIN_SCORE) -> list[list[Wo
     if not kept:
         return []
     slants = [slant for slant in (box.slant for box in kept) if slant is not None]
-    angle = statistics.median(slants) if slants else 0.0
+    angle = median(slants) if slants else 0.0
     cos, sin = math.cos(angle), math.sin(angle)
     placed = []
     for box in kept:
@@ -116,3 +115,16 @@ def rows(boxes: Iterable[WordBox], min_score: float = MIN_SCORE) -> list[list[Wo
 def reading_text(boxes: Iterable[WordBox], min_score: float = MIN_SCORE) -> str:
     """The words of the boxes in reading order: a line a row, a row's boxes joined by a space."""
     return "\n".join(" ".join(box.text.strip() for box in row) for row in rows(boxes, min_score))
+
+
+def median(values: Sequence[float]) -> float:
+    """The middle of ``values`` (the mean of the two middle ones for an even count).
+
+    Written here rather than imported from ``statistics``, which brings ``fractions`` and
+    ``decimal`` with it: this module is loaded before the window first paints.
+    """
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2

@@ -7,15 +7,17 @@ plain data.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Protocol
 
 from sqlite_utils import Database
 
 from guardian.core.history_chart import WeekBucket
+from guardian.core.picture_marks import KeptPicture
 from guardian.core.records import CheckRecord
 from guardian.services.jobs import Job
+from guardian.storage.check_pictures import CheckPictureStore
 from guardian.storage.checks import CheckStore
 from guardian.storage.history_io import (
     HistoryImportError,
@@ -39,8 +41,10 @@ __all__ = [
     "export_to",
     "first_page",
     "import_from",
+    "keep_picture",
     "known_number",
     "page",
+    "picture",
     "save",
     "save_numbered",
 ]
@@ -89,7 +93,7 @@ def page(offset: int, limit: int = PAGE_SIZE) -> Job[list[CheckRecord]]:
 
 
 def delete(check_id: int) -> Job[None]:
-    """The job that deletes the check with id ``check_id`` (nothing when there is none)."""
+    """The job that deletes the check with id ``check_id`` and its kept picture (if any)."""
 
     def job(db: Database) -> None:
         CheckStore(db).delete(check_id)
@@ -98,7 +102,7 @@ def delete(check_id: int) -> Job[None]:
 
 
 def delete_all(db: Database) -> None:
-    """Delete every check in the history (a job)."""
+    """Delete every check in the history, and every picture kept with one (a job)."""
     CheckStore(db).delete_all()
 
 
@@ -140,6 +144,38 @@ def known_number(number: HistoryNumber) -> Job[int | None]:
 
     def job(db: Database) -> int | None:
         return number.id
+
+    return job
+
+
+def keep_picture(number: HistoryNumber, kept: KeptPicture, now: datetime) -> Job[int]:
+    """The job that keeps the picture ``kept`` with the check whose number is in ``number``.
+
+    Queued after the check's own save, it finds the number that save gave. The job returns the
+    check's number; it raises ``ValueError`` when the check is not in the history (its save
+    failed, or it was deleted), and then nothing is written.
+
+    Args:
+        number: where the check's history number is kept.
+        kept: the picture, with its boxes.
+        now: when it is kept.
+    """
+
+    def job(db: Database) -> int:
+        check_id = number.id
+        if check_id is None:
+            raise ValueError("the check is not in the history yet, so its picture cannot be kept")
+        CheckPictureStore(db).keep(check_id, kept, now)
+        return check_id
+
+    return job
+
+
+def picture(check_id: int) -> Job[KeptPicture | None]:
+    """The job that reads the picture kept with the check ``check_id`` (None: none kept)."""
+
+    def job(db: Database) -> KeptPicture | None:
+        return CheckPictureStore(db).get(check_id)
 
     return job
 

@@ -8,6 +8,7 @@ from sqlite_utils import Database
 from sqlite_utils.db import Table
 
 from guardian.core.records import CheckRecord
+from guardian.storage.check_pictures import CheckPictureStore
 from guardian.storage.database import write_transaction
 
 _NEWEST_FIRST = "started_at DESC, id DESC"
@@ -91,12 +92,16 @@ class CheckStore:
         return self._table.count
 
     def delete(self, check_id: int) -> None:
-        """Delete the check with id ``check_id``; do nothing if there is none."""
-        self._table.delete_where("id = ?", [check_id])
+        """Delete the check ``check_id`` and its kept picture in one transaction (if any)."""
+        with write_transaction(self._db):
+            CheckPictureStore(self._db).delete(check_id)
+            self._table.delete_where("id = ?", [check_id])
 
     def delete_all(self) -> None:
-        """Delete every check in the history."""
-        self._table.delete_where()
+        """Delete every check in the history, and every picture kept with one."""
+        with write_transaction(self._db):
+            CheckPictureStore(self._db).delete_all()
+            self._table.delete_where()
 
     def unfinished(self) -> list[CheckRecord]:
         """Return the checks still ``in_progress``, oldest first (for recovery after a crash)."""

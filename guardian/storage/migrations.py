@@ -191,6 +191,29 @@ def m004_alert_destinations(db: Database) -> None:
     )
 
 
+@_migration
+def m005_check_pictures(db: Database) -> None:
+    """Schema v5: the picture a message was read from, kept with its check when asked.
+
+    One picture at most per check: the file as it is shown (``format`` ``png`` or ``jpeg``),
+    its size in pixels, the runs of words boxed on it and the part that holds its words
+    (``marks_json``). Deleting the check deletes its picture (and secure delete overwrites it).
+    """
+    db.execute(
+        """
+        CREATE TABLE check_pictures (
+            check_id INTEGER PRIMARY KEY REFERENCES checks (id) ON DELETE CASCADE,
+            format TEXT NOT NULL,
+            data BLOB NOT NULL,
+            width INTEGER NOT NULL,
+            height INTEGER NOT NULL,
+            marks_json TEXT NOT NULL,
+            kept_at TEXT NOT NULL
+        )
+        """
+    )
+
+
 SCHEMA_VERSION = len(KNOWN_MIGRATIONS)
 """How many migrations this code knows; the schema version it writes."""
 

@@ -13,6 +13,11 @@ tried again. On the highest level the family is alerted as after a call check.
 
 A text that names an organisation (a bank, a phone company, 医保, a courier, 支付宝...) gets one
 large button to call its public number yourself and ask; never a number from the text.
+
+A text read from a picture (and not rewritten since) shows the picture under the text, with a
+box in the verdict's colour around each run of words that holds a mark, and one big
+"把图片留下给家人看". The picture stays in memory only; it is written to the history, with its
+check, only when that button is pressed.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ from guardian.core.content import VerifyTarget
 from guardian.core.fraud_types import FraudType
 from guardian.core.i18n import Text
 from guardian.core.number_check import check_number
+from guardian.core.picture_marks import KeptPicture, PictureWords, from_picture, kept_picture
 from guardian.core.records import CheckRecord
 from guardian.core.risk import Assessment, Level, assess
 from guardian.core.text_check import check_text
@@ -46,7 +52,8 @@ from guardian.core.verify import target_for_text
 from guardian.ui.action_buttons import action_row
 from guardian.ui.context import AppContext
 from guardian.ui.family_alerts import not_told_notice, queue_family_alert
-from guardian.ui.paged_column import PagedColumn
+from guardian.ui.marked_picture import MarkedPicture, level_colour
+from guardian.ui.paged_column import PagedColumn, block_height
 from guardian.ui.picture_input import PictureInput
 from guardian.ui.screen import Screen
 from guardian.ui.verdict import level_banner
@@ -101,6 +108,7 @@ class MessageResult:
     error: Text | None = None
     types: tuple[FraudType, ...] = ()
     verify: VerifyTarget | None = None
+    picture: KeptPicture | None = None
 
 
 # -- the checked text, marked and cut into blocks ---------------------------------------------
@@ -280,6 +288,14 @@ class CheckMessageScreen(Screen):
         self.buttons: dict[str, BigButton] = {}
         self.marked: QTextDocument | None = None
         self.marked_pieces: list[MarkedPiece] = []
+        # The picture the words in the box were read from (in memory only), and on the result
+        # of a check made from it: the picture shown, and the button that keeps it.
+        self.picture_words: PictureWords | None = None
+        self.picture_view: MarkedPicture | None = None
+        self.picture_block: QWidget | None = None
+        self.keep_picture_button: BigButton | None = None
+        self.picture_kept = False
+        self.picture_keeping = False
         # The alert of the current check: True once it is in the outbox (the family will be
         # told); waiting while it is being written; not_told after a failed write.
         self.family_alerted = False
@@ -337,6 +353,7 @@ class CheckMessageScreen(Screen):
         """The ways to bring a picture of the message; its words go into the text box."""
         ctx = self.ctx
         self.picture_input = PictureInput(ctx)
+        self.picture_input.picture_read.connect(self._picture_came)
         self.picture_input.words_read.connect(self.check_picture_words)
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -448,11 +465,25 @@ class CheckMessageScreen(Screen):
         found = check_text(text, self.ctx.content, self.ctx.phrases, model=self.ctx.text_model)
         spans = tuple(span for match in found.matches for span in match.spans)
         verify = resolved(self.ctx, target_for_text(self.ctx.content, text))
+        words = self.picture_words
+        picture = None
+        if words is not None and from_picture(words.text, text):
+            picture = kept_picture(words, text, merged_spans(spans))
         self._show_result(
             MessageResult(
-                "text", text, found.assessment, spans=spans, types=found.types, verify=verify
+                "text",
+                text,
+                found.assessment,
+                spans=spans,
+                types=found.types,
+                verify=verify,
+                picture=picture,
             )
         )
+
+    def _picture_came(self, words: PictureWords) -> None:
+        """A picture was read: keep it in memory for the check its words are about to get."""
+        self.picture_words = words
 
     def check_picture_words(self, words: str) -> None:
         """Put the words read from a picture in the box, say they may be misread, and check.
@@ -579,7 +610,116 @@ class CheckMessageScreen(Screen):
                 piece = MarkedPiece(result.subject[start:end], inside, ctx.t("message.your_text"))
                 self.marked_pieces.append(piece)
                 pager.add(piece)
+        self._add_picture(pager, result)
         return view
+
+    def picture_heading(self, result: MessageResult) -> str:
+        """The line above the picture: what its boxes are (empty when no picture is shown)."""
+        if result.picture is None:
+            return ""
+        if result.picture.marked:
+            return self.ctx.t("message.picture_boxed")
+        return self.ctx.t("message.picture_plain")
+
+    def _add_picture(self, pager: PagedColumn, result: MessageResult) -> None:
+        """The picture the text was read from, its marked words boxed, and the button to keep it.
+
+        The picture takes the room a page has beside its line and the button, and never less
+        than :data:`~guardian.ui.marked_picture.MIN_HEIGHT_PX`.
+        """
+        ctx = self.ctx
+        self.picture_view = self.picture_block = None
+        self.keep_picture_button = None
+        self.picture_kept = self.picture_keeping = False
+        picture = result.picture
+        if picture is None:
+            return
+        heading = label(self.picture_heading(result), "heading")
+        keep = BigButton(
+            ctx.t("message.keep_picture"),
+            "picture_keep",
+            role=None,
+            icon_px=ctx.theme.button_icon_px,
+            description=ctx.t("message.keep_picture_description"),
+        )
+        keep.clicked.connect(self.keep_picture)
+        notice = label("", "banner")
+        notice.setVisible(False)
+        # One block: the line, the picture and its button always share a page.
+        block = QWidget()
+        column = QVBoxLayout(block)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(pager.spacing)
+
+        def room() -> int:
+            width = pager.width()
+            others = block_height(heading, width) + 2 * block_height(keep, width)
+            if not notice.isHidden():
+                others += block_height(notice, width)
+            return pager.height() - others - 5 * pager.spacing
+
+        self.picture_view = MarkedPicture(
+            picture,
+            level_colour(ctx.theme.colours, result.assessment.level.value),
+            ctx.t("message.picture_name"),
+            max_height=room,
+        )
+        for part in (heading, self.picture_view, notice, keep):
+            column.addWidget(part)
+        self.keep_picture_button = keep
+        self.picture_notice = notice
+        self.picture_block = block
+        pager.add(block)
+
+    def keep_picture(self) -> None:
+        """Keep the picture with the check in the history (written now, in one transaction)."""
+        check, result = self.check, self.result
+        if check is None or result is None or result.picture is None:
+            return
+        if self.picture_kept:
+            self.ctx.say(self.ctx.t("message.picture_kept"))
+            return
+        if self.picture_keeping:
+            return
+        disk = self.ctx.disk
+        if not disk.accepting_jobs:
+            self._picture_not_kept(check, RuntimeError("the disk takes no more work"))
+            return
+        from guardian.services import history
+
+        self.picture_keeping = True
+        disk.submit(
+            history.keep_picture(check, result.picture, self._now()),
+            on_done=lambda _: self._picture_kept(check),
+            on_error=lambda error: self._picture_not_kept(check, error),
+        )
+
+    def _picture_kept(self, check: SavedCheck) -> None:
+        if check is not self.check or self.closed or self.keep_picture_button is None:
+            return
+        self.picture_keeping = False
+        self.picture_kept = True
+        self.keep_picture_button.text_widget.setText(self.ctx.t("message.picture_kept"))
+        self.keep_picture_button.setAccessibleName(self.ctx.t("message.picture_kept"))
+        self._show_picture_notice(False)
+        self.ctx.say(self.ctx.t("message.picture_kept"))
+
+    def _picture_not_kept(self, check: SavedCheck, error: Exception) -> None:
+        log.error("keeping the picture of the check failed: %s", error)
+        if check is not self.check or self.closed or self.keep_picture_button is None:
+            return
+        self.picture_keeping = False
+        self.picture_notice.setText(self.ctx.t("message.picture_not_kept"))
+        self._show_picture_notice(True)
+        self.ctx.say(self.ctx.t("message.picture_not_kept"))
+
+    def _show_picture_notice(self, shown: bool) -> None:
+        """Show or hide the line that says the picture could not be kept."""
+        if self.picture_notice.isHidden() != shown:
+            return
+        self.picture_notice.setVisible(shown)
+        if self.pager is not None:
+            self.pager.relayout()
 
     def marked_words_line(self, result: MessageResult) -> str:
         """The line that lists the marked words of a text; empty when nothing is marked."""
@@ -605,7 +745,11 @@ class CheckMessageScreen(Screen):
             nav.open(action)
 
     def check_another(self) -> None:
-        """Go back to an empty text box (or number field, after a number)."""
+        """Go back to an empty text box (or number field, after a number).
+
+        The picture the last words were read from is forgotten.
+        """
+        self.picture_words = None
         self.text_field.clear()
         self.number_field.clear()
         self.text_problem.setVisible(False)
@@ -784,4 +928,6 @@ class CheckMessageScreen(Screen):
         if result.verify is not None:
             parts.append(verify_words(ctx, result.verify))
         parts.append(ctx.pick(assessment.rules))
+        if result.picture is not None:
+            parts.append(self.picture_heading(result))
         return ctx.sentences(*parts)

@@ -1,14 +1,21 @@
-"""One check in full: when, who, what was answered, what was found, what was done."""
+"""One check in full: when, who, what was answered, what was found, what was done.
+
+A message checked from a picture whose picture was kept shows that picture too, with its
+marked words boxed in the colour of the check's level.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from guardian.core.picture_marks import KeptPicture
 from guardian.core.records import CheckRecord
 from guardian.services import history
 from guardian.ui.context import AppContext
 from guardian.ui.history_text import local_time, shown
+from guardian.ui.marked_picture import MarkedPicture, level_colour
 from guardian.ui.screen import Screen
 from guardian.ui.widgets import BigButton, label, scrolling
 
@@ -50,6 +57,11 @@ class HistoryDetailScreen(Screen):
             add(ctx.t("history.level"), ctx.pick(words.headline))
         else:
             add(ctx.t("history.level"), ctx.t("history.unfinished"))
+        # The kept picture comes from the disk after the screen shows; it goes here, high up,
+        # where it is seen without scrolling.
+        self.picture_view: MarkedPicture | None = None
+        self._picture_at = layout.count()
+        self._body_layout = layout
         if record.caller_number:
             add(ctx.t("history.number"), record.caller_number)
         if record.caller_type and record.caller_type in {c.id for c in content.wizard.callers}:
@@ -87,6 +99,30 @@ class HistoryDetailScreen(Screen):
         actions.addWidget(self.delete_button)
         actions.addStretch(1)
         outer.addLayout(actions)
+        if record.kind == "text" and record.id is not None and ctx.disk.accepting_jobs:
+            ctx.disk.submit(history.picture(record.id), on_done=self._show_picture)
+
+    def _show_picture(self, picture: KeptPicture | None) -> None:
+        """Show the picture kept with the check, its marked words boxed."""
+        if picture is None or self.picture_view is not None:
+            return
+        ctx = self.ctx
+        caption = ctx.t("history.picture")
+
+        def room() -> int:
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            tall = self.height() if self.isVisible() else screen.availableGeometry().height()
+            return round(tall * 0.7)
+
+        self.picture_view = MarkedPicture(
+            picture,
+            level_colour(ctx.theme.colours, self.record.level or ""),
+            caption,
+            max_height=room,
+        )
+        self._body_layout.insertWidget(self._picture_at, label(caption, "heading"))
+        self._body_layout.insertWidget(self._picture_at + 1, self.picture_view)
+        self.lines.append(caption)
 
     def spoken_text(self) -> str:
         """Every line of the check."""

@@ -9,7 +9,9 @@ a picture comes, so its model loads only when it is first needed.
 
 What comes out: :attr:`PictureInput.words_read` with the words, which the screen holding the
 widget puts in its text box and checks, showing :meth:`PictureInput.correction_note` with them;
-or one plain sentence, shown large and read aloud, saying why the picture gave no words.
+or one plain sentence, shown large and read aloud, saying why the picture gave no words. Just
+before the words, :attr:`PictureInput.picture_read` gives the picture itself (shrunk, in memory
+only) with the place of each run of words on it, to box the marked words on.
 
 Example::
 
@@ -42,8 +44,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guardian.pictures.reading import PictureError, PictureReader, read_picture
+from guardian.core.picture_marks import PictureWords
+from guardian.pictures.keeping import picture_words
+from guardian.pictures.reading import MAX_FILE_BYTES, PictureError, PictureReader, read_picture
 from guardian.ui.background import BackgroundCall
+from guardian.ui.camera_button import CameraButton
 from guardian.ui.context import AppContext
 from guardian.ui.widgets import BigButton, label
 
@@ -79,19 +84,29 @@ def _picture_bytes(image: QImage) -> bytes:
     return bytes(data.data())
 
 
-def _read(source: Source, reader: PictureReader) -> str | PictureError:
-    """The words on ``source``, or why there are none (runs off the window's thread)."""
+def _read(source: Source, reader: PictureReader) -> PictureWords | PictureError:
+    """The words on ``source`` with the picture (in memory only), or why there are none.
+
+    Runs off the window's thread.
+    """
     try:
         if isinstance(source, QImage):
             if source.isNull():
                 raise PictureError("not_a_picture", "an empty picture")
-            found = read_picture(_picture_bytes(source), reader)
+            data = _picture_bytes(source)
         else:
-            found = read_picture(source, reader)
+            try:
+                size = source.stat().st_size
+                if size > MAX_FILE_BYTES:
+                    raise PictureError("too_large", f"{size} bytes")
+                data = source.read_bytes()
+            except OSError as error:
+                raise PictureError("unreadable", str(error)) from error
+        found = read_picture(data, reader)
+        return picture_words(data, found)
     except PictureError as problem:
         log.info("a picture gave no words: %s", problem)
         return problem
-    return found.text
 
 
 def _local_file(urls: list[QUrl]) -> Path | None:
@@ -148,6 +163,8 @@ class PictureInput(QWidget):
 
     Signals:
         words_read(str): the words read from a picture, in reading order (never empty).
+        picture_read(PictureWords): the picture just read, with its words and their places;
+            emitted just before ``words_read``.
         reading_changed(bool): a picture began to be read (True), or the reading ended, with
             words, with a problem, or cancelled (False).
 
@@ -158,6 +175,7 @@ class PictureInput(QWidget):
     """
 
     words_read = Signal(str)
+    picture_read = Signal(object)
     reading_changed = Signal(bool)
 
     def __init__(
@@ -166,8 +184,8 @@ class PictureInput(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._reader = reader
-        self._call: BackgroundCall[str | PictureError] | None = None
-        self._last_call: BackgroundCall[str | PictureError] | None = None
+        self._call: BackgroundCall[PictureWords | PictureError] | None = None
+        self._last_call: BackgroundCall[PictureWords | PictureError] | None = None
         self.setAcceptDrops(True)
         # As tall as its buttons: the message box above takes the room the page has.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -207,6 +225,8 @@ class PictureInput(QWidget):
         row.addWidget(self.open_button)
         row.addWidget(self.paste_button)
         choices.addLayout(row)
+        self.camera_button = CameraButton(ctx, self.read_image, icon_px=icon_px)
+        choices.addWidget(self.camera_button)
         self.drop_hint = label(ctx.t("picture.drop_hint"), "soft")
         choices.addWidget(self.drop_hint)
         self.pages.addWidget(self.choices_page)
@@ -256,7 +276,7 @@ class PictureInput(QWidget):
             return ctx.sentences(ctx.t("picture.reading"), ctx.t("picture.reading_hint"))
         if self.problem.isVisible():
             return self.problem.text()
-        return ctx.t("picture.ways_in")
+        return ctx.sentences(ctx.t("picture.ways_in"), self.camera_button.spoken_text())
 
     def closing(self) -> None:
         """The screen is going: drop a reading still running (its words are thrown away)."""
@@ -358,7 +378,7 @@ class PictureInput(QWidget):
         if self._call is not None:
             return  # one picture at a time: the buttons are hidden while one is read
         reader = self.reader
-        call: BackgroundCall[str | PictureError] = BackgroundCall(
+        call: BackgroundCall[PictureWords | PictureError] = BackgroundCall(
             lambda: _read(source, reader),
             self._answered,
             on_error=self._failed,
@@ -372,14 +392,15 @@ class PictureInput(QWidget):
         call.start()
         self.ctx.say(self.spoken_text())
 
-    def _answered(self, answer: str | PictureError) -> None:
+    def _answered(self, answer: PictureWords | PictureError) -> None:
         self._call = None
         if isinstance(answer, PictureError):
             self._show_choices()
             self._problem(self.ctx.t(PROBLEM_KEYS.get(answer.code, "picture.unreadable")))
             return
         self._show_choices()
-        self.words_read.emit(answer)
+        self.picture_read.emit(answer)
+        self.words_read.emit(answer.text)
 
     def _failed(self, error: Exception) -> None:
         """The reader itself failed (already logged): the picture could not be read."""

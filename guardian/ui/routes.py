@@ -188,6 +188,25 @@ def _check_message(ctx: AppContext, **_: Any) -> Screen:
     return CheckMessageScreen(ctx)
 
 
+def _camera_capture(
+    ctx: AppContext,
+    on_picture: Callable[[Any], object] | None = None,
+    video: object = None,
+    **_: Any,
+) -> Screen:
+    """The camera's live picture and "拍下来"; ``on_picture`` gets the picture taken (a QImage).
+
+    ``video``: a video file (a Path) played instead of the camera.
+    """
+    from pathlib import Path
+
+    from guardian.ui.camera_screen import CameraScreen
+
+    if video is not None and not isinstance(video, Path):
+        raise TypeError(f"the camera_capture route needs a Path for video, not {video!r}")
+    return CameraScreen(ctx, on_picture, video)
+
+
 def _demo(ctx: AppContext, **_: Any) -> Screen:
     from guardian.ui.demo import DemoScreen
 
@@ -432,6 +451,7 @@ def build_routes() -> dict[str, Callable[..., Screen]]:
         "tip": _tip,
         "history": _history,
         "check_message": _check_message,
+        "camera_capture": _camera_capture,
         "demo": _demo,
         "family_settings": _family_settings,
         "call_family": _call_family,

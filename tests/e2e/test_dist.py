@@ -6,6 +6,8 @@ build fails, it never skips.
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import os
 import subprocess
 import sys
@@ -15,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, require_program
+from tests.pictures.conftest import draw_message
 
 DIST = ROOT / "build" / "dist" / "guardian"
 REQUIRED = os.environ.get("GUARDIAN_TEST_DIST", "") == "1"
@@ -116,3 +119,81 @@ def test_the_alert_plugins_are_files_apprise_can_list(built: Path) -> None:
         assert len(listed) > 2, f"apprise/{folder} has no module files in the build"
     plugins = {p.stem for p in (internal / "apprise" / "plugins").glob("*.py")}
     assert {"custom_json", "dingtalk", "telegram", "ntfy", "bark"} <= plugins
+
+
+FRAUD_SMS = [
+    "【公安局】您的银行卡涉嫌洗钱，",
+    "请立即把卡里的钱转到安全账户，",
+    "联系电话 010-58889999",
+]
+
+
+def printed_json(done: subprocess.CompletedProcess[bytes]) -> dict:
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    text = done.stdout.decode("utf-8").strip()
+    try:
+        return json.loads(text)
+    except ValueError:
+        return json.loads(text.splitlines()[-1])
+
+
+def squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def verdict(result: dict) -> tuple:
+    return result["level"], result["headline"], sorted(t["id"] for t in result["types"])
+
+
+def test_it_reads_a_screenshot_of_a_fraud_sms_as_its_typed_words(
+    built: Path, qapp, tmp_path: Path
+) -> None:
+    # The reader's models and settings come inside the build: without them nothing is read.
+    picture = draw_message(tmp_path / "sms.png", FRAUD_SMS)
+    from_picture = printed_json(run("check-image", "--json", str(picture)))
+    assert "安全账户" in squeezed(from_picture["text"])
+    assert "58889999" in squeezed(from_picture["text"])
+    typed = printed_json(run("check-text", "--json", "".join(FRAUD_SMS)))
+    assert typed["level"] == "high"
+    assert verdict(from_picture) == verdict(typed)
+
+
+def test_a_file_that_is_not_a_picture_gets_a_sentence_not_a_trace(
+    built: Path, tmp_path: Path
+) -> None:
+    note = tmp_path / "note.png"
+    note.write_text("not a picture", encoding="utf-8")
+    done = run("check-image", str(note))
+    assert done.returncode == 2
+    assert b"Traceback" not in done.stderr
+
+
+def test_the_window_starts_on_the_home_screen_with_its_words_drawn(
+    built: Path, tmp_path: Path
+) -> None:
+    picture = tmp_path / "window.png"
+    done = run("--check-window", str(picture), "--lang", "zh")
+    shown = printed_json(done)
+    assert b"Traceback" not in done.stderr
+    catalog = json.loads((ROOT / "assets/i18n/zh_CN.json").read_text(encoding="utf-8"))
+    assert shown["screen"] == "HomeScreen"
+    assert catalog["home.check_call"] in shown["buttons"]
+    assert catalog["home.check_message"] in shown["buttons"]
+    # The picture of the window, read by the build's own reader: the Chinese is drawn.
+    read = printed_json(run("check-image", "--json", str(picture)))
+    assert squeezed(catalog["home.check_call"]) in squeezed(read["text"])
+
+
+def test_the_reader_and_the_camera_parts_are_in_the_build(built: Path) -> None:
+    internal = built.parent / "_internal"
+    models = {p.name for p in (internal / "rapidocr" / "models").glob("*.onnx")}
+    assert len(models) >= 3, models  # finding the lines, their direction, reading them
+    assert (internal / "rapidocr" / "config.yaml").is_file()
+    assert list((internal / "onnxruntime" / "capi").glob("*onnxruntime*"))
+    # Only the ONNX Runtime engine: the other engines and the training tools stay out.
+    assert not (internal / "torch").exists()
+    assert not (internal / "onnxruntime" / "transformers").exists()
+    if importlib.util.find_spec("PySide6.QtMultimedia") is not None:
+        plugins = internal / "PySide6" / "Qt" / "plugins" / "multimedia"
+        assert list(plugins.glob("*ffmpegmediaplugin*")), "no FFmpeg plug-in for the camera"
+        assert list((internal / "PySide6").glob("QtMultimedia.*"))

@@ -47,7 +47,12 @@ from guardian.ui.tip import TipScreen, tip_of_the_day
 from tests.ui.conftest import WindowMaker
 
 # Measured with the font the app really uses (see conftest.app_font).
-pytestmark = pytest.mark.usefixtures("app_font")
+pytestmark = [
+    pytest.mark.usefixtures("app_font"),
+    # The camera screen's scene plays a video through Qt Multimedia, which notes that this
+    # machine converts frames without a GPU.
+    pytest.mark.qt_log_ignore("No RHI backend"),
+]
 
 MIN_TEXT_PT = 18
 LARGEST_BODY_PT = 30
@@ -131,6 +136,29 @@ def _verify(target: str) -> Callable[[MainWindow], None]:
     return lambda window: window.open("verify", target=target)
 
 
+def _camera(window: MainWindow) -> None:
+    """The camera screen from 用图片查, a frame of the test video shown, then stopped."""
+    from pathlib import Path
+
+    from guardian.ui.camera_screen import CameraScreen
+    from guardian.ui.check_message import CheckMessageScreen
+
+    window.open("check_message")
+    check = window.current_screen()
+    assert isinstance(check, CheckMessageScreen)
+    check.to_picture.click()
+    video = Path(__file__).resolve().parents[1] / "data" / "camera_phone.avi"
+    window.open("camera_capture", on_picture=check.picture_input.read_image, video=video)
+    camera = window.current_screen()
+    assert isinstance(camera, CameraScreen)
+    deadline = time.monotonic() + 60
+    while (camera.source is None or camera.source.frames < 1) and time.monotonic() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+        time.sleep(0.002)
+    camera.stop()
+    assert camera.preview.image is not None
+
+
 def _message_naming_a_bank(window: MainWindow) -> None:
     window.open("check_message")
     screen = window.current_screen()
@@ -174,6 +202,7 @@ SCENES: dict[str, Callable[[MainWindow], None]] = {
     "check-message": _open("check_message"),
     "check-message-result": _message_result,
     "check-message-verify": _message_naming_a_bank,
+    "camera": _camera,
     "demo": _open("demo"),
     "placeholder": _open("no_such_route"),
 }
