@@ -9,6 +9,7 @@ go to a next page with a big "下一页", never behind a scroll bar.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
@@ -25,6 +26,8 @@ GAP_PX = 16
 WORD_JOINER = "\u2060"
 """Joins two characters so that a line never breaks between them (shown as nothing)."""
 _CHINESE = re.compile(r"[\u3400-\u9fff]")
+_DONE = object()
+"""What a finished run of building pieces gives."""
 _BREAK_AFTER = "、，或的"
 """In a Chinese caption, a line may break only after these (检察院 is never split)."""
 
@@ -46,6 +49,9 @@ class CallerChoiceStep(QWidget):
 
     Args:
         ctx: the shared app context.
+        in_pieces: build only the question now; the pictures are built by :meth:`build_piece`
+            a small piece at a time (or all at once by :meth:`finish_building`) before the
+            step is shown.
 
     Signals:
         chosen(str): the id of the caller type pressed.
@@ -55,7 +61,9 @@ class CallerChoiceStep(QWidget):
     chosen = Signal(str)
     page_changed = Signal(int)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, in_pieces: bool = False
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         flow = ctx.content.wizard
@@ -70,16 +78,78 @@ class CallerChoiceStep(QWidget):
         self.more_button: BigButton | None = None
         self._longest: tuple[tuple[str, int], float] | None = None
         self.pages = QStackedWidget()
-        first = [self._caller_button(caller.id) for caller in flow.on_page(1)]
-        if flow.more is not None:
-            self.more_button = self._tile(flow.more.label, flow.more.icon, flow.more.spoken)
-            self.more_button.clicked.connect(self._more_pressed)
-            first.append(self.more_button)
-        second = [self._caller_button(caller.id) for caller in flow.on_page(2)]
-        self.columns = [self._rows(first)] + ([self._rows(second)] if second else [])
-        for column in self.columns:
-            self.pages.addWidget(column)
         layout.addWidget(self.pages, 1)
+        self.columns: list[PagedColumn] = []
+        self._pieces: Iterator[None] | None = self._plan()
+        if not in_pieces:
+            self.finish_building()
+
+    # -- building, at once or a piece at a time ------------------------------------------------
+
+    @property
+    def complete(self) -> bool:
+        """Whether every picture is built, placed in its row and styled."""
+        return self._pieces is None
+
+    def build_piece(self) -> bool:
+        """Build the next small piece (a page's frame, or one row of pictures); True when done.
+
+        A step made with ``in_pieces=True`` is built this way a piece at a time, each in its
+        own turn of the event loop, so the window never stops for long while it is built.
+        """
+        if self._pieces is not None and next(self._pieces, _DONE) is _DONE:
+            self._pieces = None
+        return self._pieces is None
+
+    def finish_building(self) -> None:
+        """Build every piece not built yet, at once."""
+        while not self.build_piece():
+            pass
+
+    def _plan(self) -> Iterator[None]:
+        """Build the pages of pictures, pausing (``yield``) after each small piece.
+
+        Every widget is made inside its final parent, so nothing is styled twice.
+        """
+        flow = self.ctx.content.wizard
+        first: list[str | None] = [caller.id for caller in flow.on_page(1)]
+        if flow.more is not None:
+            first.append(None)  # "someone else", which opens the second page
+        second: list[str | None] = [caller.id for caller in flow.on_page(2)]
+        for entries in (first, second) if second else (first,):
+            column = PagedColumn(self.ctx, spacing=GAP_PX, reader=self.spoken_text)
+            self.pages.addWidget(column)
+            self.columns.append(column)
+            yield
+            for start in range(0, len(entries), COLUMNS):
+                row = QWidget(column)
+                line = QHBoxLayout(row)
+                line.setContentsMargins(0, 0, 0, 0)
+                line.setSpacing(GAP_PX)
+                for entry in entries[start : start + COLUMNS]:
+                    self._add_tile(line, entry)
+                for _ in range(COLUMNS - line.count()):
+                    line.addWidget(QWidget(row), 1)  # a short last row keeps the pictures' width
+                column.add(row)
+                row.ensurePolished()  # the style sheet's work, a row at a time
+                yield
+        self.ensurePolished()
+
+    def _add_tile(self, line: QHBoxLayout, caller_id: str | None) -> None:
+        """Add the picture of ``caller_id`` (None: "someone else") to the row ``line``."""
+        row = line.parentWidget()
+        if caller_id is None:
+            more = self.ctx.content.wizard.more
+            assert more is not None
+            self.more_button = self._tile(more.label, more.icon, more.spoken, row)
+            self.more_button.clicked.connect(self._more_pressed)
+            line.addWidget(self.more_button, 1)
+            return
+        caller = self.ctx.content.caller(caller_id)
+        button = self._tile(caller.label, caller.icon, caller.spoken, row)
+        button.clicked.connect(lambda _=False, c=caller.id: self.chosen.emit(c))
+        self.buttons[caller.id] = button
+        line.addWidget(button, 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Fit the pictures to the new width (before the rows are shared out into pages)."""
@@ -92,7 +162,7 @@ class CallerChoiceStep(QWidget):
         A word wider than its place would be cut off ("Custome"): the pictures give way first.
         """
         tiles = [*self.buttons.values(), *([self.more_button] if self.more_button else [])]
-        if not tiles or self.width() <= 0:
+        if not tiles or self.width() <= 0 or not self.complete:
             return
         layout = self.layout()
         margins = layout.contentsMargins() if layout is not None else None
@@ -107,7 +177,7 @@ class CallerChoiceStep(QWidget):
         for tile in tiles:
             tile.set_icon_px(chosen)
         for column in self.columns:
-            column.relayout()
+            column.refresh()
 
     def _longest_word_px(self, tiles: list[BigButton]) -> float:
         """The width of the longest word of the captions, measured once per language and size."""
@@ -118,7 +188,7 @@ class CallerChoiceStep(QWidget):
             self._longest = known
         return known[1]
 
-    def _tile(self, text: Text, icon: str, spoken: Text) -> BigButton:
+    def _tile(self, text: Text, icon: str, spoken: Text, parent: QWidget | None) -> BigButton:
         words = self.ctx.pick(text)
         button = BigButton(
             words,
@@ -126,30 +196,10 @@ class CallerChoiceStep(QWidget):
             role="choice",
             icon_px=self.ctx.theme.choice_icon_px,
             description=self.ctx.pick(spoken),
+            parent=parent,
         )
         button.text_widget.setText(keep_words_together(words))
         return button
-
-    def _caller_button(self, caller_id: str) -> BigButton:
-        caller = self.ctx.content.caller(caller_id)
-        button = self._tile(caller.label, caller.icon, caller.spoken)
-        button.clicked.connect(lambda _=False, c=caller.id: self.chosen.emit(c))
-        self.buttons[caller.id] = button
-        return button
-
-    def _rows(self, buttons: list[BigButton]) -> PagedColumn:
-        column = PagedColumn(self.ctx, spacing=GAP_PX, reader=self.spoken_text)
-        for start in range(0, len(buttons), COLUMNS):
-            row = QWidget()
-            line = QHBoxLayout(row)
-            line.setContentsMargins(0, 0, 0, 0)
-            line.setSpacing(GAP_PX)
-            for button in buttons[start : start + COLUMNS]:
-                line.addWidget(button, 1)
-            for _ in range(COLUMNS - len(buttons[start : start + COLUMNS])):
-                line.addWidget(QWidget(), 1)  # a short last row keeps the pictures' width
-            column.add(row)
-        return column
 
     @property
     def page(self) -> int:

@@ -85,7 +85,9 @@ class CheckCallScreen(Screen):
         self.number_step.skipped.connect(lambda: self._number_given(""))
         self.steps.addWidget(self.number_step)
         self.steps.setCurrentWidget(self.number_step)
-        # The other steps are built when first needed, so opening the check stays quick.
+        # The other steps are built when first needed, so opening the check stays quick. The
+        # caller's pictures are built a piece at a time while the number is being typed (see
+        # begin), so pressing 下一步 does not wait for them.
         self._caller_step: CallerChoiceStep | None = None
         self._question_step: QuestionStep | None = None
         self.remote_apps = RemoteAppAlert(ctx, self._remote_apps_found, parent=self)
@@ -101,16 +103,41 @@ class CheckCallScreen(Screen):
         now = self._now()
         self.record = CheckRecord(kind="call", started_at=now, updated_at=now, lang=self.ctx.lang)
         self.remote_apps.start()
+        QTimer.singleShot(0, self, self._build_caller_piece)
 
     @property
     def caller_step(self) -> CallerChoiceStep:
-        """The picture choices of who the caller claimed to be."""
+        """The picture choices of who the caller claimed to be (finished now if need be)."""
+        step = self._caller_step_begun()
+        step.finish_building()
+        return step
+
+    @property
+    def caller_step_built(self) -> bool:
+        """Whether the caller's pictures are all built (ahead of the press that shows them)."""
+        return self._caller_step is not None and self._caller_step.complete
+
+    def _caller_step_begun(self) -> CallerChoiceStep:
+        """The caller step, begun if not yet: its pictures may still be being built."""
         if self._caller_step is None:
-            self._caller_step = CallerChoiceStep(self.ctx)
-            self._caller_step.chosen.connect(self._caller_chosen)
-            self._caller_step.page_changed.connect(lambda _: self._show(self.caller_step))
-            self.steps.addWidget(self._caller_step)
+            # Made inside the stack of steps, so adding it there moves and restyles nothing.
+            step = CallerChoiceStep(self.ctx, self.steps, in_pieces=True)
+            step.chosen.connect(self._caller_chosen)
+            step.page_changed.connect(lambda _: self._show(step))
+            self.steps.addWidget(step)
+            self._caller_step = step
         return self._caller_step
+
+    def _build_caller_piece(self) -> None:
+        """Build one piece of the caller step, then the next in the event loop's next turn.
+
+        Each piece is small (a page's frame, or one row of pictures), so a key pressed
+        meanwhile is answered at once.
+        """
+        if self.closed or self.caller_step_built:
+            return
+        if not self._caller_step_begun().build_piece():
+            QTimer.singleShot(0, self, self._build_caller_piece)
 
     @property
     def question_step(self) -> QuestionStep:

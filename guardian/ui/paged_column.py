@@ -87,6 +87,8 @@ class PagedColumn(QWidget):
         self._keep: set[int] = set()
         self._wanted: dict[int, bool] = {}
         self._pages: list[list[QWidget]] = [[]]
+        # Blocks added while the column is hidden are shared out into pages when next needed.
+        self._stale = False
         self.index = 0
         px = ctx.theme.button_icon_px
         self.previous_button = BigButton(
@@ -128,46 +130,62 @@ class PagedColumn(QWidget):
             self._keep.add(id(block))
         self._wanted[id(block)] = shown
         block.setVisible(False)
-        self.relayout()
+        self.refresh()
 
     def insert_first(self, block: QWidget, *, shown: bool = True) -> None:
         """Add ``block`` above all the others (a notice that heads the first page)."""
         self.add(block, shown=shown)
         self.blocks.insert(0, self.blocks.pop())
-        self.relayout()
+        self.refresh()
 
     def set_shown(self, block: QWidget, shown: bool) -> None:
         """Make ``block`` part of the column, or not (a notice that appears later)."""
         if self._wanted.get(id(block)) != shown:
             self._wanted[id(block)] = shown
-            self.relayout()
+            self.refresh()
 
     def is_shown(self, block: QWidget) -> bool:
         """Whether ``block`` is part of the column (on whichever page)."""
         return self._wanted.get(id(block), False)
+
+    def refresh(self) -> None:
+        """Share the blocks out again: now if the column shows, else when next needed.
+
+        Call it when the blocks' sizes changed (a picture or the words on them).
+        """
+        if self.isVisible():
+            self.relayout()
+        else:
+            self._stale = True
+
+    def _fresh_pages(self) -> list[list[QWidget]]:
+        """The pages, shared out again first if blocks changed since."""
+        if self._stale:
+            self.relayout()
+        return self._pages
 
     # -- pages ---------------------------------------------------------------------------------
 
     @property
     def page_count(self) -> int:
         """How many pages the blocks take at the present size."""
-        return len(self._pages)
+        return len(self._fresh_pages())
 
     def page_of(self, block: QWidget) -> int | None:
         """The page ``block`` is on, or None when it is not part of the column."""
-        for number, page in enumerate(self._pages):
+        for number, page in enumerate(self._fresh_pages()):
             if block in page:
                 return number
         return None
 
     def page_blocks(self, index: int | None = None) -> list[QWidget]:
         """The blocks on page ``index`` (the one shown when omitted)."""
-        pages = self._pages
+        pages = self._fresh_pages()
         return list(pages[self.index if index is None else index])
 
     def show_page(self, index: int) -> None:
         """Show page ``index`` (limited to the pages there are)."""
-        index = max(0, min(index, len(self._pages) - 1))
+        index = max(0, min(index, len(self._fresh_pages()) - 1))
         changed = index != self.index
         self.index = index
         self._place()
@@ -176,7 +194,7 @@ class PagedColumn(QWidget):
 
     def next_page(self) -> None:
         """Show the next page and read it aloud."""
-        if self.index + 1 < len(self._pages):
+        if self.index + 1 < len(self._fresh_pages()):
             self.show_page(self.index + 1)
             self.ctx.say(self._reader() if self._reader is not None else self.page_text())
 
@@ -207,9 +225,9 @@ class PagedColumn(QWidget):
         return QSize(200, self._nav_height(400))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Share the blocks out again for the new size."""
+        """Share the blocks out again for the new size (when shown: see :meth:`showEvent`)."""
         super().resizeEvent(event)
-        self.relayout()
+        self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Share the blocks out once the style sheet has set every size."""
@@ -218,6 +236,7 @@ class PagedColumn(QWidget):
 
     def relayout(self) -> None:
         """Share the shown blocks out into pages for the present size, and place them."""
+        self._stale = False
         width, height = self.width(), self.height()
         wanted = [b for b in self.blocks if self._wanted.get(id(b), False)]
         heights = [block_height(b, width) for b in wanted]
