@@ -19,15 +19,20 @@ def _chinese_family() -> str:
     pytest.fail("no Chinese font on this machine: make test installs one (system-test)")
 
 
-def draw_message(path: Path, lines: list[str], size: tuple[int, int] = (1080, 2400)) -> Path:
-    """Draw ``lines`` as an SMS bubble on a phone-sized screenshot and save it to ``path``."""
+def draw_message(
+    path: Path, lines: list[str], size: tuple[int, int] = (1080, 2400), text_px: int = 0
+) -> Path:
+    """Draw ``lines`` as an SMS bubble on a phone-sized screenshot and save it to ``path``.
+
+    The words are ``text_px`` pixels high (by default a 24th of the width, at least 24).
+    """
     width, height = size
     image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(QColor("#f2f2f7"))
     painter = QPainter(image)
     try:
         font = QFont(_chinese_family())
-        font.setPixelSize(max(24, width // 24))
+        font.setPixelSize(text_px or max(24, width // 24))
         painter.setFont(font)
         painter.setPen(QColor("#111111"))
         painter.drawText(QRectF(40, 40, width - 80, 80), "10:08")
@@ -50,9 +55,14 @@ def draw_message(path: Path, lines: list[str], size: tuple[int, int] = (1080, 24
 
 @pytest.fixture
 def message_picture(qapp: QApplication, tmp_path: Path):
-    """Draw a message picture: ``message_picture(lines, name="m.png", size=(w, h))``."""
+    """Draw a message picture: ``message_picture(lines, name="m.png", size=(w, h), text_px=0)``."""
 
-    def draw(lines: list[str], name: str = "message.png", size: tuple[int, int] = (1080, 2400)):
-        return draw_message(tmp_path / name, lines, size)
+    def draw(
+        lines: list[str],
+        name: str = "message.png",
+        size: tuple[int, int] = (1080, 2400),
+        text_px: int = 0,
+    ):
+        return draw_message(tmp_path / name, lines, size, text_px)
 
     return draw

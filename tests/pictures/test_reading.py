@@ -12,8 +12,11 @@ import pytest
 
 from guardian.core.reading_order import WordBox, reading_text, rectangle
 from guardian.pictures.reading import (
+    DETECT_LONG_SIDE,
+    DETECT_SHORT_SIDE,
     PictureError,
     PictureReader,
+    detection_limit,
     open_picture,
     read_picture,
 )
@@ -62,8 +65,60 @@ def test_a_large_photo_is_read_at_a_smaller_size_and_boxes_come_back_in_its_pixe
 ) -> None:
     found = read_picture(message_picture(FRAUD, size=(3000, 4000)), reader)
     assert "安全账户" in squeezed(found.text)
-    # In the photo's own pixels (read at 0.6 of its size, the words end near 1150).
+    # In the photo's own pixels (read at half its size, the words end near 960).
     assert max(box.right for box in found.boxes) > 1500
+
+
+def test_small_phone_text_is_still_found_when_the_finder_looks_at_a_smaller_picture(
+    message_picture, reader
+) -> None:
+    # Words 30 px high on a 1080x2400 screenshot (the smallest text setting of a phone) are
+    # about 16 px high at the size the text finder looks at.
+    found = read_picture(message_picture(FRAUD, text_px=30), reader)
+    expected = squeezed("10:08" + "".join(FRAUD))
+    errors = edit_distance(squeezed(found.text), expected)
+    assert errors / len(expected) < 0.03, found.text
+
+
+def test_a_small_picture_is_enlarged_for_the_finder_and_read(message_picture, reader) -> None:
+    found = read_picture(message_picture(["请立即转账到安全账户"], size=(360, 480)), reader)
+    assert "安全账户" in squeezed(found.text)
+    assert reader._engine.text_det.limit_type == "min"
+    read_picture(message_picture(FRAUD, name="tall.png"), reader)
+    assert (reader._engine.text_det.limit_type, reader._engine.text_det.limit_side_len) == (
+        "max",
+        DETECT_LONG_SIDE,
+    )
+
+
+@pytest.mark.parametrize(
+    ("size", "expected"),
+    [
+        ((1080, 2400), ("max", DETECT_LONG_SIDE)),  # phone screenshots: shrunk to 1280 long
+        ((720, 1600), ("max", DETECT_LONG_SIDE)),
+        ((1170, 2532), ("max", DETECT_LONG_SIDE)),
+        ((2400, 1080), ("max", DETECT_LONG_SIDE)),  # turned sideways
+        ((1536, 2048), ("max", DETECT_LONG_SIDE)),  # photos, and a 12-megapixel one
+        ((3000, 4000), ("max", DETECT_LONG_SIDE)),
+        ((400, 300), ("min", DETECT_SHORT_SIDE)),  # small: enlarged
+        ((1080, 6000), ("min", DETECT_SHORT_SIDE)),  # a long page: 360 wide at the reader's size
+        ((600, 2000), ("max", 1707)),  # shrunk only until the short side is 512
+    ],
+)
+def test_the_finder_looks_at_phone_pictures_smaller_but_never_too_narrow(
+    size: tuple[int, int], expected: tuple[str, int]
+) -> None:
+    assert detection_limit(*size) == expected
+
+
+def test_the_models_wait_without_spinning_read_line_by_line_and_skip_the_angle_step(reader) -> None:
+    reader.load()
+    engine = reader._engine
+    assert engine.use_cls is False
+    assert engine.text_rec.rec_batch_num == 1
+    for part in (engine.text_det, engine.text_rec):
+        options = part.session.session.get_session_options()
+        assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
 
 
 def test_a_file_that_is_not_a_picture_says_so(tmp_path: Path, reader) -> None:
