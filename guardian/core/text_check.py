@@ -18,7 +18,11 @@ The phrase patterns live in ``assets/content/phrases.toml`` (both languages, dat
    a claim to be them is an official claim like any other;
 4. weighs what is left with the risk engine (source "text"); when that finds nothing, a small
    statistical model (:mod:`guardian.core.text_model`), if given, may raise the text to the
-   middle level with its strongest phrases marked, never higher.
+   middle level with its strongest phrases marked, never higher. When the phrases find something
+   in a text the model reads, as a whole, as clearly ordinary (a bank's or the police's warning
+   that shares the fraud's words), their signals are set aside, except the plainest asks
+   (:data:`STANDING_ASKS`) made of the reader in a text that does not tell the person not to
+   pay or tell ("请把验证码发给本号码"), which stand whatever the model says.
 
 The steps live in small modules: :mod:`~guardian.core.text_normalise` (step 1),
 :mod:`~guardian.core.phrase_hits` (step 2), :mod:`~guardian.core.money_amounts` (the sums of
@@ -71,6 +75,10 @@ ASK_SIGNALS = frozenset(
     }
 )
 """Signals that are asks (besides every decisive signal): a text that makes one is no advice."""
+
+STANDING_ASKS = frozenset({"safe_account", "asks_code_or_password", "cash_pickup"})
+"""Asks no real bank, police or shop ever makes: demanded of the reader in a text that does not
+tell the person not to pay or tell, they stand even where the model reads the text as ordinary."""
 
 # Between a negation and the phrase it governs: words that turn it into reassurance ("不用担心
 # 把钱转过来") or lead on to a demand ("不要挂，然后把...").
@@ -323,7 +331,19 @@ def check_text(
     )
     if model is not None:
         probability = model.probability(normal)
-        if assessment.level is not Level.LOW and probability < MODEL_AGREES[assessment.level]:
+        # The plainest asks made of the reader ("请把验证码发给本号码"), in a text that does not
+        # tell the person not to pay or tell, stand whatever the model says: a screenshot's clock
+        # or a "反诈民警提醒" sender line is no reason to doubt them.
+        demand_stands = not told_not_to and any(
+            any(demanded(part) for part in spans)
+            for signal_id, spans in counted.items()
+            if signal_id in STANDING_ASKS
+        )
+        if (
+            assessment.level is not Level.LOW
+            and probability < MODEL_AGREES[assessment.level]
+            and not demand_stands
+        ):
             # Phrases a warning shares with fraud ("不要把验证码告诉任何人", "下载国家反诈中心
             # App") in a text that, as a whole, reads like the ordinary messages: set aside.
             for signal_id, spans in counted.items():

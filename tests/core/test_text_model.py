@@ -138,13 +138,25 @@ def test_a_model_that_finds_the_text_ordinary_sets_the_phrases_aside(content: Co
         weights={"码": -10.0}, idf={"码": 1.0}, bias=0.0, threshold=0.9, min_n=1, max_n=1
     )
     warning = "【银行】任何人向您索要验证码都是诈骗，请勿告诉他人"
-    demand = "您好我是银行客服，请把手机收到的验证码告诉我"
-    assert check_text(demand, content, phrases).level is Level.HIGH
-    calmed = check_text(demand, content, phrases, model=calm)
+    question = "您好我是银行客服，手机收到的验证码是多少"
+    assert check_text(question, content, phrases).level is Level.HIGH
+    calmed = check_text(question, content, phrases, model=calm)
     assert calmed.level is Level.LOW
     assert calmed.matches == ()
     assert "asks_code_or_password" in {match.signal.id for match in calmed.advice_only}
     assert check_text(warning, content, phrases, model=calm).level is Level.LOW
+    # The plainest asks made of the reader stand whatever the model says, also after a clock
+    # (a screenshot's status bar) or without a "请".
+    demand = "您好我是银行客服，请把手机收到的验证码告诉我"
+    for text in (demand, "10:08\n" + demand, "您的卡被冻结了，您现在把收到的验证码发给我"):
+        stands = check_text(text, content, phrases, model=calm)
+        assert stands.level is Level.HIGH, text
+        assert "asks_code_or_password" in stands.signal_ids
+    # Not in a text that tells the person not to: "请勿告诉他人" is what a bank says.
+    assert (
+        check_text("提醒：骗子会索要验证码，请勿告诉他人", content, phrases, model=calm).level
+        is Level.LOW
+    )
     # Where the model agrees, the phrases decide the level.
     agreeing = TextModel(
         weights={"码": 10.0}, idf={"码": 1.0}, bias=0.0, threshold=0.9, min_n=1, max_n=1
