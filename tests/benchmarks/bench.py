@@ -10,8 +10,8 @@ Runs each benchmark script in its own process, one after another, and gathers wh
   (``bench_speech.py``);
 - ``checker`` and ``history``: the text checker and the history screen (``bench_checker.py``,
   ``bench_history.py``);
-- ``pictures``: reading a message from a screenshot and a photo: time, memory, character errors
-  (``bench_pictures.py``).
+- ``pictures``: reading a message from a screenshot and a photo: time, memory, character errors,
+  and the size the reader adds, installed and in the standalone build (``bench_pictures.py``).
 
 Every figure is the median of several runs made in this invocation; each target is shown with
 its pass or fail, which is reported, never asserted. A readable table goes to standard error,
@@ -231,7 +231,7 @@ def figures_for_table(report: dict[str, Any]) -> list[tuple[str, str]]:
                         f"espeak-ng alone {f['espeak_first_audio_ms']} ms",
                     )
                 )
-    for section in ("checker", "history"):
+    for section in ("checker", "history", "pictures"):
         data = report.get(section)
         if isinstance(data, dict):
             plain = {k: v for k, v in data.items() if not isinstance(v, (dict, list))}

@@ -83,6 +83,56 @@ def _error_rate(reader: PictureReader, pictures: list[Path], compare: Any) -> fl
     return errors / max(1, length)
 
 
+READER_PARTS = ("rapidocr", "onnxruntime", "cv2", "numpy", "PIL")
+"""The packages the picture reader brings (with their bundled libraries, ``<name>.libs``)."""
+BUNDLED_LIBS = {
+    "cv2": ("opencv_python.libs", "opencv_python_headless.libs"),
+    "numpy": ("numpy.libs",),
+    "PIL": ("pillow.libs",),
+}
+"""The shared libraries a package's wheel keeps beside it."""
+BUILD_FOLDER = Path(__file__).resolve().parents[2] / "build" / "dist" / "guardian"
+"""Where ``make dist`` leaves the standalone build (measured when it is there)."""
+
+
+def _folder_mb(folder: Path) -> float:
+    """The size of the files under ``folder`` (links counted once, as the disk holds them)."""
+    return (
+        sum(f.lstat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
+        / 2**20
+    )
+
+
+def size_figures() -> dict[str, Any]:
+    """What the reader adds on disk: installed, and in the standalone build when there is one."""
+    import importlib.util
+
+    installed: dict[str, float] = {}
+    for name in READER_PARTS:
+        spec = importlib.util.find_spec(name)
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        libs = [folder.parent / lib for lib in BUNDLED_LIBS.get(name, ())]
+        installed[name] = round(
+            _folder_mb(folder) + sum(_folder_mb(lib) for lib in libs if lib.is_dir()), 1
+        )
+    figures: dict[str, Any] = {
+        "reader_installed_mb": installed,
+        "reader_installed_total_mb": round(sum(installed.values()), 1),
+    }
+    if BUILD_FOLDER.is_dir():
+        figures["standalone_build_mb"] = round(_folder_mb(BUILD_FOLDER), 1)
+        internal = BUILD_FOLDER / "_internal"
+        names = [*READER_PARTS, *(lib for libs in BUNDLED_LIBS.values() for lib in libs)]
+        figures["standalone_reader_mb"] = round(
+            sum(_folder_mb(internal / n) for n in names if (internal / n).is_dir()), 1
+        )
+    else:
+        figures["standalone_build_mb"] = "not built (make dist)"
+    return figures
+
+
 def main() -> int:
     """Measure, print the JSON figures, return 0."""
     from PIL import Image
@@ -124,6 +174,7 @@ def main() -> int:
         "character_error_rate_photos": round(photo_cer, 4),
         "screenshots": len(screenshots),
         "photos": len(photos),
+        **size_figures(),
         "targets": [
             {
                 "name": "read a 1080x2400 screenshot",
