@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 
 from guardian.core.picture_marks import PictureWords
-from guardian.pictures.reading import PictureText, open_picture
+from guardian.pictures.reading import PictureText, open_picture, shrunk
 
 KEEP_LONG_SIDE = 1600
 """The longest side of the picture shown and kept, in pixels: a phone's words stay sharp."""
@@ -30,12 +30,7 @@ def picture_words(data: bytes, found: PictureText) -> PictureWords:
         PictureError: the picture cannot be opened (see
             :func:`~guardian.pictures.reading.open_picture`).
     """
-    picture = open_picture(data)
-    width, height = picture.size
-    scale = 1.0
-    if max(width, height) > KEEP_LONG_SIDE:
-        scale = KEEP_LONG_SIDE / max(width, height)
-        picture = picture.resize((max(1, round(width * scale)), max(1, round(height * scale))))
+    picture, scale = shrunk(open_picture(data), KEEP_LONG_SIDE)
     out = io.BytesIO()
     picture.save(out, format="JPEG", quality=JPEG_QUALITY)
     # The boxes are in pixels of the picture as given (found.width x found.height).

@@ -189,6 +189,31 @@ def _calm_sessions(engine: Any) -> None:
         holder.session = ort.InferenceSession(model_path, options, providers=providers)
 
 
+def read_picture_file(path: Path) -> bytes:
+    """The bytes of the picture file at ``path``.
+
+    Raises:
+        PictureError: ``too_large`` (over :data:`MAX_FILE_BYTES`), ``unreadable`` (the file
+            cannot be read).
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise PictureError("too_large", f"{size} bytes")
+        return path.read_bytes()
+    except OSError as error:
+        raise PictureError("unreadable", str(error)) from error
+
+
+def shrunk(picture: Image, long_side: int) -> tuple[Image, float]:
+    """``picture`` shrunk to ``long_side`` pixels on its longer side if larger, and the scale."""
+    width, height = picture.size
+    if max(width, height) <= long_side:
+        return picture, 1.0
+    scale = long_side / max(width, height)
+    return picture.resize((max(1, round(width * scale)), max(1, round(height * scale)))), scale
+
+
 def open_picture(source: Path | bytes) -> Image:
     """Open ``source`` as an RGB picture, checked.
 
@@ -200,13 +225,7 @@ def open_picture(source: Path | bytes) -> Image:
     from PIL import UnidentifiedImageError
 
     if isinstance(source, Path):
-        try:
-            size = source.stat().st_size
-            if size > MAX_FILE_BYTES:
-                raise PictureError("too_large", f"{size} bytes")
-            data = source.read_bytes()
-        except OSError as error:
-            raise PictureError("unreadable", str(error)) from error
+        data = read_picture_file(source)
     else:
         data = source
         if len(data) > MAX_FILE_BYTES:
@@ -235,10 +254,7 @@ def read_picture(source: Path | bytes, reader: PictureReader) -> PictureText:
     """
     picture = open_picture(source)
     width, height = picture.size
-    scale = 1.0
-    if max(width, height) > LONG_SIDE_PX:
-        scale = LONG_SIDE_PX / max(width, height)
-        picture = picture.resize((max(1, round(width * scale)), max(1, round(height * scale))))
+    picture, scale = shrunk(picture, LONG_SIDE_PX)
     boxes = [box.scaled(1 / scale) for box in reader.read(picture)]
     text = reading_text(boxes)
     if not text.strip():
