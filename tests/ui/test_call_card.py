@@ -24,8 +24,8 @@ from guardian.ui.call_card import (
 from guardian.ui.hotline import HotlineScreen
 from guardian.ui.theme import TEXT_SIZES_PT
 from tests.ui.conftest import WindowMaker
+from tests.ui.family.test_family import Family, make_family
 from tests.ui.test_elder_friendly import problems_on
-from tests.ui.test_family import Family, make_family
 
 
 def contact(name: str, number: str, *, primary: bool = False, position: int = 0, **kw) -> Contact:

@@ -209,7 +209,7 @@ SCENES: dict[str, Callable[[MainWindow], None]] = {
 
 # Screens that are reached only in other ways and are walked by their own tests.
 WALKED_ELSEWHERE: set[str] = {
-    # tests/ui/test_family.py and test_call_card.py walk these with problems_on().
+    # tests/ui/family/test_family.py and tests/ui/test_call_card.py walk these with problems_on().
     "BankSettingScreen",
     "CallCardScreen",
     "CallFamilyListScreen",
@@ -226,9 +226,9 @@ WALKED_ELSEWHERE: set[str] = {
     "OutboxStatusScreen",
     "PinScreen",
     "VoiceSettingsScreen",
-    # tests/ui/test_doctor_screen.py opens it; its lines depend on the computer.
+    # tests/ui/family/test_doctor_screen.py opens it; its lines depend on the computer.
     "DoctorScreen",
-    # tests/ui/test_first_run.py walks every page of the family's first set-up.
+    # tests/ui/family/test_first_run.py walks every page of the family's first set-up.
     "SetupPinScreen",
     "SetupScreen",
 }

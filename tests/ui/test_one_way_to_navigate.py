@@ -23,7 +23,7 @@ from guardian.ui.home import HomeScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.routes import build_routes
 from guardian.ui.screen import Screen
-from tests.ui.test_family import family_catalog
+from tests.ui.family.test_family import family_catalog
 
 UI = Path(__file__).resolve().parents[2] / "guardian" / "ui"
 

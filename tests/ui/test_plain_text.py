@@ -34,7 +34,7 @@ from guardian.ui.main_window import MainWindow
 from guardian.ui.report_card import ReportCardScreen
 from guardian.ui.report_pdf import report_html
 from tests.ui.conftest import RecordingSpeaker, WindowMaker
-from tests.ui.test_family import Family, make_family
+from tests.ui.family.test_family import Family, make_family
 
 #: A picture that exists: a label that renders HTML would show it instead of these words.
 PICTURE = f'<img src="{icon_path("home")}">'

@@ -28,8 +28,7 @@ from guardian.ui.family.hub import FamilySettingsScreen
 from guardian.ui.family.outbox_status import OutboxStatusScreen
 from guardian.ui.family.voice import VoiceSettingsScreen
 from tests.alerts.conftest import Mail, free_port, smtp_server  # noqa: F401 (fixture)
-
-from .conftest import MakeCtx, RecordingSpeaker
+from tests.ui.conftest import MakeCtx, RecordingSpeaker
 
 # Words that belong to a system or a library, never on a family screen.
 RAW = re.compile(

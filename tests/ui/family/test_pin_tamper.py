@@ -16,8 +16,8 @@ from guardian.ui.family.pin import PinScreen
 from guardian.ui.theme import TEXT_SIZES_PT
 from tests.clock import FakeClock
 from tests.ui.conftest import WindowMaker
+from tests.ui.family.test_family import Family, make_family, stored_outbox, type_pin
 from tests.ui.test_elder_friendly import problems_on
-from tests.ui.test_family import Family, make_family, stored_outbox, type_pin
 
 HOOK = ChannelConfig("json", {"url": "http://127.0.0.1:9/hook"})
 

@@ -17,8 +17,8 @@ from guardian.ui.family.contacts import ContactListScreen
 from guardian.ui.family.weekly_note import WeeklyNotePanel, weekly_notes
 from guardian.ui.theme import TEXT_SIZES_PT
 from tests.ui.conftest import WindowMaker
+from tests.ui.family.test_family import Family, family_catalog, family_routes
 from tests.ui.test_elder_friendly import problems_on
-from tests.ui.test_family import Family, family_catalog, family_routes
 
 CST = timezone(timedelta(hours=8))
 NOW = datetime(2024, 5, 1, 15, 0, tzinfo=CST)  # a Wednesday, 15:00

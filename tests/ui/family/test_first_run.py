@@ -44,8 +44,8 @@ from guardian.ui.screen import Screen
 from guardian.ui.theme import TEXT_SIZES_PT
 from tests.alerts.conftest import free_port
 from tests.ui.conftest import RecordingSpeaker, WindowMaker
+from tests.ui.family.test_family import make_family
 from tests.ui.test_elder_friendly import problems_on
-from tests.ui.test_family import make_family
 
 TOKEN = "0123456789abcdef0123456789abcdef"
 PIN = "2468"

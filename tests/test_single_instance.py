@@ -20,7 +20,7 @@ from guardian.assets import load_catalog
 from guardian.instance_lock import LOCK_FILE_NAME, InstanceLock
 from guardian.single_instance import SingleInstance, server_answers, server_name_for
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 LISTENER = """
 import sys
