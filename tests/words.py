@@ -16,9 +16,4 @@ def _catalog() -> Catalog:
 
 def words_in(lang: Lang) -> Words:
     """Return the lookup of the real catalogs' sentences in ``lang``."""
-    catalog = _catalog()
-
-    def words(key: str, **values: object) -> str:
-        return catalog.get(lang, key, **values)
-
-    return words
+    return _catalog().words(lang)

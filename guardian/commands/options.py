@@ -44,12 +44,7 @@ def words_for(lang: Lang) -> Words:
     """The catalog sentences in ``lang``: ``words("cli.signals")``, with values filled in."""
     from guardian.assets import load_catalog
 
-    catalog = load_catalog()
-
-    def words(key: str, **values: object) -> str:
-        return catalog.get(lang, key, **values)
-
-    return words
+    return load_catalog().words(lang)
 
 
 def fail(words: Words, key: str, code: int = 2, **values: object) -> int:

@@ -79,6 +79,10 @@ class Catalog:
         """Return the raw template for ``key`` in ``lang``, or None when it is missing."""
         return self._strings[lang].get(key)
 
+    def words(self, lang: Lang) -> CatalogWords:
+        """Return the lookup of this catalog's sentences in ``lang`` (safe on any thread)."""
+        return CatalogWords(self, lang)
+
     def mismatches(self) -> list[str]:
         """Describe every key missing from a language or with different placeholders."""
         problems: list[str] = []
@@ -93,3 +97,27 @@ class Catalog:
             if len({frozenset(n) for n in names.values()}) > 1:
                 problems.append(f"{key}: placeholders differ {names}")
         return problems
+
+
+@dataclass(frozen=True)
+class CatalogWords:
+    """A catalog bound to one language: ``words("doctor.all_well")`` is the sentence.
+
+    It is the one lookup the code that writes sentences away from a screen takes (the doctor's
+    checks, the family's alerts, the command line); see :class:`guardian.core.field_error.Words`.
+
+    Attributes:
+        catalog: the UI strings.
+        lang: the language of the sentences.
+    """
+
+    catalog: Catalog
+    lang: Lang
+
+    def __call__(self, key: str, **values: object) -> str:
+        """Return the sentence ``key`` with its blanks filled in."""
+        return self.catalog.get(self.lang, key, **values)
+
+    def template(self, key: str) -> str:
+        """Return the sentence ``key`` with its blanks still open."""
+        return self.catalog.template(self.lang, key) or key

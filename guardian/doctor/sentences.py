@@ -6,9 +6,10 @@ languages. A sentence with a blank (``{reason}``, ``{error}``) is filled by the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from guardian.core.i18n import CatalogWords
 
-from guardian.core.i18n import Catalog, Lang
+Words = CatalogWords
+"""The lookup the checks take: the catalog bound to one language."""
 
 CHECKS = ("font", "speech", "tel", "data_folder", "database", "backups", "outbox", "guard")
 """The checks, in the order they run."""
@@ -17,27 +18,6 @@ CHECKS = ("font", "speech", "tel", "data_folder", "database", "backups", "outbox
 def label_key(check: str) -> str:
     """The catalog key of a check's name."""
     return f"doctor.label_{check}"
-
-
-@dataclass(frozen=True)
-class Words:
-    """The catalog in one language, as the checks use it.
-
-    Attributes:
-        catalog: the UI strings.
-        lang: the language of the sentences.
-    """
-
-    catalog: Catalog
-    lang: Lang
-
-    def __call__(self, key: str, **values: object) -> str:
-        """Return the sentence ``key`` with its blanks filled in."""
-        return self.catalog.get(self.lang, key, **values)
-
-    def template(self, key: str) -> str:
-        """Return the sentence ``key`` with its blanks still open."""
-        return self.catalog.template(self.lang, key) or key
 
 
 OK_MARK = "doctor.ok_mark"

@@ -37,11 +37,7 @@ T = TypeVar("T")
 
 def words_for(catalog: Catalog, lang: Lang) -> Words:
     """Return a lookup of the catalog's strings in ``lang`` (safe to use on the disk thread)."""
-
-    def lookup(key: str, **values: object) -> str:
-        return catalog.get(lang, key, **values)
-
-    return lookup
+    return catalog.words(lang)
 
 
 def kind_label(kind: str, words: Words) -> str:
