@@ -327,10 +327,15 @@ def message_input(window: MainWindow) -> None:
 
 
 def message_picture(window: MainWindow) -> None:
-    """The ways to bring a picture of the message: open a file, paste, or drop one."""
+    """The ways to bring a picture of the message: open a file, paste, drop one, or the camera.
+
+    Shown as on a computer with a camera, whether this one has one or not (the scene
+    message-picture-no-camera shows the other case).
+    """
     window.open("check_message")
     screen = window.current_screen()
     assert isinstance(screen, CheckMessageScreen)
+    screen.picture_input.camera_button.show_present(True)
     screen.to_picture.click()
 
 

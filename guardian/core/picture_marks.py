@@ -5,19 +5,22 @@ text. To box those words on the picture, each marked span is traced back to the 
 the reader found (:class:`~guardian.core.reading_order.WordBox`). The person may have
 corrected the words before the check, so the checked text is lined up with the words read
 first; a span is boxed only when most of it is still the words read, so an edited text never
-gets a box in the wrong place. Pure: text, spans and boxes in, boxes out.
+gets a box in the wrong place. Only the marked part of a run is boxed: a run's box is split by
+its characters, a Chinese character counted about twice as wide as a Latin letter or a digit
+(:func:`part_of`). Pure: text, spans and boxes in, boxes out.
 
 Example::
 
     words = PictureWords(image=data, format="jpeg", width=720, height=1600,
                          text=read_text, boxes=read_boxes)
     kept = kept_picture(words, checked_text, spans)
-    kept.marked  # the runs of words that hold a marked span
+    kept.marked  # the marked parts of the runs of words read
 """
 
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -81,7 +84,8 @@ class KeptPicture:
         image: the picture as a PNG or JPEG file.
         format: ``"png"`` or ``"jpeg"``.
         width, height: its size in pixels.
-        marked: the runs of words to box, in pixels of the picture (none: nothing maps).
+        marked: the marked parts of the runs of words, to box, in pixels of the picture
+            (none: nothing maps).
         area: the part of the picture that holds its words (what is shown), in pixels.
     """
 
@@ -147,6 +151,27 @@ def from_picture(read_text: str, checked_text: str) -> bool:
     return kept >= FROM_PICTURE * len(letters)
 
 
+def _traced(
+    places: dict[int, int], checked_text: str, spans: Sequence[tuple[int, int]]
+) -> list[int]:
+    """The places in the text read of the marked characters of ``checked_text``.
+
+    A span counts when at least :data:`MOSTLY` of its characters (spaces aside) are still the
+    words read; a span the person rewrote gives none.
+    """
+    traced: list[int] = []
+    for start, end in spans:
+        letters = [
+            index
+            for index in range(max(0, start), min(end, len(checked_text)))
+            if not checked_text[index].isspace()
+        ]
+        found = [places[index] for index in letters if index in places]
+        if letters and len(found) >= MOSTLY * len(letters):
+            traced += found
+    return traced
+
+
 def marked_runs(
     boxes: Iterable[WordBox], checked_text: str, spans: Sequence[tuple[int, int]]
 ) -> list[WordBox]:
@@ -162,20 +187,94 @@ def marked_runs(
     places = lined_up(read_text, checked_text)
     starts = [run.start for run in runs]
     hit: set[int] = set()
-    for start, end in spans:
-        letters = [
-            index
-            for index in range(max(0, start), min(end, len(checked_text)))
-            if not checked_text[index].isspace()
-        ]
-        found = [places[index] for index in letters if index in places]
-        if not letters or len(found) < MOSTLY * len(letters):
-            continue
-        for place in found:
-            number = bisect.bisect_right(starts, place) - 1
-            if number >= 0 and runs[number].start <= place < runs[number].end:
-                hit.add(number)
+    for place in _traced(places, checked_text, spans):
+        number = bisect.bisect_right(starts, place) - 1
+        if number >= 0 and runs[number].start <= place < runs[number].end:
+            hit.add(number)
     return [run.box for number, run in enumerate(runs) if number in hit]
+
+
+def char_width(ch: str) -> int:
+    """How wide ``ch`` stands in a run of words, in halves of a Chinese character.
+
+    A Chinese (wide) character counts 2; a Latin letter, digit, space or mark 1, and so does a
+    Chinese mark such as "，" or "【" (its ink fills only half of its place, and a reader's box
+    ends at the ink).
+    """
+    if unicodedata.east_asian_width(ch) not in ("W", "F"):
+        return 1
+    return 1 if unicodedata.category(ch).startswith("P") else 2
+
+
+def part_of(box: WordBox, start: int, end: int) -> WordBox:
+    """The part of ``box`` that holds its characters ``start`` to ``end`` (of its stripped words).
+
+    The box is split along its top and bottom edges in proportion to the characters' widths
+    (:func:`char_width`), so a slanted box gives a slanted part.
+    """
+    words = box.text.strip()
+    widths = [char_width(ch) for ch in words]
+    total = sum(widths)
+    start, end = max(0, start), min(len(words), end)
+    if total == 0 or start >= end:
+        return box
+    before = sum(widths[:start]) / total
+    upto = sum(widths[:end]) / total
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = box.corners
+
+    def along(a: tuple[float, float], b: tuple[float, float], share: float) -> tuple[float, float]:
+        return (a[0] + (b[0] - a[0]) * share, a[1] + (b[1] - a[1]) * share)
+
+    top_left, bottom_left = (x0, y0), (x3, y3)
+    top_right, bottom_right = (x1, y1), (x2, y2)
+    return WordBox(
+        words[start:end],
+        (
+            along(top_left, top_right, before),
+            along(top_left, top_right, upto),
+            along(bottom_left, bottom_right, upto),
+            along(bottom_left, bottom_right, before),
+        ),
+        box.score,
+    )
+
+
+def _stretches(places: Iterable[int], words: str) -> list[tuple[int, int]]:
+    """The marked ``places`` of ``words`` as (start, end) stretches; spaces join two stretches."""
+    stretches: list[list[int]] = []
+    for place in sorted(set(places)):
+        gap = words[stretches[-1][1] : place] if stretches else "x"
+        if not gap or gap.isspace():  # right after the last stretch, or a space between
+            stretches[-1][1] = place + 1
+        else:
+            stretches.append([place, place + 1])
+    return [(start, end) for start, end in stretches]
+
+
+def marked_parts(
+    boxes: Iterable[WordBox], checked_text: str, spans: Sequence[tuple[int, int]]
+) -> list[WordBox]:
+    """The marked parts of the runs of words read, each its own box, in reading order.
+
+    As :func:`marked_runs`, but only the characters of a run that are marked are boxed: one
+    box for each stretch of marked characters in a run (the words of a part are its text).
+    """
+    read_text, runs = read_runs(boxes)
+    if not runs:
+        return []
+    places = lined_up(read_text, checked_text)
+    starts = [run.start for run in runs]
+    hit: dict[int, set[int]] = {}
+    for place in _traced(places, checked_text, spans):
+        number = bisect.bisect_right(starts, place) - 1
+        if number >= 0 and runs[number].start <= place < runs[number].end:
+            hit.setdefault(number, set()).add(place - runs[number].start)
+    parts: list[WordBox] = []
+    for number, run in enumerate(runs):
+        if number in hit:
+            words = run.box.text.strip()
+            parts += [part_of(run.box, start, end) for start, end in _stretches(hit[number], words)]
+    return parts
 
 
 def words_area(
@@ -200,12 +299,12 @@ def words_area(
 def kept_picture(
     words: PictureWords, checked_text: str, spans: Sequence[tuple[int, int]]
 ) -> KeptPicture:
-    """The picture of ``words`` with the runs that hold the marks of ``checked_text`` boxed."""
+    """The picture of ``words`` with the marked parts of ``checked_text`` boxed."""
     return KeptPicture(
         image=words.image,
         format=words.format,
         width=words.width,
         height=words.height,
-        marked=tuple(marked_runs(words.boxes, checked_text, spans)),
+        marked=tuple(marked_parts(words.boxes, checked_text, spans)),
         area=words_area(words.boxes, words.width, words.height),
     )

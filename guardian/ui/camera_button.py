@@ -1,8 +1,9 @@
 """The "把手机屏幕对着摄像头" button of the picture ways in: opens the camera screen.
 
 Whether the computer has a camera is asked the first time the button shows (that loads Qt
-Multimedia, so the start of the app never pays for it). Without one the button says so plainly,
-"这台电脑没有摄像头", and pressing it says so aloud instead of opening anything.
+Multimedia, so the start of the app never pays for it). Without one it turns into plain words,
+"这台电脑没有摄像头" in grey beside a crossed-out camera, with no frame and nothing to press
+(it cannot be mistaken for a button); the page still says it aloud.
 
 Example::
 
@@ -14,14 +15,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from guardian.ui.context import AppContext
-from guardian.ui.widgets import BigButton
+from guardian.ui.widgets import BigButton, svg_pixmap
 
 CAMERA_ROUTE = "camera_capture"
 """The route of the camera screen."""
+
+NO_CAMERA_ICON = "camera_none"
+"""The pictogram beside the words when there is no camera: a crossed-out camera."""
+
+AS_WORDS = "QPushButton, QPushButton:disabled { border: none; background: transparent; }"
+"""The style of the button when there is no camera: no frame, no background (plain words)."""
 
 
 def camera_present() -> bool:
@@ -79,7 +87,11 @@ class CameraButton(BigButton):
         return bool(self.present)
 
     def show_present(self, present: bool) -> None:
-        """Show the button as for a computer with a camera, or without one."""
+        """Show the button as for a computer with a camera, or as plain words without one.
+
+        Without a camera it is grey words beside a crossed-out camera: no frame, no focus, and
+        nothing happens when pressed.
+        """
         self.present = present
         key = "camera.button" if present else "camera.button_none"
         words = self.ctx.t(key)
@@ -89,9 +101,17 @@ class CameraButton(BigButton):
         self.setAccessibleDescription(
             self.ctx.t("camera.button_description" if present else "camera.no_camera")
         )
-        if self.icon_widget is not None:  # no camera: no camera's picture either
-            self.icon_widget.setVisible(present)
-        self.icon_name = "camera" if present else None
+        self.icon_name = "camera" if present else NO_CAMERA_ICON
+        if self.icon_widget is not None:
+            px = self.icon_widget.width()
+            self.icon_widget.setPixmap(svg_pixmap(self.icon_name, px))
+        self.setEnabled(present)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if present else Qt.FocusPolicy.NoFocus)
+        self.setStyleSheet("" if present else AS_WORDS)
+        self.text_widget.setStyleSheet(
+            "" if present else f"color: {self.ctx.theme.colours.ink_soft}; font-weight: normal;"
+        )
+        self.setCursor(Qt.CursorShape.PointingHandCursor if present else Qt.CursorShape.ArrowCursor)
         self.updateGeometry()
 
     def spoken_text(self) -> str:

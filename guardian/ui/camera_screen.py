@@ -24,6 +24,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from guardian.core.steady_frames import SteadyWatch
+from guardian.ui.caller_choice import WORD_JOINER
 from guardian.ui.context import AppContext
 from guardian.ui.screen import Screen
 from guardian.ui.widgets import BigButton, label, scrolling
@@ -63,6 +64,26 @@ def guide_rect(picture: QRectF) -> QRectF:
     return QRectF(
         picture.center().x() - width / 2, picture.center().y() - height / 2, width, height
     )
+
+
+LAST_WORDS_CHARS = 4
+"""How many Chinese characters at the end of a line of words always stay together."""
+
+
+def no_lone_end(text: str, chars: int = LAST_WORDS_CHARS) -> str:
+    """``text`` for display, its last ``chars`` Chinese characters kept on one line.
+
+    A long Chinese sentence then never leaves one character alone on its last line
+    ("把手机屏幕放进框" and "里" alone): the line breaks before "放进框里" instead.
+    """
+    end = len(text.rstrip("。！？，.!?,"))
+    start = end
+    while start > 0 and end - start < chars and "\u3400" <= text[start - 1] <= "\u9fff":
+        start -= 1
+    if end - start < 2:
+        return text
+    joined = WORD_JOINER.join(text[start:end])
+    return text[:start] + joined + text[end:]
 
 
 class Preview(QWidget):
@@ -163,7 +184,7 @@ class CameraScreen(Screen):
         words_layout = QVBoxLayout(words)
         words_layout.setContentsMargins(0, 0, 0, 0)
         words_layout.setSpacing(16)
-        self.guide = label(ctx.t("camera.guide"), "title")
+        self.guide = label(no_lone_end(ctx.t("camera.guide")), "title")
         words_layout.addWidget(self.guide)
         self.status = label(ctx.t("camera.hint"))
         words_layout.addWidget(self.status)

@@ -14,10 +14,10 @@ tried again. On the highest level the family is alerted as after a call check.
 A text that names an organisation (a bank, a phone company, 医保, a courier, 支付宝...) gets one
 large button to call its public number yourself and ask; never a number from the text.
 
-A text read from a picture (and not rewritten since) shows the picture under the text, with a
-box in the verdict's colour around each run of words that holds a mark, and one big
-"把图片留下给家人看". The picture stays in memory only; it is written to the history, with its
-check, only when that button is pressed.
+A text read from a picture (and not rewritten since) shows the picture right after the first
+page of the verdict, as wide as the page, with a box in the verdict's colour around each marked
+word, and one big "把图片留下给家人看". The picture stays in memory only; it is written to the
+history, with its check, only when that button is pressed.
 """
 
 from __future__ import annotations
@@ -44,7 +44,13 @@ from guardian.core.content import VerifyTarget
 from guardian.core.fraud_types import FraudType
 from guardian.core.i18n import Text
 from guardian.core.number_check import check_number
-from guardian.core.picture_marks import KeptPicture, PictureWords, from_picture, kept_picture
+from guardian.core.picture_marks import (
+    KeptPicture,
+    PictureWords,
+    char_width,
+    from_picture,
+    kept_picture,
+)
 from guardian.core.records import CheckRecord
 from guardian.core.risk import Assessment, Level, assess
 from guardian.core.text_check import check_text
@@ -65,8 +71,9 @@ log = logging.getLogger(__name__)
 MAX_TEXT = 5000
 MARK_BACKGROUND = "#fde68a"
 PIECE_CHARS = 60
-"""The most characters of the checked text in one block of the result: a block always fits a
-page, also at the largest text size on the smallest window."""
+"""The most characters of the checked text in one block of the result, counted as Chinese
+characters (a Latin letter, digit or space counts half): a block always fits a page, also at
+the largest text size on the smallest window."""
 BREAKS = "。！？!?；;，,、\n "
 """Where a long text is best cut into blocks (after one of these characters)."""
 SAVE_RETRY_MS = 15_000
@@ -128,20 +135,48 @@ def merged_spans(spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
 MARKED_WORDS_LISTED = 5
 """The most marked words listed among the reasons (the text below shows every mark)."""
 MARKED_WORD_CHARS = 24
-"""A marked part longer than this is listed cut short, with "…"."""
+"""A marked part wider than this many Chinese characters is listed cut short, at a word, with
+"…"."""
+
+
+def _fits(text: str, start: int, wide: int) -> int:
+    """The end of the longest part of ``text`` from ``start`` at most ``wide`` characters wide.
+
+    Counted as Chinese characters: a Latin letter, digit or space counts half
+    (:func:`~guardian.core.picture_marks.char_width`).
+    """
+    used, end = 0, start
+    while end < len(text) and used + char_width(text[end]) <= 2 * wide:
+        used += char_width(text[end])
+        end += 1
+    return end
+
+
+def shortened(word: str, wide: int = MARKED_WORD_CHARS) -> str:
+    """``word`` cut to at most ``wide`` Chinese characters' width, with "…", never mid-word.
+
+    A Latin word is never split: the cut goes back to the space before it (a run of Chinese
+    characters may be cut anywhere).
+    """
+    end = _fits(word, 0, wide - 1)
+    if end >= len(word) or _fits(word, 0, wide) >= len(word):
+        return word
+    inside_a_word = all(ch.isascii() and ch.isalnum() for ch in (word[end - 1], word[end]))
+    space = word.rfind(" ", 0, end)
+    if inside_a_word and space > 0:
+        end = space
+    return word[:end].rstrip(" ,.;:-") + "…"
 
 
 def marked_words(text: str, spans: tuple[tuple[int, int], ...]) -> list[str]:
     """The first few marked parts of ``text``, each once, in the order they first appear.
 
-    At most :data:`MARKED_WORDS_LISTED`, each cut to :data:`MARKED_WORD_CHARS` characters, so
-    that the line listing them always fits a page.
+    At most :data:`MARKED_WORDS_LISTED`, each cut to :data:`MARKED_WORD_CHARS` Chinese
+    characters' width at a word (:func:`shortened`), so the line listing them always fits a page.
     """
     words: list[str] = []
     for start, end in merged_spans(spans):
-        word = " ".join(text[start:end].split())
-        if len(word) > MARKED_WORD_CHARS:
-            word = word[: MARKED_WORD_CHARS - 1].rstrip() + "…"
+        word = shortened(" ".join(text[start:end].split()))
         if word and word not in words:
             words.append(word)
         if len(words) == MARKED_WORDS_LISTED:
@@ -150,7 +185,10 @@ def marked_words(text: str, spans: tuple[tuple[int, int], ...]) -> list[str]:
 
 
 def text_pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
-    """Cut ``text`` into pieces of at most ``limit`` characters, at a sentence or word if any.
+    """Cut ``text`` into pieces at most ``limit`` Chinese characters wide, at a sentence or word.
+
+    A Latin letter, digit or space counts half a Chinese character (:func:`char_width`), so an
+    English text of a few lines stays one piece, on one page.
 
     Returns:
         (start, end) of each piece; together they are the whole text, in order.
@@ -158,9 +196,9 @@ def text_pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     start = 0
     while start < len(text):
-        end = min(start + limit, len(text))
+        end = max(start + 1, _fits(text, start, limit))
         if end < len(text):
-            cut = max(text.rfind(ch, start + limit // 2, end) for ch in BREAKS)
+            cut = max(text.rfind(ch, start + (end - start) // 2, end) for ch in BREAKS)
             if cut >= 0:
                 end = cut + 1
         pieces.append((start, end))
@@ -362,8 +400,13 @@ class CheckMessageScreen(Screen):
         layout.addWidget(label(ctx.t("message.picture_prompt"), "title"))
         layout.addWidget(self.picture_input)
         layout.addStretch(1)
+        # It opens the text box: typing is the other way, not "check a message".
         self.picture_to_text = BigButton(
-            ctx.t("message.to_text"), "message_check", role=None, icon_px=ctx.theme.button_icon_px
+            ctx.t("message.type_words"),
+            "type_words",
+            role=None,
+            icon_px=ctx.theme.button_icon_px,
+            description=ctx.t("message.type_words_description"),
         )
         self.picture_to_text.clicked.connect(lambda: self._show(self.text_page))
         layout.addWidget(self.picture_to_text)
@@ -563,6 +606,8 @@ class CheckMessageScreen(Screen):
         self.police_button = self.buttons["call_police"]
         self.antifraud_button = self.buttons["call_antifraud"]
         pager.add(row)
+        # The picture the text was read from comes next: right after the first page.
+        self._add_picture(pager, result)
 
         for kind in result.types:
             name = label(ctx.t("message.fraud_type", name=ctx.pick(kind.name)), "title")
@@ -610,7 +655,6 @@ class CheckMessageScreen(Screen):
                 piece = MarkedPiece(result.subject[start:end], inside, ctx.t("message.your_text"))
                 self.marked_pieces.append(piece)
                 pager.add(piece)
-        self._add_picture(pager, result)
         return view
 
     def picture_heading(self, result: MessageResult) -> str:
@@ -624,8 +668,11 @@ class CheckMessageScreen(Screen):
     def _add_picture(self, pager: PagedColumn, result: MessageResult) -> None:
         """The picture the text was read from, its marked words boxed, and the button to keep it.
 
-        The picture takes the room a page has beside its line and the button, and never less
-        than :data:`~guardian.ui.marked_picture.MIN_HEIGHT_PX`.
+        The line above it and the picture are one block (they always share a page); the
+        picture takes the whole width when a page has room for it, else as much as a page gives
+        beside its line and the page buttons, and never less than
+        :data:`~guardian.ui.marked_picture.MIN_HEIGHT_PX`. The button to keep it comes just
+        below, on the same page when it fits.
         """
         ctx = self.ctx
         self.picture_view = self.picture_block = None
@@ -638,25 +685,30 @@ class CheckMessageScreen(Screen):
         keep = BigButton(
             ctx.t("message.keep_picture"),
             "picture_keep",
-            role=None,
+            role="tile",  # bold, as the other buttons of the verdict
             icon_px=ctx.theme.button_icon_px,
             description=ctx.t("message.keep_picture_description"),
         )
         keep.clicked.connect(self.keep_picture)
         notice = label("", "banner")
         notice.setVisible(False)
-        # One block: the line, the picture and its button always share a page.
+        # The line that says the picture could not be kept always shows with its button.
+        keeping = QWidget()
+        keeping_column = QVBoxLayout(keeping)
+        keeping_column.setContentsMargins(0, 0, 0, 0)
+        keeping_column.setSpacing(pager.spacing)
+        keeping_column.addWidget(notice)
+        keeping_column.addWidget(keep)
         block = QWidget()
         column = QVBoxLayout(block)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(pager.spacing)
 
         def room() -> int:
+            # A page less its line and the page buttons (about as tall as the keep button).
             width = pager.width()
-            others = block_height(heading, width) + 2 * block_height(keep, width)
-            if not notice.isHidden():
-                others += block_height(notice, width)
-            return pager.height() - others - 5 * pager.spacing
+            others = block_height(heading, width) + block_height(keep, width)
+            return pager.height() - others - 4 * pager.spacing
 
         self.picture_view = MarkedPicture(
             picture,
@@ -664,12 +716,13 @@ class CheckMessageScreen(Screen):
             ctx.t("message.picture_name"),
             max_height=room,
         )
-        for part in (heading, self.picture_view, notice, keep):
-            column.addWidget(part)
+        column.addWidget(heading)
+        column.addWidget(self.picture_view)
         self.keep_picture_button = keep
         self.picture_notice = notice
         self.picture_block = block
         pager.add(block)
+        pager.add(keeping)
 
     def keep_picture(self) -> None:
         """Keep the picture with the check in the history (written now, in one transaction)."""
@@ -918,6 +971,8 @@ class CheckMessageScreen(Screen):
         for notice in (self.family_notice, self.save_notice):
             if self.pager_shows(notice):
                 parts.append(notice.text())
+        if result.picture is not None:
+            parts.append(self.picture_heading(result))
         for kind in result.types:
             parts.append(ctx.t("message.fraud_type", name=ctx.pick(kind.name)))
             parts += [ctx.pick(kind.why), ctx.pick(kind.todo)]
@@ -928,6 +983,4 @@ class CheckMessageScreen(Screen):
         if result.verify is not None:
             parts.append(verify_words(ctx, result.verify))
         parts.append(ctx.pick(assessment.rules))
-        if result.picture is not None:
-            parts.append(self.picture_heading(result))
         return ctx.sentences(*parts)

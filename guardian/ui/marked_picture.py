@@ -1,7 +1,8 @@
-"""The picture a message was read from, with a box around each run of words that holds a mark.
+"""The picture a message was read from, with a box around each of its marked words.
 
 The part of the picture that holds the words is shown, as large as the room allows (never
-smaller than :data:`MIN_HEIGHT_PX`), with its proportions kept. Each marked run of words gets a
+smaller than :data:`MIN_HEIGHT_PX`), with its proportions kept. Each marked part of a line (the
+marked words only, not the whole line: see :func:`~guardian.core.picture_marks.part_of`) gets a
 thick box in the verdict's colour over a white edge, so it shows on a dark or a light picture.
 
 Example::
@@ -27,6 +28,9 @@ BOX_PEN_PX = 6
 """The width of a box's line."""
 BOX_PAD_PX = 6
 """How far a box stands off the words it surrounds."""
+BOX_PAD_ACROSS = 0.2
+"""How far a box stands off its words at the sides, as a share of their height: the place of
+the marked words in a line is only estimated from their characters, so a little room is left."""
 EDGE = "#b8c2cf"
 
 
@@ -36,7 +40,7 @@ def level_colour(colours: Colours, level: str) -> str:
 
 
 class MarkedPicture(QWidget):
-    """Shows a :class:`~guardian.core.picture_marks.KeptPicture` with its marked runs boxed.
+    """Shows a :class:`~guardian.core.picture_marks.KeptPicture` with its marked words boxed.
 
     Args:
         picture: the picture and its boxes.
@@ -119,12 +123,13 @@ class MarkedPicture(QWidget):
                 for x, y in box.corners
             ]
             centre = QPointF(sum(p.x() for p in points) / 4, sum(p.y() for p in points) / 4)
+            across = max(BOX_PAD_PX, BOX_PAD_ACROSS * box.height * scale)
             padded = []
             for point in points:
                 dx, dy = point.x() - centre.x(), point.y() - centre.y()
                 padded.append(
                     QPointF(
-                        point.x() + (BOX_PAD_PX if dx >= 0 else -BOX_PAD_PX),
+                        point.x() + (across if dx >= 0 else -across),
                         point.y() + (BOX_PAD_PX if dy >= 0 else -BOX_PAD_PX),
                     )
                 )

@@ -2,10 +2,10 @@
 
 A family member forwards a screenshot of the message, or the person saves one: the words are
 read from the picture, so nobody has to type them. Each way in is one big button with a
-pictogram (dropping needs none: a line says it can be done). The words are read off the
-window's thread (:class:`~guardian.ui.background.BackgroundCall`); meanwhile a large
-"正在看图……" and one big "取消" show, and nothing moves. The text reader is made the first time
-a picture comes, so its model loads only when it is first needed.
+pictogram, "打开图片" the primary one (dropping needs none: a line says it can be done). The
+words are read off the window's thread (:class:`~guardian.ui.background.BackgroundCall`);
+meanwhile a large "正在看图……" and one big "取消" show, and nothing moves. The text reader is
+made the first time a picture comes, so its model loads only when it is first needed.
 
 What comes out: :attr:`PictureInput.words_read` with the words, which the screen holding the
 widget puts in its text box and checks, showing :meth:`PictureInput.correction_note` with them;
@@ -204,12 +204,12 @@ class PictureInput(QWidget):
         self.problem = label("", "banner")
         self.problem.setVisible(False)
         choices.addWidget(self.problem)
-        row = QHBoxLayout()
-        row.setSpacing(16)
+        # The one main way in, a screenshot saved on the computer: the big primary button, on
+        # its own row; pasting and the camera below it.
         self.open_button = BigButton(
             ctx.t("picture.open"),
             "picture",
-            role=None,
+            role="primary",
             icon_px=icon_px,
             description=ctx.t("picture.open_description"),
         )
@@ -222,11 +222,13 @@ class PictureInput(QWidget):
             description=ctx.t("picture.paste_description"),
         )
         self.paste_button.clicked.connect(self.paste)
-        row.addWidget(self.open_button)
-        row.addWidget(self.paste_button)
-        choices.addLayout(row)
+        choices.addWidget(self.open_button)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        row.addWidget(self.paste_button, 1)
         self.camera_button = CameraButton(ctx, self.read_image, icon_px=icon_px)
-        choices.addWidget(self.camera_button)
+        row.addWidget(self.camera_button, 1)
+        choices.addLayout(row)
         self.drop_hint = label(ctx.t("picture.drop_hint"), "soft")
         choices.addWidget(self.drop_hint)
         self.pages.addWidget(self.choices_page)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from guardian.core.picture_marks import (
     PictureWords,
+    char_width,
     from_picture,
     kept_picture,
+    marked_parts,
     marked_runs,
+    part_of,
     read_runs,
     words_area,
 )
@@ -104,6 +107,67 @@ def test_the_kept_picture_carries_the_boxes_of_the_check() -> None:
     )  # fmt: skip
     text = words.text
     kept = kept_picture(words, text, [span_of(text, "洗钱")])
-    assert texts(list(kept.marked)) == ["涉嫌洗钱，"]
+    # Only the marked words are boxed, not their whole run "涉嫌洗钱，".
+    assert texts(list(kept.marked)) == ["洗钱"]
     assert kept.shown_area == kept.area and kept.area is not None
     assert (kept.width, kept.height, kept.format) == (1080, 2400, "jpeg")
+
+
+def edges(box: WordBox) -> tuple[float, float, float, float]:
+    return (round(box.left, 1), round(box.top, 1), round(box.right, 1), round(box.bottom, 1))
+
+
+def test_a_chinese_character_counts_twice_a_latin_letter_digit_or_mark() -> None:
+    assert [char_width(ch) for ch in "银，【a1 -"] == [2, 1, 1, 1, 1, 1, 1]
+
+
+def test_only_the_marked_words_of_a_run_are_boxed_split_by_character_widths() -> None:
+    # "涉嫌洗钱，" is 4 characters and a mark, 9 halves over 240 px: 洗钱 is halves 4 to 8.
+    text = reading_text(BOXES)
+    parts = marked_parts(BOXES, text, [span_of(text, "洗钱")])
+    assert texts(parts) == ["洗钱"]
+    assert edges(parts[0]) == (
+        round(540 + 240 * 4 / 9, 1),
+        100.0,
+        round(540 + 240 * 8 / 9, 1),
+        150.0,
+    )
+
+
+def test_two_marks_in_one_run_give_two_boxes_and_not_the_words_between() -> None:
+    text = reading_text(BOXES)
+    spans = [span_of(text, "公安局"), span_of(text, "银行卡")]
+    parts = marked_parts(BOXES, text, spans)
+    assert texts(parts) == ["公安局", "银行卡"]
+    # 【公安局】您的银行卡: 8 characters and 2 marks, 18 halves over 480 px; 您的 is not boxed.
+    assert edges(parts[0]) == (
+        round(40 + 480 * 1 / 18, 1),
+        100.0,
+        round(40 + 480 * 7 / 18, 1),
+        150.0,
+    )
+    assert edges(parts[1]) == (round(40 + 480 * 12 / 18, 1), 100.0, 520.0, 150.0)
+
+
+def test_latin_letters_and_digits_take_half_the_room_of_chinese_characters() -> None:
+    # 联系电话 010-58889999: 8 + 1 + 12 = 21 units over 560 px; the number is the last 12.
+    text = reading_text(BOXES)
+    parts = marked_parts(BOXES, text, [span_of(text, "010-58889999")])
+    assert texts(parts) == ["010-58889999"]
+    left, _, right, _ = edges(parts[0])
+    assert (left, right) == (round(40 + 560 * 9 / 21, 1), 600.0)
+
+
+def test_an_english_mark_boxes_its_words_only_with_the_space_between() -> None:
+    line = rectangle("Police notice: your bank card is linked", 0, 0, 390, 40)
+    text = reading_text([line])
+    parts = marked_parts([line], text, [span_of(text, "bank card")])
+    assert texts(parts) == ["bank card"]
+    start = text.index("bank card")
+    assert edges(parts[0]) == (start * 10.0, 0.0, (start + 9) * 10.0, 40.0)
+
+
+def test_a_part_of_a_slanted_box_follows_its_slant() -> None:
+    box = WordBox("abcd", ((0, 0), (400, 40), (400, 80), (0, 40)))
+    half = part_of(box, 2, 4)
+    assert half.corners == ((200, 20), (400, 40), (400, 80), (200, 60))

@@ -13,7 +13,8 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics, QImage, QTextLayout, QTextOption
 
 from guardian.core.text_check import check_text
 from guardian.ui.camera_button import CAMERA_ROUTE, CameraButton
@@ -21,6 +22,7 @@ from guardian.ui.camera_screen import CameraScreen
 from guardian.ui.check_message import CheckMessageScreen
 from guardian.ui.context import AppContext
 from guardian.ui.main_window import MainWindow
+from guardian.ui.theme import TEXT_SIZES_PT
 from tests.ui.conftest import RecordingSpeaker
 
 VIDEO = Path(__file__).resolve().parent.parent / "data" / "camera_phone.avi"
@@ -156,9 +158,32 @@ def test_without_a_camera_the_button_says_so(qtbot, make_window, speaker, monkey
     assert button.text_widget.text() == "这台电脑没有摄像头"
     assert button.accessibleName() == "这台电脑没有摄像头"
     assert window.ctx.t("camera.no_camera") in check.spoken_text()
+    # Plain grey words beside a crossed-out camera: no frame, no focus, nothing to press.
+    assert not button.isEnabled()
+    assert not button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert button.icon_name == "camera_none"
+    assert button.icon_widget is not None and button.icon_widget.isVisible()
+    assert "border: none" in button.styleSheet()
+    ink = button.text_widget.palette().color(button.text_widget.foregroundRole())
+    assert ink.name() == window.ctx.theme.colours.ink_soft
+    # Nothing drawn round the words: no background, no border (a button draws both).
+    shot = button.grab().toImage()
+    middle = shot.height() // 2
+    for x, y in ((2, 2), (1, middle), (shot.width() - 2, middle), (shot.width() // 2, 1)):
+        assert shot.pixelColor(x, y).alpha() == 0, (x, y)
     button.click()
-    assert speaker.last() == window.ctx.t("camera.no_camera")
     assert window.current_screen() is check
+
+
+def test_a_camera_button_looks_and_works_as_the_other_buttons(qtbot, make_ctx) -> None:
+    ctx: AppContext = make_ctx()
+    one = CameraButton(ctx, lambda image: None, has_camera=lambda: False)
+    qtbot.addWidget(one)
+    one.show()
+    assert not one.isEnabled()
+    one.show_present(True)
+    assert one.isEnabled() and one.styleSheet() == "" and one.icon_name == "camera"
+    assert one.focusPolicy() & Qt.FocusPolicy.TabFocus
 
 
 def test_with_a_camera_the_button_opens_the_camera_screen(
@@ -187,3 +212,36 @@ def test_the_button_in_english(qtbot, make_ctx) -> None:
     qtbot.addWidget(one)
     one.show()
     assert one.text_widget.text() == "Hold the phone to the camera"
+
+
+def last_line(label_text: str, font: QFont, width: int) -> str:
+    """The last line of ``label_text`` laid out ``width`` pixels wide in ``font``."""
+    layout = QTextLayout(label_text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        lines.append(label_text[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines[-1]
+
+
+def test_the_guide_never_leaves_one_character_alone_on_its_last_line(qtbot, make_window) -> None:
+    window = make_window(text_step=len(TEXT_SIZES_PT) - 1)
+    check = open_picture_page(window)
+    camera = open_camera(window, check)
+    qtbot.waitUntil(lambda: camera.guide.width() > 0)
+    guide = camera.guide
+    assert squeezed(guide.text()) == "把手机屏幕放进框里"
+    font = guide.font()
+    one_char = QFontMetrics(font).horizontalAdvance("里")
+    # As shown, and at every width from five characters to the whole line.
+    for width in (guide.contentsRect().width(), *range(5 * one_char, 10 * one_char, 7)):
+        last = squeezed(last_line(guide.text(), font, width))
+        assert len(last) >= 2, (width, last)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from guardian.core.picture_marks import char_width
 from guardian.ui.check_message import (
     CheckMessageScreen,
     marked_words,
@@ -130,10 +131,35 @@ def test_a_long_text_is_cut_into_pieces_at_sentences_and_kept_whole() -> None:
     text = "第一句话说完了。" * 30
     pieces = text_pieces(text, 60)
     assert "".join(text[start:end] for start, end in pieces) == text
-    assert all(end - start <= 60 for start, end in pieces)
+    # At most 60 Chinese characters wide (a mark such as "。" takes half the room).
+    assert all(sum(char_width(ch) for ch in text[start:end]) <= 120 for start, end in pieces)
     assert all(text[end - 1] == "。" for _, end in pieces)
-    unbroken = "9" * 130
+    unbroken = "验" * 130
     assert [end - start for start, end in text_pieces(unbroken, 60)] == [60, 60, 10]
+    # A digit or a Latin letter takes half the room of a Chinese character.
+    digits = "9" * 250
+    assert [end - start for start, end in text_pieces(digits, 60)] == [120, 120, 10]
+
+
+def test_an_english_text_of_a_few_lines_stays_one_piece_cut_between_words() -> None:
+    text = (
+        "Police notice: your bank card is linked\nto money laundering. Move your\n"
+        "savings to the safe account now."
+    )
+    assert text_pieces(text, 60) == [(0, len(text))]
+    longer = "Your parcel is held at customs because it holds contraband goods. " * 4
+    pieces = text_pieces(longer, 60)
+    assert len(pieces) > 1
+    for start, end in pieces[:-1]:
+        assert longer[end - 1] in ". ", longer[start:end]
+
+
+def test_a_marked_english_part_is_shortened_only_between_words() -> None:
+    text = "Police notice: your bank card is linked to money laundering at once"
+    words = marked_words(text, ((0, len(text)),))
+    assert words == ["Police notice: your bank card is linked to…"]
+    short = "Police notice: your bank card is linked"
+    assert marked_words(short, ((0, len(short)),)) == [short]
 
 
 def test_the_text_shows_as_typed_with_its_marks(screen) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from guardian.core.picture_marks import marked_runs
+from guardian.core.picture_marks import marked_parts
 from guardian.core.records import CheckRecord
 from guardian.ui.check_message import CheckMessageScreen, merged_spans
 from guardian.ui.history import HistoryScreen
@@ -56,6 +56,14 @@ def show_picture_page(screen: CheckMessageScreen) -> None:
     screen.pager.show_page(page)
 
 
+def show_keep_page(screen: CheckMessageScreen) -> None:
+    """Show the page of "把图片留下给家人看" (the picture's page, or the one after it)."""
+    assert screen.pager is not None and screen.keep_picture_button is not None
+    page = screen.pager.page_of(screen.keep_picture_button.parentWidget())
+    assert page is not None
+    screen.pager.show_page(page)
+
+
 def test_the_verdict_shows_the_picture_with_a_box_round_each_marked_run(checked) -> None:
     _, screen, _ = checked
     result = screen.result
@@ -63,22 +71,27 @@ def test_the_verdict_shows_the_picture_with_a_box_round_each_marked_run(checked)
     assert result.picture is not None and screen.picture_view is not None
     words = screen.picture_words
     assert words is not None
-    expected = marked_runs(words.boxes, result.subject, merged_spans(result.spans))
+    expected = marked_parts(words.boxes, result.subject, merged_spans(result.spans))
     assert len(expected) >= 2  # the card and the safe account are on different rows
     assert screen.picture_view.box_count == len(expected)
-    boxed = "".join(box.text for box in result.picture.marked)
-    assert "洗钱" in boxed and "安全账户" in boxed
-    assert "告诉家人" not in boxed or "不要告诉家人" in result.subject
+    boxed = [box.text for box in result.picture.marked]
+    assert any("洗钱" in part for part in boxed) and any("安全账户" in part for part in boxed)
+    # Only the marked words are boxed, never a whole line with words left unmarked.
+    marked = [result.subject[start:end] for start, end in merged_spans(result.spans)]
+    for part in boxed:
+        assert any(part.strip("，。") in words for words in marked), part
+    assert not any(part.startswith("【公安局】您的") for part in boxed)
     show_picture_page(screen)
     view = screen.picture_view
     assert view.isVisible() and view.height() >= MIN_HEIGHT_PX
-    assert screen.keep_picture_button is not None and screen.keep_picture_button.isVisible()
-    assert screen.keep_picture_button.label() == "把图片留下给家人看"
     # Every box lies on the picture as drawn.
     drawn = view.picture_rect()
     for polygon in view.box_polygons():
         assert drawn.adjusted(-10, -10, 10, 10).contains(polygon.boundingRect())
     assert "框" in screen.spoken_text()
+    show_keep_page(screen)
+    assert screen.keep_picture_button is not None and screen.keep_picture_button.isVisible()
+    assert screen.keep_picture_button.label() == "把图片留下给家人看"
 
 
 def test_a_picture_not_kept_is_written_nowhere(checked, qtbot, tmp_path: Path) -> None:
@@ -105,7 +118,7 @@ def test_kept_it_shows_in_the_history_and_goes_with_the_check(checked, qtbot, sp
     window, screen, db_path = checked
     check_id = screen.check.id if screen.check else None
     assert check_id is not None
-    show_picture_page(screen)
+    show_keep_page(screen)
     button = screen.keep_picture_button
     assert button is not None
     button.click()
@@ -182,7 +195,7 @@ def test_a_kept_picture_of_a_deleted_check_is_not_kept(checked, qtbot) -> None:
         lambda db: db.execute("DELETE FROM checks").connection.commit(), on_done=done.append
     )
     qtbot.waitUntil(lambda: bool(done))
-    show_picture_page(screen)
+    show_keep_page(screen)
     assert screen.keep_picture_button is not None
     screen.keep_picture_button.click()
     qtbot.waitUntil(lambda: not screen.picture_notice.isHidden())
@@ -210,7 +223,7 @@ def test_on_a_full_disk_the_picture_is_not_half_kept_and_pressing_again_keeps_it
     window, screen, db_path = checked
     check_id = screen.check.id if screen.check else None
     assert check_id is not None and screen.keep_picture_button is not None
-    show_picture_page(screen)
+    show_keep_page(screen)
     # SQLite's page limit makes the disk "full" for real on the worker's own connection.
     run_on_disk(
         window,
@@ -230,3 +243,38 @@ def test_on_a_full_disk_the_picture_is_not_half_kept_and_pressing_again_keeps_it
     qtbot.waitUntil(lambda: screen.picture_kept)
     assert screen.picture_notice.isHidden()
     assert [row[0] for row in picture_rows(db_path)] == [check_id]
+
+
+def test_the_picture_comes_right_after_the_first_page_as_wide_as_the_page(checked) -> None:
+    _, screen, _ = checked
+    pager = screen.pager
+    assert pager is not None and screen.picture_block is not None
+    assert screen.keep_picture_button is not None and screen.picture_view is not None
+    picture_page = pager.page_of(screen.picture_block)
+    assert picture_page is not None and picture_page <= 1
+    # Before the reasons, "再查一条" and the words checked; its button on its page or the next.
+    again_page = pager.page_of(screen.again_button)
+    assert again_page is not None and again_page >= picture_page
+    blocks = pager.blocks
+    assert blocks.index(screen.picture_block) < blocks.index(screen.again_button)
+    keep_page = pager.page_of(screen.keep_picture_button.parentWidget())
+    assert keep_page is not None and keep_page - picture_page <= 1
+    show_picture_page(screen)
+    view = screen.picture_view
+    # As large as a page allows: the page's width, or a page's height less its line and the
+    # page buttons (this tall screenshot is limited by the height), the keep button aside.
+    drawn = view.picture_rect()
+    assert drawn.width() >= pager.width() - 2 or drawn.height() >= view.height() - 2
+    heading_px = screen.picture_block.height() - view.height() - pager.spacing
+    assert view.height() + heading_px >= pager.height() - 2 * pager.next_button.height() - 60
+    heading = screen.picture_heading(screen.result) if screen.result else ""
+    assert heading == "图片上框出来的，就是可疑的字" and "上面" not in heading
+
+
+def test_the_keep_button_is_bold_as_the_other_buttons(checked) -> None:
+    _, screen, _ = checked
+    button = screen.keep_picture_button
+    assert button is not None
+    show_keep_page(screen)
+    assert button.isVisible() and button.text_widget.font().bold()
+    assert button.text_widget.font().bold() == screen.police_button.text_widget.font().bold()

@@ -250,3 +250,31 @@ def test_every_problem_has_a_sentence_in_every_language() -> None:
     for lang in ("zh", "en"):
         for key in PROBLEM_KEYS.values():
             assert (catalog.template(lang, key) or "").strip(), (lang, key)
+
+
+@pytest.mark.parametrize(("lang", "words"), [("zh", "把字打进来"), ("en", "Type the words in")])
+def test_the_picture_page_s_way_to_type_says_so_and_open_is_the_main_button(
+    qtbot, make_window, monkeypatch, lang: str, words: str
+) -> None:
+    from guardian.pictures import frames
+    from guardian.ui.check_message import CheckMessageScreen
+
+    monkeypatch.setattr(frames, "has_camera", lambda: True)
+    window = make_window(lang=lang)
+    window.open("check_message")
+    screen = window.current_screen()
+    assert isinstance(screen, CheckMessageScreen)
+    screen.to_picture.click()
+    # The button to the text box says what it does: type the words in.
+    assert screen.picture_to_text.label() == words
+    assert screen.picture_to_text.label() != window.ctx.t("message.to_text")
+    screen.picture_to_text.click()
+    assert screen.pages.currentWidget() is screen.text_page
+    screen.to_picture.click()
+    # "打开图片" is the one primary button of the page, and wider than the other ways in.
+    pictures = screen.picture_input
+    assert pictures.open_button.property("role") == "primary"
+    assert screen.picture_to_text.property("role") != "primary"
+    for other in (pictures.paste_button, pictures.camera_button):
+        assert other.property("role") != "primary"
+        assert pictures.open_button.width() > other.width()
