@@ -46,7 +46,12 @@ from PySide6.QtWidgets import (
 
 from guardian.core.picture_marks import PictureWords
 from guardian.pictures.keeping import picture_words
-from guardian.pictures.reading import MAX_FILE_BYTES, PictureError, PictureReader, read_picture
+from guardian.pictures.reading import (
+    PictureError,
+    PictureReader,
+    read_picture,
+    read_picture_file,
+)
 from guardian.ui.background import BackgroundCall
 from guardian.ui.camera_button import CameraButton
 from guardian.ui.context import AppContext
@@ -95,13 +100,7 @@ def _read(source: Source, reader: PictureReader) -> PictureWords | PictureError:
                 raise PictureError("not_a_picture", "an empty picture")
             data = _picture_bytes(source)
         else:
-            try:
-                size = source.stat().st_size
-                if size > MAX_FILE_BYTES:
-                    raise PictureError("too_large", f"{size} bytes")
-                data = source.read_bytes()
-            except OSError as error:
-                raise PictureError("unreadable", str(error)) from error
+            data = read_picture_file(source)
         found = read_picture(data, reader)
         return picture_words(data, found)
     except PictureError as problem:
