@@ -189,12 +189,22 @@ class MoreChoice:
         label: caption beside the picture.
         spoken: the sentence read aloud for this choice.
         page_spoken: the sentence read aloud when the second page opens.
+        page_question: the heading of the second page (it holds the rest of the callers).
+        none_label: caption of the last picture on the second page, for a caller who fits
+            none of the pictures ("都不是 / 我不知道").
+        none_spoken: the sentence read aloud for that picture.
+        none_caller: the caller type (on the first page) whose path that picture leads to;
+            its pictogram is that caller's.
     """
 
     icon: str
     label: Text
     spoken: Text
     page_spoken: Text
+    page_question: Text
+    none_label: Text
+    none_spoken: Text
+    none_caller: str
 
 
 @dataclass(frozen=True)
@@ -636,10 +646,18 @@ def _parse_wizard(
         callers.append(caller)
     for page, most in PAGE_SIZES.items():
         count = sum(1 for caller in callers if caller.page == page)
+        also = ""
+        if page == CALLER_PAGES and more is not None:
+            most -= 1  # the last picture there is for a caller who fits none of them
+            also = " (and the picture for none of them)"
         if count > most:
-            file.fail(f"page {page} has {count} callers; it has room for {most}")
+            file.fail(f"page {page} has {count} callers; it has room for {most}{also}")
     if more is not None and not any(caller.page == CALLER_PAGES for caller in callers):
         file.fail("[more] opens page 2, but no caller is on it")
+    if more is not None and not any(
+        caller.id == more.none_caller and caller.page == 1 for caller in callers
+    ):
+        file.fail(f"[more] none_caller {more.none_caller!r} is not a caller on page 1")
     return replace(flow, callers=tuple(callers))
 
 
@@ -670,13 +688,26 @@ def _more_choice(file: Entry) -> MoreChoice | None:
     entry = Entry(
         f"{file.where}, more",
         file.table["more"],
-        required=["icon", "label", "spoken", "page_spoken"],
+        required=[
+            "icon",
+            "label",
+            "spoken",
+            "page_spoken",
+            "page_question",
+            "none_label",
+            "none_spoken",
+            "none_caller",
+        ],
     )
     return MoreChoice(
         icon=entry.ident("icon"),
         label=entry.text("label", LABEL_LIMIT),
         spoken=entry.text("spoken", CALLER_SPOKEN_LIMIT),
         page_spoken=entry.text("page_spoken", CALLER_SPOKEN_LIMIT),
+        page_question=entry.text("page_question", QUESTION_LIMIT),
+        none_label=entry.text("none_label", LABEL_LIMIT),
+        none_spoken=entry.text("none_spoken", CALLER_SPOKEN_LIMIT),
+        none_caller=entry.ident("none_caller"),
     )
 
 

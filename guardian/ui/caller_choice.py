@@ -1,7 +1,9 @@
 """Who did the caller say they were? Picture choices, one press each.
 
 The most common callers are on the first page, with a "someone else" picture that opens the
-second page: every caller is one or two presses away. The pictures stand in rows of three; when
+second page: every caller is one or two presses away. The second page has its own heading and
+ends with a "none of these" picture, which leads where "I don't know" on the first page does.
+The pictures stand in rows of three; when
 the rows do not all fit the window (the largest text in a small window), the rows that do not fit
 go to a next page with a big "下一页", never behind a scroll bar.
 """
@@ -76,6 +78,10 @@ class CallerChoiceStep(QWidget):
         #: The caller chosen before and marked (after 返回), or None.
         self.marked: str | None = None
         self.more_button: BigButton | None = None
+        #: The last picture on page 2, for a caller who fits none of them, or None.
+        self.none_button: BigButton | None = None
+        #: The caller chosen last and the page it was chosen on, or None.
+        self.chosen_on: tuple[str, int] | None = None
         self._longest: tuple[tuple[str, int], float] | None = None
         self.pages = QStackedWidget()
         layout.addWidget(self.pages, 1)
@@ -116,6 +122,8 @@ class CallerChoiceStep(QWidget):
         if flow.more is not None:
             first.append(None)  # "someone else", which opens the second page
         second: list[str | None] = [caller.id for caller in flow.on_page(2)]
+        if second:
+            second.append("")  # none of these: the caller's path of "I don't know"
         for entries in (first, second) if second else (first,):
             column = PagedColumn(self.ctx, spacing=GAP_PX, reader=self.spoken_text)
             self.pages.addWidget(column)
@@ -136,10 +144,19 @@ class CallerChoiceStep(QWidget):
         self.ensurePolished()
 
     def _add_tile(self, line: QHBoxLayout, caller_id: str | None) -> None:
-        """Add the picture of ``caller_id`` (None: "someone else") to the row ``line``."""
+        """Add the picture of ``caller_id`` to the row ``line``.
+
+        None is "someone else" (it opens page 2); "" is "none of these" (the last on page 2).
+        """
         row = line.parentWidget()
+        more = self.ctx.content.wizard.more
+        if caller_id == "" and more is not None:
+            icon = self.ctx.content.caller(more.none_caller).icon
+            self.none_button = self._tile(more.none_label, icon, more.none_spoken, row)
+            self.none_button.clicked.connect(lambda: self._press(more.none_caller, 2))
+            line.addWidget(self.none_button, 1)
+            return
         if caller_id is None:
-            more = self.ctx.content.wizard.more
             assert more is not None
             self.more_button = self._tile(more.label, more.icon, more.spoken, row)
             self.more_button.clicked.connect(self._more_pressed)
@@ -147,7 +164,7 @@ class CallerChoiceStep(QWidget):
             return
         caller = self.ctx.content.caller(caller_id)
         button = self._tile(caller.label, caller.icon, caller.spoken, row)
-        button.clicked.connect(lambda _=False, c=caller.id: self.chosen.emit(c))
+        button.clicked.connect(lambda _=False, c=caller.id, p=caller.page: self._press(c, p))
         self.buttons[caller.id] = button
         line.addWidget(button, 1)
 
@@ -161,7 +178,8 @@ class CallerChoiceStep(QWidget):
 
         A word wider than its place would be cut off ("Custome"): the pictures give way first.
         """
-        tiles = [*self.buttons.values(), *([self.more_button] if self.more_button else [])]
+        extra = [tile for tile in (self.more_button, self.none_button) if tile is not None]
+        tiles = [*self.buttons.values(), *extra]
         if not tiles or self.width() <= 0 or not self.complete:
             return
         layout = self.layout()
@@ -207,26 +225,51 @@ class CallerChoiceStep(QWidget):
         return self.pages.currentIndex() + 1
 
     def show_page(self, page: int) -> None:
-        """Show ``page`` (1 or 2) from its first row; the keyboard's next Tab goes to it."""
+        """Show ``page`` (1 or 2) from its first row, under its heading.
+
+        The keyboard's next Tab goes to the page's first picture.
+        """
         self.pages.setCurrentIndex(max(0, min(page, self.pages.count()) - 1))
+        flow = self.ctx.content.wizard
+        heading = flow.more.page_question if self.page == 2 and flow.more else flow.caller_question
+        self.prompt.setText(self.ctx.pick(heading))
         self.columns[self.pages.currentIndex()].show_page(0)
         if self.isVisible():
             self.setFocus()
 
+    def chosen_page(self, caller_id: str, page: int) -> int:
+        """The page to go back to for ``caller_id``, whose own page is ``page``.
+
+        It is 2 when that caller was chosen by "none of these" on page 2.
+        """
+        return self.chosen_on[1] if self.chosen_on == (caller_id, 2) else page
+
     def mark(self, caller_id: str | None) -> None:
         """Mark the picture chosen before (after 返回), or none; its part of the page shows.
 
-        The page showing stays as it is: call :meth:`show_page` first.
+        The page showing stays as it is: call :meth:`show_page` first. On page 2, the caller
+        of "none of these" marks that picture.
         """
         self.marked = caller_id
-        for key, button in self.buttons.items():
-            mark_chosen(button, key == caller_id, self.ctx.theme)
-        chosen = self.buttons.get(caller_id or "")
+        chosen = self._picture_of(caller_id)
+        for button in [*self.buttons.values(), *([self.none_button] if self.none_button else [])]:
+            mark_chosen(button, button is chosen, self.ctx.theme)
         column = self.columns[self.pages.currentIndex()]
         row = chosen.parentWidget() if chosen is not None else None
         page = column.page_of(row) if row is not None else None
         if page is not None:
             column.show_page(page)
+
+    def _picture_of(self, caller_id: str | None) -> BigButton | None:
+        """The picture showing ``caller_id`` on the page showing, or None."""
+        more = self.ctx.content.wizard.more
+        if self.page == 2 and more is not None and caller_id == more.none_caller:
+            return self.none_button
+        return self.buttons.get(caller_id or "")
+
+    def _press(self, caller_id: str, page: int) -> None:
+        self.chosen_on = (caller_id, page)
+        self.chosen.emit(caller_id)
 
     def _more_pressed(self) -> None:
         self.show_page(2)
@@ -241,6 +284,6 @@ class CallerChoiceStep(QWidget):
             intro = self.ctx.pick(flow.caller_spoken)
         rows = self.columns[self.pages.currentIndex()].page_blocks()
         choices = [button.label() for row in rows for button in row.findChildren(BigButton)]
-        marked = self.buttons.get(self.marked or "")
+        marked = self._picture_of(self.marked) if self.marked else None
         before = self.ctx.t("question.chosen", answer=marked.label()) if marked else ""
         return self.ctx.sentences(intro, *choices, before)

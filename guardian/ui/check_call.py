@@ -217,9 +217,10 @@ class CheckCallScreen(Screen):
         self.wizard.back()
         if self.wizard.caller is None:
             # Back to the page of pictures the caller was chosen on.
-            self.caller_step.show_page(caller.page if caller is not None else 1)
-            self.caller_step.mark(caller.id if caller is not None else None)
-            self._show(self.caller_step)
+            step = self.caller_step
+            step.show_page(step.chosen_page(caller.id, caller.page) if caller is not None else 1)
+            step.mark(caller.id if caller is not None else None)
+            self._show(step)
         else:
             self._show_question()
         self._save()

@@ -121,7 +121,7 @@ QPushButton {{
 }}
 QPushButton:hover {{ border-color: {c.ink_soft}; }}
 QPushButton:pressed {{ background: #e7ebf0; }}
-QPushButton:focus {{ border: 6px solid {c.focus}; }}
+QPushButton[keyfocus="true"]:focus {{ border: 6px solid {c.focus}; }}
 QPushButton[role="tile"] {{ font-size: {tile}pt; font-weight: bold; padding: 16px; }}
 QPushButton[role="choice"] {{ font-weight: bold; padding: 8px 12px; }}
 QPushButton[role="primary"] {{
@@ -132,7 +132,8 @@ QPushButton[role="danger"] {{
     background: {c.danger}; color: {c.on_danger}; border-color: {c.danger};
     font-size: {tile}pt; font-weight: bold;
 }}
-QPushButton[role="primary"]:focus, QPushButton[role="danger"]:focus {{
+QPushButton[role="primary"][keyfocus="true"]:focus,
+QPushButton[role="danger"][keyfocus="true"]:focus {{
     border: 6px solid {c.focus_on_dark};
 }}
 QPushButton[role="answer"] {{ font-size: {round(title * 1.1)}pt; font-weight: bold; }}

@@ -71,6 +71,51 @@ def set_enum_property(widget: QObject, name: str, keys: str) -> None:
         raise ValueError(f"{type(widget).__name__} has no property {name!r} of value {keys!r}")
 
 
+#: The property a focused button has while its focus frame is drawn (the style sheet's
+#: ``QPushButton[keyfocus="true"]:focus``): only once the keyboard has moved the focus (Tab, an
+#: arrow), never because a screen put the focus on its first button or after a click, so the
+#: frame is never taken for a suggested answer.
+KEY_FOCUS = "keyfocus"
+_WATCHING = "guardian_watches_focus"
+
+
+def frame_focus_after_keys() -> None:
+    """Draw buttons' focus frames from the moment the keyboard moves the focus (once per app).
+
+    Qt marks a window when its focus moves by the keyboard and unmarks it at a mouse press
+    (``WA_KeyboardFocusChange``); a button that takes the focus in a marked window gets
+    :data:`KEY_FOCUS`. A keyboard user sees the frame after their first key press, also on the
+    next screen; someone using the mouse never sees it.
+    """
+    app = QApplication.instance()
+    if not isinstance(app, QApplication) or app.property(_WATCHING):
+        return
+    app.setProperty(_WATCHING, True)
+    app.focusChanged.connect(_focus_moved)
+
+
+def _focus_moved(old: QWidget | None, new: QWidget | None) -> None:
+    """Take the frame from the button the focus left; give it to the new one if keys moved it."""
+    if isinstance(old, QPushButton):
+        _set_key_focus(old, False)
+    if isinstance(new, QPushButton) and (new.property(KEY_FOCUS) or old is not None):
+        # The first focus in a window (old is None) is never a key's move: this keeps the
+        # Qt namespace out of the first screen's focus (see set_enum_property).
+        from PySide6.QtCore import Qt
+
+        keys = new.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
+        _set_key_focus(new, keys)
+
+
+def _set_key_focus(button: QPushButton, shown: bool) -> None:
+    if bool(button.property(KEY_FOCUS)) == shown:
+        return
+    button.setProperty(KEY_FOCUS, shown)
+    style = button.style()
+    style.unpolish(button)
+    style.polish(button)
+
+
 def pointing_hand(widget: QWidget) -> None:
     """Show the pointing hand over ``widget``: it can be pressed."""
     from PySide6.QtCore import Qt  # not before the first paint: see set_enum_property
@@ -193,6 +238,7 @@ class BigButton(QPushButton):
         self.setAccessibleName(text)
         self.setAccessibleDescription(description or text)
         self.setAutoDefault(False)
+        frame_focus_after_keys()
         # By Tab and by click on every system (macOS's own style gives buttons Tab only).
         set_enum_property(self, "focusPolicy", "StrongFocus")
         self._hand = False  # the pointing hand is set when the pointer first comes over
@@ -324,7 +370,7 @@ def mark_chosen(button: QPushButton, chosen: bool, theme: Theme) -> None:
     colours = theme.colours
     marked = (
         f"QPushButton {{ background: {colours.low_bg}; border: 8px solid {colours.primary}; }}"
-        f" QPushButton:focus {{ border: 8px solid {colours.focus}; }}"
+        f' QPushButton[{KEY_FOCUS}="true"]:focus {{ border: 8px solid {colours.focus}; }}'
     )
     if bool(button.property("chosen")) != chosen or (chosen and button.styleSheet() != marked):
         button.setStyleSheet(marked if chosen else "")
@@ -361,6 +407,7 @@ def key_button(key: str) -> QPushButton:
     button.setAccessibleName(key)
     button.setAccessibleDescription(key)
     button.setAutoDefault(False)
+    frame_focus_after_keys()
     pointing_hand(button)
     button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
     return button

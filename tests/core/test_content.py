@@ -128,6 +128,9 @@ def all_texts(content: Content) -> list[tuple[str, Text]]:
     assert more is not None
     texts += [("wizard more label", more.label), ("wizard more spoken", more.spoken)]
     texts.append(("wizard more page_spoken", more.page_spoken))
+    texts.append(("wizard more page_question", more.page_question))
+    texts += [("wizard more none_label", more.none_label)]
+    texts += [("wizard more none_spoken", more.none_spoken)]
     for caller in content.wizard.callers:
         texts += [(f"caller {caller.id} label", caller.label)]
         texts += [(f"caller {caller.id} spoken", caller.spoken)]
@@ -609,6 +612,33 @@ BREAKAGES: list[tuple[str, Callable[[Raw], object], str]] = [
         "more without a label",
         lambda r: r["wizard"]["more"].pop("label"),
         "wizard.toml, more: label is missing",
+    ),
+    (
+        "second page without its heading",
+        lambda r: r["wizard"]["more"].pop("page_question"),
+        "wizard.toml, more: page_question is missing",
+    ),
+    (
+        "second page without the picture for none of them",
+        lambda r: r["wizard"]["more"].pop("none_label"),
+        "wizard.toml, more: none_label is missing",
+    ),
+    (
+        "none of them leading to no caller",
+        lambda r: r["wizard"]["more"].update(none_caller="stranger"),
+        "wizard.toml: [more] none_caller 'stranger' is not a caller on page 1",
+    ),
+    (
+        "none of them leading to a caller on page 2",
+        lambda r: r["wizard"]["more"].update(none_caller="courier"),
+        "wizard.toml: [more] none_caller 'courier' is not a caller on page 1",
+    ),
+    (
+        "no room on page 2 for the picture for none of them",
+        lambda r: r["wizard"]["caller"].extend(
+            {**caller(r, "army"), "id": f"army{n}"} for n in (2, 3)
+        ),
+        "wizard.toml: page 2 has 9 callers; it has room for 8 (and the picture for none of them)",
     ),
     (
         "caller leading to an unknown kind of fraud",

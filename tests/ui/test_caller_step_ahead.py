@@ -49,7 +49,8 @@ def assert_complete(step: CallerChoiceStep, ctx: AppContext) -> None:
     assert list(step.buttons) == [c.id for c in (*flow.on_page(1), *flow.on_page(2))]
     assert step.more_button is not None
     pictures = [ctx.pick(c.label) for c in flow.on_page(1)] + [step.more_button.label()]
-    second = [ctx.pick(c.label) for c in flow.on_page(2)]
+    assert step.none_button is not None  # the last picture on page 2: none of these
+    second = [ctx.pick(c.label) for c in flow.on_page(2)] + [step.none_button.label()]
     shown = rows_of(step)
     assert [words for row in shown[0] for words in row if words] == pictures
     assert [words for row in shown[1] for words in row if words] == second

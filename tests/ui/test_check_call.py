@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from guardian.content_loader import load_content
 from guardian.core.records import CheckRecord
@@ -19,6 +20,7 @@ from guardian.ui.home import HomeScreen
 from guardian.ui.hotline import HotlineScreen
 from guardian.ui.main_window import MainWindow
 from guardian.ui.verdict import VerdictView
+from guardian.ui.widgets import KEY_FOCUS, BigButton
 from tests.ui.conftest import WindowMaker
 
 
@@ -608,3 +610,84 @@ def test_back_from_the_second_page_of_callers(check_window, qtbot, speaker) -> N
     assert "公安" in speaker.last()
     check_window.back()
     assert person.screen.steps.currentWidget() is person.screen.number_step
+
+
+def _framed(button: QWidget, colour: str) -> bool:
+    """Whether ``button`` is drawn with the thick focus frame (a pixel inside its usual edge)."""
+    picture = button.grab().toImage()
+    ratio = picture.devicePixelRatio()
+    pixel = picture.pixelColor(round(4 * ratio), picture.height() // 2)
+    return pixel.name() == QColor(colour).name()
+
+
+def test_no_focus_frame_on_the_caller_pictures_until_a_key_is_pressed(check_window, qtbot) -> None:
+    person = Person(check_window, qtbot)
+    person.start()
+    person.press(person.screen.number_step.skip_button)
+    step = person.screen.caller_step
+    assert person.screen.steps.currentWidget() is step
+    qtbot.wait(10)
+    focus = check_window.ctx.theme.colours.focus
+    # Opened by the mouse: no picture looks chosen or suggested, the first one neither.
+    pictures = [*step.buttons.values(), step.more_button]
+    assert not [button.label() for button in pictures if button and _framed(button, focus)]
+    # A key press shows the keyboard user where the focus is, on this screen and the next.
+    start = QApplication.focusWidget() or step
+    qtbot.keyClick(start, Qt.Key.Key_Tab)
+    moved = QApplication.focusWidget()
+    assert isinstance(moved, QPushButton) and moved.property(KEY_FOCUS)
+    assert _framed(moved, focus)
+    # The mouse again: a press on another picture takes the focus there, with no frame.
+    other = next(button for button in pictures if button is not moved and button is not None)
+    qtbot.mousePress(other, Qt.MouseButton.LeftButton)
+    assert other.hasFocus() and not other.property(KEY_FOCUS)
+    assert not _framed(other, focus) and not _framed(moved, focus)
+
+
+def test_the_second_page_has_its_heading_and_a_picture_for_none_of_them(
+    check_window, qtbot, speaker
+) -> None:
+    flow = check_window.ctx.content.wizard
+    assert flow.more is not None
+    person = Person(check_window, qtbot)
+    person.start()
+    person.press(person.screen.number_step.skip_button)
+    step = person.screen.caller_step
+    assert step.prompt.text() == "对方说自己是谁？"
+    assert step.more_button is not None
+    person.press(step.more_button)
+    assert step.page == 2
+    assert step.prompt.text() == "还有这些：对方说自己是……"
+    none = step.none_button
+    assert none is not None and none.isVisible() and none.label() == "都不是、我不知道"
+    # It is the last picture on the page, and read aloud with the others.
+    column = step.pages.currentWidget()
+    shown = [b for b in column.findChildren(BigButton) if b.isVisible() and b.icon_name]
+    assert shown[-1] is none
+    assert none.label() in speaker.last()
+    # It leads where "I don't know" on page 1 does.
+    person.press(none)
+    wizard = person.screen.wizard
+    assert wizard is not None and wizard.caller is not None
+    assert wizard.caller.id == flow.more.none_caller == "unknown"
+    assert person.screen.steps.currentWidget() is person.screen.question_step
+    assert wizard.current is not None
+    assert wizard.current.id == flow.questions_for("unknown")[0]
+    # Back: the page it was chosen on, with that picture marked and said.
+    check_window.back()
+    assert person.screen.steps.currentWidget() is step and step.page == 2
+    assert none.property("chosen") is True
+    assert "您刚才选了：都不是、我不知道" in speaker.last()
+    check_window.back()
+    assert step.page == 1 and step.prompt.text() == "对方说自己是谁？"
+
+
+def test_back_from_i_dont_know_on_the_first_page_goes_to_the_first_page(
+    check_window, qtbot
+) -> None:
+    person = Person(check_window, qtbot)
+    person.skip_to_questions("unknown")
+    check_window.back()
+    step = person.screen.caller_step
+    assert step.page == 1 and step.buttons["unknown"].property("chosen") is True
+    assert step.none_button is not None and not step.none_button.property("chosen")

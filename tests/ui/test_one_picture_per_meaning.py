@@ -73,6 +73,9 @@ SAME_THING: dict[str, set[str]] = {
     "110": {"call.police", "verdict.call_110", "verdict.call_110_show", "bank.dont_know"},
     # The anti-fraud line: 96110, to call or to see.
     "96110": {"call.antifraud", "verdict.call_96110_show"},
+    # The question mark: who it was is not known ("我不知道", and "都不是、我不知道" at the end of
+    # the callers' second page, which leads to the same questions; the demo shows that page too).
+    "unknown": {"caller.unknown", "a row of CheckCallScreen", "a row of DemoScreen"},
     # The camera: take a picture of the phone's screen with it.
     "camera": {"camera.button", "camera.take"},
     # The arrow over: skip this step for now.
