@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -52,10 +53,11 @@ def test_text_output_in_chinese(start_as: StartAs, unique: str) -> None:
 
 
 def test_a_broken_list_exits_with_1(tmp_path: Path) -> None:
-    # A copy of the assets folder with a broken list, found through the frozen-build root.
+    # A copy of the assets folder with a broken list (and the real catalogs the command's
+    # sentences come from), found through the frozen-build root.
     assets = tmp_path / "assets"
     (assets / "content").mkdir(parents=True)
-    (assets / "i18n").mkdir()
+    shutil.copytree(ROOT / "assets" / "i18n", assets / "i18n")
     (assets / "content" / "remote_apps.toml").write_text(
         '[[app]]\nid = "zoom"\ncolour = "blue"\n', encoding="utf-8"
     )
