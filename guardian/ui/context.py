@@ -50,6 +50,12 @@ class Navigator(Protocol):
     def home(self) -> None:
         """Return to the home screen."""
 
+    def hold(self, screen: Screen) -> None:
+        """Keep ``screen``, built ahead, hidden in the window where it will show.
+
+        It is styled and laid out at the window's size while the person has not opened it yet.
+        """
+
 
 class AppContext(QObject):
     """Shared state and services for the screens, handed to each through its constructor.

@@ -288,6 +288,16 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(screen)
         self._enter(screen)
 
+    def hold(self, screen: Screen) -> None:
+        """Keep ``screen``, built ahead, hidden under the screens' stack until it is shown.
+
+        Styled under the window's style sheet and laid out at the stack's size now, it costs
+        less when it is shown (:meth:`show_screen` adds it to the stack as any screen).
+        """
+        screen.hide()
+        screen.setParent(self.stack)
+        screen.resize(self.stack.size())
+
     def replace_screen(self, screen: Screen) -> None:
         """Show ``screen`` in place of the current one (which is closed)."""
         self._check_starting(screen)

@@ -56,9 +56,12 @@ def prepare_check(ctx: AppContext) -> None:
         return
     screen = CheckCallScreen(ctx, begin=False)
     _PREPARED[ctx] = PreparedCheck(ctx.lang, ctx.text_step, screen)
+    if ctx.nav is not None:
+        ctx.nav.hold(screen)  # styled and laid out as it will show, in the window
     pieces: list[Callable[[], object]] = [
         screen.ensurePolished,  # the style sheet's work
         lambda: screen.question_step.ensurePolished(),
+        _layout_now(screen),
     ]
 
     def next_piece() -> None:
@@ -68,6 +71,17 @@ def prepare_check(ctx: AppContext) -> None:
             QTimer.singleShot(0, screen, next_piece)
 
     QTimer.singleShot(0, screen, next_piece)
+
+
+def _layout_now(screen: Screen) -> Callable[[], object]:
+    """A piece of work that lays ``screen`` out at its size now (the first layout's work)."""
+
+    def lay_out() -> None:
+        layout = screen.layout()
+        if layout is not None:
+            layout.activate()
+
+    return lay_out
 
 
 def _prepared(ctx: AppContext) -> Screen | None:

@@ -37,10 +37,14 @@ def test_the_check_is_built_ahead_and_begins_when_it_opens(qapp: QApplication, q
         assert (lang, step) == ("zh", window.ctx.text_step)
         assert isinstance(ahead, CheckCallScreen)
         assert not ahead.isVisible()
+        # It waits in the window, at the size it will show, styled by the window's style sheet.
+        assert ahead.parent() is window.stack and ahead.size() == window.stack.size()
+        assert window.stack.indexOf(ahead) == -1, "not a screen of the stack until opened"
         built_at = ahead.record.started_at
         qtbot.wait(20)
         window.open("check_call")
         assert window.current_screen() is ahead, "the screen built ahead is the one opened"
+        assert ahead.isVisible()
         assert ahead.record.started_at > built_at, "the check begins when it opens"
         assert prepared_check(window.ctx) is None
         window.home()
