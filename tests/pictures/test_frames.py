@@ -20,11 +20,6 @@ VIDEO = Path(__file__).resolve().parent.parent / "data" / "camera_phone.avi"
 FACTS = json.loads(VIDEO.with_suffix(".json").read_text(encoding="utf-8"))
 WAIT_MS = 60_000
 
-# Qt Multimedia notes, as warnings, the system libraries it looks for and does not need here
-# (PipeWire, VA-API) and that it converts frames without a GPU.
-MULTIMEDIA_NOTES = ("Couldn't (load|resolve)", "No HW decoder", "No RHI backend")
-pytestmark = [pytest.mark.qt_log_ignore(*MULTIMEDIA_NOTES)]
-
 
 @pytest.fixture
 def frames_module(qapp):
@@ -77,7 +72,7 @@ def test_the_steady_watch_fires_on_the_still_part_only(qtbot, frames_module) -> 
     assert not any(moving_only.add(thumb, i / fps) for i, thumb in enumerate(thumbs[:moving]))
 
 
-@pytest.mark.qt_log_ignore(*MULTIMEDIA_NOTES, "Could not open media")
+@pytest.mark.qt_log_ignore("Could not open media")
 def test_a_file_that_is_no_video_says_so(qtbot, frames_module, tmp_path: Path) -> None:
     source = frames_module.FrameSource()
     problems: list[str] = []

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QTextLayout, QTextOption
 
@@ -28,9 +27,6 @@ from tests.ui.conftest import RecordingSpeaker
 VIDEO = Path(__file__).resolve().parent.parent / "data" / "camera_phone.avi"
 FACTS = json.loads(VIDEO.with_suffix(".json").read_text(encoding="utf-8"))
 WAIT_MS = 60_000
-MULTIMEDIA_NOTES = ("Couldn't (load|resolve)", "No HW decoder", "No RHI backend")
-
-pytestmark = [pytest.mark.qt_log_ignore(*MULTIMEDIA_NOTES)]
 
 
 def squeezed(text: str) -> str:

@@ -47,12 +47,7 @@ from guardian.ui.tip import TipScreen, tip_of_the_day
 from tests.ui.conftest import WindowMaker
 
 # Measured with the font the app really uses (see conftest.app_font).
-pytestmark = [
-    pytest.mark.usefixtures("app_font"),
-    # The camera screen's scene plays a video through Qt Multimedia, which notes that this
-    # machine converts frames without a GPU.
-    pytest.mark.qt_log_ignore("No RHI backend"),
-]
+pytestmark = [pytest.mark.usefixtures("app_font")]
 
 MIN_TEXT_PT = 18
 LARGEST_BODY_PT = 30

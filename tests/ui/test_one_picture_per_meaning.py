@@ -35,10 +35,6 @@ from guardian.ui.widgets import BigButton
 ROOT = Path(__file__).resolve().parents[2]
 LANG: Lang = "zh"
 
-# The camera screen's scene plays a video through Qt Multimedia, which notes that this machine
-# converts frames without a GPU.
-pytestmark = pytest.mark.qt_log_ignore("No RHI backend")
-
 # Meanings that are one thing in different words, each group named for what its picture says.
 # A catalog key in no group is a meaning of its own. Keep a group to words a person would take
 # for the same act; a new button whose words say something else needs a picture of its own.
