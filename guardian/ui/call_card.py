@@ -260,14 +260,24 @@ class CallCardScreen(Screen):
             self.relationship_label.sizeHint().width(),
         )
         width = max(self.width() - 80 - beside - 40, 300)
-        points = self.number_max_pt
+        text = self.number_label.text()
         font = QFont(self.number_label.font())
         font.setBold(True)
-        while points > self.ctx.theme.title_pt:
+
+        def advance(points: int) -> int:
             font.setPointSize(points)
-            if QFontMetrics(font).horizontalAdvance(self.number_label.text()) <= width:
-                break
-            points -= 2
+            return QFontMetrics(font).horizontalAdvance(text)
+
+        points = self.number_max_pt
+        widest = advance(points)
+        if widest > width:
+            # The words grow about in step with their size: start two steps above the size
+            # that scaling gives, then step down (in steps of 2 from the largest, as before).
+            scaled = points * width // max(widest, 1)
+            least = points - 2 * ((points - self.ctx.theme.title_pt + 1) // 2)
+            points = max(least, points - 2 * max(1, (points - scaled) // 2 - 2))
+            while points > self.ctx.theme.title_pt and advance(points) > width:
+                points -= 2
         # The application style sheet sets every size, so the number needs its own rule.
         self.number_label.setStyleSheet(f"font-size: {points}pt; font-weight: bold;")
 

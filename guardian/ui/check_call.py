@@ -32,6 +32,9 @@ from guardian.ui.verdict import VerdictView
 log = logging.getLogger(__name__)
 
 SAVE_RETRY_MS = 30_000
+CALLER_PIECES_AFTER_MS = 50
+"""When the caller's pictures begin to be built after the check opens: after its first page
+has been drawn, so the drawing and the first piece never make one long wait together."""
 
 
 class _SavedId:
@@ -103,7 +106,7 @@ class CheckCallScreen(Screen):
         now = self._now()
         self.record = CheckRecord(kind="call", started_at=now, updated_at=now, lang=self.ctx.lang)
         self.remote_apps.start()
-        QTimer.singleShot(0, self, self._build_caller_piece)
+        QTimer.singleShot(CALLER_PIECES_AFTER_MS, self, self._build_caller_piece)
 
     @property
     def caller_step(self) -> CallerChoiceStep:

@@ -137,8 +137,15 @@ class _KeyLayout(ItemListLayout):
     """
 
     def __init__(self, parent: QWidget, keys: list[QPushButton]) -> None:
+        # Row heights by key width, until the keys' words or style change (see invalidate).
+        self._heights: dict[int, list[int]] = {}
         super().__init__(parent, list(keys))
         self._keys = keys
+
+    def invalidate(self) -> None:
+        """Forget the row heights worked out so far; Qt calls this when a key changes."""
+        self._heights.clear()
+        super().invalidate()
 
     # -- QLayout -----------------------------------------------------------------------------
 
@@ -185,9 +192,13 @@ class _KeyLayout(ItemListLayout):
         return sum(rows) + KEY_SPACING * (len(rows) - 1)
 
     def _row_heights(self, key_width: int) -> list[int]:
-        return [
-            max(least_height(key, key_width) for key in keys) for keys in self._rows_of(self._keys)
-        ]
+        heights = self._heights.get(key_width)
+        if heights is None:
+            heights = self._heights[key_width] = [
+                max(least_height(key, key_width) for key in keys)
+                for keys in self._rows_of(self._keys)
+            ]
+        return heights
 
     @staticmethod
     def _rows_of(keys: list[QPushButton]) -> list[list[QPushButton]]:

@@ -62,6 +62,7 @@ def prepare_check(ctx: AppContext) -> None:
         screen.ensurePolished,  # the style sheet's work
         lambda: screen.question_step.ensurePolished(),
         _layout_now(screen),
+        screen.grab,  # drawn once where nobody sees it: the words' shapes are ready to draw
     ]
 
     def next_piece() -> None:
