@@ -18,13 +18,14 @@ log = logging.getLogger(__name__)
 
 # What the window will import soon after it shows: the speech engine and the rules that turn a
 # sentence into what is read aloud, the remote-app guard, the outbox, the check, the message
-# check.
+# check, the family's call card (the verdict's first action).
 SOON = (
     "guardian.speech.espeak",
     "guardian.core.speech_text",
     "guardian.guard.watcher",
     "guardian.alerts.outbox_worker",
     "guardian.ui.check_call",
+    "guardian.ui.call_card",
     "guardian.ui.check_message",
     "guardian.ui.money_sent",
     "guardian.storage.checks",

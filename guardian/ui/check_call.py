@@ -28,13 +28,15 @@ from guardian.ui.question_step import QuestionStep
 from guardian.ui.remote_alert import RemoteAppAlert
 from guardian.ui.screen import Screen
 from guardian.ui.verdict import VerdictView
+from guardian.ui.widgets import svg_pixmap
 
 log = logging.getLogger(__name__)
 
 SAVE_RETRY_MS = 30_000
-CALLER_PIECES_AFTER_MS = 50
-"""When the caller's pictures begin to be built after the check opens: after its first page
-has been drawn, so the drawing and the first piece never make one long wait together."""
+AHEAD_AFTER_MS = 50
+"""When work done ahead begins after a page shows (the caller's pictures after the check opens,
+the questions' pictures after the first question): after the page has been drawn, so the
+drawing and the first piece never make one long wait together."""
 
 
 class _SavedId:
@@ -106,7 +108,7 @@ class CheckCallScreen(Screen):
         now = self._now()
         self.record = CheckRecord(kind="call", started_at=now, updated_at=now, lang=self.ctx.lang)
         self.remote_apps.start()
-        QTimer.singleShot(CALLER_PIECES_AFTER_MS, self, self._build_caller_piece)
+        QTimer.singleShot(AHEAD_AFTER_MS, self, self._build_caller_piece)
 
     @property
     def caller_step(self) -> CallerChoiceStep:
@@ -293,6 +295,26 @@ class CheckCallScreen(Screen):
             outbox.prepare_delivery()
         self._save()
         self._show_question()
+        QTimer.singleShot(AHEAD_AFTER_MS, self, self._draw_pictures_ahead)
+
+    def _draw_pictures_ahead(self) -> None:
+        """Draw the pictures of the questions still to come, one in each turn of the event loop.
+
+        Each is drawn once and kept (``svg_pixmap``), so a question shows without drawing its
+        picture first. Begun after the first question has been drawn.
+        """
+        wizard = self.wizard
+        if wizard is None or self.closed:
+            return
+        width = self.question_step.picture.width()
+        icons = [question.icon for question in wizard.questions[wizard.index + 1 :]]
+
+        def next_picture() -> None:
+            if icons and not self.closed:
+                svg_pixmap(icons.pop(0), width)
+                QTimer.singleShot(0, self, next_picture)
+
+        next_picture()
 
     def _show_question(self) -> None:
         assert self.wizard is not None
@@ -327,21 +349,19 @@ class CheckCallScreen(Screen):
         )
 
     def _show_verdict(self, assessment: Assessment, stopped_early: bool) -> None:
-        if self.verdict is not None:
-            self.steps.removeWidget(self.verdict)
-            self.verdict.deleteLater()
+        """Build the verdict, draw it once where nobody sees it, then show it.
+
+        Three turns of the event loop: its many large words take a while to draw the first
+        time, and the window should not wait for the building and that drawing at once.
+        """
         caller = self.wizard.caller if self.wizard is not None else None
-        self.verdict = VerdictView(
+        verdict = VerdictView(
             self.ctx,
             assessment,
             stopped_early=stopped_early,
             caller=caller.id if caller is not None else None,
         )
-        self.verdict.action.connect(self._verdict_action)
-        if self.save_problem:
-            self.verdict.show_save_problem(self.save_problem)  # read aloud with the verdict
-        if self.family_not_told:
-            self.verdict.show_family_problem(self.ctx.t("alert.not_told"))
+        verdict.action.connect(self._verdict_action)
         if (
             assessment.level == Level.HIGH
             and not self.family_alerted
@@ -359,8 +379,29 @@ class CheckCallScreen(Screen):
                 on_queued=self._family_alert_queued,
                 on_not_queued=self._family_not_told,
             )
-        self.steps.addWidget(self.verdict)
-        self._show(self.verdict)
+        self.steps.addWidget(verdict)  # a hidden page of the steps until it is shown
+        verdict.resize(self.steps.size())
+
+        def drawn() -> None:
+            if not self.closed:
+                verdict.grab()
+                QTimer.singleShot(0, self, lambda: self._put_up_verdict(verdict))
+
+        QTimer.singleShot(0, self, drawn)
+
+    def _put_up_verdict(self, verdict: VerdictView) -> None:
+        """Show ``verdict`` in place of any earlier one, with the problems known by now."""
+        if self.closed:
+            return
+        if self.verdict is not None:
+            self.steps.removeWidget(self.verdict)
+            self.verdict.deleteLater()
+        self.verdict = verdict
+        if self.save_problem:
+            verdict.show_save_problem(self.save_problem)  # read aloud with the verdict
+        if self.family_not_told:
+            verdict.show_family_problem(self.ctx.t("alert.not_told"))
+        self._show(verdict)
 
     def _family_alert_queued(self, ids: list[int]) -> None:
         self.family_alerted = True

@@ -20,7 +20,7 @@ from guardian.ui.verdict import VerdictView
 from guardian.ui.verify import OWN_BANK, VerifyScreen
 
 
-def checked_call(window: MainWindow, caller: str) -> CheckCallScreen:
+def checked_call(window: MainWindow, caller: str, qtbot) -> CheckCallScreen:
     """A check of a call from ``caller``, every question answered "no", up to the verdict."""
     window.open("check_call")
     screen = window.current_screen()
@@ -30,7 +30,7 @@ def checked_call(window: MainWindow, caller: str) -> CheckCallScreen:
     assert screen.wizard is not None
     while screen.wizard.current is not None:
         screen.question_step.buttons[Answer.NO].click()
-    assert screen.verdict is not None
+    qtbot.waitUntil(lambda: screen.verdict is not None)  # shown once it has been drawn
     return screen
 
 
@@ -47,17 +47,17 @@ def shown_words(screen) -> str:
     return " ".join(widget.text() for widget in screen.findChildren(QLabel))
 
 
-def test_a_police_caller_gets_no_second_110_button(make_window) -> None:
+def test_a_police_caller_gets_no_second_110_button(make_window, qtbot) -> None:
     # The verdict's own 拨打110 is the number to check a "police" caller on.
-    check = checked_call(make_window(), "police")
+    check = checked_call(make_window(), "police", qtbot)
     assert "verify" not in check.verdict.buttons
     assert "call_police" in check.verdict.buttons
     assert "自己打给110问一问" not in check.verdict.spoken_text()
 
 
-def test_a_courier_caller_gets_the_couriers_numbers(make_window, speaker) -> None:
+def test_a_courier_caller_gets_the_couriers_numbers(make_window, speaker, qtbot) -> None:
     window = make_window()
-    check = checked_call(window, "courier")
+    check = checked_call(window, "courier", qtbot)
     check.verdict.buttons["verify"].click()
     numbers = window.current_screen()
     assert isinstance(numbers, VerifyScreen)
@@ -134,14 +134,14 @@ def test_no_button_when_nobody_public_can_be_asked(make_window, qtbot, caller: s
     assert "自己打给" not in view.spoken_text()
 
 
-def test_a_relative_call_has_no_button_after_the_questions(make_window) -> None:
-    check = checked_call(make_window(), "relative")
+def test_a_relative_call_has_no_button_after_the_questions(make_window, qtbot) -> None:
+    check = checked_call(make_window(), "relative", qtbot)
     assert "verify" not in check.verdict.buttons
 
 
-def test_the_button_speaks_english(make_window, speaker) -> None:
+def test_the_button_speaks_english(make_window, speaker, qtbot) -> None:
     window = make_window("en")
-    check = checked_call(window, "courier")
+    check = checked_call(window, "courier", qtbot)
     assert check.verdict.buttons["verify"].label().endswith("yourself and ask")
     check.verdict.buttons["verify"].click()
     assert "nine five three three eight" in for_speech(speaker.last(), "en")
