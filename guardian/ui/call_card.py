@@ -10,7 +10,7 @@ digits aloud. What does not fit goes to the next page, never behind a scroll bar
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -34,6 +34,7 @@ from guardian.ui.paged_column import PagedColumn
 from guardian.ui.phone import UrlOpener, can_dial, default_opener, dial, dialling_words
 from guardian.ui.screen import Screen
 from guardian.ui.theme import COLOURS
+from guardian.ui.turns import one_a_turn
 from guardian.ui.widgets import BigButton, label, page_layout, plain_label, scrolling
 
 
@@ -583,38 +584,29 @@ class CallFamilyScreen(Screen):
             disk.submit(stored_contacts.read_all, on_done=self._read, on_error=self._unreadable)
 
     def _read(self, contacts: list[Contact]) -> None:
-        # Built in a turn of its own: the answer often comes while this screen is being drawn.
-        QTimer.singleShot(0, self, lambda: self._build(contacts))
+        """Build the right screen, draw it once out of sight, then hand it over.
 
-    def _build(self, contacts: list[Contact]) -> None:
-        if not self.closed:
-            self._draw_then_hand_over(screen_for_contacts(self.ctx, contacts, self.opener))
-
-    def _draw_then_hand_over(self, screen: Screen) -> None:
-        """Hand ``screen`` over once it has been drawn where nobody sees it.
-
-        Built, drawn once (its large words take a while to draw the first time) and shown are
-        three turns of the event loop, so the window never waits for all three at once.
+        Three turns of the event loop of their own (the answer often comes while this screen
+        is being drawn, and the card's large words take a while to draw the first time).
         """
-        if self.ctx.nav is not None:
-            self.ctx.nav.hold(screen)  # styled and laid out at the size it will show at
+        built: list[Screen] = []
 
-        def drawn() -> None:
-            screen.grab()
-            self._after_a_turn(screen, lambda: self._hand_over(screen))
+        def build() -> None:
+            screen = screen_for_contacts(self.ctx, contacts, self.opener)
+            if self.ctx.nav is not None:
+                self.ctx.nav.hold(screen)  # styled and laid out at the size it will show at
+            built.append(screen)
 
-        self._after_a_turn(screen, drawn)
-
-    def _after_a_turn(self, screen: Screen, then: Callable[[], None]) -> None:
-        """Call ``then`` in the event loop's next turn; if this screen closed, drop ``screen``."""
-
-        def go_on() -> None:
-            if self.closed:
+        def drop() -> None:
+            for screen in built:
                 screen.deleteLater()
-            else:
-                then()
 
-        QTimer.singleShot(0, self, go_on)
+        one_a_turn(
+            self,
+            [build, lambda: built[0].grab(), lambda: self._hand_over(built[0])],
+            going_on=lambda: not self.closed,
+            stopped=drop,
+        )
 
     def _unreadable(self, error: Exception) -> None:
         if not self.closed:

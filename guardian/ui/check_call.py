@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timezone
+from functools import partial
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
@@ -27,6 +28,7 @@ from guardian.ui.number_entry import NumberEntryStep
 from guardian.ui.question_step import QuestionStep
 from guardian.ui.remote_alert import RemoteAppAlert
 from guardian.ui.screen import Screen
+from guardian.ui.turns import one_a_turn
 from guardian.ui.verdict import VerdictView
 from guardian.ui.widgets import svg_pixmap
 
@@ -308,13 +310,11 @@ class CheckCallScreen(Screen):
             return
         width = self.question_step.picture.width()
         icons = [question.icon for question in wizard.questions[wizard.index + 1 :]]
-
-        def next_picture() -> None:
-            if icons and not self.closed:
-                svg_pixmap(icons.pop(0), width)
-                QTimer.singleShot(0, self, next_picture)
-
-        next_picture()
+        one_a_turn(
+            self,
+            [partial(svg_pixmap, icon, width) for icon in icons],
+            going_on=lambda: not self.closed,
+        )
 
     def _show_question(self) -> None:
         assert self.wizard is not None
@@ -382,17 +382,14 @@ class CheckCallScreen(Screen):
         self.steps.addWidget(verdict)  # a hidden page of the steps until it is shown
         verdict.resize(self.steps.size())
 
-        def drawn() -> None:
-            if not self.closed:
-                verdict.grab()
-                QTimer.singleShot(0, self, lambda: self._put_up_verdict(verdict))
-
-        QTimer.singleShot(0, self, drawn)
+        one_a_turn(
+            self,
+            [verdict.grab, lambda: self._put_up_verdict(verdict)],
+            going_on=lambda: not self.closed,
+        )
 
     def _put_up_verdict(self, verdict: VerdictView) -> None:
         """Show ``verdict`` in place of any earlier one, with the problems known by now."""
-        if self.closed:
-            return
         if self.verdict is not None:
             self.steps.removeWidget(self.verdict)
             self.verdict.deleteLater()

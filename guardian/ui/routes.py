@@ -48,9 +48,8 @@ def prepare_check(ctx: AppContext) -> None:
     once. A screen built for another language or text size is replaced. Called once the
     start-up work is done and each time the home screen shows.
     """
-    from PySide6.QtCore import QTimer
-
     from guardian.ui.check_call import CheckCallScreen
+    from guardian.ui.turns import one_a_turn
 
     if _prepared(ctx) is not None:
         return
@@ -65,13 +64,11 @@ def prepare_check(ctx: AppContext) -> None:
         screen.grab,  # drawn once where nobody sees it: the words' shapes are ready to draw
     ]
 
-    def next_piece() -> None:
+    def still_wanted() -> bool:
         prepared = _PREPARED.get(ctx)
-        if pieces and prepared is not None and prepared.screen is screen:
-            pieces.pop(0)()
-            QTimer.singleShot(0, screen, next_piece)
+        return prepared is not None and prepared.screen is screen
 
-    QTimer.singleShot(0, screen, next_piece)
+    one_a_turn(screen, pieces, going_on=still_wanted)
 
 
 def _layout_now(screen: Screen) -> Callable[[], object]:

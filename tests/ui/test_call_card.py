@@ -16,6 +16,7 @@ from guardian.storage.contacts import ContactStore
 from guardian.ui.call_card import (
     CallCardScreen,
     CallFamilyListScreen,
+    CallFamilyScreen,
     NoFamilyNumberScreen,
     call_order,
     open_call_family,
@@ -162,9 +163,15 @@ def test_the_primary_contact_is_called_first() -> None:
 # -- "call family" with 0, 1 and 2 contacts ------------------------------------------------------
 
 
-def test_call_family_without_contacts_offers_110_and_96110(family: Family) -> None:
+def opened_call_family(family: Family) -> None:
+    """Open "call my family" and wait until the screen for the contacts has taken its place."""
     family.window.open("call_family")
     family.settle()
+    family.qtbot.waitUntil(lambda: not isinstance(family.screen(), CallFamilyScreen))
+
+
+def test_call_family_without_contacts_offers_110_and_96110(family: Family) -> None:
+    opened_call_family(family)
     screen = family.screen()
     assert isinstance(screen, NoFamilyNumberScreen)
     assert "家人设置" in screen.hint.text()
@@ -180,8 +187,7 @@ def test_call_family_without_contacts_offers_110_and_96110(family: Family) -> No
 
 def test_call_family_with_one_contact_opens_its_card(family: Family, speaker) -> None:
     family.add_contact("安娜", "13812345678")
-    family.window.open("call_family")
-    family.settle()
+    opened_call_family(family)
     card = family.screen()
     assert isinstance(card, CallCardScreen)
     assert card.contact.name == "安娜"
@@ -194,8 +200,7 @@ def test_call_family_with_two_contacts_lists_them_primary_first(family: Family) 
     family.add_contact("安娜", "13812345678")
     family.add_contact("本", "13912345678")
     family.on_disk(lambda db: ContactStore(db).set_primary(2))
-    family.window.open("call_family")
-    family.settle()
+    opened_call_family(family)
     screen = family.screen()
     assert isinstance(screen, CallFamilyListScreen)
     assert [c.name for c in screen.contacts] == ["本", "安娜"]
