@@ -176,19 +176,18 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
     """Build the services and the main window (not shown yet).
 
     Only what the first screen needs is done here. The speech engine, opening the database
-    (with recovery), the daily backup, the remote-app guard and the content for the check
-    start right after the first paint (or half a second after building, if the window is never
-    painted).
+    (with recovery), the daily backup, the remote-app guard, the content for the check, the
+    picture reader and the window's icon come right after the first paint (or half a second
+    after building, if the window is never painted).
 
     Args:
         app: the running QApplication.
         options: how to start.
     """
     from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QFont, QIcon
+    from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
-    from guardian.pictures.reading import PictureReader
     from guardian.speech.late import LateSpeaker
     from guardian.storage.paths import backups_dir, data_dir, database_path
     from guardian.storage.startup import RecoveringOpener, daily_backup
@@ -204,7 +203,6 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
     app.setApplicationName("Guardian")
     app.setApplicationDisplayName("防骗守护 Guardian")
     app.setDesktopFileName("guardian")
-    app.setWindowIcon(QIcon(str(asset_path("icons", "app.svg"))))
     catalog = load_catalog()
     # The first preferred family installed; whether it draws every Chinese string is checked
     # after the first paint (check_chinese_font).
@@ -216,8 +214,7 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
     db_path = database_path(folder)
     opener = RecoveringOpener(backups_dir(folder))
     disk = DiskWorker(db_path, opener=opener, autostart=False)
-    # Loads nothing until the first picture is read.
-    services = Services(demo_folder=demo, picture_reader=PictureReader())
+    services = Services(demo_folder=demo)
     ctx = build_context(catalog, folder, disk, options, services=services)
     window = MainWindow(ctx, build_routes(), HomeScreen)
 
@@ -256,6 +253,10 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         one_ready("code")
 
     def after_first_paint() -> None:
+        from PySide6.QtGui import QIcon
+
+        from guardian.pictures.reading import PictureReader
+
         if not disk.accepting_jobs:
             return  # the window closed before it was painted
         disk.start()
@@ -264,9 +265,14 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         # The speech engine, the guard, the outbox and the check screens load off the window's
         # thread, with the content files they read; then they start on it.
         warmup = Warmup(then=code_ready, parent=window)
-        ctx.services = replace(ctx.services, warmup=warmup)
+        # The picture reader loads nothing until the first picture is read.
+        ctx.services = replace(ctx.services, warmup=warmup, picture_reader=PictureReader())
         warmup.start()
         check_chinese_font(window, family)
+        # In a turn of its own: a desktop draws the icon at its sizes when it is set.
+        QTimer.singleShot(
+            0, window, lambda: app.setWindowIcon(QIcon(str(asset_path("icons", "app.svg"))))
+        )
 
     when_painted(window, after_first_paint)
     return window

@@ -55,9 +55,11 @@ def prepare_check(ctx: AppContext) -> None:
         return
     screen = CheckCallScreen(ctx, begin=False)
     _PREPARED[ctx] = PreparedCheck(ctx.lang, ctx.text_step, screen)
-    if ctx.nav is not None:
-        ctx.nav.hold(screen)  # styled and laid out as it will show, in the window
+    nav = ctx.nav
     pieces: list[Callable[[], object]] = [
+        # Held in the window, to be styled and laid out as it will show (a turn of its own:
+        # building the screen is as much work).
+        (lambda: nav.hold(screen)) if nav is not None else (lambda: None),
         screen.ensurePolished,  # the style sheet's work
         lambda: screen.question_step.ensurePolished(),
         _layout_now(screen),

@@ -11,7 +11,6 @@ memory until the app aborts. Make labels with :func:`plain_label` (or :func:`lab
 
 from __future__ import annotations
 
-import html
 import logging
 from functools import lru_cache
 
@@ -165,9 +164,10 @@ def set_plain_tooltip(widget: QWidget, text: str) -> None:
     A tooltip has no plain-text setting: Qt renders one that looks like HTML as HTML. The text
     goes in escaped, inside a paragraph that keeps its spaces and line breaks.
     """
-    widget.setToolTip(
-        f'<p style="white-space:pre-wrap">{html.escape(text, quote=False)}</p>' if text else ""
-    )
+    # What html.escape(text, quote=False) does; the html module would load its table of
+    # entities with the first window, for three replacements.
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    widget.setToolTip(f'<p style="white-space:pre-wrap">{escaped}</p>' if text else "")
 
 
 def label(text: str, role: str | None = None, *, wrap: bool = True) -> QLabel:

@@ -1,7 +1,9 @@
-"""Start-up order: the window first, then the speech engine, the database, the guard, the outbox."""
+"""Start-up order: the window first, then the speech engine, the database, the guard, the outbox,
+the picture reader and the window's icon."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from guardian.app import StartOptions, build_window, shutdown
@@ -11,6 +13,7 @@ from guardian.ui.routes import prepared_check
 
 
 def test_only_the_window_is_made_before_the_first_paint(qapp: QApplication, qtbot) -> None:
+    qapp.setWindowIcon(QIcon())  # as a fresh start has it
     window = build_window(qapp, StartOptions(lang="zh"))
     try:
         speaker = window.ctx.speaker
@@ -19,11 +22,15 @@ def test_only_the_window_is_made_before_the_first_paint(qapp: QApplication, qtbo
         assert window.ctx.disk is not None and not window.ctx.disk.is_running()
         services = window.ctx.services
         assert services.guard is None and services.outbox is None and services.warmup is None
+        assert services.picture_reader is None and qapp.windowIcon().isNull()
         window.show()
         qtbot.waitUntil(lambda: window.ctx.services.outbox is not None, timeout=10_000)
         assert speaker.engine is not None
         assert window.ctx.services.guard is not None
         assert window.ctx.disk.is_running()
+        # One reader for every picture screen, so its model loads once.
+        assert window.ctx.services.picture_reader is not None
+        assert not qapp.windowIcon().isNull()
     finally:
         shutdown(window)
 

@@ -18,6 +18,7 @@ from guardian.ui.widgets import (
     label,
     scrolling,
     set_enum_property,
+    set_plain_tooltip,
 )
 
 
@@ -28,6 +29,16 @@ def test_values_set_by_name_reach_the_widget(qapp: QApplication) -> None:
     assert words.alignment() == Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
     area = scrolling(QLabel())
     assert area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
+
+def test_a_tooltip_shows_its_words_as_written(qapp: QApplication) -> None:
+    widget = QWidget()
+    set_plain_tooltip(widget, "<b>110</b> & 96110\n  family")
+    assert widget.toolTip() == (
+        '<p style="white-space:pre-wrap">&lt;b&gt;110&lt;/b&gt; &amp; 96110\n  family</p>'
+    )
+    set_plain_tooltip(widget, "")
+    assert widget.toolTip() == ""
 
 
 @pytest.mark.parametrize(("name", "keys"), [("alignment", "AlignMiddle"), ("colour", "Red")])
