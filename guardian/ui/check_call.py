@@ -54,13 +54,19 @@ class CheckCallScreen(Screen):
         ctx: the shared app context (its ``disk`` saves the check when present).
         begin: start the check at once; a screen built ahead (``routes.prepare_check``) is
             started by :meth:`begin` when it opens.
+        number_step: the number step, already built for this context (None: built here).
     """
 
     title_key = "check.title"
     starts_check = True
 
     def __init__(
-        self, ctx: AppContext, parent: QWidget | None = None, *, begin: bool = True
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        begin: bool = True,
+        number_step: NumberEntryStep | None = None,
     ) -> None:
         super().__init__(ctx, parent)
         layout = QVBoxLayout(self)
@@ -87,7 +93,8 @@ class CheckCallScreen(Screen):
         self.record = CheckRecord(
             kind="call", started_at=self._now(), updated_at=self._now(), lang=ctx.lang
         )
-        self.number_step = NumberEntryStep(ctx)
+        # The first step may come built (a check screen built ahead makes it in a turn of its own).
+        self.number_step = number_step if number_step is not None else NumberEntryStep(ctx)
         self.number_step.submitted.connect(self._number_given)
         self.number_step.skipped.connect(lambda: self._number_given(""))
         self.steps.addWidget(self.number_step)

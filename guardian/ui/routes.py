@@ -12,6 +12,7 @@ from guardian.ui.screen import Screen
 
 if TYPE_CHECKING:
     from guardian.core.contacts import ChannelConfig
+    from guardian.ui.check_call import CheckCallScreen
 
 
 class PreparedCheck(NamedTuple):
@@ -48,18 +49,35 @@ def prepare_check(ctx: AppContext) -> None:
     once. A screen built for another language or text size is replaced. Called once the
     start-up work is done and each time the home screen shows.
     """
+    from PySide6.QtCore import QTimer
+
     from guardian.ui.check_call import CheckCallScreen
-    from guardian.ui.turns import one_a_turn
+    from guardian.ui.number_entry import NumberEntryStep
 
     if _prepared(ctx) is not None:
         return
-    screen = CheckCallScreen(ctx, begin=False)
-    _PREPARED[ctx] = PreparedCheck(ctx.lang, ctx.text_step, screen)
-    nav = ctx.nav
+    # The number step (its keypad is most of the work) in this turn, the rest in the next.
+    number_step = NumberEntryStep(ctx)
+    built_for = (ctx.lang, ctx.text_step)
+
+    def build_the_rest() -> None:
+        if (ctx.lang, ctx.text_step) != built_for or _prepared(ctx) is not None:
+            number_step.deleteLater()  # the language or text size changed, or one was built
+            return
+        screen = CheckCallScreen(ctx, begin=False, number_step=number_step)
+        _PREPARED[ctx] = PreparedCheck(*built_for, screen)
+        if ctx.nav is not None:
+            ctx.nav.hold(screen)  # styled and laid out as it will show, in the window
+        _finish_ahead(ctx, screen)
+
+    QTimer.singleShot(0, number_step, build_the_rest)
+
+
+def _finish_ahead(ctx: AppContext, screen: CheckCallScreen) -> None:
+    """Style, lay out and draw ``screen`` ahead, a piece in each turn of the event loop."""
+    from guardian.ui.turns import one_a_turn
+
     pieces: list[Callable[[], object]] = [
-        # Held in the window, to be styled and laid out as it will show (a turn of its own:
-        # building the screen is as much work).
-        (lambda: nav.hold(screen)) if nav is not None else (lambda: None),
         screen.ensurePolished,  # the style sheet's work
         lambda: screen.question_step.ensurePolished(),
         _layout_now(screen),

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from guardian.app import StartOptions, build_window, shutdown
 from guardian.speech.late import LateSpeaker
 from guardian.ui.check_call import CheckCallScreen
-from guardian.ui.routes import prepared_check
+from guardian.ui.routes import drop_prepared_check, prepare_check, prepared_check
 
 
 def test_only_the_window_is_made_before_the_first_paint(qapp: QApplication, qtbot) -> None:
@@ -74,5 +74,29 @@ def test_a_check_built_for_another_language_is_not_opened(qapp: QApplication, qt
         screen = window.current_screen()
         assert isinstance(screen, CheckCallScreen) and screen is not ahead
         assert screen.record.lang == "en"
+    finally:
+        shutdown(window)
+
+
+def test_the_check_ahead_is_built_over_turns_and_not_for_a_language_left(
+    qapp: QApplication, qtbot
+) -> None:
+    window = build_window(qapp, StartOptions(lang="zh"))
+    try:
+        window.show()
+        qtbot.waitUntil(lambda: prepared_check(window.ctx) is not None, timeout=10_000)
+        drop_prepared_check(window.ctx)
+        # The number step is built now; the screen around it in a later turn.
+        prepare_check(window.ctx)
+        assert prepared_check(window.ctx) is None
+        qtbot.waitUntil(lambda: prepared_check(window.ctx) is not None, timeout=5_000)
+        assert prepared_check(window.ctx).lang == "zh"
+        # The language changes between the two turns: no screen is left for the language left.
+        drop_prepared_check(window.ctx)
+        prepare_check(window.ctx)
+        window.ctx.settings.set_lang("en")
+        qtbot.wait(50)
+        ahead = prepared_check(window.ctx)
+        assert ahead is None or ahead.lang == "en"
     finally:
         shutdown(window)
