@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guardian import startup_tuning
-from guardian.assets import asset_path, load_catalog
+from guardian.assets import BROKEN_INSTALL, BrokenInstallError, asset_path, load_catalog
 from guardian.core.i18n import LANGS, Lang, parse_lang
 from guardian.core.preferences import SETTINGS_KEY, Preferences
 
@@ -70,7 +70,13 @@ def run_gui(args: argparse.Namespace) -> int:
     options = options_from_args(args)
     folder = None if options.demo else data_folder_or_none()
     setup_logging(folder)
-    catalog = load_catalog()
+    try:
+        catalog = load_catalog()
+    except BrokenInstallError as error:
+        log.error("Guardian cannot start: %s", error)
+        if not needs_screen() and not options.quit_after_start:
+            show_broken_install()
+        raise
     if needs_screen():
         for lang in LANGS:
             print(catalog.get(lang, "app.needs_screen"), file=sys.stderr)
@@ -113,6 +119,22 @@ def run_gui(args: argparse.Namespace) -> int:
     if lock is not None:
         lock.release()
     return int(code)
+
+
+def show_broken_install() -> None:
+    """Tell the person, in a window of large words, that Guardian must be installed again."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])  # held while the box shows
+    font = QFont(QApplication.font())
+    font.setPointSize(20)
+    box = QMessageBox()
+    box.setWindowTitle("防骗守护 Guardian")
+    box.setText(BROKEN_INSTALL.replace("\n", "\n\n"))  # a blank line between the languages
+    box.setFont(font)
+    box.exec()
+    del app
 
 
 PREPARE_AFTER_MS = 500

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from guardian.core.i18n import LANGS, Catalog
+from guardian.core.i18n import LANGS, Catalog, Lang
 
 I18N_FILES = {"zh": "zh_CN.json", "en": "en.json"}
 
@@ -63,10 +63,40 @@ def read_json(*parts: str) -> Any:
         return json.load(handle)
 
 
+BROKEN_INSTALL = (
+    "防骗守护缺少文件或文件已损坏，打不开。请家人帮忙重新安装。\n"
+    "Guardian cannot open: some of its files are missing or damaged. "
+    "Ask your family to install it again."
+)
+"""What a person is told when the catalogs cannot be read: the one sentence that cannot come
+from them, in both languages."""
+
+
+class BrokenInstallError(Exception):
+    """A file every start needs (the assets folder, a catalog) is missing or damaged."""
+
+
 @lru_cache(maxsize=1)
 def load_catalog() -> Catalog:
-    """Load the UI string catalogs of every language."""
-    return Catalog({lang: read_json("i18n", I18N_FILES[lang]) for lang in LANGS})
+    """Load the UI string catalogs of every language.
+
+    Raises:
+        BrokenInstallError: the assets folder or a catalog is missing, unreadable or not a flat
+            table of sentences; the message names the file.
+    """
+    strings: dict[Lang, dict[str, str]] = {}
+    for lang in LANGS:
+        name = I18N_FILES[lang]
+        try:
+            table = read_json("i18n", name)
+        except (OSError, ValueError) as error:
+            raise BrokenInstallError(f"the catalog {name} cannot be read: {error}") from error
+        if not isinstance(table, dict) or not all(
+            isinstance(key, str) and isinstance(value, str) for key, value in table.items()
+        ):
+            raise BrokenInstallError(f"the catalog {name} is not a table of sentences")
+        strings[lang] = table
+    return Catalog(strings)
 
 
 def content_files() -> dict[str, dict[str, Any]]:

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from guardian import __version__, commands
+from guardian.assets import BROKEN_INSTALL, BrokenInstallError
 
 
 def command_names() -> list[str]:
@@ -59,14 +60,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = [flags.get(arg, arg) for arg in arguments]
     args = build_parser(_wanted_commands(arguments)).parse_args(arguments)
     func = getattr(args, "func", None)
-    if func is not None:
-        try:
+    try:
+        if func is not None:
             return int(func(args))
-        except BrokenPipeError:
-            # The reader went away (e.g. piped into head): stop quietly.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            return 0
-    from guardian.app import run_gui
+        from guardian.app import run_gui
 
-    return run_gui(args)
+        return run_gui(args)
+    except BrokenPipeError:
+        # The reader went away (e.g. piped into head): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except BrokenInstallError as error:
+        print(f"{BROKEN_INSTALL}\n({error})", file=sys.stderr)
+        return 1

@@ -1,13 +1,17 @@
-"""The real program as a process: it starts, paints and quits; without a screen it says so."""
+"""The real program as a process: it starts, paints and quits; without a screen, or with a
+catalog missing, it says so."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import ROOT
 from tests.e2e.process import run_python as run
 
 pytestmark = pytest.mark.e2e
@@ -94,3 +98,40 @@ def test_help_lists_the_options() -> None:
     result = run("-m", "guardian", "--help")
     assert result.returncode == 0
     assert "--quit-after-start" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("damage", "command"),
+    [
+        ("missing", ["--quit-after-start"]),
+        ("not json", ["--quit-after-start"]),
+        ("a list", ["check-number", "110"]),
+        ("missing", ["check-text", "您的快递到了"]),
+    ],
+)
+def test_a_missing_or_damaged_catalog_is_told_in_both_languages(
+    tmp_path: Path, damage: str, command: list[str]
+) -> None:
+    copy = tmp_path / "guardian-copy"
+    copy.mkdir()
+    for part in ("guardian", "assets"):
+        shutil.copytree(ROOT / part, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "main.py", copy / "main.py")
+    catalog = copy / "assets" / "i18n" / "en.json"
+    if damage == "missing":
+        catalog.unlink()
+    else:
+        catalog.write_text("{not json" if damage == "not json" else "[1, 2]", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", GUARDIAN_DATA_DIR=str(tmp_path / "data"))
+    result = subprocess.run(
+        [sys.executable, "main.py", *command],
+        cwd=copy,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "重新安装" in result.stderr and "install it again" in result.stderr
+    assert "en.json" in result.stderr, "the family can tell which file"
+    assert "Traceback" not in result.stderr + result.stdout
