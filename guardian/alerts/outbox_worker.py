@@ -133,7 +133,9 @@ class _OutboxThread(QThread):
             if self.prepare_requested.is_set():
                 self.prepare_requested.clear()
                 try:
-                    self._prepare()
+                    # Only when an alert could go somewhere: it takes tens of megabytes.
+                    if store.has_channels():
+                        self._prepare()
                 except Exception:  # the first alert loads it again, and says what went wrong
                     _log.exception("the delivery code could not be loaded ahead")
             for message_id in store.fail_orphans():
@@ -281,7 +283,10 @@ class OutboxWorker(QObject):
         """Load the delivery code now, on the worker's thread, if no alert has loaded it yet.
 
         Called while a check is under way: the first alert then goes out at once, and the
-        loading does not compete with the window while the family is being alerted.
+        loading does not compete with the window while the family is being alerted. Nothing
+        is loaded while no alert channel is set up (it takes tens of megabytes). Loading it
+        when the worker starts was tried: the imports then hold the interpreter while the
+        window builds the check ahead or opens it, and the first check stopped for longer.
         """
         self._thread.prepare_requested.set()
         self._thread.wake_requested.set()

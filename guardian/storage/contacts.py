@@ -51,6 +51,13 @@ class ContactStore:
             contact.channels = channels.get(contact.id or 0, [])
         return contacts
 
+    def has_channels(self) -> bool:
+        """Whether any contact has an alert channel (an alert would go somewhere)."""
+        row = self._db.execute(
+            "SELECT 1 FROM alert_channels WHERE removed_at IS NULL LIMIT 1"
+        ).fetchone()
+        return row is not None
+
     def get(self, contact_id: int) -> Contact | None:
         """Return the contact with this id, or ``None``."""
         for contact in self.list():

@@ -251,6 +251,10 @@ class OutboxStore:
                     )
         return ids
 
+    def has_channels(self) -> bool:
+        """Whether the family has set up any alert channel (see ``ContactStore.has_channels``)."""
+        return ContactStore(self._db).has_channels()
+
     def get(self, message_id: int) -> OutboxMessage | None:
         """Return the message with this id, or ``None``."""
         rows = self._select("WHERE id = ?", [message_id])

@@ -473,14 +473,16 @@ def test_bad_backoff_is_refused(db_path: Path) -> None:
         OutboxWorker(db_path, backoff=())
 
 
-def test_the_delivery_code_is_loaded_ahead_on_the_workers_thread(
-    make_worker: Callable[..., OutboxWorker], qtbot: QtBot
+def test_the_delivery_code_is_loaded_ahead_on_the_workers_thread_once_a_channel_is_set_up(
+    db_path: Path, webhook: Webhook, make_worker: Callable[..., OutboxWorker], qtbot: QtBot
 ) -> None:
     loaded: list[int] = []
     worker = make_worker(prepare=lambda: loaded.append(threading.get_ident()), poll_seconds=30)
-    qtbot.wait(50)
-    assert loaded == [], "nothing is loaded until a check asks for it"
     worker.prepare_delivery()
+    qtbot.wait(200)
+    assert loaded == [], "no alert channel: nothing could be sent, nothing is loaded"
+    add_contact(db_path, [{"kind": "json", "fields": {"url": webhook.url}}])
+    worker.prepare_delivery()  # as a check does once the caller is chosen
     qtbot.waitUntil(lambda: bool(loaded), timeout=5_000)
     assert loaded[0] != threading.get_ident()
 

@@ -71,6 +71,19 @@ def test_channels_are_stored_in_order_and_keep_their_ids(db: Database) -> None:
     assert store.channel(wecom.id) is None
 
 
+def test_has_channels_counts_only_channels_still_set_up(db: Database) -> None:
+    store = ContactStore(db)
+    assert not store.has_channels()
+    saved = store.add(contact("小红"))
+    assert not store.has_channels(), "a contact without a channel cannot be alerted"
+    saved.channels = [ChannelConfig("ntfy", {"topic": "gran"})]
+    saved = store.update(saved)
+    assert store.has_channels()
+    saved.channels = []
+    store.update(saved)
+    assert not store.has_channels(), "a removed channel does not count"
+
+
 def test_a_channel_of_another_contact_cannot_be_taken(db: Database) -> None:
     store = ContactStore(db)
     a = store.add(contact("A", channels=[{"kind": "wecom", "fields": {"key": "k1"}}]))
