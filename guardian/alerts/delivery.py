@@ -9,6 +9,8 @@ from guardian.core.channels import redact_text, url_log_secrets
 from guardian.core.delivery_problems import refused_for_good
 from guardian.logs import remember_secrets
 
+_log = logging.getLogger(__name__)
+
 DEFAULT_TIMEOUT = 15.0
 """Seconds to wait for a channel to connect, and then to answer."""
 
@@ -100,13 +102,34 @@ def deliver(
     )
 
 
-def load_delivery_code() -> None:
+PLUGIN_PAUSE_S = 0.002
+"""The pause after each of apprise's plugins is loaded ahead: the window's thread may take the
+interpreter then (about 190 plugins: less than half a second more, off the window's thread)."""
+
+
+def load_delivery_code(pause_s: float = PLUGIN_PAUSE_S) -> None:
     """Load apprise and its plugins now, so that the first alert goes out at once.
 
-    Loading takes about a quarter of a second of the interpreter's time; done on the outbox's
-    thread while a check is under way, it is not done while the family is being alerted.
+    Loading takes a third to half a second of the interpreter's time; it is done on the
+    outbox's thread while a check is under way, not while the family is being alerted. Apprise
+    would load every plugin in one go; here they are loaded one at a time with a pause after
+    each, so the window, which needs the interpreter for each thing it draws, does not wait
+    for all of them.
     """
-    url_is_supported("json://localhost")  # imports apprise, which loads every plugin to answer
+    import importlib
+    import pkgutil
+    import time
+
+    import apprise.plugins
+
+    for plugin in pkgutil.iter_modules(apprise.plugins.__path__):
+        if not plugin.name.startswith("_"):
+            try:
+                importlib.import_module(f"{apprise.plugins.__name__}.{plugin.name}")
+            except Exception:  # apprise itself leaves out a plugin that cannot load
+                _log.debug("apprise plugin %s not loaded ahead", plugin.name, exc_info=True)
+            time.sleep(pause_s)
+    url_is_supported("json://localhost")  # apprise takes in the plugins loaded above
 
 
 def url_is_supported(url: str) -> bool:

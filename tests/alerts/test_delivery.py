@@ -163,14 +163,18 @@ def test_a_mail_preset_needs_only_the_address_and_the_authorisation_code(
     assert len(smtp_server.received()) == 1
 
 
-def test_the_delivery_code_loads_ahead() -> None:
+def test_the_delivery_code_loads_ahead_a_plugin_at_a_time() -> None:
     # In a fresh interpreter: apprise is loaded by then in this one.
     code = (
-        "import sys\n"
+        "import sys, time\n"
         "from guardian.alerts.delivery import load_delivery_code\n"
         "assert 'apprise' not in sys.modules\n"
-        "load_delivery_code()\n"
-        "assert any(name.startswith('apprise.plugins.') for name in sys.modules)\n"
+        "pauses = []\n"
+        "time.sleep = pauses.append\n"
+        "load_delivery_code(pause_s=0.001)\n"
+        "plugins = [n for n in sys.modules if n.startswith('apprise.plugins.')]\n"
+        "assert 'apprise.plugins.custom_json' in sys.modules, plugins\n"
+        "assert len(pauses) >= 100 and set(pauses) == {0.001}, len(pauses)\n"
     )
     command = [sys.executable, "-c", code]
     result = subprocess.run(command, capture_output=True, text=True, timeout=60)
