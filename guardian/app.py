@@ -275,12 +275,12 @@ def build_window(app: object, options: StartOptions) -> MainWindow:
         one_ready("code")
 
     def after_first_paint() -> None:
+        if not disk.accepting_jobs:
+            return  # the window closed before it was painted
         from PySide6.QtGui import QIcon
 
         from guardian.pictures.reading import PictureReader
 
-        if not disk.accepting_jobs:
-            return  # the window closed before it was painted
         disk.start()
         disk.submit(lambda db: opener.message, on_done=database_ready)
         disk.submit(lambda db: daily_backup(db_path, backups_dir(folder)))

@@ -56,13 +56,14 @@ def prepare_check(ctx: AppContext) -> None:
 
     if _prepared(ctx) is not None:
         return
-    # The number step (its keypad is most of the work) in this turn, the rest in the next.
+    # The number step (its keypad is most of the work) in this turn, the rest in the next. A
+    # screen finished after the language or text size changed is dropped by _prepared, as any.
     number_step = NumberEntryStep(ctx)
     built_for = (ctx.lang, ctx.text_step)
 
     def build_the_rest() -> None:
-        if (ctx.lang, ctx.text_step) != built_for or _prepared(ctx) is not None:
-            number_step.deleteLater()  # the language or text size changed, or one was built
+        if _prepared(ctx) is not None:
+            number_step.deleteLater()  # one was built meanwhile
             return
         screen = CheckCallScreen(ctx, begin=False, number_step=number_step)
         _PREPARED[ctx] = PreparedCheck(*built_for, screen)
