@@ -28,7 +28,7 @@ from guardian.ui.number_entry import NumberEntryStep
 from guardian.ui.question_step import QuestionStep
 from guardian.ui.remote_alert import RemoteAppAlert
 from guardian.ui.screen import Screen
-from guardian.ui.turns import one_a_turn
+from guardian.ui.turns import next_turn, one_a_turn
 from guardian.ui.verdict import VerdictView
 from guardian.ui.widgets import svg_pixmap
 
@@ -151,7 +151,7 @@ class CheckCallScreen(Screen):
         if self.closed or self.caller_step_built:
             return
         if not self._caller_step_begun().build_piece():
-            QTimer.singleShot(0, self, self._build_caller_piece)
+            next_turn(self, self._build_caller_piece)
 
     @property
     def question_step(self) -> QuestionStep:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from guardian.ui.context import AppContext
 from guardian.ui.routes import prepare_check
 from guardian.ui.screen import Screen
+from guardian.ui.turns import next_turn
 from guardian.ui.widgets import BigButton, label, line_widths, scrolling
 
 # (route, catalog key, pictogram, style role) for the four giant buttons, in reading order.
@@ -184,7 +185,7 @@ class HomeScreen(Screen):
         self.buttons["check_call"].setFocus()
         if self.ctx.prepare_ahead:
             # After this screen is drawn: the next check, built while the person reads it.
-            QTimer.singleShot(0, self, lambda: prepare_check(self.ctx))
+            next_turn(self, lambda: prepare_check(self.ctx))
 
     def leaving(self) -> None:
         """Stop the clock while another screen shows."""

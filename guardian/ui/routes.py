@@ -49,10 +49,9 @@ def prepare_check(ctx: AppContext) -> None:
     once. A screen built for another language or text size is replaced. Called once the
     start-up work is done and each time the home screen shows.
     """
-    from PySide6.QtCore import QTimer
-
     from guardian.ui.check_call import CheckCallScreen
     from guardian.ui.number_entry import NumberEntryStep
+    from guardian.ui.turns import next_turn
 
     if _prepared(ctx) is not None:
         return
@@ -71,7 +70,7 @@ def prepare_check(ctx: AppContext) -> None:
             ctx.nav.hold(screen)  # styled and laid out as it will show, in the window
         _finish_ahead(ctx, screen)
 
-    QTimer.singleShot(0, number_step, build_the_rest)
+    next_turn(number_step, build_the_rest)
 
 
 def _finish_ahead(ctx: AppContext, screen: CheckCallScreen) -> None:

@@ -2,6 +2,11 @@
 
 Between two pieces the window paints, answers a key and keeps its timers, so long work done
 ahead (building, drawing a screen out of sight) never makes one long wait.
+
+A turn is a timer's, never a call posted with ``QTimer.singleShot(0, ...)``: Qt runs posted
+calls before the timers that fell due meanwhile, and the window system's events after those,
+so a chain of posted calls is one long wait however small its pieces. The next piece waits for
+a timer of ``TURN_MS``; whatever fell due while a piece ran comes first.
 """
 
 from __future__ import annotations
@@ -9,6 +14,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, QTimer
+
+TURN_MS = 1
+"""The wait before the next piece of work: the shortest a timer can have."""
+
+
+def next_turn(owner: QObject, action: Callable[[], object], after_ms: int = TURN_MS) -> None:
+    """Run ``action`` in a later turn of the event loop, after what is due by then.
+
+    Args:
+        owner: ``action`` is dropped if it is deleted first.
+        action: the work.
+        after_ms: the least wait (at least ``TURN_MS``).
+    """
+    QTimer.singleShot(max(TURN_MS, after_ms), owner, action)
 
 
 def one_a_turn(
@@ -40,6 +59,6 @@ def one_a_turn(
             return
         left.pop(0)()
         if left:
-            QTimer.singleShot(0, owner, next_piece)
+            next_turn(owner, next_piece)
 
-    QTimer.singleShot(first_after_ms, owner, next_piece)
+    next_turn(owner, next_piece, first_after_ms)
