@@ -4,9 +4,9 @@ Between two pieces the window paints, answers a key and keeps its timers, so lon
 ahead (building, drawing a screen out of sight) never makes one long wait.
 
 A turn is a timer's, never a call posted with ``QTimer.singleShot(0, ...)``: Qt runs posted
-calls before the timers that fell due meanwhile, and the window system's events after those,
-so a chain of posted calls is one long wait however small its pieces. The next piece waits for
-a timer of ``TURN_MS``; whatever fell due while a piece ran comes first.
+calls before the timers that fell due meanwhile, so for a timer a chain of posted calls is one
+long wait however small its pieces. The next piece waits for a timer of ``TURN_MS``; whatever
+fell due while a piece ran comes first.
 """
 
 from __future__ import annotations
