@@ -16,15 +16,17 @@ from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
 
-# What the window will import soon after it shows: the speech engine and the rules that turn a
-# sentence into what is read aloud, the remote-app guard, the outbox, the check, the message
-# check, the family's call card (the verdict's first action).
+# What the window will import soon after it shows, in the order it is likely needed: the speech
+# engine and the rules that turn a sentence into what is read aloud, the check (a frightened
+# person may press its button as soon as the window shows: the window then waits for what is
+# being imported here), the remote-app guard, the outbox, the family's call card (the
+# verdict's first action), the message check.
 SOON = (
     "guardian.speech.espeak",
     "guardian.core.speech_text",
+    "guardian.ui.check_call",
     "guardian.guard.watcher",
     "guardian.alerts.outbox_worker",
-    "guardian.ui.check_call",
     "guardian.ui.call_card",
     "guardian.ui.check_message",
     "guardian.ui.money_sent",
