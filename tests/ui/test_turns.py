@@ -15,11 +15,14 @@ def test_the_pieces_run_in_order_one_a_turn(qapp: QApplication, qtbot) -> None:
     done: list[int] = []
     one_a_turn(owner, [lambda n=n: done.append(n) for n in range(3)])
     assert done == [], "nothing runs before the event loop turns"
+    time.sleep(0.005)  # the first turn's timer is due
+    qapp.processEvents()
+    assert done == [0], "one piece in a turn"
     qtbot.waitUntil(lambda: done == [0, 1, 2])
 
 
 def test_a_timer_due_during_a_piece_runs_before_the_next_piece(qapp: QApplication, qtbot) -> None:
-    """A key, a paint or a timer that falls due while a piece works is not kept waiting."""
+    """A timer that falls due while a piece works is not kept waiting for the next piece."""
     owner = QObject()
     events: list[str] = []
 
